@@ -1,0 +1,41 @@
+package dev.tapedeck;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An open body of media bytes. Close it when done, also after a failure.
+ *
+ * @param body        the bytes, streamed, never buffered whole
+ * @param offset      the position of the first byte of {@code body} in the whole resource (0 when a range was ignored)
+ * @param length      the number of bytes {@code body} will deliver, when the server said (Content-Length)
+ * @param totalSize   the size of the whole resource, when known (Content-Range total, or Content-Length from 0)
+ * @param etag        the server's validator
+ * @param contentType the server's media type
+ */
+public record MediaStream(InputStream body, long offset, Optional<Long> length, Optional<Long> totalSize,
+        Optional<String> etag, Optional<String> contentType) implements Closeable {
+
+    /** Checks for nulls. */
+    public MediaStream {
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(length, "length");
+        Objects.requireNonNull(totalSize, "totalSize");
+        Objects.requireNonNull(etag, "etag");
+        Objects.requireNonNull(contentType, "contentType");
+    }
+
+    @Override
+    public void close() throws IOException {
+        body.close();
+    }
+
+    @Override
+    public String toString() {
+        return "MediaStream[offset=" + offset + ", length=" + length.map(String::valueOf).orElse("unknown")
+                + ", totalSize=" + totalSize.map(String::valueOf).orElse("unknown") + "]";
+    }
+}

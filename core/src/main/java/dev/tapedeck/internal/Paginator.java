@@ -1,0 +1,89 @@
+package dev.tapedeck.internal;
+
+import dev.tapedeck.model.Page;
+import dev.tapedeck.model.PageToken;
+import dev.tapedeck.model.TapedeckError;
+import dev.tapedeck.model.TapedeckException;
+import io.vavr.control.Either;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Lazy auto-pagination: fetches the next page only when the consumer has used up the current one.
+ *
+ * <p>Stops on a page without a next token, on an empty page, on a token it already followed and on a page whose
+ * items are exactly those of the page before (a server that ignores the page parameter), so it never loops.
+ * A failed fetch surfaces as a {@link TapedeckException}.
+ */
+public final class Paginator {
+
+    private Paginator() {
+    }
+
+    /** A lazy stream over {@code first} and the pages after it. {@code key} identifies an item, to spot repeats. */
+    public static <T> Stream<T> stream(Page<T> first, Function<PageToken, Either<TapedeckError, Page<T>>> fetch,
+            Function<T, ?> key) {
+        Iterator<T> iterator = new PagingIterator<>(first, fetch, key);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED), false);
+    }
+
+    private static final class PagingIterator<T> implements Iterator<T> {
+        private final Function<PageToken, Either<TapedeckError, Page<T>>> fetch;
+        private final Function<T, ?> key;
+        private final Set<PageToken> followed = new HashSet<>();
+        private final Deque<T> buffer = new ArrayDeque<>();
+        private Optional<PageToken> next;
+        private List<?> previousKeys;
+
+        PagingIterator(Page<T> first, Function<PageToken, Either<TapedeckError, Page<T>>> fetch, Function<T, ?> key) {
+            this.fetch = fetch;
+            this.key = key;
+            accept(first);
+        }
+
+        private void accept(Page<T> page) {
+            List<?> keys = page.items().stream().map(key).collect(Collectors.toList());
+            if (page.items().isEmpty() || keys.equals(previousKeys)) {
+                next = Optional.empty();
+                return;
+            }
+            previousKeys = keys;
+            buffer.addAll(page.items());
+            next = page.next().filter(followed::add);
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (buffer.isEmpty() && next.isPresent()) {
+                PageToken token = next.get();
+                next = Optional.empty();
+                Either<TapedeckError, Page<T>> page = fetch.apply(token);
+                if (page.isLeft()) {
+                    throw new TapedeckException(page.getLeft());
+                }
+                accept(page.get());
+            }
+            return !buffer.isEmpty();
+        }
+
+        @Override
+        public T next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return buffer.removeFirst();
+        }
+    }
+}

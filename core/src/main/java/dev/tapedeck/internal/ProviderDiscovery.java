@@ -1,0 +1,93 @@
+package dev.tapedeck.internal;
+
+import dev.tapedeck.ProviderInfo;
+import dev.tapedeck.model.TapedeckError;
+import dev.tapedeck.spi.ProviderFactory;
+import io.vavr.control.Either;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One pass of {@link ServiceLoader} over the given class loader and core's own, remembering what failed.
+ *
+ * @param factories the working factories by id, each id with every class that claimed it
+ * @param broken    one line per provider that could not be loaded
+ */
+public record ProviderDiscovery(Map<String, List<ProviderFactory>> factories, List<String> broken) {
+
+    /** Discovers through {@code loader} (may be null) and then through core's own class loader. */
+    public static ProviderDiscovery discover(ClassLoader loader) {
+        Map<String, List<ProviderFactory>> byId = new LinkedHashMap<>();
+        List<String> broken = new ArrayList<>();
+        Set<Class<?>> seen = new LinkedHashSet<>();
+        ClassLoader own = ProviderDiscovery.class.getClassLoader();
+        for (ClassLoader candidate : loader == null || loader == own ? List.of(own) : List.of(loader, own)) {
+            Iterator<ProviderFactory> it = ServiceLoader.load(ProviderFactory.class, candidate).iterator();
+            while (true) {
+                try {
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    ProviderFactory factory = it.next();
+                    if (seen.add(factory.getClass())) {
+                        byId.computeIfAbsent(factory.id(), id -> new ArrayList<>()).add(factory);
+                    }
+                } catch (ServiceConfigurationError | RuntimeException | LinkageError failure) {
+                    // One broken jar must not hide the others: record it and keep iterating.
+                    broken.add(describe(failure));
+                }
+            }
+        }
+        return new ProviderDiscovery(byId, broken);
+    }
+
+    /** The working providers, sorted by id; for a duplicated id, the first one found. */
+    public List<ProviderInfo> providers() {
+        return factories.values().stream().map(list -> list.get(0))
+                .map(f -> new ProviderInfo(f.id(), f.displayName(), f.capabilities(), f.getClass().getName()))
+                .sorted(Comparator.comparing(ProviderInfo::id))
+                .collect(Collectors.toList());
+    }
+
+    /** The one factory with {@code id}, or a specific error. */
+    public Either<TapedeckError, ProviderFactory> factory(String id) {
+        List<ProviderFactory> matches = factories.getOrDefault(id, List.of());
+        if (matches.size() == 1) {
+            return Either.right(matches.get(0));
+        }
+        if (matches.size() > 1) {
+            return Either.left(new TapedeckError.Misconfigured(id, "provider id '" + id + "' is registered by "
+                    + matches.size() + " classes: " + matches.stream().map(f -> f.getClass().getName())
+                            .collect(Collectors.joining(", "))
+                    + "; keep only one of their jars on the classpath"));
+        }
+        String brokenNote = broken.isEmpty() ? "" : "; some providers failed to load: " + String.join("; ", broken);
+        if (factories.isEmpty()) {
+            return Either.left(new TapedeckError.Misconfigured(id, "no Tapedeck provider is on the classpath"
+                    + brokenNote + ". Add a provider jar such as dev.tapedeck:tapedeck-provider-anchor; in a shaded jar,"
+                    + " merge META-INF/services with the ServicesResourceTransformer"));
+        }
+        return Either.left(new TapedeckError.Misconfigured(id, "no provider with id '" + id + "'; known providers: "
+                + String.join(", ", factories.keySet().stream().sorted().collect(Collectors.toList())) + brokenNote));
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        StringBuilder text = new StringBuilder(String.valueOf(failure.getMessage()));
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+            text.append(" (caused by ").append(root.getClass().getSimpleName()).append(": ")
+                    .append(root.getMessage()).append(')');
+        }
+        return text.toString();
+    }
+}

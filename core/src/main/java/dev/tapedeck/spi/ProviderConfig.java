@@ -1,0 +1,165 @@
+package dev.tapedeck.spi;
+
+import dev.tapedeck.retry.RetryPolicy;
+import dev.tapedeck.retry.Sleeper;
+import java.net.URI;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Settings for one provider connection. Explicit values win; otherwise the environment is read under the
+ * provider's prefix: {@code <ID>_API_KEY}, {@code <ID>_BASE_URL} and {@code <ID>_<SETTING>} (for example
+ * {@code KATAVEN_ACCOUNT_ID} for the setting {@code account_id}). {@code toString} never shows the key.
+ */
+public final class ProviderConfig {
+
+    private final Optional<Secret> apiKey;
+    private final Optional<URI> baseUrl;
+    private final Map<String, String> settings;
+    private final Timeouts timeouts;
+    private final RetryPolicy retryPolicy;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Function<String, Optional<String>> environment;
+
+    private ProviderConfig(Builder builder) {
+        this.apiKey = Optional.ofNullable(builder.apiKey);
+        this.baseUrl = Optional.ofNullable(builder.baseUrl);
+        this.settings = Map.copyOf(builder.settings);
+        this.timeouts = builder.timeouts;
+        this.retryPolicy = builder.retryPolicy;
+        this.clock = builder.clock;
+        this.sleeper = builder.sleeper;
+        this.environment = builder.environment;
+    }
+
+    /** A builder with defaults: no explicit values, the process environment, the system clock. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Only the environment, with default timeouts and retries. */
+    public static ProviderConfig fromEnvironment() {
+        return builder().build();
+    }
+
+    /** The API key: explicit, else {@code <ID>_API_KEY}. */
+    public Optional<Secret> apiKey(String providerId) {
+        return apiKey.or(() -> env(providerId, "API_KEY").map(Secret::of));
+    }
+
+    /** The base URL: explicit, else {@code <ID>_BASE_URL}; a malformed value is reported by the provider. */
+    public Optional<String> baseUrl(String providerId) {
+        return baseUrl.map(URI::toString).or(() -> env(providerId, "BASE_URL"));
+    }
+
+    /** A provider setting: explicit, else {@code <ID>_<KEY>} with the key upper-cased. */
+    public Optional<String> setting(String providerId, String key) {
+        return Optional.ofNullable(settings.get(key)).or(() -> env(providerId, key));
+    }
+
+    /** The HTTP timeouts. */
+    public Timeouts timeouts() {
+        return timeouts;
+    }
+
+    /** The retry policy for API calls. */
+    public RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    /** The clock for expiry checks and Retry-After dates. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** How to wait between retries and polls. */
+    public Sleeper sleeper() {
+        return sleeper;
+    }
+
+    private Optional<String> env(String providerId, String key) {
+        String name = (providerId + "_" + key).toUpperCase(Locale.ROOT).replace('-', '_');
+        return environment.apply(name).filter(v -> !v.isBlank());
+    }
+
+    @Override
+    public String toString() {
+        return "ProviderConfig[apiKey=" + (apiKey.isPresent() ? "****" : "from environment")
+                + ", baseUrl=" + baseUrl.map(URI::toString).orElse("default")
+                + ", settings=" + settings.keySet() + ", timeouts=" + timeouts + "]";
+    }
+
+    /** Mutable builder. */
+    public static final class Builder {
+        private Secret apiKey;
+        private URI baseUrl;
+        private final Map<String, String> settings = new LinkedHashMap<>();
+        private Timeouts timeouts = Timeouts.defaults();
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.system();
+        private Function<String, Optional<String>> environment = name -> Optional.ofNullable(System.getenv(name));
+
+        private Builder() {
+        }
+
+        /** The API key. */
+        public Builder apiKey(String value) {
+            this.apiKey = Secret.of(value);
+            return this;
+        }
+
+        /** The API base URL, e.g. a sandbox's. */
+        public Builder baseUrl(URI value) {
+            this.baseUrl = Objects.requireNonNull(value, "baseUrl");
+            return this;
+        }
+
+        /** A provider setting such as {@code account_id}. */
+        public Builder setting(String key, String value) {
+            settings.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** HTTP timeouts. */
+        public Builder timeouts(Timeouts value) {
+            this.timeouts = Objects.requireNonNull(value, "timeouts");
+            return this;
+        }
+
+        /** Retry policy for API calls. */
+        public Builder retryPolicy(RetryPolicy value) {
+            this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
+            return this;
+        }
+
+        /** Clock, for tests. */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** Sleeper, for tests. */
+        public Builder sleeper(Sleeper value) {
+            this.sleeper = Objects.requireNonNull(value, "sleeper");
+            return this;
+        }
+
+        /** Where environment variables come from; {@code name -> Optional.empty()} ignores the environment. */
+        public Builder environment(Function<String, Optional<String>> value) {
+            this.environment = Objects.requireNonNull(value, "environment");
+            return this;
+        }
+
+        /** Builds the immutable config. */
+        public ProviderConfig build() {
+            return new ProviderConfig(this);
+        }
+    }
+}

@@ -26,11 +26,16 @@ public record ProviderDiscovery(Map<String, List<ProviderFactory>> factories, Li
 
     /** Discovers through {@code loader} (may be null) and then through core's own class loader. */
     public static ProviderDiscovery discover(ClassLoader loader) {
+        ClassLoader own = ProviderDiscovery.class.getClassLoader();
+        return discoverIn(loader == null || loader == own ? List.of(own) : List.of(loader, own));
+    }
+
+    /** Discovers through exactly {@code loaders}, in order; a factory class seen twice counts once. */
+    public static ProviderDiscovery discoverIn(List<ClassLoader> loaders) {
         Map<String, List<ProviderFactory>> byId = new LinkedHashMap<>();
         List<String> broken = new ArrayList<>();
         Set<Class<?>> seen = new LinkedHashSet<>();
-        ClassLoader own = ProviderDiscovery.class.getClassLoader();
-        for (ClassLoader candidate : loader == null || loader == own ? List.of(own) : List.of(loader, own)) {
+        for (ClassLoader candidate : loaders) {
             Iterator<ProviderFactory> it = ServiceLoader.load(ProviderFactory.class, candidate).iterator();
             while (true) {
                 try {

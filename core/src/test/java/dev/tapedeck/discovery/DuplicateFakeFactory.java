@@ -1,0 +1,5 @@
+package dev.tapedeck.discovery;
+
+/** A second factory claiming the id {@code fake}. */
+public class DuplicateFakeFactory extends FakeProviderFactory {
+}

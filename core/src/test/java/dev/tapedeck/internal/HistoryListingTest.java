@@ -1,0 +1,211 @@
+package dev.tapedeck.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tapedeck.SessionHistory;
+import dev.tapedeck.model.Capabilities;
+import dev.tapedeck.model.FilterSupport;
+import dev.tapedeck.model.Page;
+import dev.tapedeck.model.PageToken;
+import dev.tapedeck.model.Session;
+import dev.tapedeck.model.SessionFilter;
+import dev.tapedeck.model.SessionId;
+import dev.tapedeck.model.SessionQuery;
+import dev.tapedeck.model.SessionStatus;
+import dev.tapedeck.model.TapedeckError;
+import dev.tapedeck.model.TapedeckException;
+import io.vavr.control.Either;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class HistoryListingTest {
+
+    /** A history whose pages come from a function, recording which tokens were fetched. */
+    private static final class ScriptedHistory implements SessionHistory {
+        final List<Optional<PageToken>> fetched = new ArrayList<>();
+        final Capabilities capabilities;
+        final BiFunction<SessionQuery, Optional<PageToken>, Either<TapedeckError, Page<Session>>> pages;
+
+        ScriptedHistory(Capabilities capabilities,
+                BiFunction<SessionQuery, Optional<PageToken>, Either<TapedeckError, Page<Session>>> pages) {
+            this.capabilities = capabilities;
+            this.pages = pages;
+        }
+
+        @Override
+        public String provider() {
+            return "scripted";
+        }
+
+        @Override
+        public Capabilities capabilities() {
+            return capabilities;
+        }
+
+        @Override
+        public Either<TapedeckError, Page<Session>> fetchPage(SessionQuery query, Optional<PageToken> token) {
+            fetched.add(token);
+            return pages.apply(query, token);
+        }
+    }
+
+    private static Session session(int n, SessionStatus status, Instant created, String... tags) {
+        return Session.builder("scripted", SessionId.of("s" + n)).status(status, status.wireName())
+                .createdAt(created).tags(List.of(tags)).build();
+    }
+
+    private static Session session(int n) {
+        return session(n, SessionStatus.COMPLETED, Instant.parse("2026-01-01T00:00:00Z").plusSeconds(n));
+    }
+
+    /** {@code pageCount} pages of {@code size} sessions, numbered from 1. */
+    private static BiFunction<SessionQuery, Optional<PageToken>, Either<TapedeckError, Page<Session>>> numbered(
+            int pageCount, int size) {
+        return (query, token) -> {
+            int page = token.map(t -> Integer.parseInt(t.value())).orElse(1);
+            List<Session> items = page > pageCount ? List.of()
+                    : IntStream.range(0, size).mapToObj(i -> session((page - 1) * size + i)).collect(Collectors.toList());
+            Optional<PageToken> next = page < pageCount ? Optional.of(PageToken.ofPage(page + 1)) : Optional.empty();
+            return Either.right(new Page<>(items, next, Optional.of((long) pageCount * size)));
+        };
+    }
+
+    private static final Capabilities ALL_SERVER = Capabilities.builder()
+            .filter(SessionFilter.STATUS, FilterSupport.SERVER).build();
+
+    private static List<String> ids(SessionHistory history, SessionQuery query) {
+        return history.sessions(query).get().map(s -> s.id().value()).collect(Collectors.toList());
+    }
+
+    @Test
+    void walksEveryPageUntilTheLastOne() {
+        ScriptedHistory history = new ScriptedHistory(ALL_SERVER, numbered(3, 2));
+        assertThat(ids(history, SessionQuery.all())).containsExactly("s0", "s1", "s2", "s3", "s4", "s5");
+        assertThat(history.fetched).hasSize(3);
+    }
+
+    @Test
+    void fetchesOnlyThePagesTheConsumerNeeds() {
+        ScriptedHistory history = new ScriptedHistory(ALL_SERVER, numbered(100, 10));
+        List<Session> firstFifteen = history.sessions(SessionQuery.all()).get().limit(15).collect(Collectors.toList());
+        assertThat(firstFifteen).hasSize(15);
+        assertThat(history.fetched).hasSize(2);
+    }
+
+    @Test
+    void theQueryLimitStopsPaging() {
+        ScriptedHistory history = new ScriptedHistory(ALL_SERVER, numbered(100, 10));
+        assertThat(ids(history, SessionQuery.builder().limit(3).build())).containsExactly("s0", "s1", "s2");
+        assertThat(history.fetched).hasSize(1);
+    }
+
+    @Test
+    void stopsOnAnEmptyPageEvenWhenTheProviderClaimsMore() {
+        // total_pages larger than the real data: page 3 comes back empty but still offers a next page
+        ScriptedHistory history = new ScriptedHistory(ALL_SERVER, (query, token) -> {
+            int page = token.map(t -> Integer.parseInt(t.value())).orElse(1);
+            List<Session> items = page <= 2 ? List.of(session(page)) : List.of();
+            return Either.right(new Page<>(items, Optional.of(PageToken.ofPage(page + 1)), Optional.empty()));
+        });
+        assertThat(ids(history, SessionQuery.all())).containsExactly("s1", "s2");
+        assertThat(history.fetched).hasSize(3);
+    }
+
+    @Test
+    void stopsOnAPageThatRepeatsThePreviousOne() {
+        // a server that ignores the page parameter returns page 1 forever
+        ScriptedHistory history = new ScriptedHistory(ALL_SERVER, (query, token) -> {
+            int page = token.map(t -> Integer.parseInt(t.value())).orElse(1);
+            return Either.right(new Page<>(List.of(session(1), session(2)), Optional.of(PageToken.ofPage(page + 1)),
+                    Optional.empty()));
+        });
+        assertThat(ids(history, SessionQuery.all())).containsExactly("s1", "s2");
+        assertThat(history.fetched).hasSize(2);
+    }
+
+    @Test
+    void neverFollowsTheSameTokenTwice() {
+        // a cursor that cycles a -> b -> a
+        ScriptedHistory history = new ScriptedHistory(ALL_SERVER, (query, token) -> {
+            String at = token.map(PageToken::value).orElse("start");
+            String next = at.equals("a") ? "b" : "a";
+            int n = at.equals("start") ? 0 : at.equals("a") ? 1 : 2;
+            return Either.right(new Page<>(List.of(session(n)), Optional.of(new PageToken(next)), Optional.empty()));
+        });
+        assertThat(ids(history, SessionQuery.all())).containsExactly("s0", "s1", "s2");
+        assertThat(history.fetched).hasSize(3);
+    }
+
+    @Test
+    void aFailingFirstPageIsReturnedAsAValue() {
+        TapedeckError failure = new TapedeckError.Unauthorized("scripted", "bad key");
+        ScriptedHistory history = new ScriptedHistory(ALL_SERVER, (query, token) -> Either.left(failure));
+        assertThat(history.sessions(SessionQuery.all()).getLeft()).isEqualTo(failure);
+    }
+
+    @Test
+    void aFailureOnALaterPageSurfacesFromTheStream() {
+        TapedeckError failure = new TapedeckError.Transport("scripted", "connection reset");
+        ScriptedHistory history = new ScriptedHistory(ALL_SERVER, (query, token) -> token.isEmpty()
+                ? Either.right(new Page<>(List.of(session(1)), Optional.of(PageToken.ofPage(2)), Optional.empty()))
+                : Either.left(failure));
+        assertThatThrownBy(() -> ids(history, SessionQuery.all()))
+                .isInstanceOfSatisfying(TapedeckException.class, e -> assertThat(e.error()).isEqualTo(failure));
+    }
+
+    @Test
+    void unsupportedFiltersAreRefusedBeforeAnyRequestAndNamed() {
+        ScriptedHistory history = new ScriptedHistory(ALL_SERVER, numbered(1, 1));
+        Either<TapedeckError, ?> result = history.sessions(SessionQuery.builder().tag("prod").domain("a.com").build());
+        assertThat(result.getLeft()).isInstanceOfSatisfying(TapedeckError.Unsupported.class, e -> {
+            assertThat(e.what()).contains("tags").contains("domains");
+            assertThat(e.message()).contains("scripted cannot filter sessions by tags, domains");
+        });
+        assertThat(history.fetched).isEmpty();
+    }
+
+    @Test
+    void clientSideFiltersAreAppliedByCore() {
+        Instant base = Instant.parse("2026-03-01T00:00:00Z");
+        List<Session> all = List.of(
+                session(1, SessionStatus.ACTIVE, base),
+                session(2, SessionStatus.COMPLETED, base.plusSeconds(3600)),
+                session(3, SessionStatus.COMPLETED, base.plusSeconds(7200)),
+                session(4, SessionStatus.FAILED, base.plusSeconds(10800)));
+        Capabilities clientSide = Capabilities.builder()
+                .filter(SessionFilter.STATUS, FilterSupport.CLIENT)
+                .filter(SessionFilter.CREATED_RANGE, FilterSupport.CLIENT).build();
+        ScriptedHistory history = new ScriptedHistory(clientSide, (query, token) -> {
+            assertThat(query.status()).isPresent(); // the provider still sees the query, it just cannot apply it
+            return Either.right(Page.last(all));
+        });
+        SessionQuery query = SessionQuery.builder().status(SessionStatus.COMPLETED)
+                .createdFrom(base.plusSeconds(3600)).createdTo(base.plusSeconds(3600)).build();
+        assertThat(ids(history, query)).containsExactly("s2");
+    }
+
+    @Test
+    void clientSideTagFilterNeedsEveryTag() {
+        List<Session> all = List.of(
+                session(1, SessionStatus.COMPLETED, Instant.EPOCH, "prod", "scraping"),
+                session(2, SessionStatus.COMPLETED, Instant.EPOCH, "prod"));
+        Capabilities clientSide = Capabilities.builder().filter(SessionFilter.TAGS, FilterSupport.CLIENT).build();
+        ScriptedHistory history = new ScriptedHistory(clientSide, (query, token) -> Either.right(Page.last(all)));
+        assertThat(ids(history, SessionQuery.builder().tag("prod").tag("scraping").build())).containsExactly("s1");
+    }
+
+    @Test
+    void unsupportedHistoryAnswersUnsupported() {
+        SessionHistory none = SessionHistory.unsupported("kataven", Capabilities.builder().build());
+        assertThat(none.sessions(SessionQuery.all()).getLeft())
+                .isInstanceOfSatisfying(TapedeckError.Unsupported.class,
+                        e -> assertThat(e.message()).contains("kataven does not support session history"));
+    }
+}

@@ -1,0 +1,96 @@
+package dev.tapedeck.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ModelValidationTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sess_123456", "a/b", "with space", "ünïcødé", "a..b", "%2F", "?x#y"})
+    void sessionIdsKeepAnyPrintableText(String value) {
+        assertThat(SessionId.of(value).value()).isEqualTo(value);
+    }
+
+    @Test
+    void sessionIdsRefuseWhatCannotBeOneSegment() {
+        assertThatThrownBy(() -> SessionId.of("  ")).hasMessage("invalid session id: it is blank; pass the id the provider returned");
+        assertThatThrownBy(() -> SessionId.of("..")).hasMessage("invalid session id: '..' is a path segment, not an id");
+        assertThatThrownBy(() -> SessionId.of(".")).hasMessageContaining("path segment");
+        assertThatThrownBy(() -> SessionId.of("a\nb")).hasMessageContaining("U+000A at index 1");
+        assertThatThrownBy(() -> SessionId.of("x".repeat(513))).hasMessageContaining("513 characters");
+    }
+
+    @Test
+    void sortParsesFieldAndDirection() {
+        assertThat(Sort.parse("created_at")).isEqualTo(new Sort("created_at", true));
+        assertThat(Sort.parse("created_at:desc")).isEqualTo(new Sort("created_at", false));
+        assertThat(Sort.parse("used_credits:ASC").direction()).isEqualTo("asc");
+        assertThatThrownBy(() -> Sort.parse("created_at:up")).hasMessageContaining("FIELD:asc or FIELD:desc");
+    }
+
+    @Test
+    void statusWireNamesRoundTrip() {
+        for (SessionStatus status : SessionStatus.values()) {
+            assertThat(SessionStatus.fromWireName(status.wireName())).isEqualTo(status);
+        }
+        assertThat(SessionStatus.TIMED_OUT.wireName()).isEqualTo("timed_out");
+        assertThatThrownBy(() -> SessionStatus.fromWireName("done")).hasMessageContaining("use one of active");
+    }
+
+    @Test
+    void queriesRefuseNonsense() {
+        assertThatThrownBy(() -> SessionQuery.builder().pageSize(0).build()).hasMessageContaining("page size");
+        assertThatThrownBy(() -> SessionQuery.builder().createdFrom(Instant.parse("2026-02-01T00:00:00Z"))
+                .createdTo(Instant.parse("2026-01-01T00:00:00Z")).build()).hasMessageContaining("is after");
+    }
+
+    @Test
+    void queriesReportTheFiltersTheyUse() {
+        SessionQuery query = SessionQuery.builder().tag("a").search("x").sort(Sort.parse("id")).build();
+        assertThat(query.filtersInUse()).containsExactlyInAnyOrder(SessionFilter.TAGS, SessionFilter.SEARCH,
+                SessionFilter.SORT);
+        assertThat(SessionQuery.all().filtersInUse()).isEmpty();
+    }
+
+    @Test
+    void collectionsInValuesAreImmutableCopies() {
+        java.util.List<String> tags = new java.util.ArrayList<>(java.util.List.of("a"));
+        Session session = Session.builder("p", SessionId.of("s")).tags(tags).build();
+        tags.add("b");
+        assertThat(session.tags()).containsExactly("a");
+        assertThatThrownBy(() -> session.tags().add("c")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void mediaLocationsNeverPrintTheirQueryString() {
+        URI presigned = URI.create("https://bucket.s3.amazonaws.com/rec.mp4?X-Amz-Signature=abc123&X-Amz-Credential=AKIA");
+        MediaLocation location = new MediaLocation.RemoteUrl(presigned, Optional.empty());
+        assertThat(location.toString()).contains("https://bucket.s3.amazonaws.com/rec.mp4?…")
+                .doesNotContain("abc123").doesNotContain("AKIA");
+        Recording recording = Recording.builder("p", SessionId.of("s"), RecordingId.of("r"), RecordingFormat.MP4,
+                location).build();
+        assertThat(recording.toString()).doesNotContain("abc123");
+    }
+
+    @Test
+    void redactionDropsUserInfoAndQuery() {
+        assertThat(Redaction.url(URI.create("https://user:pw@host:8443/p/a?sig=1"))).isEqualTo("https://host:8443/p/a?…");
+        assertThat(Redaction.url("not a uri ?token=secret")).isEqualTo("not a uri ?…");
+    }
+
+    @Test
+    void expiryIsCheckedAgainstTheGivenInstant() {
+        Instant expiry = Instant.parse("2026-11-22T10:05:00Z");
+        MediaLocation location = new MediaLocation.RemoteUrl(URI.create("https://h/x"), Optional.of(expiry));
+        assertThat(location.isExpiredAt(expiry.minusSeconds(1))).isFalse();
+        assertThat(location.isExpiredAt(expiry)).isTrue();
+        assertThat(new MediaLocation.ProviderStream("primary").isExpiredAt(Instant.MAX)).isFalse();
+    }
+}

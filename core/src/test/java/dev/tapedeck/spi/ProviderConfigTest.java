@@ -1,0 +1,51 @@
+package dev.tapedeck.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ProviderConfigTest {
+
+    private static final Map<String, String> ENV = Map.of(
+            "KATAVEN_API_KEY", "kt-from-env",
+            "KATAVEN_ACCOUNT_ID", "acme",
+            "KATAVEN_BASE_URL", "https://env.example",
+            "NOTTE_API_KEY", "   ");
+
+    private static ProviderConfig.Builder builder() {
+        return ProviderConfig.builder().environment(name -> Optional.ofNullable(ENV.get(name)));
+    }
+
+    @Test
+    void theEnvironmentIsReadUnderTheProviderPrefix() {
+        ProviderConfig config = builder().build();
+        assertThat(config.apiKey("kataven").map(Secret::reveal)).contains("kt-from-env");
+        assertThat(config.setting("kataven", "account_id")).contains("acme");
+        assertThat(config.baseUrl("kataven")).contains("https://env.example");
+        assertThat(config.apiKey("anchor")).isEmpty();
+    }
+
+    @Test
+    void blankEnvironmentValuesCountAsAbsent() {
+        assertThat(builder().build().apiKey("notte")).isEmpty();
+    }
+
+    @Test
+    void explicitValuesWinOverTheEnvironment() {
+        ProviderConfig config = builder().apiKey("explicit").baseUrl(URI.create("http://127.0.0.1:9"))
+                .setting("account_id", "other").build();
+        assertThat(config.apiKey("kataven").map(Secret::reveal)).contains("explicit");
+        assertThat(config.baseUrl("kataven")).contains("http://127.0.0.1:9");
+        assertThat(config.setting("kataven", "account_id")).contains("other");
+    }
+
+    @Test
+    void secretsNeverPrint() {
+        ProviderConfig config = builder().apiKey("sk_live_acme_supersecret").build();
+        assertThat(config.toString()).doesNotContain("supersecret").contains("apiKey=****");
+        assertThat(config.apiKey("x").orElseThrow().toString()).isEqualTo("Secret[****]");
+    }
+}

@@ -1,6 +1,6 @@
 package dev.tapedeck;
 
-import dev.tapedeck.internal.HistoryListing;
+import dev.tapedeck.internal.paging.HistoryListing;
 import dev.tapedeck.model.Capabilities;
 import dev.tapedeck.model.Page;
 import dev.tapedeck.model.PageToken;
@@ -40,7 +40,7 @@ public interface SessionHistory {
      * that repeats an earlier one, so it never loops.
      */
     default Either<TapedeckError, Stream<Session>> sessions(SessionQuery query) {
-        return HistoryListing.sessions(this, query);
+        return HistoryListing.sessions(provider(), capabilities(), token -> fetchPage(query, token), query);
     }
 
     /** A history for a provider that publishes none: every call answers {@link TapedeckError.Unsupported}. */

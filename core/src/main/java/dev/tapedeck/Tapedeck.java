@@ -1,6 +1,6 @@
 package dev.tapedeck;
 
-import dev.tapedeck.internal.ProviderDiscovery;
+import dev.tapedeck.internal.discovery.ProviderDiscovery;
 import dev.tapedeck.model.TapedeckError;
 import dev.tapedeck.spi.ProviderConfig;
 import io.vavr.control.Either;

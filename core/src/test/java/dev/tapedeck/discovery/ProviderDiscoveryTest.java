@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tapedeck.Connection;
 import dev.tapedeck.ProviderInfo;
 import dev.tapedeck.Tapedeck;
-import dev.tapedeck.internal.ProviderDiscovery;
+import dev.tapedeck.internal.discovery.ProviderDiscovery;
 import dev.tapedeck.model.SessionId;
 import dev.tapedeck.model.TapedeckError;
 import dev.tapedeck.spi.ProviderConfig;

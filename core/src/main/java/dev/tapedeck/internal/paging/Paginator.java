@@ -1,4 +1,4 @@
-package dev.tapedeck.internal;
+package dev.tapedeck.internal.paging;
 
 import dev.tapedeck.model.Page;
 import dev.tapedeck.model.PageToken;

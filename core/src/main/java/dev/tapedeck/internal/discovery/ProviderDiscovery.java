@@ -1,4 +1,4 @@
-package dev.tapedeck.internal;
+package dev.tapedeck.internal.discovery;
 
 import dev.tapedeck.ProviderInfo;
 import dev.tapedeck.model.TapedeckError;

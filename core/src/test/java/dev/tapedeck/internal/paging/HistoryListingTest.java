@@ -1,4 +1,4 @@
-package dev.tapedeck.internal;
+package dev.tapedeck.internal.paging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,7 @@
-package dev.tapedeck.internal;
+package dev.tapedeck.internal.paging;
 
-import dev.tapedeck.SessionHistory;
+import dev.tapedeck.model.Capabilities;
+import dev.tapedeck.model.PageToken;
 import dev.tapedeck.model.FilterSupport;
 import dev.tapedeck.model.Page;
 import dev.tapedeck.model.Session;
@@ -13,21 +14,29 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** The listing behind {@link SessionHistory#sessions}: filter checks, client-side filtering, paging, the limit. */
+/**
+ * The listing behind {@code SessionHistory.sessions}: filter checks, client-side filtering, paging, the limit.
+ * It takes the history's parts as values so that this package does not depend on the ports' package.
+ */
 public final class HistoryListing {
 
     private HistoryListing() {
     }
 
-    /** See {@link SessionHistory#sessions}. */
-    public static Either<TapedeckError, Stream<Session>> sessions(SessionHistory history, SessionQuery query) {
+    /**
+     * Every session {@code query} selects from a provider with {@code capabilities}, whose pages come from
+     * {@code fetchPage} (an empty token means the first page).
+     */
+    public static Either<TapedeckError, Stream<Session>> sessions(String provider, Capabilities capabilities,
+            Function<Optional<PageToken>, Either<TapedeckError, Page<Session>>> fetchPage, SessionQuery query) {
         Set<SessionFilter> clientSide = EnumSet.noneOf(SessionFilter.class);
         List<SessionFilter> unsupported = new java.util.ArrayList<>();
         for (SessionFilter filter : query.filtersInUse()) {
-            Optional<FilterSupport> support = history.capabilities().support(filter);
+            Optional<FilterSupport> support = capabilities.support(filter);
             if (support.isEmpty()) {
                 unsupported.add(filter);
             } else if (support.get() == FilterSupport.CLIENT) {
@@ -37,15 +46,15 @@ public final class HistoryListing {
         if (!unsupported.isEmpty()) {
             String names = unsupported.stream().map(f -> f.name().toLowerCase(Locale.ROOT))
                     .collect(Collectors.joining(", "));
-            return Either.left(new TapedeckError.Unsupported(history.provider(), "filter " + names,
-                    history.provider() + " cannot filter sessions by " + names
+            return Either.left(new TapedeckError.Unsupported(provider, "filter " + names,
+                    provider + " cannot filter sessions by " + names
                             + "; drop the filter or use a provider that supports it"));
         }
-        Either<TapedeckError, Page<Session>> first = history.fetchPage(query, Optional.empty());
+        Either<TapedeckError, Page<Session>> first = fetchPage.apply(Optional.empty());
         if (first.isLeft()) {
             return Either.left(first.getLeft());
         }
-        Stream<Session> all = Paginator.stream(first.get(), token -> history.fetchPage(query, Optional.of(token)),
+        Stream<Session> all = Paginator.stream(first.get(), token -> fetchPage.apply(Optional.of(token)),
                 Session::id);
         Stream<Session> filtered = clientSide.isEmpty() ? all : all.filter(s -> query.matches(s, clientSide));
         return Either.right(query.limit().map(filtered::limit).orElse(filtered));

@@ -1,0 +1,226 @@
+package dev.tapedeck.http;
+
+import dev.tapedeck.MediaRequest;
+import dev.tapedeck.MediaStream;
+import dev.tapedeck.http.json.Json;
+import dev.tapedeck.model.MediaLocation;
+import dev.tapedeck.model.Recording;
+import dev.tapedeck.model.TapedeckError;
+import dev.tapedeck.spi.ProviderConfig;
+import dev.tapedeck.spi.Secret;
+import feign.Client;
+import feign.Feign;
+import feign.Logger;
+import feign.Request;
+import feign.Response;
+import feign.Retryer;
+import feign.jackson.JacksonDecoder;
+import feign.jackson.JacksonEncoder;
+import io.vavr.control.Either;
+import java.net.URI;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Everything one provider connection needs for HTTP; built once per connection, thread-safe, closeable.
+ *
+ * <p>API clients never follow redirects, send the auth headers only to the base URL's origin, keep each path
+ * parameter one percent-encoded segment, decode with {@link Json#mapper()}, and retry through one layer driven by
+ * the config's {@code RetryPolicy}, {@code Sleeper} and {@code Clock} (Feign's own retryer is off). Timeouts come
+ * from {@code config.timeouts()}: connect and read-idle per try, the overall one across tries and waits of an API
+ * call; media fetches get no overall timeout. Feign logging stays at {@code NONE}: the HEADERS and FULL levels
+ * would buffer whole media bodies and print credentials.
+ */
+public final class HttpKit implements AutoCloseable {
+
+    private final String providerId;
+    private final URI baseUrl;
+    private final ProviderConfig config;
+    private final Map<String, String> headers;
+    private final ErrorMapper errorMapper;
+    private final Client apiClient;
+    private final Request.Options options;
+    private final FailureReader reader;
+    private final TransportErrors transport;
+    private final MediaFetcher media;
+    private volatile boolean closed;
+
+    private HttpKit(Builder builder) {
+        this.providerId = builder.providerId;
+        this.baseUrl = builder.baseUrl;
+        this.config = builder.config;
+        this.headers = Map.copyOf(builder.headers);
+        Redactor redactor = Redactor.of(builder.authHeaders.values());
+        this.errorMapper = builder.errorMapper != null ? builder.errorMapper
+                : failure -> StandardErrors.map(failure, config.clock());
+        this.reader = new FailureReader(providerId, redactor);
+        this.transport = new TransportErrors(providerId, redactor);
+        this.options = new Request.Options(config.timeouts().connect(), config.timeouts().readIdle(), false);
+        Client plain = new Client.Default(null, null, true);
+        Client authed = new OriginScopedAuth(new StreamedBodies(plain), baseUrl, builder.authHeaders);
+        this.apiClient = new RetryingClient(authed, providerId,
+                config.retryPolicy(), config.sleeper(), config.clock(), config.timeouts().overall(), reader,
+                errorMapper);
+        this.media = new MediaFetcher(providerId, plain, options, redactor, config.clock());
+    }
+
+    /** Starts a kit for {@code providerId} against {@code baseUrl} (absolute; https, or http on loopback). */
+    public static Builder builder(String providerId, URI baseUrl, ProviderConfig config) {
+        return new Builder(providerId, baseUrl, config);
+    }
+
+    /**
+     * A Feign client for {@code feignInterface} against the base URL. Any non-2xx answer is mapped through the
+     * {@link ErrorMapper} and thrown as {@link ApiException}; wrap calls in {@link #call} to get values.
+     */
+    public <T> T api(Class<T> feignInterface) {
+        requireOpen();
+        return Feign.builder()
+                .contract(new NoSlashDecodingContract())
+                .client(apiClient)
+                .options(options)
+                .retryer(Retryer.NEVER_RETRY)
+                .logLevel(Logger.Level.NONE)
+                .encoder(new JacksonEncoder(Json.mapper()))
+                .decoder(new JacksonDecoder(Json.mapper()))
+                .errorDecoder(new ErrorDecoding(reader, errorMapper))
+                .requestInterceptor(template -> headers.forEach(template::header))
+                .target(feignInterface, baseUrl.toString());
+    }
+
+    /**
+     * Runs a Feign call: an {@link ApiException} becomes Left(its error); any other Feign, I/O or decoding failure
+     * Left(Transport or ProviderFailure) with a redacted message. Programming errors still propagate.
+     */
+    public <T> Either<TapedeckError, T> call(Supplier<T> feignCall) {
+        try {
+            return Either.right(feignCall.get());
+        } catch (RuntimeException failure) {
+            return Either.left(transport.classify(failure).orElseThrow(() -> failure));
+        }
+    }
+
+    /**
+     * For Feign methods returning {@code feign.Response}: non-2xx becomes Left(mapped error) with the response
+     * closed; 2xx a {@link MediaStream} read straight off the connection (offset, length, total, ETag and content
+     * type from the headers; a {@code Range: bytes=N-} request header is checked against the answer). Feign itself
+     * buffers a body whose Content-Length is known and at most 8 KiB, which is harmless; larger or unsized bodies
+     * stream.
+     */
+    public Either<TapedeckError, MediaStream> stream(Supplier<Response> feignCall) {
+        return call(feignCall).flatMap(response -> {
+            if (response.status() >= 200 && response.status() <= 299) {
+                return MediaStreams.from(providerId, response, MediaStreams.requestedOffset(response));
+            }
+            return Either.left(errorMapper.map(reader.failure(FailureReader.buffer(response))));
+        });
+    }
+
+    /** The credential-free media fetcher for URLs on any origin (presigned links, HLS segments). */
+    public MediaFetcher media() {
+        return media;
+    }
+
+    /**
+     * Routes {@code RecordingSource.openMedia}: a requested part (an HLS segment, resolved against the recording's
+     * URL or playlist base when relative) and a {@link MediaLocation.RemoteUrl} go through {@link #media()}; a
+     * {@link MediaLocation.ProviderStream} through {@code providerStream}, called with the request so it can send a
+     * range. An inline playlist without a part is refused: its segments are opened one by one.
+     */
+    public Either<TapedeckError, MediaStream> openMedia(Recording recording, MediaRequest request,
+            Function<MediaRequest, Either<TapedeckError, MediaStream>> providerStream) {
+        MediaLocation location = recording.media();
+        if (request.part().isPresent()) {
+            URI part = request.part().get();
+            Optional<URI> base = location instanceof MediaLocation.RemoteUrl remote ? Optional.of(remote.uri())
+                    : location instanceof MediaLocation.InlinePlaylist playlist ? playlist.base() : Optional.empty();
+            URI target = part.isAbsolute() ? part : base.map(b -> b.resolve(part)).orElse(part);
+            return media.open(target, request.offset(), request.ifRange());
+        }
+        if (location instanceof MediaLocation.RemoteUrl remote) {
+            return media.open(remote.uri(), request.offset(), request.ifRange());
+        }
+        if (location instanceof MediaLocation.ProviderStream) {
+            return providerStream.apply(request);
+        }
+        return Either.left(TapedeckError.InvalidRequest.of(providerId, providerId + ": recording "
+                + recording.id() + " is an inline HLS playlist; open its segments with MediaRequest.part(uri)"));
+    }
+
+    /** The provider id. */
+    public String providerId() {
+        return providerId;
+    }
+
+    /** The API base URL. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /** The connection's clock. */
+    public Clock clock() {
+        return config.clock();
+    }
+
+    /** Marks the kit closed; clients already made keep working until their connections idle out. */
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException(providerId + ": this HTTP kit was closed");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "HttpKit[" + providerId + ", " + dev.tapedeck.model.Redaction.url(baseUrl) + "]";
+    }
+
+    /** Mutable builder; {@link #build()} checks the base URL against {@link UrlPolicy}. */
+    public static final class Builder {
+        private final String providerId;
+        private final URI baseUrl;
+        private final ProviderConfig config;
+        private final Map<String, Secret> authHeaders = new LinkedHashMap<>();
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private ErrorMapper errorMapper;
+
+        private Builder(String providerId, URI baseUrl, ProviderConfig config) {
+            this.providerId = Objects.requireNonNull(providerId, "providerId");
+            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /** A header sent ONLY to requests whose origin (scheme, host, port) equals the base URL's. */
+        public Builder authHeader(String name, Secret value) {
+            authHeaders.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** A non-secret header for every API request. */
+        public Builder header(String name, String value) {
+            headers.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** How this provider's error bodies read; default {@link StandardErrors}. */
+        public Builder errorMapper(ErrorMapper mapper) {
+            this.errorMapper = Objects.requireNonNull(mapper, "mapper");
+            return this;
+        }
+
+        /** The kit; throws IllegalArgumentException when the base URL fails {@link UrlPolicy}. */
+        public HttpKit build() {
+            UrlPolicy.check(providerId, baseUrl).getOrElseThrow(error -> new IllegalArgumentException(error.message()));
+            return new HttpKit(this);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.tapedeck.http;
+
+import dev.tapedeck.MediaStream;
+import dev.tapedeck.model.TapedeckError;
+import feign.Response;
+import io.vavr.control.Either;
+import java.io.InputStream;
+import java.util.Collection;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a successful response into a {@link MediaStream} without buffering it, checking that a ranged answer
+ * starts where it was asked to: a 206 from another byte is an Integrity error, a 200 means the range was ignored
+ * and the body starts at 0.
+ */
+final class MediaStreams {
+
+    private static final Pattern CONTENT_RANGE = Pattern.compile("(?i)\\s*bytes\\s+(\\d{1,18})-(\\d{1,18})/(\\d{1,18}|\\*)\\s*");
+    private static final Pattern RANGE = Pattern.compile("(?i)\\s*bytes=(\\d{1,18})-\\s*");
+
+    private MediaStreams() {
+    }
+
+    /** The offset a request asked for through its {@code Range: bytes=N-} header, 0 without one. */
+    static long requestedOffset(Response response) {
+        if (response.request() == null) {
+            return 0;
+        }
+        return first(response.request().headers().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("Range")).map(java.util.Map.Entry::getValue)
+                .findFirst().orElse(java.util.List.of()))
+                .map(RANGE::matcher).filter(Matcher::matches).map(m -> Long.parseLong(m.group(1))).orElse(0L);
+    }
+
+    /** The 2xx {@code response} as a stream; closes it and returns Integrity when its range does not fit. */
+    static Either<TapedeckError, MediaStream> from(String providerId, Response response, long requestedOffset) {
+        Optional<Long> length = header(response, "Content-Length").flatMap(MediaStreams::number);
+        Optional<String> etag = header(response, "ETag");
+        Optional<String> type = header(response, "Content-Type");
+        long offset = 0;
+        Optional<Long> total = length;
+        if (response.status() == 206) {
+            Optional<Matcher> range = header(response, "Content-Range").map(CONTENT_RANGE::matcher).filter(Matcher::matches);
+            if (range.isEmpty()) {
+                response.close();
+                return Either.left(new TapedeckError.Integrity(providerId, providerId
+                        + ": the server sent part of the media (HTTP 206) without a valid Content-Range; download it again from the start"));
+            }
+            offset = Long.parseLong(range.get().group(1));
+            if (offset != requestedOffset) {
+                response.close();
+                return Either.left(new TapedeckError.Integrity(providerId, providerId + ": asked for the media from byte "
+                        + requestedOffset + " but the server sent bytes from " + offset
+                        + "; download it again from the start"));
+            }
+            String totalText = range.get().group(3);
+            total = "*".equals(totalText) ? Optional.empty() : number(totalText);
+        }
+        InputStream body;
+        try {
+            body = response.body() == null ? InputStream.nullInputStream() : response.body().asInputStream();
+        } catch (java.io.IOException unreadable) {
+            response.close();
+            return Either.left(new TapedeckError.Transport(providerId, providerId
+                    + ": could not start reading the media body; try again"));
+        }
+        return Either.right(new MediaStream(body, offset, length, total, etag, type));
+    }
+
+    static Optional<String> header(Response response, String name) {
+        return response.headers().entrySet().stream().filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase(name))
+                .map(java.util.Map.Entry::getValue).findFirst().flatMap(MediaStreams::first);
+    }
+
+    private static Optional<String> first(Collection<String> values) {
+        return values == null ? Optional.empty() : values.stream().findFirst();
+    }
+
+    private static Optional<Long> number(String text) {
+        String t = text.strip();
+        return t.matches("\\d{1,18}") ? Optional.of(Long.parseLong(t)) : Optional.empty();
+    }
+}

@@ -1,0 +1,61 @@
+package dev.tapedeck.http;
+
+import dev.tapedeck.model.Redaction;
+import dev.tapedeck.spi.Secret;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Removes what must never be shown from text that came off the wire or out of an exception: the connection's own
+ * secrets, bearer tokens, credential-like fields and every query string (presigned URLs carry signatures there).
+ */
+final class Redactor {
+
+    private static final String MASK = "****";
+    private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://[^\\s\"'<>\\\\]+");
+    private static final Pattern QUERY_AFTER_PATH = Pattern.compile("(/[^\\s\"'<>?]*)\\?[^\\s\"'<>]+");
+    private static final Pattern SCHEME_TOKEN = Pattern.compile("(?i)\\b(bearer|basic|token)\\s+[A-Za-z0-9._~+/=-]{6,}");
+    private static final Pattern CREDENTIAL_FIELD = Pattern.compile(
+            "(?i)([\"']?\\b(?:x-amz-[a-z-]*|signature|sig|access[_-]?token|refresh[_-]?token|token|api[_-]?key"
+                    + "|x-api-key|anchor-api-key|authorization|password|secret|credential|key-pair-id|policy)"
+                    + "[\"']?\\s*[=:]\\s*[\"']?)[^\\s\"'&,;}\\]]+");
+
+    private final List<String> secrets;
+
+    private Redactor(List<String> secrets) {
+        this.secrets = secrets;
+    }
+
+    /** A redactor that also masks the literal values of {@code secrets}. */
+    static Redactor of(Collection<Secret> secrets) {
+        return new Redactor(secrets.stream().map(Secret::reveal).filter(s -> s.length() >= 4)
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList());
+    }
+
+    /** {@code text} with secrets, tokens and query strings masked; "" for null. */
+    String redact(String text) {
+        if (text == null) {
+            return "";
+        }
+        String out = text;
+        for (String secret : secrets) {
+            out = out.replace(secret, MASK);
+        }
+        out = replaceAll(URL.matcher(out), m -> Redaction.url(m.group()));
+        out = replaceAll(QUERY_AFTER_PATH.matcher(out), m -> m.group(1) + "?…");
+        out = replaceAll(SCHEME_TOKEN.matcher(out), m -> m.group(1) + " " + MASK);
+        return replaceAll(CREDENTIAL_FIELD.matcher(out), m -> m.group(1) + MASK);
+    }
+
+    private static String replaceAll(Matcher matcher, java.util.function.Function<Matcher, String> replacement) {
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement.apply(matcher)));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.tapedeck.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tapedeck.spi.Secret;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RedactorTest {
+
+    private final Redactor redactor = Redactor.of(List.of(Secret.of("my-own-key-123")));
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "key my-own-key-123 was refused",
+            "see https://s3.example.com/b/k.mp4?X-Amz-Credential=AKIA%2F1&X-Amz-Signature=ab%2Bcd%3D now",
+            "path /b/k.mp4?X-Amz-Signature=abcd&x=1",
+            "{\"token\": \"tok_live_abcdef\"}",
+            "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.payload.sig",
+            "anchor-api-key=zz_live_abcdef",
+            "{\"api_key\":\"zz_live_abcdef\",\"password\":\"hunter2hunter2\"}",
+            "Signature=abcdef0123&Key-Pair-Id=K2JCJMDEHXQW5F"})
+    void masksSecretsTokensAndQueryStrings(String text) {
+        String out = redactor.redact(text);
+
+        assertThat(out).doesNotContain("my-own-key-123", "AKIA", "ab%2Bcd", "abcd&", "tok_live", "eyJhbGci",
+                "zz_live", "hunter2", "abcdef0123", "K2JCJ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Session not found", "{\"detail\":[{\"loc\":[\"query\",\"page_size\"],\"msg\":\"too big\"}]}"})
+    void leavesOrdinaryTextAlone(String text) {
+        assertThat(redactor.redact(text)).isEqualTo(text);
+    }
+}

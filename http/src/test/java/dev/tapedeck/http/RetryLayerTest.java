@@ -1,0 +1,212 @@
+package dev.tapedeck.http;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.tapedeck.model.TapedeckError;
+import io.vavr.control.Either;
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class RetryLayerTest {
+
+    @RegisterExtension
+    static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    private final TestKits.RecordingSleeper sleeper = new TestKits.RecordingSleeper();
+
+    private TestKits.Api client() {
+        return TestKits.kit(api.baseUrl(), sleeper).build().api(TestKits.Api.class);
+    }
+
+    private HttpKit kit() {
+        return TestKits.kit(api.baseUrl(), sleeper).build();
+    }
+
+    private void answers(String path, int... statuses) {
+        String state = Scenario.STARTED;
+        for (int i = 0; i < statuses.length; i++) {
+            String next = "step" + (i + 1);
+            api.stubFor(get(urlPathEqualTo(path)).inScenario("seq").whenScenarioStateIs(state)
+                    .willReturn(aResponse().withStatus(statuses[i]).withHeader("Content-Type", "application/json")
+                            .withBody(statuses[i] == 200 ? "{\"id\":\"s1\"}" : "{\"message\":\"busy\"}"))
+                    .willSetStateTo(next));
+            state = next;
+        }
+    }
+
+    @Test
+    void retriesTwo503sThenSucceedsWithExactBackoffs() {
+        answers("/v1/sessions/s1", 503, 503, 200);
+        HttpKit kit = kit();
+
+        Either<TapedeckError, Map<String, Object>> result = kit.call(() -> kit.api(TestKits.Api.class).session("s1"));
+
+        assertThat(result.get()).containsEntry("id", "s1");
+        api.verify(3, getRequestedFor(urlPathEqualTo("/v1/sessions/s1")));
+        // 0.5 s and 1 s less 25% jitter times u = 0.5
+        assertThat(sleeper.sleeps).containsExactly(Duration.ofMillis(437).plusNanos(500_000), Duration.ofMillis(875));
+    }
+
+    @Test
+    void givesUpAfterTwoRetriesAndReportsTheRetryableFailure() {
+        answers("/v1/sessions/s1", 503, 503, 503);
+        HttpKit kit = kit();
+
+        Either<TapedeckError, Map<String, Object>> result = kit.call(() -> kit.api(TestKits.Api.class).session("s1"));
+
+        assertThat(result.getLeft()).isInstanceOfSatisfying(TapedeckError.ProviderFailure.class, failure -> {
+            assertThat(failure.status()).isEqualTo(503);
+            assertThat(failure.retryable()).isTrue();
+        });
+        api.verify(3, getRequestedFor(urlPathEqualTo("/v1/sessions/s1")));
+        assertThat(sleeper.sleeps).hasSize(2);
+    }
+
+    private void serverWait(String header, String value) {
+        api.stubFor(get(urlPathEqualTo("/v1/sessions/s1")).inScenario("wait").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader(header, value)).willSetStateTo("ok"));
+        api.stubFor(get(urlPathEqualTo("/v1/sessions/s1")).inScenario("wait").whenScenarioStateIs("ok")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}")));
+    }
+
+    @Test
+    void honoursRetryAfterSecondsPlusTenPercentJitter() {
+        serverWait("Retry-After", "3");
+
+        assertThat(kit().call(() -> client().session("s1")).isRight()).isTrue();
+
+        api.verify(2, getRequestedFor(urlPathEqualTo("/v1/sessions/s1")));
+        assertThat(sleeper.sleeps).containsExactly(Duration.ofMillis(3150));
+    }
+
+    @Test
+    void honoursRetryAfterAsHttpDateAgainstTheInjectedClock() {
+        serverWait("Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                TestKits.NOW.plusSeconds(10).atOffset(ZoneOffset.UTC)));
+
+        assertThat(kit().call(() -> client().session("s1")).isRight()).isTrue();
+
+        assertThat(sleeper.sleeps).containsExactly(Duration.ofMillis(10_500));
+    }
+
+    @Test
+    void honoursRetryAfterMilliseconds() {
+        serverWait("retry-after-ms", "1500");
+
+        assertThat(kit().call(() -> client().session("s1")).isRight()).isTrue();
+
+        assertThat(sleeper.sleeps).containsExactly(Duration.ofMillis(1575));
+    }
+
+    @Test
+    void retryAfterAboveTheCapFailsAtOnceWithRateLimitedCarryingTheWait() {
+        api.stubFor(get(urlPathEqualTo("/v1/sessions/s1")).willReturn(aResponse().withStatus(503)
+                .withHeader("Retry-After", "120")));
+
+        Either<TapedeckError, Map<String, Object>> result = kit().call(() -> client().session("s1"));
+
+        assertThat(result.getLeft()).isInstanceOfSatisfying(TapedeckError.RateLimited.class,
+                limited -> assertThat(limited.retryAfter()).contains(Duration.ofSeconds(120)));
+        api.verify(1, getRequestedFor(urlPathEqualTo("/v1/sessions/s1")));
+        assertThat(sleeper.sleeps).isEmpty();
+    }
+
+    @Test
+    void postIsNotRetriedAfterA503() {
+        api.stubFor(post(urlPathEqualTo("/v1/sessions")).willReturn(aResponse().withStatus(503)));
+
+        Either<TapedeckError, Map<String, Object>> result = kit().call(() -> client().create(Map.of("a", 1)));
+
+        assertThat(result.getLeft()).isInstanceOf(TapedeckError.ProviderFailure.class);
+        api.verify(1, postRequestedFor(urlPathEqualTo("/v1/sessions")));
+        assertThat(sleeper.sleeps).isEmpty();
+    }
+
+    @Test
+    void postIsNotRetriedAfterAResetConnection() {
+        api.stubFor(post(urlPathEqualTo("/v1/sessions"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        Either<TapedeckError, Map<String, Object>> result = kit().call(() -> client().create(Map.of("a", 1)));
+
+        assertThat(result.getLeft()).isInstanceOf(TapedeckError.Transport.class);
+        api.verify(1, postRequestedFor(urlPathEqualTo("/v1/sessions")));
+        assertThat(sleeper.sleeps).isEmpty();
+    }
+
+    @Test
+    void bodylessPostIsNotRetriedAfterAResetConnection() {
+        api.stubFor(post(urlPathEqualTo("/v1/sessions/s1/pause"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        HttpKit kit = kit();
+
+        Either<TapedeckError, Void> result = kit.call(() -> {
+            kit.api(TestKits.Api.class).pause("s1");
+            return null;
+        });
+
+        assertThat(result.getLeft()).isInstanceOf(TapedeckError.Transport.class);
+        api.verify(1, postRequestedFor(urlPathEqualTo("/v1/sessions/s1/pause")));
+        assertThat(sleeper.sleeps).isEmpty();
+    }
+
+    @Test
+    void getIsRetriedAfterResetConnectionsWithBackoff() {
+        api.stubFor(get(urlPathEqualTo("/v1/sessions/s1"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        Either<TapedeckError, Map<String, Object>> result = kit().call(() -> client().session("s1"));
+
+        assertThat(result.getLeft()).isInstanceOf(TapedeckError.Transport.class);
+        // 3 tries by our layer; HttpURLConnection itself resends a bodyless GET once when the connection dies
+        // before the status line (not configurable), hence 2 requests per try
+        api.verify(6, getRequestedFor(urlPathEqualTo("/v1/sessions/s1")));
+        assertThat(sleeper.sleeps).containsExactly(Duration.ofMillis(437).plusNanos(500_000), Duration.ofMillis(875));
+    }
+
+    @Test
+    void aFailureTheMapperCallsPermanentIsNeverRetriedEvenOn503() {
+        api.stubFor(get(urlPathEqualTo("/v1/sessions/s1")).willReturn(aResponse().withStatus(503)
+                .withBody("{\"message\":\"playback not configured\"}")));
+        HttpKit kit = TestKits.kit(api.baseUrl(), sleeper)
+                .errorMapper(failure -> new TapedeckError.ProviderFailure("anchor", failure.status(),
+                        StandardErrors.message(failure), failure.bodyExcerpt(), false))
+                .build();
+
+        Either<TapedeckError, Map<String, Object>> result = kit.call(() -> kit.api(TestKits.Api.class).session("s1"));
+
+        assertThat(result.getLeft().message()).isEqualTo("playback not configured");
+        api.verify(1, getRequestedFor(urlPathEqualTo("/v1/sessions/s1")));
+        assertThat(sleeper.sleeps).isEmpty();
+    }
+
+    @Test
+    void noRetryStartsThatWouldOverrunTheOverallTimeout() {
+        api.stubFor(get(urlPathEqualTo("/v1/sessions/s1")).willReturn(aResponse().withStatus(503)
+                .withHeader("Retry-After", "3")));
+        HttpKit kit = HttpKit.builder("anchor", URI.create(api.baseUrl()),
+                TestKits.config(sleeper, Optional.of(Duration.ofSeconds(2)))).build();
+
+        Either<TapedeckError, Map<String, Object>> result = kit.call(() -> kit.api(TestKits.Api.class).session("s1"));
+
+        assertThat(result.getLeft()).isInstanceOf(TapedeckError.ProviderFailure.class);
+        api.verify(1, getRequestedFor(urlPathEqualTo("/v1/sessions/s1")));
+        assertThat(sleeper.sleeps).isEmpty();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.tapedeck.http;
+
+import dev.tapedeck.retry.RetryPolicy;
+import dev.tapedeck.retry.Sleeper;
+import dev.tapedeck.spi.ProviderConfig;
+import dev.tapedeck.spi.Secret;
+import dev.tapedeck.spi.Timeouts;
+import feign.Headers;
+import feign.Param;
+import feign.RequestLine;
+import feign.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Shared test fixtures: a fixed clock, a sleeper that records instead of sleeping, a kit with an API key. */
+final class TestKits {
+
+    static final String KEY = "sk-live-SECRETKEY-1234567890";
+    static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+
+    private TestKits() {
+    }
+
+    /** Records every requested wait and returns at once. */
+    static final class RecordingSleeper implements Sleeper {
+        final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void sleep(Duration duration) {
+            sleeps.add(duration);
+        }
+    }
+
+    /** The Feign interface the tests call. */
+    interface Api {
+        @RequestLine("GET /v1/sessions/{id}")
+        Map<String, Object> session(@Param("id") String id);
+
+        @RequestLine("POST /v1/sessions")
+        @Headers("Content-Type: application/json")
+        Map<String, Object> create(Map<String, Object> body);
+
+        @RequestLine("POST /v1/sessions/{id}/pause")
+        void pause(@Param("id") String id);
+
+        @RequestLine("GET")
+        Map<String, Object> absolute(URI uri);
+
+        @RequestLine("GET /v1/sessions/{id}/recording")
+        Response recording(@Param("id") String id);
+
+        @RequestLine("GET /v1/sessions/{id}/recording")
+        @Headers("Range: bytes={offset}-")
+        Response recordingFrom(@Param("id") String id, @Param("offset") long offset);
+    }
+
+    static ProviderConfig config(Sleeper sleeper, Optional<Duration> overall) {
+        return ProviderConfig.builder()
+                .retryPolicy(RetryPolicy.defaults().withRandom(() -> 0.5))
+                .sleeper(sleeper)
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .timeouts(new Timeouts(Duration.ofSeconds(2), Duration.ofMillis(800), overall))
+                .environment(name -> Optional.empty())
+                .build();
+    }
+
+    static HttpKit.Builder kit(String baseUrl, Sleeper sleeper) {
+        return HttpKit.builder("anchor", URI.create(baseUrl), config(sleeper, Optional.of(Duration.ofMinutes(5))))
+                .authHeader("anchor-api-key", Secret.of(KEY));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.tapedeck.provider.kataven;
+
+import dev.tapedeck.Connection;
+import dev.tapedeck.model.Capabilities;
+import dev.tapedeck.model.TapedeckError;
+import dev.tapedeck.provider.kataven.internal.KatavenConnection;
+import dev.tapedeck.provider.kataven.internal.KatavenProvider;
+import dev.tapedeck.spi.ProviderConfig;
+import dev.tapedeck.spi.ProviderFactory;
+import io.vavr.control.Either;
+
+/**
+ * The Kataven Hub provider ({@code kataven}): a voice-agent call's audio recording, reached through a short-lived
+ * presigned URL.
+ *
+ * <p>{@link #connect} reads the API key (explicit, else {@code KATAVEN_API_KEY}); the account id (setting
+ * {@code account_id}, else {@code KATAVEN_ACCOUNT_ID}), sent as {@code X-Account-ID} and required unless the key is
+ * an {@code sk_live_} key; the base URL (explicit, else {@code KATAVEN_BASE_URL}, else
+ * {@code https://api.kataven.ai}); and the path prefix (setting {@code path_prefix}, else
+ * {@code KATAVEN_PATH_PREFIX}, else {@code /api/v1}, or nothing when the base URL carries its own path). Kataven
+ * publishes no session history and no pause or resume: those answer Unsupported. Construction does no work.
+ */
+public final class KatavenProviderFactory implements ProviderFactory {
+
+    /** Does nothing: discovery constructs every factory on the classpath. */
+    public KatavenProviderFactory() {
+    }
+
+    @Override
+    public String id() {
+        return KatavenProvider.ID;
+    }
+
+    @Override
+    public String displayName() {
+        return KatavenProvider.DISPLAY_NAME;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return KatavenProvider.CAPABILITIES;
+    }
+
+    @Override
+    public Either<TapedeckError, Connection> connect(ProviderConfig config) {
+        return KatavenConnection.open(config);
+    }
+}

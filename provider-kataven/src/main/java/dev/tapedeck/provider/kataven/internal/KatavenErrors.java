@@ -1,0 +1,49 @@
+package dev.tapedeck.provider.kataven.internal;
+
+import dev.tapedeck.http.ErrorMapper;
+import dev.tapedeck.http.HttpFailure;
+import dev.tapedeck.http.StandardErrors;
+import dev.tapedeck.model.TapedeckError;
+import dev.tapedeck.retry.RetryPolicy;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Kataven's error answers, whose bodies are plain text. A 400 about the account tells the user to set
+ * {@code KATAVEN_ACCOUNT_ID}; 409 (recording not uploaded yet) is NotReady with the server's Retry-After when sent;
+ * a 503 saying playback is not configured is a failure that no retry can fix, so it is not retryable (and therefore
+ * not retried). Everything else reads as {@link StandardErrors} reads it: 404 NotFound, 429 RateLimited with
+ * Retry-After seconds, 500 and other 5xx retryable failures.
+ */
+final class KatavenErrors implements ErrorMapper {
+
+    private final Clock clock;
+
+    KatavenErrors(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public TapedeckError map(HttpFailure failure) {
+        String text = StandardErrors.message(failure);
+        String lower = text.toLowerCase(Locale.ROOT);
+        String call = failure.method() + " " + failure.path();
+        if (failure.status() == 400 && lower.contains("account")) {
+            return new TapedeckError.InvalidRequest(KatavenProvider.ID, "kataven refused " + call + " (HTTP 400: "
+                    + text + "); set KATAVEN_ACCOUNT_ID to your Kataven account slug (needed unless the key starts "
+                    + "with " + KatavenProvider.LIVE_KEY_PREFIX + ")", List.of());
+        }
+        if (failure.status() == 409) {
+            return new TapedeckError.NotReady(KatavenProvider.ID, "kataven has not finished uploading the recording ("
+                    + call + ", HTTP 409: " + text + "); wait and try again",
+                    RetryPolicy.retryAfter(failure::header, clock.instant()));
+        }
+        if (failure.status() == 503 && (lower.contains("not configured") || lower.contains("playback"))) {
+            return new TapedeckError.ProviderFailure(KatavenProvider.ID, 503, "kataven: recording playback is not "
+                    + "configured for this account (" + call + ", HTTP 503: " + text + "); retrying will not help, "
+                    + "ask Kataven to enable recording playback for the account", failure.bodyExcerpt(), false);
+        }
+        return StandardErrors.map(failure, clock);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.tapedeck.provider.kataven.internal;
+
+import dev.tapedeck.MediaRequest;
+import dev.tapedeck.MediaStream;
+import dev.tapedeck.RecordingSource;
+import dev.tapedeck.http.HttpKit;
+import dev.tapedeck.model.Capabilities;
+import dev.tapedeck.model.Recording;
+import dev.tapedeck.model.SessionId;
+import dev.tapedeck.model.TapedeckError;
+import io.vavr.control.Either;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Kataven's recordings: one audio recording per session behind a presigned URL that lives about five minutes.
+ * {@link #openMedia} asks Kataven for a fresh URL first when the recording's URL has expired, or expires within
+ * {@link #EXPIRY_MARGIN}, so a stale link is never used. Pause and resume stay Unsupported (the port's defaults).
+ */
+final class KatavenRecordings implements RecordingSource {
+
+    /** A URL this close to its expiry is refreshed before use: the fetch itself takes a moment to start. */
+    static final Duration EXPIRY_MARGIN = Duration.ofSeconds(5);
+
+    private final HttpKit kit;
+    private final KatavenApi api;
+
+    KatavenRecordings(HttpKit kit) {
+        this.kit = kit;
+        this.api = kit.api(KatavenApi.class);
+    }
+
+    @Override
+    public String provider() {
+        return KatavenProvider.ID;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return KatavenProvider.CAPABILITIES;
+    }
+
+    @Override
+    public Either<TapedeckError, List<Recording>> recordings(SessionId session) {
+        return primaryRecording(session).map(List::of);
+    }
+
+    @Override
+    public Either<TapedeckError, Recording> primaryRecording(SessionId session) {
+        Instant fetchedAt = kit.clock().instant();
+        return kit.call(() -> api.recording(session.value()))
+                .flatMap(body -> RecordingMapper.recording(session, body, fetchedAt));
+    }
+
+    @Override
+    public Either<TapedeckError, Recording> refresh(Recording recording) {
+        return primaryRecording(recording.sessionId());
+    }
+
+    @Override
+    public Either<TapedeckError, MediaStream> openMedia(Recording recording, MediaRequest request) {
+        if (!KatavenProvider.ID.equals(recording.provider())) {
+            return Either.left(TapedeckError.InvalidRequest.of(KatavenProvider.ID, "kataven cannot open a recording of "
+                    + recording.provider() + "; open it through that provider's connection"));
+        }
+        Either<TapedeckError, Recording> usable = recording.media().isExpiredAt(kit.clock().instant().plus(EXPIRY_MARGIN))
+                ? refresh(recording) : Either.right(recording);
+        return usable.flatMap(current -> kit.openMedia(current, request, unused -> Either.left(
+                TapedeckError.InvalidRequest.of(KatavenProvider.ID,
+                        "kataven recordings are never provider streams; list the recording again"))));
+    }
+}

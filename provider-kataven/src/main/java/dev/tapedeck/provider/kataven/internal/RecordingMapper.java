@@ -1,0 +1,187 @@
+package dev.tapedeck.provider.kataven.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tapedeck.http.json.Json;
+import dev.tapedeck.model.MediaLocation;
+import dev.tapedeck.model.Recording;
+import dev.tapedeck.model.RecordingFormat;
+import dev.tapedeck.model.RecordingId;
+import dev.tapedeck.model.SessionId;
+import dev.tapedeck.model.TapedeckError;
+import io.vavr.control.Either;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads Kataven's recording answer, whose body is documented only as "object", leniently into one primary AUDIO
+ * recording with id {@value #RECORDING_ID}.
+ *
+ * <p>The URL is the first absolute http(s) URL under {@link #URL_KEYS}, looked up at the top level, then under
+ * {@code data}, {@code recording} and {@code data.recording}; a body that is just a URL string works too. The expiry
+ * is the first of an absolute time under {@link #EXPIRY_AT_KEYS} (ISO-8601 text, zone-less read as UTC, or epoch
+ * seconds, or epoch milliseconds when the number is that large) or a lifetime in seconds under
+ * {@link #EXPIRY_IN_KEYS} counted from the fetch time; without either, the fetch time plus the documented five
+ * minutes.
+ */
+final class RecordingMapper {
+
+    /** The fixed id of a Kataven session's one recording. */
+    static final String RECORDING_ID = "recording";
+
+    static final List<String> URL_KEYS = List.of("url", "recording_url", "recordingUrl", "presigned_url",
+            "presignedUrl", "signed_url", "signedUrl", "playback_url", "download_url");
+    static final List<String> EXPIRY_AT_KEYS = List.of("expires_at", "expiresAt", "expiry", "expiration");
+    static final List<String> EXPIRY_IN_KEYS = List.of("expires_in", "expiresIn", "expires_in_seconds");
+
+    private static final List<String> CONTAINERS = List.of("", "/data", "/recording", "/data/recording");
+    private static final Set<String> AUDIO_EXTENSIONS = Set.of("mp3", "wav", "ogg", "oga", "opus", "m4a", "aac",
+            "flac", "webm", "mp4");
+    private static final long EPOCH_MILLIS_THRESHOLD = 100_000_000_000L;
+    private static final ObjectMapper MAPPER = Json.mapper();
+
+    private RecordingMapper() {
+    }
+
+    /** The recording {@code body} describes, fetched at {@code fetchedAt}; ProviderFailure when it has no URL. */
+    static Either<TapedeckError, Recording> recording(SessionId session, JsonNode body, Instant fetchedAt) {
+        if (body == null || body.isNull() || body.isMissingNode()) {
+            return Either.left(unusable(session, "an empty body"));
+        }
+        Optional<URI> url = body.isTextual() ? absoluteHttp(body.asText()) : findUrl(body);
+        if (url.isEmpty()) {
+            return Either.left(unusable(session, "no recording URL (looked for " + String.join(", ", URL_KEYS)
+                    + " at the top level and under data and recording; it has " + fieldNames(body) + ")"));
+        }
+        Instant expiresAt = findExpiry(body, fetchedAt).orElse(fetchedAt.plus(KatavenProvider.DEFAULT_URL_LIFETIME));
+        return Either.right(Recording.builder(KatavenProvider.ID, session, RecordingId.of(RECORDING_ID),
+                        RecordingFormat.AUDIO, new MediaLocation.RemoteUrl(url.get(), Optional.of(expiresAt)))
+                .primary(true)
+                .fileName(session.value() + "-" + RECORDING_ID + extension(url.get()))
+                .build());
+    }
+
+    private static Optional<URI> findUrl(JsonNode body) {
+        for (String container : CONTAINERS) {
+            JsonNode node = body.at(container);
+            for (String key : URL_KEYS) {
+                JsonNode value = node.path(key);
+                if (value.isTextual()) {
+                    Optional<URI> uri = absoluteHttp(value.asText());
+                    if (uri.isPresent()) {
+                        return uri;
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Instant> findExpiry(JsonNode body, Instant fetchedAt) {
+        if (!body.isObject()) {
+            return Optional.empty();
+        }
+        for (String container : CONTAINERS) {
+            JsonNode node = body.at(container);
+            for (String key : EXPIRY_AT_KEYS) {
+                Optional<Instant> at = instant(node.path(key));
+                if (at.isPresent()) {
+                    return at;
+                }
+            }
+            for (String key : EXPIRY_IN_KEYS) {
+                Optional<BigDecimal> seconds = number(node.path(key));
+                if (seconds.isPresent() && seconds.get().signum() >= 0) {
+                    return Optional.of(fetchedAt.plusMillis(seconds.get().movePointRight(3).longValue()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Instant> instant(JsonNode value) {
+        Optional<BigDecimal> epoch = number(value);
+        if (epoch.isPresent()) {
+            BigDecimal n = epoch.get();
+            long millis = n.compareTo(BigDecimal.valueOf(EPOCH_MILLIS_THRESHOLD)) >= 0 ? n.longValue()
+                    : n.movePointRight(3).longValue();
+            return Optional.of(Instant.ofEpochMilli(millis));
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(MAPPER.convertValue(value, Instant.class));
+        } catch (IllegalArgumentException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<BigDecimal> number(JsonNode value) {
+        if (value.isNumber()) {
+            return Optional.of(value.decimalValue());
+        }
+        if (value.isTextual() && value.asText().strip().matches("\\d{1,15}(\\.\\d{1,9})?")) {
+            return Optional.of(new BigDecimal(value.asText().strip()));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<URI> absoluteHttp(String text) {
+        try {
+            URI uri = new URI(text.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("https") || scheme.equals("http")) && uri.getRawAuthority() != null
+                    ? Optional.of(uri) : Optional.empty();
+        } catch (URISyntaxException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code .mp3} and the like from the URL's path, or nothing when it does not name an audio type. */
+    private static String extension(URI url) {
+        String path = url.getPath() == null ? "" : url.getPath();
+        int dot = path.lastIndexOf('.');
+        if (dot < 0 || dot < path.lastIndexOf('/')) {
+            return "";
+        }
+        String ext = path.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return AUDIO_EXTENSIONS.contains(ext) ? "." + ext : "";
+    }
+
+    /** The body's field names (never values, which may hold signatures), for the failure message. */
+    private static String fieldNames(JsonNode body) {
+        if (!body.isObject()) {
+            return "a " + body.getNodeType().name().toLowerCase(Locale.ROOT) + " instead of an object";
+        }
+        Set<String> names = new TreeSet<>();
+        collectNames(body, "", names);
+        List<String> shown = new ArrayList<>(names);
+        return names.isEmpty() ? "no fields" : "the fields " + String.join(", ", shown.subList(0, Math.min(20, shown.size())));
+    }
+
+    private static void collectNames(JsonNode node, String prefix, Set<String> names) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            names.add(prefix + name);
+            JsonNode child = node.get(name);
+            if (child.isObject() && prefix.isEmpty()) {
+                collectNames(child, name + ".", names);
+            }
+        }
+    }
+
+    private static TapedeckError unusable(SessionId session, String what) {
+        return new TapedeckError.ProviderFailure(KatavenProvider.ID, 200, "kataven answered the recording of session "
+                + session + " with " + what + "; Kataven may have changed its API, please report it", "", false);
+    }
+}

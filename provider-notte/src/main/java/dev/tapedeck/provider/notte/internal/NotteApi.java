@@ -1,0 +1,20 @@
+package dev.tapedeck.provider.notte.internal;
+
+import feign.Param;
+import feign.RequestLine;
+
+/** The two Notte endpoints Tapedeck calls, as Feign declares them. Auth is added by the http kit. */
+public interface NotteApi {
+
+    /** {@code GET /sessions/{session_id}/replay}: the replay of a closed session. */
+    @RequestLine("GET /sessions/{session_id}/replay")
+    ReplayResponse replay(@Param("session_id") String sessionId);
+
+    /**
+     * {@code GET /sessions}: one page of sessions. {@code only_active} defaults to true at Notte, so history must
+     * pass false.
+     */
+    @RequestLine("GET /sessions?only_active={only_active}&page={page}&page_size={page_size}")
+    SessionPage sessions(@Param("only_active") boolean onlyActive, @Param("page") int page,
+            @Param("page_size") int pageSize);
+}

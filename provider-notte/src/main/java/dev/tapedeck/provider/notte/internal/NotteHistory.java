@@ -1,0 +1,75 @@
+package dev.tapedeck.provider.notte.internal;
+
+import dev.tapedeck.SessionHistory;
+import dev.tapedeck.http.HttpKit;
+import dev.tapedeck.model.Capabilities;
+import dev.tapedeck.model.Page;
+import dev.tapedeck.model.PageToken;
+import dev.tapedeck.model.Session;
+import dev.tapedeck.model.SessionQuery;
+import dev.tapedeck.model.TapedeckError;
+import io.vavr.control.Either;
+import java.util.Optional;
+
+/**
+ * Notte's session history: {@code GET /sessions} with {@code only_active=false}, paged by page number. Notte
+ * filters nothing on the server, so a page holds every session and core applies the status and creation-time
+ * filters. Notte has no provider-specific filters: any key is refused by name. Page sizes are clamped to Notte's
+ * 1..100; without one the largest is used, to make the fewest calls.
+ */
+final class NotteHistory implements SessionHistory {
+
+    /** Notte's smallest page size. */
+    static final int MIN_PAGE_SIZE = 1;
+
+    /** Notte's largest page size, also the default. */
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final HttpKit kit;
+    private final NotteApi api;
+
+    NotteHistory(HttpKit kit) {
+        this.kit = kit;
+        this.api = kit.api(NotteApi.class);
+    }
+
+    @Override
+    public String provider() {
+        return NotteProvider.ID;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return NotteProvider.CAPABILITIES;
+    }
+
+    @Override
+    public Either<TapedeckError, Page<Session>> fetchPage(SessionQuery query, Optional<PageToken> token) {
+        if (!query.providerFilters().isEmpty()) {
+            return Either.left(TapedeckError.InvalidRequest.of(NotteProvider.ID, "notte has no provider-specific "
+                    + "session filters, so it cannot apply " + String.join(", ", query.providerFilters().keySet())
+                    + "; remove them"));
+        }
+        Either<TapedeckError, Integer> page = token.map(NotteHistory::pageNumber).orElse(Either.right(1));
+        if (page.isLeft()) {
+            return Either.left(page.getLeft());
+        }
+        int size = pageSize(query.pageSize());
+        int number = page.get();
+        return kit.call(() -> api.sessions(false, number, size)).flatMap(dto -> SessionMapper.page(dto, number));
+    }
+
+    /** The page size to send: the requested one clamped into 1..100, else 100. */
+    static int pageSize(Optional<Integer> requested) {
+        return Math.max(MIN_PAGE_SIZE, Math.min(MAX_PAGE_SIZE, requested.orElse(MAX_PAGE_SIZE)));
+    }
+
+    private static Either<TapedeckError, Integer> pageNumber(PageToken token) {
+        String value = token.value().strip();
+        if (value.matches("\\d{1,9}") && Integer.parseInt(value) >= 1) {
+            return Either.right(Integer.parseInt(value));
+        }
+        return Either.left(TapedeckError.InvalidRequest.of(NotteProvider.ID, "notte page tokens are page numbers "
+                + "from 1; '" + value + "' is not one, so start the listing again"));
+    }
+}

@@ -1,0 +1,62 @@
+package dev.tapedeck.provider.notte.internal;
+
+import dev.tapedeck.MediaRequest;
+import dev.tapedeck.MediaStream;
+import dev.tapedeck.RecordingSource;
+import dev.tapedeck.http.HttpKit;
+import dev.tapedeck.model.Capabilities;
+import dev.tapedeck.model.Recording;
+import dev.tapedeck.model.SessionId;
+import dev.tapedeck.model.TapedeckError;
+import io.vavr.control.Either;
+import java.util.List;
+
+/**
+ * Notte's recordings: the session replay as one primary recording. Pause and resume stay Unsupported (the port's
+ * defaults). Media is fetched without credentials: the MP4 URL and the playlist's segment URLs are presigned.
+ */
+final class NotteRecordings implements RecordingSource {
+
+    private final HttpKit kit;
+    private final NotteApi api;
+
+    NotteRecordings(HttpKit kit) {
+        this.kit = kit;
+        this.api = kit.api(NotteApi.class);
+    }
+
+    @Override
+    public String provider() {
+        return NotteProvider.ID;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return NotteProvider.CAPABILITIES;
+    }
+
+    @Override
+    public Either<TapedeckError, List<Recording>> recordings(SessionId session) {
+        return primaryRecording(session).map(List::of);
+    }
+
+    @Override
+    public Either<TapedeckError, Recording> primaryRecording(SessionId session) {
+        return kit.call(() -> api.replay(session.value())).flatMap(replay -> ReplayMapper.recording(session, replay));
+    }
+
+    @Override
+    public Either<TapedeckError, Recording> refresh(Recording recording) {
+        return primaryRecording(recording.sessionId());
+    }
+
+    @Override
+    public Either<TapedeckError, MediaStream> openMedia(Recording recording, MediaRequest request) {
+        if (!NotteProvider.ID.equals(recording.provider())) {
+            return Either.left(TapedeckError.InvalidRequest.of(NotteProvider.ID, "notte cannot open a recording of "
+                    + recording.provider() + "; open it through that provider's connection"));
+        }
+        return kit.openMedia(recording, request, unused -> Either.left(TapedeckError.InvalidRequest.of(
+                NotteProvider.ID, "notte recordings are never provider streams; list the recording again")));
+    }
+}

@@ -1,0 +1,83 @@
+package dev.tapedeck.provider.notte.internal;
+
+import dev.tapedeck.model.MediaLocation;
+import dev.tapedeck.model.Recording;
+import dev.tapedeck.model.RecordingFormat;
+import dev.tapedeck.model.RecordingId;
+import dev.tapedeck.model.SessionId;
+import dev.tapedeck.model.TapedeckError;
+import io.vavr.control.Either;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Turns a Notte replay into Tapedeck's one recording per session, id {@value #RECORDING_ID}, primary.
+ *
+ * <p>The MP4 wins when Notte sends one (a presigned {@link MediaLocation.RemoteUrl}); otherwise the HLS playlist
+ * travels inline ({@link MediaLocation.InlinePlaylist} without a base: its segment URLs are absolute). Both carry
+ * {@code expires_at} when Notte sends it. The duration comes from {@code video_duration_ms}. {@code video_start_ms}
+ * (where the video starts within the session) has no place in the neutral model and is not exposed.
+ */
+final class ReplayMapper {
+
+    /** The fixed id of a Notte session's one recording. */
+    static final String RECORDING_ID = "replay";
+
+    private ReplayMapper() {
+    }
+
+    /** The recording {@code replay} describes, or a ProviderFailure when it holds neither an MP4 nor a playlist. */
+    static Either<TapedeckError, Recording> recording(SessionId session, ReplayResponse replay) {
+        if (replay == null) {
+            return Either.left(unusable(session, "an empty body"));
+        }
+        Optional<java.time.Instant> expiresAt = Optional.ofNullable(replay.expiresAt());
+        Optional<String> mp4 = present(replay.mp4Url());
+        Optional<String> playlist = present(replay.playlistContent());
+        MediaLocation media;
+        RecordingFormat format;
+        String extension;
+        if (mp4.isPresent()) {
+            Optional<URI> uri = absoluteUri(mp4.get());
+            if (uri.isEmpty()) {
+                return Either.left(unusable(session, "an mp4_url that is not an absolute URL"));
+            }
+            media = new MediaLocation.RemoteUrl(uri.get(), expiresAt);
+            format = RecordingFormat.MP4;
+            extension = ".mp4";
+        } else if (playlist.isPresent()) {
+            media = new MediaLocation.InlinePlaylist(playlist.get(), Optional.empty(), expiresAt);
+            format = RecordingFormat.HLS;
+            extension = ".m3u8";
+        } else {
+            return Either.left(unusable(session, "neither an mp4_url nor a playlist_content"));
+        }
+        return Either.right(Recording.builder(NotteProvider.ID, session, RecordingId.of(RECORDING_ID), format, media)
+                .primary(true)
+                .duration(replay.videoDurationMs() == null || replay.videoDurationMs() < 0 ? null
+                        : Duration.ofMillis(replay.videoDurationMs()))
+                .fileName(session.value() + "-" + RECORDING_ID + extension)
+                .build());
+    }
+
+    private static Optional<String> present(String text) {
+        return Optional.ofNullable(text).filter(t -> !t.isBlank());
+    }
+
+    private static Optional<URI> absoluteUri(String text) {
+        try {
+            URI uri = new URI(text.strip());
+            return uri.isAbsolute() ? Optional.of(uri) : Optional.empty();
+        } catch (URISyntaxException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    private static TapedeckError unusable(SessionId session, String what) {
+        return new TapedeckError.ProviderFailure(NotteProvider.ID, 200, "notte answered the replay of session "
+                + session + " with " + what + ", so there is nothing to download; try again later or report it to Notte",
+                "", false);
+    }
+}

@@ -1,0 +1,224 @@
+package dev.tapedeck.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One request as a provider handler sees it: the path below the provider's base, the decoded query (first value of
+ * each name), the headers; and the only way to answer it, so that the request's {@link FaultPlan} (truncated or
+ * dribbled body) applies to every answer alike.
+ */
+final class Call {
+
+    /** Writes a body to the (possibly fault-wrapped) response stream. */
+    @FunctionalInterface
+    interface BodyWriter {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private final HttpExchange exchange;
+    private final String path;
+    private final Map<String, String> query;
+    private final FaultPlan plan;
+    private final Pauser pauser;
+    private boolean responded;
+
+    Call(HttpExchange exchange, String path, FaultPlan plan, Pauser pauser) {
+        this.exchange = exchange;
+        this.path = path;
+        this.query = parseQuery(exchange.getRequestURI().getRawQuery());
+        this.plan = plan;
+        this.pauser = pauser;
+    }
+
+    String method() {
+        return exchange.getRequestMethod();
+    }
+
+    boolean isHead() {
+        return "HEAD".equals(method());
+    }
+
+    /** The path below the provider's base URL, e.g. {@code /v1/sessions}. */
+    String path() {
+        return path;
+    }
+
+    Map<String, String> query() {
+        return query;
+    }
+
+    Optional<String> param(String name) {
+        return Optional.ofNullable(query.get(name));
+    }
+
+    Optional<String> header(String name) {
+        return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
+    }
+
+    Headers responseHeaders() {
+        return exchange.getResponseHeaders();
+    }
+
+    boolean responded() {
+        return responded;
+    }
+
+    void json(int status, JsonNode body) throws IOException {
+        bytes(status, "application/json", JsonBodies.bytes(body));
+    }
+
+    void text(int status, String body) throws IOException {
+        bytes(status, "text/plain; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void bytes(int status, String contentType, byte[] body) throws IOException {
+        responseHeaders().set("Content-Type", contentType);
+        body(status, body.length, out -> out.write(body));
+    }
+
+    /**
+     * Sends {@code length} bytes produced by {@code writer}, honouring HEAD and the fault plan. A truncated body ends
+     * by dropping the connection (see {@link ConnectionAbort}).
+     */
+    void body(int status, long length, BodyWriter writer) throws IOException {
+        responded = true;
+        Headers headers = responseHeaders();
+        if (isHead()) {
+            headers.set("Content-Length", Long.toString(length));
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+            return;
+        }
+        exchange.sendResponseHeaders(status, length == 0 ? -1 : length);
+        if (length == 0) {
+            exchange.close();
+            return;
+        }
+        OutputStream out = exchange.getResponseBody();
+        if (plan.dribbles()) {
+            out = new Dribbling(out, plan.dribbleChunk(), plan.dribblePause(), pauser);
+        }
+        if (plan.truncates() && plan.truncateAfter() < length) {
+            Truncating truncating = new Truncating(out, plan.truncateAfter());
+            try {
+                writer.write(truncating);
+            } catch (Truncating.Cut cut) {
+                // The cut is the point: fall through to dropping the connection.
+            }
+            truncating.flush();
+            throw new ConnectionAbort("body truncated by a fault after " + plan.truncateAfter() + " bytes");
+        }
+        writer.write(out);
+        out.flush();
+        exchange.close();
+    }
+
+    /** Drops the connection without sending anything. */
+    void reset() throws ConnectionAbort {
+        responded = true;
+        throw new ConnectionAbort("connection reset by a fault");
+    }
+
+    private static Map<String, String> parseQuery(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String pair : raw.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            values.putIfAbsent(name, value);
+        }
+        return Collections.unmodifiableMap(values);
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
+    }
+
+    /** Passes at most {@code limit} bytes through, then stops the writer with {@link Cut}. */
+    private static final class Truncating extends FilterOutputStream {
+        static final class Cut extends IOException {
+            private static final long serialVersionUID = 1L;
+
+            Cut() {
+                super("cut");
+            }
+        }
+
+        private long remaining;
+
+        Truncating(OutputStream out, long limit) {
+            super(out);
+            this.remaining = limit;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            int n = (int) Math.min(len, remaining);
+            out.write(b, off, n);
+            remaining -= n;
+            if (n < len) {
+                throw new Cut();
+            }
+        }
+    }
+
+    /** Sends the body in small flushed chunks with a pause after each. */
+    private static final class Dribbling extends FilterOutputStream {
+        private final int chunk;
+        private final Duration pause;
+        private final Pauser pauser;
+
+        Dribbling(OutputStream out, int chunk, Duration pause, Pauser pauser) {
+            super(out);
+            this.chunk = chunk;
+            this.pause = pause;
+            this.pauser = pauser;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            for (int i = 0; i < len; i += chunk) {
+                out.write(b, off + i, Math.min(chunk, len - i));
+                out.flush();
+                try {
+                    pauser.pause(pause);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ConnectionAbort("interrupted while dribbling");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.tapedeck.sandbox;
+
+/** How a seeded Kataven call answers {@code GET /api/v1/sessions/{id}/recording}. */
+public enum KatavenBehaviour {
+    /** 200 with {@code url} and {@code expires_at}. */
+    READY,
+    /** 200 with {@code url} only: clients assume fetch time + 5 minutes. */
+    READY_WITHOUT_EXPIRY,
+    /** 409 "Recording not ready" until start + {@link SandboxOptions#katavenReadyAfter()} by the clock, then 200. */
+    PROCESSING_UNTIL_TIME,
+    /** 409 for the first {@link SandboxOptions#katavenReadyAfterPolls()} requests, then 200. */
+    PROCESSING_UNTIL_POLLS,
+    /** 404 "No recording for this session". */
+    NO_RECORDING,
+    /** 503 "Recording playback not configured". */
+    NOT_CONFIGURED,
+    /** 500 "Internal error". */
+    INTERNAL_ERROR
+}

@@ -1,0 +1,215 @@
+package dev.tapedeck.sandbox;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Notte as its document ({@code 003}) and seeds/README.md describe it: {@code Authorization: Bearer};
+ * {@code GET /sessions} ({@code page}, {@code page_size} 1..100, {@code only_active} defaulting to true; newest
+ * first), {@code GET /sessions/{id}}, and {@code GET /sessions/{id}/replay}, which answers 404 "still active" until
+ * the session closes by the sandbox clock. Errors are {@code {"message","detail"}}, 422 carries a {@code detail}
+ * list, and a 429 carries {@code X-RateLimit-*} headers but no Retry-After.
+ */
+final class NotteApi implements Api {
+
+    private static final DateTimeFormatter WITH_OFFSET =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WITHOUT_OFFSET =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
+    private static final int RATE_LIMIT = 60;
+
+    private final String bearer;
+    private final Clock clock;
+    private final SeedData data;
+    private final MediaAssets assets;
+    private final MediaLinks links;
+
+    NotteApi(SandboxOptions options, SeedData data, MediaAssets assets, MediaLinks links) {
+        this.bearer = "Bearer " + options.notteApiKey();
+        this.clock = options.clock();
+        this.data = data;
+        this.assets = assets;
+        this.links = links;
+    }
+
+    @Override
+    public String name() {
+        return "notte";
+    }
+
+    @Override
+    public void handle(Call call) throws IOException {
+        if (!call.header("Authorization").map(this::validBearer).orElse(false)) {
+            call.json(401, JsonBodies.notteError("Invalid or missing API key",
+                    "Send Authorization: Bearer <NOTTE_API_KEY>"));
+            return;
+        }
+        if (!call.method().equals("GET")) {
+            call.json(405, JsonBodies.notteError("Method Not Allowed", "Only GET is emulated on " + call.path()));
+            return;
+        }
+        String[] parts = call.path().substring(1).split("/");
+        if (parts.length == 1 && parts[0].equals("sessions")) {
+            list(call);
+        } else if (parts.length >= 2 && parts[0].equals("sessions")) {
+            Optional<NotteSession> session = data.notteSession(parts[1]);
+            if (session.isEmpty() || parts.length > 3 || (parts.length == 3 && !parts[2].equals("replay"))) {
+                call.json(404, JsonBodies.notteError("Session " + parts[1] + " not found",
+                        "No session with this id exists for this API key"));
+            } else if (parts.length == 2) {
+                call.json(200, session(session.get(), clock.instant()));
+            } else {
+                replay(call, session.get());
+            }
+        } else {
+            call.json(404, JsonBodies.notteError("Not Found", "No route for " + call.path()));
+        }
+    }
+
+    @Override
+    public void rateLimited(Call call, int retryAfterSeconds) throws IOException {
+        var headers = call.responseHeaders();
+        headers.set("X-RateLimit-Limit", Integer.toString(RATE_LIMIT));
+        headers.set("X-RateLimit-Remaining", "0");
+        headers.set("X-RateLimit-Reset", Long.toString(clock.instant().getEpochSecond() + retryAfterSeconds));
+        call.json(429, JsonBodies.notteError("Rate limit exceeded",
+                "Too many requests: wait until X-RateLimit-Reset before retrying"));
+    }
+
+    @Override
+    public void failure(Call call, int status) throws IOException {
+        String message = status == 529 ? "Cluster overloaded - too many sessions"
+                : status == 503 ? "Service unavailable" : "Internal server error";
+        call.json(status, JsonBodies.notteError(message, "The sandbox was told to fail this request"));
+    }
+
+    private boolean validBearer(String header) {
+        return header.length() == bearer.length() && header.regionMatches(true, 0, bearer, 0, 7)
+                && header.substring(7).equals(bearer.substring(7));
+    }
+
+    private void list(Call call) throws IOException {
+        Map<String, String> q = call.query();
+        ArrayNode violations = JsonBodies.array();
+        int page = integer(q, "page", 1, 1, Integer.MAX_VALUE, violations);
+        int pageSize = integer(q, "page_size", 10, 1, 100, violations);
+        boolean onlyActive = bool(q, "only_active", true, violations);
+        bool(q, "only_current_token", false, violations);
+        bool(q, "include_system", false, violations);
+        if (!violations.isEmpty()) {
+            ObjectNode body = JsonBodies.object();
+            body.set("detail", violations);
+            call.json(422, body);
+            return;
+        }
+        Instant now = clock.instant();
+        List<NotteSession> matching = data.notteSessions().stream()
+                .filter(s -> !onlyActive || s.activeAt(now))
+                .sorted(Comparator.comparing(NotteSession::createdAt).reversed().thenComparing(NotteSession::id))
+                .collect(Collectors.toList());
+        ArrayNode items = JsonBodies.array();
+        matching.stream().skip((long) (page - 1) * pageSize).limit(pageSize)
+                .map(s -> session(s, now)).forEach(items::add);
+        ObjectNode body = JsonBodies.object();
+        body.set("items", items);
+        body.put("page", page).put("page_size", pageSize)
+                .put("has_next", (long) page * pageSize < matching.size()).put("has_previous", page > 1);
+        call.json(200, body);
+    }
+
+    private ObjectNode session(NotteSession s, Instant now) {
+        boolean active = s.activeAt(now);
+        ObjectNode item = JsonBodies.object();
+        item.put("session_id", s.id());
+        item.put("idle_timeout_minutes", 3);
+        item.put("max_duration_minutes", 15);
+        item.put("created_at", time(s, s.createdAt()));
+        item.put("closed_at", active ? null : time(s, s.closesAt()));
+        item.put("last_accessed_at", time(s, active ? now : s.closesAt()));
+        item.put("duration", s.durationAt(now).map(Object::toString).orElse(null));
+        item.put("status", s.statusAt(now));
+        item.put("browser_type", "chromium");
+        return item;
+    }
+
+    private static String time(NotteSession s, Instant instant) {
+        return (s.offsetOnWire() ? WITH_OFFSET : WITHOUT_OFFSET).format(instant);
+    }
+
+    private void replay(Call call, NotteSession s) throws IOException {
+        Instant now = clock.instant();
+        if (s.activeAt(now)) {
+            call.json(404, JsonBodies.notteError("Session " + s.id() + " is still active: the replay exists once it"
+                    + " is closed", "Stop the session or wait until it closes, then retry"));
+            return;
+        }
+        if (s.replay() == NotteReplay.NONE) {
+            call.json(404, JsonBodies.notteError("Replay not found for session " + s.id(),
+                    "The session ended with status " + s.endStatus() + " before anything was recorded"));
+            return;
+        }
+        boolean mp4 = s.replay() == NotteReplay.MP4_AND_HLS || s.replay() == NotteReplay.MP4_ONLY;
+        boolean hls = s.replay() != NotteReplay.MP4_ONLY;
+        Signer.Presigned video = links.presign(MediaPaths.SAMPLE_MP4);
+        ObjectNode body = JsonBodies.object();
+        body.put("playlist_content",
+                hls ? assets.playlist(segment -> links.url(MediaPaths.HLS_FOLDER + segment)) : null);
+        body.put("mp4_url", mp4 ? video.pathAndQuery() : null);
+        body.put("expires_at", s.replay() == NotteReplay.HLS_ONLY_WITHOUT_EXPIRY ? null
+                : WITH_OFFSET.format(video.expiresAt()));
+        body.put("video_start_ms", 1_000);
+        body.put("video_duration_ms", 3_000);
+        call.json(200, body);
+    }
+
+    private static int integer(Map<String, String> q, String name, int fallback, int min, int max,
+                               ArrayNode violations) {
+        String raw = q.get(name);
+        if (raw == null) {
+            return fallback;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(raw.trim());
+        } catch (NumberFormatException e) {
+            violations.add(JsonBodies.notteViolation("query", name,
+                    "Input should be a valid integer, unable to parse string as an integer", "int_parsing", raw));
+            return fallback;
+        }
+        if (value < min) {
+            violations.add(JsonBodies.notteViolation("query", name, "Input should be greater than or equal to " + min,
+                    "greater_than_equal", raw));
+        } else if (value > max) {
+            violations.add(JsonBodies.notteViolation("query", name, "Input should be less than or equal to " + max,
+                    "less_than_equal", raw));
+        }
+        return value;
+    }
+
+    private static boolean bool(Map<String, String> q, String name, boolean fallback, ArrayNode violations) {
+        String raw = q.get(name);
+        if (raw == null) {
+            return fallback;
+        }
+        switch (raw.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true": case "1": case "yes": case "on":
+                return true;
+            case "false": case "0": case "no": case "off":
+                return false;
+            default:
+                violations.add(JsonBodies.notteViolation("query", name,
+                        "Input should be a valid boolean, unable to interpret input", "bool_parsing", raw));
+                return fallback;
+        }
+    }
+}

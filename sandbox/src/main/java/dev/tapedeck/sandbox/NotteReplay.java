@@ -1,0 +1,15 @@
+package dev.tapedeck.sandbox;
+
+/** What a Notte session's {@code /replay} returns once it exists. */
+public enum NotteReplay {
+    /** {@code mp4_url} and {@code playlist_content} both set. */
+    MP4_AND_HLS,
+    /** {@code mp4_url} set, {@code playlist_content} null. */
+    MP4_ONLY,
+    /** {@code mp4_url} null, {@code playlist_content} set, {@code expires_at} set. */
+    HLS_ONLY,
+    /** {@code mp4_url} null, {@code playlist_content} set, {@code expires_at} null. */
+    HLS_ONLY_WITHOUT_EXPIRY,
+    /** No replay at all (sessions that ended in {@code error}): 404. */
+    NONE
+}

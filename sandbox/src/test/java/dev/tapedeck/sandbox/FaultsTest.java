@@ -1,0 +1,198 @@
+package dev.tapedeck.sandbox;
+
+import static dev.tapedeck.sandbox.Http.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FaultsTest {
+
+    final RecordingPauser pauser = new RecordingPauser();
+    Sandbox sandbox;
+
+    @BeforeEach
+    void start() {
+        sandbox = Sandbox.start(SandboxOptions.builder().pauser(pauser).threads(4)
+                .clock(new ManualClock(Instant.parse("2026-03-10T00:00:00Z"))).build());
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    HttpResponse<byte[]> anchor(String path) {
+        return Http.get(Http.uri(sandbox.anchorBaseUrl(), path), "anchor-api-key", sandbox.apiKey("anchor"));
+    }
+
+    @Test
+    void rate_limit_next_answers_429_with_retry_after_for_exactly_n_requests() {
+        sandbox.faults().rateLimitNext(2, 4);
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<byte[]> limited = anchor("/v1/sessions");
+            assertThat(limited.statusCode()).isEqualTo(429);
+            assertThat(limited.headers().firstValue("Retry-After")).hasValue("4");
+            assertThat(json(limited).path("error").path("code").asInt()).isEqualTo(429);
+        }
+        assertThat(anchor("/v1/sessions").statusCode()).isEqualTo(200);
+        assertThat(sandbox.faults().pending(Origin.API)).isZero();
+    }
+
+    @Test
+    void latency_is_requested_from_the_pauser_for_the_next_n_requests_of_its_origin_only() {
+        sandbox.faults().latencyNext(Origin.MEDIA, 2, Duration.ofMillis(750));
+        assertThat(anchor("/v1/sessions").statusCode()).isEqualTo(200);
+        assertThat(pauser.pauses()).isEmpty();
+        URI media = sandbox.presignedMediaUrl(MediaPaths.CALL_MP3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(Http.get(media).statusCode()).isEqualTo(200);
+        }
+        assertThat(pauser.pauses()).containsExactly(Duration.ofMillis(750), Duration.ofMillis(750));
+    }
+
+    @Test
+    void fail_next_answers_the_status_in_each_providers_error_style() {
+        sandbox.faults().failNext(Origin.API, 3, 503);
+        HttpResponse<byte[]> anchor = anchor("/v1/sessions");
+        assertThat(anchor.statusCode()).isEqualTo(503);
+        assertThat(json(anchor).path("error").path("code").asInt()).isEqualTo(503);
+        HttpResponse<byte[]> notte = Http.get(Http.uri(sandbox.notteBaseUrl(), "/sessions"), "Authorization",
+                "Bearer " + sandbox.apiKey("notte"));
+        assertThat(notte.statusCode()).isEqualTo(503);
+        assertThat(json(notte).has("message")).isTrue();
+        HttpResponse<byte[]> kataven = Http.get(Http.uri(sandbox.katavenBaseUrl(), "/api/v1/sessions/call_0001/recording"),
+                "Authorization", "Bearer " + sandbox.katavenLiveKey());
+        assertThat(kataven.statusCode()).isEqualTo(503);
+        assertThat(kataven.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
+        assertThat(anchor("/v1/sessions").statusCode()).isEqualTo(200);
+        sandbox.faults().failNext(Origin.MEDIA, 1, 500);
+        HttpResponse<byte[]> media = Http.get(sandbox.presignedMediaUrl(MediaPaths.SAMPLE_MP4));
+        assertThat(media.statusCode()).isEqualTo(500);
+        assertThat(Http.text(media)).contains("<Code>InternalError</Code>");
+    }
+
+    @Test
+    void a_share_of_failures_is_drawn_from_the_seed_so_the_sequence_repeats() {
+        List<Integer> first = failureSequence(sandbox);
+        List<Integer> second;
+        try (Sandbox again = Sandbox.start(SandboxOptions.builder().threads(2).build())) {
+            second = failureSequence(again);
+        }
+        assertThat(first).isEqualTo(second).contains(200).containsAnyOf(500, 503);
+        assertThat(first).allMatch(s -> s == 200 || s == 500 || s == 503);
+        assertThat(first.subList(20, 25)).containsOnly(200);
+    }
+
+    private static List<Integer> failureSequence(Sandbox box) {
+        box.faults().failShareOfNext(Origin.API, 20, 0.5);
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            statuses.add(Http.get(Http.uri(box.anchorBaseUrl(), "/v1/sessions/sess_0001"), "anchor-api-key",
+                    box.apiKey("anchor")).statusCode());
+        }
+        return statuses;
+    }
+
+    @Test
+    void reset_closes_the_connection_without_a_response() throws Exception {
+        sandbox.faults().resetNext(Origin.MEDIA, 1);
+        URI url = sandbox.presignedMediaUrl(MediaPaths.SAMPLE_MP4);
+        assertThat(rawGet(url)).isEmpty();
+        assertThat(Http.get(url).statusCode()).isEqualTo(200);
+        assertThat(sandbox.counters().requests(Origin.MEDIA)).isEqualTo(2);
+    }
+
+    @Test
+    void the_jdk_client_retries_a_reset_get_once_so_two_resets_reach_it_as_an_io_error() {
+        sandbox.faults().resetNext(Origin.API, 2);
+        assertThatThrownBy(() -> anchor("/v1/sessions")).isInstanceOf(UncheckedIOException.class)
+                .hasCauseInstanceOf(IOException.class);
+        assertThat(anchor("/v1/sessions").statusCode()).isEqualTo(200);
+        assertThat(sandbox.counters().requests("anchor")).isEqualTo(3);
+    }
+
+    /** Sends a GET over a plain socket and returns every byte the server sent before closing. */
+    private static byte[] rawGet(URI url) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(url.getHost(), url.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + url.getRawPath() + "?" + url.getRawQuery()
+                    + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return socket.getInputStream().readAllBytes();
+        }
+    }
+
+    @Test
+    void truncation_declares_the_full_length_sends_fewer_bytes_and_closes() throws Exception {
+        sandbox.faults().truncateNext(Origin.MEDIA, 1, 1000);
+        URI url = sandbox.generatedMediaUrl(50_000);
+        byte[] all = rawGet(url);
+        String response = new String(all, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int headerEnd = response.indexOf("\r\n\r\n");
+        assertThat(response.substring(0, headerEnd).toLowerCase()).contains("content-length: 50000");
+        assertThat(all.length - headerEnd - 4).isEqualTo(1000);
+        assertThat(Http.get(url).body()).hasSize(50_000);
+    }
+
+    @Test
+    void the_jdk_client_sees_a_truncated_body_as_an_io_error() {
+        sandbox.faults().truncateNext(Origin.API, 1, 10);
+        assertThatThrownBy(() -> anchor("/v1/sessions")).isInstanceOf(UncheckedIOException.class);
+        assertThat(anchor("/v1/sessions").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void dribbling_sends_the_whole_body_in_chunks_with_a_pause_after_each() {
+        sandbox.faults().dribbleNext(Origin.MEDIA, 1, 4096, Duration.ofMillis(20));
+        HttpResponse<byte[]> response = Http.get(sandbox.generatedMediaUrl(10_000));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).hasSize(10_000);
+        assertThat(pauser.pauses()).containsExactly(Duration.ofMillis(20), Duration.ofMillis(20), Duration.ofMillis(20));
+    }
+
+    @Test
+    void parallel_downloads_are_served_while_another_one_is_held_up() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (Sandbox blocking = Sandbox.start(SandboxOptions.builder().threads(4).pauser(d -> {
+            entered.countDown();
+            release.await(10, TimeUnit.SECONDS);
+        }).build())) {
+            blocking.faults().latencyNext(Origin.MEDIA, 1, Duration.ofSeconds(1));
+            CompletableFuture<HttpResponse<byte[]>> held = CompletableFuture.supplyAsync(
+                    () -> Http.get(blocking.generatedMediaUrl(1000)));
+            assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(Http.get(blocking.generatedMediaUrl(2000)).body()).hasSize(2000);
+            assertThat(held).isNotDone();
+            release.countDown();
+            assertThat(held.get(10, TimeUnit.SECONDS).body()).hasSize(1000);
+        }
+    }
+
+    @Test
+    void clear_drops_pending_faults_and_bad_arguments_are_refused() {
+        sandbox.faults().failNext(Origin.API, 5, 500).resetNext(Origin.MEDIA, 1);
+        assertThat(sandbox.faults().pending(Origin.API)).isEqualTo(5);
+        sandbox.faults().clear();
+        assertThat(anchor("/v1/sessions").statusCode()).isEqualTo(200);
+        assertThatThrownBy(() -> sandbox.faults().failNext(Origin.API, 0, 500))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sandbox.faults().failNext(Origin.API, 1, 200))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sandbox.faults().failShareOfNext(Origin.API, 1, 1.5))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

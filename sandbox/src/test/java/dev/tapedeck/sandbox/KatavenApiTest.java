@@ -1,0 +1,146 @@
+package dev.tapedeck.sandbox;
+
+import static dev.tapedeck.sandbox.Http.json;
+import static dev.tapedeck.sandbox.Http.text;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class KatavenApiTest {
+
+    final ManualClock clock = new ManualClock(Instant.parse("2026-03-10T00:00:00Z"));
+    Sandbox sandbox;
+
+    @BeforeEach
+    void start() {
+        sandbox = Sandbox.start(SandboxOptions.builder().clock(clock).katavenReadyAfter(Duration.ofSeconds(90))
+                .katavenReadyAfterPolls(2).threads(2).build());
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    URI recording(String id) {
+        return Http.uri(sandbox.katavenBaseUrl(), "/api/v1/sessions/" + id + "/recording");
+    }
+
+    HttpResponse<byte[]> get(String id) {
+        return Http.get(recording(id), "Authorization", "Bearer " + sandbox.apiKey("kataven"), "X-Account-ID",
+                sandbox.katavenAccountId());
+    }
+
+    static void assertPlain(HttpResponse<byte[]> response, int status, String body) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/plain"));
+        assertThat(text(response)).contains(body);
+    }
+
+    @Test
+    void a_ready_recording_is_a_json_object_with_a_presigned_url_and_expires_at_five_minutes_out() {
+        HttpResponse<byte[]> response = get(sandbox.data().katavenCall(KatavenBehaviour.READY).id());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = json(response);
+        assertThat(body.isObject()).isTrue();
+        URI url = URI.create(body.path("url").asText());
+        assertThat(url.toString()).startsWith(sandbox.mediaBaseUrl().toString());
+        assertThat(Instant.parse(body.path("expires_at").asText())).isEqualTo(clock.instant().plusSeconds(300));
+        HttpResponse<byte[]> audio = Http.get(url);
+        assertThat(audio.statusCode()).isEqualTo(200);
+        assertThat(audio.headers().firstValue("Content-Type")).hasValue("audio/mpeg");
+    }
+
+    @Test
+    void some_ready_recordings_omit_expires_at() {
+        JsonNode body = json(get(sandbox.data().katavenCall(KatavenBehaviour.READY_WITHOUT_EXPIRY).id()));
+        assertThat(body.path("url").isTextual()).isTrue();
+        assertThat(body.has("expires_at")).isFalse();
+    }
+
+    @Test
+    void missing_or_wrong_bearer_is_401_in_plain_text() {
+        assertPlain(Http.get(recording("call_0001")), 401, "unauthorized");
+        assertPlain(Http.get(recording("call_0001"), "Authorization", "Bearer eyJwrong", "X-Account-ID",
+                sandbox.katavenAccountId()), 401, "unauthorized");
+        assertPlain(Http.get(recording("call_0001"), "Authorization", "Bearer sk_live_sandbox_wrong"), 401,
+                "unauthorized");
+    }
+
+    @Test
+    void a_token_without_x_account_id_is_400_and_a_bad_or_foreign_account_is_refused() {
+        assertPlain(Http.get(recording("call_0001"), "Authorization", "Bearer " + sandbox.apiKey("kataven")), 400,
+                "Missing X-Account-ID header");
+        assertPlain(Http.get(recording("call_0001"), "Authorization", "Bearer " + sandbox.apiKey("kataven"),
+                "X-Account-ID", "Not_Valid!"), 400, "X-Account-ID");
+        assertPlain(Http.get(recording("call_0001"), "Authorization", "Bearer " + sandbox.apiKey("kataven"),
+                "X-Account-ID", "kataven-admin"), 403, "forbidden");
+        assertPlain(Http.get(recording("call_0001"), "Authorization", "Bearer " + sandbox.apiKey("kataven"),
+                "X-Account-ID", "someone-else"), 403, "forbidden");
+    }
+
+    @Test
+    void a_live_key_needs_no_x_account_id() {
+        HttpResponse<byte[]> response = Http.get(recording("call_0001"), "Authorization",
+                "Bearer " + sandbox.katavenLiveKey());
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_processing_recording_is_409_until_the_clock_passes_the_ready_time() {
+        String id = sandbox.data().katavenCall(KatavenBehaviour.PROCESSING_UNTIL_TIME).id();
+        assertPlain(get(id), 409, "Recording not ready");
+        clock.advance(Duration.ofSeconds(89));
+        assertPlain(get(id), 409, "Recording not ready");
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(get(id).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_poll_driven_recording_is_409_for_the_configured_number_of_polls_then_ready() {
+        String id = sandbox.data().katavenCall(KatavenBehaviour.PROCESSING_UNTIL_POLLS).id();
+        assertPlain(get(id), 409, "Recording not ready");
+        assertPlain(get(id), 409, "Recording not ready");
+        assertThat(get(id).statusCode()).isEqualTo(200);
+        assertThat(sandbox.katavenPolls(id)).isEqualTo(3);
+    }
+
+    @Test
+    void designated_calls_answer_404_503_and_500_in_plain_text() {
+        assertPlain(get(sandbox.data().katavenCall(KatavenBehaviour.NO_RECORDING).id()), 404,
+                "No recording for this session");
+        assertPlain(get(sandbox.data().katavenCall(KatavenBehaviour.NOT_CONFIGURED).id()), 503,
+                "Recording playback not configured");
+        assertPlain(get(sandbox.data().katavenCall(KatavenBehaviour.INTERNAL_ERROR).id()), 500, "Internal error");
+        assertPlain(get("call_9999"), 404, "No recording");
+    }
+
+    @Test
+    void the_same_endpoint_answers_under_the_v1_prefix_too() {
+        HttpResponse<byte[]> response = Http.get(Http.uri(sandbox.katavenBaseUrl(), "/v1/sessions/call_0001/recording"),
+                "Authorization", "Bearer " + sandbox.katavenLiveKey());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).path("url").isTextual()).isTrue();
+        assertPlain(Http.get(Http.uri(sandbox.katavenBaseUrl(), "/v2/sessions/call_0001/recording"),
+                "Authorization", "Bearer " + sandbox.katavenLiveKey()), 404, "not found");
+    }
+
+    @Test
+    void a_rate_limited_answer_is_429_with_retry_after_seconds_and_a_text_body() {
+        sandbox.faults().rateLimitNext(2, 3);
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<byte[]> limited = get("call_0001");
+            assertPlain(limited, 429, "rate_limited");
+            assertThat(limited.headers().firstValue("Retry-After")).hasValue("3");
+        }
+        assertThat(get("call_0001").statusCode()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.tapedeck.provider.anchor.internal;
+
+import feign.HeaderMap;
+import feign.Headers;
+import feign.Param;
+import feign.QueryMap;
+import feign.RequestLine;
+import feign.Response;
+import java.util.Map;
+
+/**
+ * The AnchorBrowser endpoints Tapedeck calls, as Feign declares them. The http kit adds the API key (to the API
+ * origin only) and retries. Path and query values arrive already percent-encoded by {@link PercentEncoding}, which
+ * Feign leaves as they are, so a session id is always exactly one path segment.
+ */
+public interface AnchorApi {
+
+    /** {@code GET /v1/sessions/{session_id}/recordings}: the session's recordings. */
+    @RequestLine("GET /v1/sessions/{session_id}/recordings")
+    @Headers("Accept: application/json")
+    RecordingListResponse recordings(@Param("session_id") String encodedSessionId);
+
+    /**
+     * {@code GET /v1/sessions/{session_id}/recordings/primary/fetch}: the primary recording's MP4 bytes, streamed.
+     * {@code headers} carries {@code Range} and {@code If-Range} when resuming.
+     */
+    @RequestLine("GET /v1/sessions/{session_id}/recordings/primary/fetch")
+    @Headers("Accept: video/mp4")
+    Response primary(@Param("session_id") String encodedSessionId, @HeaderMap Map<String, Object> headers);
+
+    /** {@code POST /v1/sessions/{session_id}/recordings/pause}. */
+    @RequestLine("POST /v1/sessions/{session_id}/recordings/pause")
+    @Headers("Accept: application/json")
+    StatusResponse pause(@Param("session_id") String encodedSessionId);
+
+    /** {@code POST /v1/sessions/{session_id}/recordings/resume}. */
+    @RequestLine("POST /v1/sessions/{session_id}/recordings/resume")
+    @Headers("Accept: application/json")
+    StatusResponse resume(@Param("session_id") String encodedSessionId);
+
+    /** {@code GET /v1/sessions}: one page of the session history; {@code query} is in Anchor's order, encoded. */
+    @RequestLine("GET /v1/sessions")
+    @Headers("Accept: application/json")
+    SessionHistoryPageResponse sessions(@QueryMap(encoded = true) Map<String, Object> query);
+}

@@ -1,0 +1,94 @@
+package dev.tapedeck.provider.anchor.internal;
+
+import dev.tapedeck.MediaRequest;
+import dev.tapedeck.MediaStream;
+import dev.tapedeck.RecordingSource;
+import dev.tapedeck.http.HttpKit;
+import dev.tapedeck.model.Capabilities;
+import dev.tapedeck.model.Recording;
+import dev.tapedeck.model.RecordingState;
+import dev.tapedeck.model.SessionId;
+import dev.tapedeck.model.TapedeckError;
+import io.vavr.control.Either;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Anchor's recordings: the list, pause and resume (POSTs, never retried once sent), and the media: file links
+ * through the kit's credential-free fetcher, the primary recording through {@code primary/fetch} with the key.
+ */
+final class AnchorRecordings implements RecordingSource {
+
+    private final HttpKit kit;
+    private final AnchorApi api;
+
+    AnchorRecordings(HttpKit kit, AnchorApi api) {
+        this.kit = kit;
+        this.api = api;
+    }
+
+    @Override
+    public String provider() {
+        return AnchorProvider.ID;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return AnchorProvider.CAPABILITIES;
+    }
+
+    @Override
+    public Either<TapedeckError, List<Recording>> recordings(SessionId session) {
+        return kit.call(() -> api.recordings(segment(session)))
+                .flatMap(body -> RecordingMapper.recordings(session, body == null ? List.of() : body.items(),
+                        kit.baseUrl()));
+    }
+
+    @Override
+    public Either<TapedeckError, RecordingState> pause(SessionId session) {
+        return kit.call(() -> api.pause(segment(session))).map(body -> state(session, true, body));
+    }
+
+    @Override
+    public Either<TapedeckError, RecordingState> resume(SessionId session) {
+        return kit.call(() -> api.resume(segment(session))).map(body -> state(session, false, body));
+    }
+
+    @Override
+    public Either<TapedeckError, MediaStream> openMedia(Recording recording, MediaRequest request) {
+        if (!AnchorProvider.ID.equals(recording.provider())) {
+            return Either.left(TapedeckError.InvalidRequest.of(AnchorProvider.ID, "anchor cannot open a recording of "
+                    + recording.provider() + "; open it through that provider's connection"));
+        }
+        return kit.openMedia(recording, request, wanted -> primaryStream(recording, wanted));
+    }
+
+    /** The primary recording's bytes from {@code primary/fetch}, from the requested offset. */
+    private Either<TapedeckError, MediaStream> primaryStream(Recording recording, MediaRequest request) {
+        if (!recording.primary()) {
+            return Either.left(new TapedeckError.NotFound(AnchorProvider.ID, "anchor: recording " + recording.id()
+                    + " of session " + recording.sessionId() + " has no file link and only the primary recording "
+                    + "can be streamed; list the recordings again later"));
+        }
+        Map<String, Object> headers = new LinkedHashMap<>();
+        if (request.offset() > 0) {
+            headers.put("Range", "bytes=" + request.offset() + "-");
+            request.ifRange().ifPresent(etag -> headers.put("If-Range", etag));
+        }
+        return kit.stream(() -> api.primary(segment(recording.sessionId()), headers));
+    }
+
+    private static RecordingState state(SessionId session, boolean paused, StatusResponse body) {
+        return new RecordingState(session, paused, body == null ? "" : body.findStatus().orElse(""));
+    }
+
+    private static String segment(SessionId session) {
+        return PercentEncoding.encode(session.value());
+    }
+
+    @Override
+    public String toString() {
+        return "AnchorRecordings[" + kit + "]";
+    }
+}

@@ -30,8 +30,8 @@ public final class Tapedeck {
 
     /**
      * Connects to provider {@code id} with {@code config}. Left with {@link TapedeckError.Misconfigured} when no
-     * provider has that id (the message lists those that exist), when two do, when its factory is broken, or when
-     * no provider is on the classpath at all.
+     * provider has that id (the message lists those that exist), when two do, when its factory is broken or throws,
+     * or when no provider is on the classpath at all.
      */
     public static Either<TapedeckError, Connection> connect(String id, ProviderConfig config) {
         return connect(id, config, Thread.currentThread().getContextClassLoader());
@@ -39,6 +39,6 @@ public final class Tapedeck {
 
     /** Like {@link #connect(String, ProviderConfig)}, discovering through {@code loader}. */
     public static Either<TapedeckError, Connection> connect(String id, ProviderConfig config, ClassLoader loader) {
-        return ProviderDiscovery.discover(loader).factory(id).flatMap(factory -> factory.connect(config));
+        return ProviderDiscovery.discover(loader).connect(id, config);
     }
 }

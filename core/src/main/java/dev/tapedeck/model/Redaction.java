@@ -37,8 +37,9 @@ public final class Redaction {
         try {
             return url(URI.create(text.trim()));
         } catch (IllegalArgumentException notAUri) {
-            int query = text.indexOf('?');
-            return query < 0 ? text : text.substring(0, query) + "?…";
+            String withoutUserInfo = text.replaceFirst("//[^/?#]*@", "//");
+            int query = withoutUserInfo.indexOf('?');
+            return query < 0 ? withoutUserInfo : withoutUserInfo.substring(0, query) + "?…";
         }
     }
 }

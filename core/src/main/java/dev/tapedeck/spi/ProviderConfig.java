@@ -90,7 +90,7 @@ public final class ProviderConfig {
 
     @Override
     public String toString() {
-        return "ProviderConfig[apiKey=" + (apiKey.isPresent() ? "****" : "from environment")
+        return "ProviderConfig[apiKey=" + (apiKey.isPresent() ? "****" : "not set explicitly")
                 + ", baseUrl=" + baseUrl.map(URI::toString).orElse("default")
                 + ", settings=" + settings.keySet() + ", timeouts=" + timeouts + "]";
     }

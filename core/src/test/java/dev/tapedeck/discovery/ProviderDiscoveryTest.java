@@ -115,6 +115,15 @@ class ProviderDiscoveryTest {
     }
 
     @Test
+    void aFactoryThatThrowsWhileConnectingIsReportedNotThrown() throws IOException {
+        ClassLoader loader = loaderRegistering(ExplodingConnectFactory.class.getName());
+        TapedeckError error = Tapedeck.connect("exploding", CONFIG, loader).getLeft();
+        assertThat(error).isInstanceOf(TapedeckError.Misconfigured.class);
+        assertThat(error.message()).contains(ExplodingConnectFactory.class.getName())
+                .contains("failed while connecting").contains("boom");
+    }
+
+    @Test
     void explicitConstructionNeedsNoDiscovery() {
         assertThat(new FakeProviderFactory().connect(CONFIG).isRight()).isTrue();
     }

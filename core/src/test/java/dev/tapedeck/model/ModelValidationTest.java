@@ -83,6 +83,7 @@ class ModelValidationTest {
     void redactionDropsUserInfoAndQuery() {
         assertThat(Redaction.url(URI.create("https://user:pw@host:8443/p/a?sig=1"))).isEqualTo("https://host:8443/p/a?…");
         assertThat(Redaction.url("not a uri ?token=secret")).isEqualTo("not a uri ?…");
+        assertThat(Redaction.url("https://user:pw@host/a|b?sig=1")).isEqualTo("https://host/a|b?…");
     }
 
     @Test

@@ -24,6 +24,9 @@ import java.util.stream.Collectors;
  */
 public record ProviderDiscovery(Map<String, List<ProviderFactory>> factories, List<String> broken) {
 
+    /** A loader that fails this often in a row is given up on. */
+    private static final int MAX_FAILURES_IN_A_ROW = 64;
+
     /** Discovers through {@code loader} (may be null) and then through core's own class loader. */
     public static ProviderDiscovery discover(ClassLoader loader) {
         ClassLoader own = ProviderDiscovery.class.getClassLoader();
@@ -37,17 +40,21 @@ public record ProviderDiscovery(Map<String, List<ProviderFactory>> factories, Li
         Set<Class<?>> seen = new LinkedHashSet<>();
         for (ClassLoader candidate : loaders) {
             Iterator<ProviderFactory> it = ServiceLoader.load(ProviderFactory.class, candidate).iterator();
-            while (true) {
+            int failuresInARow = 0;
+            while (failuresInARow < MAX_FAILURES_IN_A_ROW) {
                 try {
                     if (!it.hasNext()) {
                         break;
                     }
                     ProviderFactory factory = it.next();
+                    failuresInARow = 0;
                     if (seen.add(factory.getClass())) {
-                        byId.computeIfAbsent(factory.id(), id -> new ArrayList<>()).add(factory);
+                        byId.computeIfAbsent(checkedId(factory), id -> new ArrayList<>()).add(factory);
                     }
                 } catch (ServiceConfigurationError | RuntimeException | LinkageError failure) {
-                    // One broken jar must not hide the others: record it and keep iterating.
+                    // One broken jar must not hide the others: record it and keep iterating, but not forever
+                    // when the loader itself keeps failing.
+                    failuresInARow++;
                     broken.add(describe(failure));
                 }
             }
@@ -57,10 +64,48 @@ public record ProviderDiscovery(Map<String, List<ProviderFactory>> factories, Li
 
     /** The working providers, sorted by id; for a duplicated id, the first one found. */
     public List<ProviderInfo> providers() {
-        return factories.values().stream().map(list -> list.get(0))
-                .map(f -> new ProviderInfo(f.id(), f.displayName(), f.capabilities(), f.getClass().getName()))
-                .sorted(Comparator.comparing(ProviderInfo::id))
-                .collect(Collectors.toList());
+        List<ProviderInfo> infos = new ArrayList<>();
+        for (List<ProviderFactory> list : factories.values()) {
+            ProviderFactory f = list.get(0);
+            try {
+                infos.add(new ProviderInfo(f.id(), f.displayName(), f.capabilities(), f.getClass().getName()));
+            } catch (RuntimeException | LinkageError broken) {
+                // A factory that cannot describe itself is left out of the list; connect() reports it.
+                continue;
+            }
+        }
+        infos.sort(Comparator.comparing(ProviderInfo::id));
+        return infos;
+    }
+
+    /**
+     * Connects to {@code id}, turning a factory that throws instead of answering into a
+     * {@link TapedeckError.Misconfigured} that names its class.
+     */
+    public Either<TapedeckError, dev.tapedeck.Connection> connect(String id, dev.tapedeck.spi.ProviderConfig config) {
+        return factory(id).flatMap(factory -> {
+            try {
+                Either<TapedeckError, dev.tapedeck.Connection> connection = factory.connect(config);
+                return connection == null
+                        ? Either.left(brokenFactory(id, factory, "connect returned null"))
+                        : connection;
+            } catch (RuntimeException | LinkageError failure) {
+                return Either.left(brokenFactory(id, factory, describe(failure)));
+            }
+        });
+    }
+
+    private static TapedeckError brokenFactory(String id, ProviderFactory factory, String what) {
+        return new TapedeckError.Misconfigured(id, "provider '" + id + "' (" + factory.getClass().getName()
+                + ") failed while connecting: " + what + "; this is a bug in that provider jar");
+    }
+
+    private static String checkedId(ProviderFactory factory) {
+        String id = factory.id();
+        if (id == null || id.isBlank()) {
+            throw new IllegalStateException(factory.getClass().getName() + " has no provider id");
+        }
+        return id;
     }
 
     /** The one factory with {@code id}, or a specific error. */
@@ -87,7 +132,8 @@ public record ProviderDiscovery(Map<String, List<ProviderFactory>> factories, Li
 
     private static String describe(Throwable failure) {
         Throwable root = failure;
-        StringBuilder text = new StringBuilder(String.valueOf(failure.getMessage()));
+        StringBuilder text = new StringBuilder(failure.getMessage() == null
+                ? failure.getClass().getSimpleName() : failure.getMessage());
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
             text.append(" (caused by ").append(root.getClass().getSimpleName()).append(": ")

@@ -1,6 +1,7 @@
 package dev.tapedeck.internal.paging;
 
 import dev.tapedeck.model.Capabilities;
+import dev.tapedeck.model.Capability;
 import dev.tapedeck.model.PageToken;
 import dev.tapedeck.model.FilterSupport;
 import dev.tapedeck.model.Page;
@@ -33,6 +34,10 @@ public final class HistoryListing {
      */
     public static Either<TapedeckError, Stream<Session>> sessions(String provider, Capabilities capabilities,
             Function<Optional<PageToken>, Either<TapedeckError, Page<Session>>> fetchPage, SessionQuery query) {
+        if (!capabilities.supports(Capability.SESSION_HISTORY)) {
+            return Either.left(TapedeckError.Unsupported.capability(provider,
+                    "session history (no such endpoint is published); pass session ids explicitly"));
+        }
         Set<SessionFilter> clientSide = EnumSet.noneOf(SessionFilter.class);
         List<SessionFilter> unsupported = new java.util.ArrayList<>();
         for (SessionFilter filter : query.filtersInUse()) {
@@ -49,6 +54,9 @@ public final class HistoryListing {
             return Either.left(new TapedeckError.Unsupported(provider, "filter " + names,
                     provider + " cannot filter sessions by " + names
                             + "; drop the filter or use a provider that supports it"));
+        }
+        if (query.limit().filter(limit -> limit == 0).isPresent()) {
+            return Either.right(Stream.empty());
         }
         Either<TapedeckError, Page<Session>> first = fetchPage.apply(Optional.empty());
         if (first.isLeft()) {

@@ -6,10 +6,13 @@ import dev.tapedeck.model.TapedeckError;
 import dev.tapedeck.model.TapedeckException;
 import io.vavr.control.Either;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
@@ -25,7 +28,8 @@ import java.util.stream.StreamSupport;
  *
  * <p>Stops on a page without a next token, on an empty page, on a token it already followed and on a page whose
  * items are exactly those of the page before (a server that ignores the page parameter), so it never loops.
- * A failed fetch surfaces as a {@link TapedeckException}.
+ * Items seen recently are not returned twice, as happens when page-number paging runs over a list that grows
+ * while it is read. A failed fetch surfaces as a {@link TapedeckException}.
  */
 public final class Paginator {
 
@@ -39,10 +43,21 @@ public final class Paginator {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED), false);
     }
 
+    /** How many recent item keys are remembered to drop repeats; bounds memory on endless histories. */
+    static final int REMEMBERED_KEYS = 10_000;
+
     private static final class PagingIterator<T> implements Iterator<T> {
         private final Function<PageToken, Either<TapedeckError, Page<T>>> fetch;
         private final Function<T, ?> key;
         private final Set<PageToken> followed = new HashSet<>();
+        private final Set<Object> recentKeys = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, false) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Object, Boolean> eldest) {
+                return size() > REMEMBERED_KEYS;
+            }
+        });
         private final Deque<T> buffer = new ArrayDeque<>();
         private Optional<PageToken> next;
         private List<?> previousKeys;
@@ -60,7 +75,11 @@ public final class Paginator {
                 return;
             }
             previousKeys = keys;
-            buffer.addAll(page.items());
+            for (T item : page.items()) {
+                if (recentKeys.add(key.apply(item))) {
+                    buffer.add(item);
+                }
+            }
             next = page.next().filter(followed::add);
         }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tapedeck.SessionHistory;
 import dev.tapedeck.model.Capabilities;
+import dev.tapedeck.model.Capability;
 import dev.tapedeck.model.FilterSupport;
 import dev.tapedeck.model.Page;
 import dev.tapedeck.model.PageToken;
@@ -77,7 +78,7 @@ class HistoryListingTest {
         };
     }
 
-    private static final Capabilities ALL_SERVER = Capabilities.builder()
+    private static final Capabilities ALL_SERVER = Capabilities.builder().supports(Capability.SESSION_HISTORY)
             .filter(SessionFilter.STATUS, FilterSupport.SERVER).build();
 
     private static List<String> ids(SessionHistory history, SessionQuery query) {
@@ -179,7 +180,7 @@ class HistoryListingTest {
                 session(2, SessionStatus.COMPLETED, base.plusSeconds(3600)),
                 session(3, SessionStatus.COMPLETED, base.plusSeconds(7200)),
                 session(4, SessionStatus.FAILED, base.plusSeconds(10800)));
-        Capabilities clientSide = Capabilities.builder()
+        Capabilities clientSide = Capabilities.builder().supports(Capability.SESSION_HISTORY)
                 .filter(SessionFilter.STATUS, FilterSupport.CLIENT)
                 .filter(SessionFilter.CREATED_RANGE, FilterSupport.CLIENT).build();
         ScriptedHistory history = new ScriptedHistory(clientSide, (query, token) -> {
@@ -196,9 +197,35 @@ class HistoryListingTest {
         List<Session> all = List.of(
                 session(1, SessionStatus.COMPLETED, Instant.EPOCH, "prod", "scraping"),
                 session(2, SessionStatus.COMPLETED, Instant.EPOCH, "prod"));
-        Capabilities clientSide = Capabilities.builder().filter(SessionFilter.TAGS, FilterSupport.CLIENT).build();
+        Capabilities clientSide = Capabilities.builder().supports(Capability.SESSION_HISTORY)
+                .filter(SessionFilter.TAGS, FilterSupport.CLIENT).build();
         ScriptedHistory history = new ScriptedHistory(clientSide, (query, token) -> Either.right(Page.last(all)));
         assertThat(ids(history, SessionQuery.builder().tag("prod").tag("scraping").build())).containsExactly("s1");
+    }
+
+    @Test
+    void aLimitOfZeroFetchesNothing() {
+        ScriptedHistory history = new ScriptedHistory(ALL_SERVER, numbered(3, 2));
+        assertThat(ids(history, SessionQuery.builder().limit(0).build())).isEmpty();
+        assertThat(history.fetched).isEmpty();
+    }
+
+    @Test
+    void itemsRepeatedAcrossPagesAreReturnedOnce() {
+        // page-number paging over a growing list: a new session pushes s2 from page 1 onto page 2
+        ScriptedHistory history = new ScriptedHistory(ALL_SERVER, (query, token) -> token.isEmpty()
+                ? Either.right(new Page<>(List.of(session(1), session(2)), Optional.of(PageToken.ofPage(2)),
+                        Optional.empty()))
+                : Either.right(Page.last(List.of(session(2), session(3)))));
+        assertThat(ids(history, SessionQuery.all())).containsExactly("s1", "s2", "s3");
+    }
+
+    @Test
+    void aHistoryWithoutTheCapabilitySaysSoBeforeJudgingFilters() {
+        ScriptedHistory history = new ScriptedHistory(Capabilities.builder().build(), numbered(1, 1));
+        TapedeckError error = history.sessions(SessionQuery.builder().tag("x").build()).getLeft();
+        assertThat(error.message()).contains("does not support session history");
+        assertThat(history.fetched).isEmpty();
     }
 
     @Test

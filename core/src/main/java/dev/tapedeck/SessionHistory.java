@@ -40,7 +40,7 @@ public interface SessionHistory {
      * that repeats an earlier one, so it never loops.
      */
     default Either<TapedeckError, Stream<Session>> sessions(SessionQuery query) {
-        return HistoryListing.sessions(provider(), capabilities(), token -> fetchPage(query, token), query);
+        return HistoryListing.sessions(provider(), capabilities(), this::fetchPage, query);
     }
 
     /** A history for a provider that publishes none: every call answers {@link TapedeckError.Unsupported}. */

@@ -75,6 +75,12 @@ public record SessionQuery(
         return new Builder();
     }
 
+    /** This query asking for pages of {@code size}. */
+    public SessionQuery withPageSize(int size) {
+        return new SessionQuery(status, tags, domains, search, createdFrom, createdTo, sort, Optional.of(size), limit,
+                providerFilters);
+    }
+
     /** The neutral filters this query uses. */
     public Set<SessionFilter> filtersInUse() {
         Set<SessionFilter> used = EnumSet.noneOf(SessionFilter.class);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -28,12 +29,16 @@ public final class HistoryListing {
     private HistoryListing() {
     }
 
+    /** The largest page size derived from a limit; providers round it to what they accept. */
+    private static final int MAX_PAGE_SIZE_HINT = 100;
+
     /**
      * Every session {@code query} selects from a provider with {@code capabilities}, whose pages come from
-     * {@code fetchPage} (an empty token means the first page).
+     * {@code fetchPage} (an empty token means the first page). Without a page size, the limit is passed on as one.
      */
     public static Either<TapedeckError, Stream<Session>> sessions(String provider, Capabilities capabilities,
-            Function<Optional<PageToken>, Either<TapedeckError, Page<Session>>> fetchPage, SessionQuery query) {
+            BiFunction<SessionQuery, Optional<PageToken>, Either<TapedeckError, Page<Session>>> fetchPage,
+            SessionQuery query) {
         if (!capabilities.supports(Capability.SESSION_HISTORY)) {
             return Either.left(TapedeckError.Unsupported.capability(provider,
                     "session history (no such endpoint is published); pass session ids explicitly"));
@@ -58,6 +63,17 @@ public final class HistoryListing {
         if (query.limit().filter(limit -> limit == 0).isPresent()) {
             return Either.right(Stream.empty());
         }
+        if (query.pageSize().isEmpty() && query.limit().isPresent() && clientSide.isEmpty()) {
+            // Without client-side filtering every fetched session counts, so pages larger than the limit are waste.
+            SessionQuery sized = query.withPageSize((int) Math.min(query.limit().get(), MAX_PAGE_SIZE_HINT));
+            return pages(sized, token -> fetchPage.apply(sized, token), clientSide);
+        }
+        return pages(query, token -> fetchPage.apply(query, token), clientSide);
+    }
+
+    private static Either<TapedeckError, Stream<Session>> pages(SessionQuery query,
+            Function<Optional<PageToken>, Either<TapedeckError, Page<Session>>> fetchPage,
+            Set<SessionFilter> clientSide) {
         Either<TapedeckError, Page<Session>> first = fetchPage.apply(Optional.empty());
         if (first.isLeft()) {
             return Either.left(first.getLeft());

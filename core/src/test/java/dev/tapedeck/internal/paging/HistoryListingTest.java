@@ -204,6 +204,18 @@ class HistoryListingTest {
     }
 
     @Test
+    void theLimitBecomesThePageSizeWhenNoneWasAsked() {
+        List<Optional<Integer>> sizes = new ArrayList<>();
+        ScriptedHistory history = new ScriptedHistory(ALL_SERVER, (query, token) -> {
+            sizes.add(query.pageSize());
+            return numbered(5, 3).apply(query, token);
+        });
+        assertThat(ids(history, SessionQuery.builder().limit(3).build())).hasSize(3);
+        assertThat(ids(history, SessionQuery.builder().limit(3).pageSize(2).build())).hasSize(3);
+        assertThat(sizes).containsExactly(Optional.of(3), Optional.of(2));
+    }
+
+    @Test
     void aLimitOfZeroFetchesNothing() {
         ScriptedHistory history = new ScriptedHistory(ALL_SERVER, numbered(3, 2));
         assertThat(ids(history, SessionQuery.builder().limit(0).build())).isEmpty();

@@ -1,0 +1,334 @@
+package dev.tapedeck.archive;
+
+import dev.tapedeck.Connection;
+import dev.tapedeck.RecordingSource;
+import dev.tapedeck.SessionHistory;
+import dev.tapedeck.download.DownloadListener;
+import dev.tapedeck.download.DownloadResult;
+import dev.tapedeck.download.DownloadStatus;
+import dev.tapedeck.download.Downloader;
+import dev.tapedeck.download.FileNames;
+import dev.tapedeck.download.Fingerprint;
+import dev.tapedeck.download.LocalCopy;
+import dev.tapedeck.model.Recording;
+import dev.tapedeck.model.Session;
+import dev.tapedeck.model.SessionId;
+import dev.tapedeck.model.SessionQuery;
+import dev.tapedeck.model.TapedeckError;
+import dev.tapedeck.model.TapedeckException;
+import dev.tapedeck.retry.Sleeper;
+import dev.tapedeck.wait.ReadinessWait;
+import io.vavr.control.Either;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * Archives a provider's recordings into a folder: walks the sessions a {@link SessionQuery} selects (or the
+ * session ids given), lists each session's recordings and downloads them with bounded parallelism to
+ * {@code <out>/<provider>/<sessionId>/<sanitised name>}, keeping the {@link Manifest} {@code <out>/manifest.jsonl}.
+ *
+ * <p>A re-run skips every recording whose manifest entry is done and whose file still has the recorded size and
+ * SHA-256 (status skipped, nothing fetched), and retries the rest. A failure of one recording or session does not
+ * stop the run; the summary lists it. Interrupting the calling thread stops listing, interrupts the downloads
+ * (which keep nothing under a final name) and returns what was done, with the interrupt flag set again.
+ * Two recordings of one session with the same name get their recording id appended.
+ */
+public final class Archiver {
+
+    private static final long STOP_GRACE_SECONDS = 30;
+
+    private final RecordingSource source;
+    private final SessionHistory history;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    /** An archiver over one provider's two ports; {@code clock} and {@code sleeper} drive expiry and waits. */
+    public Archiver(RecordingSource source, SessionHistory history, Clock clock, Sleeper sleeper) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.history = Objects.requireNonNull(history, "history");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    }
+
+    /** An archiver over {@code connection} with the system clock and real sleeping. */
+    public static Archiver of(Connection connection) {
+        return new Archiver(connection.recordings(), connection.history(), Clock.systemUTC(), Sleeper.system());
+    }
+
+    /**
+     * Archives the sessions {@code query} selects. Left when the listing is refused up front (an unsupported
+     * filter, no history at this provider) or the folder or manifest cannot be used.
+     */
+    public Either<TapedeckError, ArchiveSummary> archive(SessionQuery query, Path out, ArchiveOptions options,
+            ArchiveListener listener) {
+        Either<TapedeckError, Stream<Session>> sessions = history.sessions(query);
+        if (sessions.isLeft()) {
+            return Either.left(sessions.getLeft());
+        }
+        try (Stream<Session> stream = sessions.get()) {
+            return run(stream.map(Session::id).iterator(), out, options, listener);
+        }
+    }
+
+    /** Archives the sessions {@code sessions}, for providers without a history. */
+    public Either<TapedeckError, ArchiveSummary> archive(List<SessionId> sessions, Path out, ArchiveOptions options,
+            ArchiveListener listener) {
+        return run(List.copyOf(sessions).iterator(), out, options, listener);
+    }
+
+    private Either<TapedeckError, ArchiveSummary> run(Iterator<SessionId> sessions, Path out, ArchiveOptions options,
+            ArchiveListener listener) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(listener, "listener");
+        Path root = out.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(root);
+        } catch (IOException storage) {
+            return Either.left(new TapedeckError.Storage(source.provider(), "could not create the archive folder "
+                    + root + ": " + storage));
+        }
+        Either<TapedeckError, Manifest> opened = Manifest.open(root);
+        if (opened.isLeft()) {
+            return Either.left(opened.getLeft());
+        }
+        Optional<ReadinessWait> wait = options.waitForReady().map(limit -> new ReadinessWait(limit, clock, sleeper));
+        Downloader downloader = new Downloader(source, clock, options.download());
+        ExecutorService pool = Executors.newFixedThreadPool(options.parallelism(), threads());
+        Semaphore slots = new Semaphore(options.parallelism());
+        List<Future<ManifestEntry>> pending = new ArrayList<>();
+        Optional<TapedeckError> listingError = Optional.empty();
+        boolean interrupted = false;
+        try (Manifest manifest = opened.get()) {
+            Run run = new Run(root, manifest, downloader, wait, listener);
+            try {
+                while (sessions.hasNext()) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new InterruptedException("archive interrupted");
+                    }
+                    SessionId session = sessions.next();
+                    Either<TapedeckError, List<Recording>> listed = wait
+                            .map(w -> w.until(() -> source.recordings(session)))
+                            .orElseGet(() -> source.recordings(session));
+                    if (listed.isLeft()) {
+                        if (Thread.currentThread().isInterrupted()) {
+                            throw new InterruptedException("archive interrupted");
+                        }
+                        ManifestEntry failed = ManifestEntry.sessionFailed(source.provider(), session,
+                                listed.getLeft());
+                        listener.entryFailed(failed, listed.getLeft());
+                        listener.entryDone(failed);
+                        pending.add(CompletableFuture.completedFuture(failed));
+                        continue;
+                    }
+                    listener.sessionListed(session, listed.get().size());
+                    Path folder = root.resolve(FileNames.idSegment(source.provider()).orElse("provider"))
+                            .resolve(FileNames.idSegment(session.value()).orElse("session"));
+                    List<Recording> recordings = listed.get();
+                    List<String> names = names(recordings);
+                    for (int i = 0; i < recordings.size(); i++) {
+                        Recording recording = recordings.get(i);
+                        String name = names.get(i);
+                        slots.acquire();
+                        pending.add(pool.submit(() -> {
+                            try {
+                                return run.one(recording, folder, name);
+                            } catch (RuntimeException bug) {
+                                return run.crashed(recording, folder, name, bug);
+                            } finally {
+                                slots.release();
+                            }
+                        }));
+                    }
+                }
+            } catch (TapedeckException listing) {
+                listingError = Optional.of(listing.error());
+            } catch (InterruptedException stop) {
+                interrupted = true;
+            }
+            pool.shutdown();
+            List<ManifestEntry> entries = new ArrayList<>();
+            for (Future<ManifestEntry> future : pending) {
+                if (!interrupted) {
+                    try {
+                        entries.add(future.get());
+                        continue;
+                    } catch (InterruptedException stop) {
+                        interrupted = true;
+                    } catch (ExecutionException impossible) {
+                        throw new IllegalStateException("archive task failed", impossible.getCause());
+                    }
+                }
+                if (interrupted && !pool.isTerminated()) {
+                    stop(pool);
+                }
+                doneValue(future).ifPresent(entries::add);
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return Either.right(new ArchiveSummary(entries, listingError, interrupted));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Interrupts the downloads and waits a bounded time for them to record how they ended. */
+    private static void stop(ExecutorService pool) {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException again) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Optional<ManifestEntry> doneValue(Future<ManifestEntry> future) {
+        if (!future.isDone() || future.isCancelled()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(future.get(0, TimeUnit.SECONDS));
+        } catch (InterruptedException | ExecutionException | TimeoutException notThere) {
+            return Optional.empty();
+        }
+    }
+
+    /** File names for one session's recordings; a name used twice gets the recording id appended. */
+    private static List<String> names(List<Recording> recordings) {
+        List<String> names = new ArrayList<>();
+        Map<String, Integer> uses = new HashMap<>();
+        for (Recording recording : recordings) {
+            String name = FileNames.forRecording(recording);
+            names.add(name);
+            uses.merge(name.toLowerCase(Locale.ROOT), 1, Integer::sum);
+        }
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (uses.get(name.toLowerCase(Locale.ROOT)) > 1) {
+                int dot = name.lastIndexOf('.');
+                String id = FileNames.idSegment(recordings.get(i).id().value()).orElse(Integer.toString(i));
+                names.set(i, FileNames.forRecording(recordings.get(i), dot <= 0 ? name + "-" + id
+                        : name.substring(0, dot) + "-" + id + name.substring(dot)));
+            }
+        }
+        return names;
+    }
+
+    private static ThreadFactory threads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "tapedeck-archive-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** The per-run state the download tasks share. */
+    private final class Run {
+        private final Path root;
+        private final Manifest manifest;
+        private final Downloader downloader;
+        private final Optional<ReadinessWait> wait;
+        private final ArchiveListener listener;
+
+        Run(Path root, Manifest manifest, Downloader downloader, Optional<ReadinessWait> wait,
+                ArchiveListener listener) {
+            this.root = root;
+            this.manifest = manifest;
+            this.downloader = downloader;
+            this.wait = wait;
+            this.listener = listener;
+        }
+
+        /** Skips, or downloads and records, one recording; never throws for an expected failure. */
+        ManifestEntry one(Recording recording, Path folder, String name) {
+            ManifestEntry.Key key = new ManifestEntry.Key(recording.provider(), recording.sessionId().value(),
+                    recording.id().value());
+            Optional<ManifestEntry> prior = manifest.latest(key).filter(ManifestEntry::done);
+            String relative = root.relativize(folder.resolve(name)).toString().replace('\\', '/');
+            if (prior.isPresent() && verified(prior.get())) {
+                return record(prior.get().asSkipped(), Optional.empty());
+            }
+            // A file the manifest recorded at this path but that no longer verifies is ours to replace.
+            Downloader chosen = prior.map(ManifestEntry::path).filter(relative::equals).isPresent()
+                    ? downloader.withOptions(downloader.options().withOverwrite(true))
+                    : downloader;
+            DownloadListener progress = new DownloadListener() {
+                @Override
+                public void started(Recording started, Optional<Long> totalSize) {
+                    listener.recordingStarted(recording, totalSize);
+                }
+
+                @Override
+                public void progressed(long bytesSoFar) {
+                    listener.recordingProgressed(recording, bytesSoFar);
+                }
+            };
+            DownloadResult result;
+            if (wait.isPresent()) {
+                DownloadResult[] last = new DownloadResult[1];
+                Either<TapedeckError, DownloadResult> waited = wait.get().until(() -> {
+                    last[0] = chosen.download(recording, folder, name, progress);
+                    return last[0].toEither();
+                });
+                result = waited.fold(last[0]::withError, ok -> ok);
+            } else {
+                result = chosen.download(recording, folder, name, progress);
+            }
+            return record(ManifestEntry.of(result.relativeTo(root)), result.error());
+        }
+
+        /** Records a recording whose download threw, so one provider bug does not stop the archive. */
+        ManifestEntry crashed(Recording recording, Path folder, String name, RuntimeException bug) {
+            TapedeckError error = new TapedeckError.ProviderFailure(recording.provider(), 0, "downloading "
+                    + "recording " + recording.id() + " failed unexpectedly (" + bug.getClass().getName()
+                    + "); please report this as a bug", "", false);
+            return record(ManifestEntry.of(DownloadResult.failed(recording, folder.resolve(name), name, error)
+                    .relativeTo(root)), Optional.of(error));
+        }
+
+        private boolean verified(ManifestEntry entry) {
+            Path file = root.resolve(entry.path()).normalize();
+            if (entry.path().isEmpty() || !file.startsWith(root)) {
+                return false;
+            }
+            Either<TapedeckError, Fingerprint> measured = LocalCopy.measure(file);
+            return measured.isRight() && measured.get().sizeBytes() == entry.sizeBytes()
+                    && measured.get().sha256().equals(entry.sha256());
+        }
+
+        private ManifestEntry record(ManifestEntry entry, Optional<TapedeckError> failure) {
+            Either<TapedeckError, ManifestEntry> written = manifest.append(entry);
+            ManifestEntry outcome = written.fold(error -> new ManifestEntry(entry.provider(), entry.sessionId(),
+                    entry.recordingId(), entry.path(), 0, "", DownloadStatus.FAILED,
+                    Optional.of(error.message())), ok -> ok);
+            Optional<TapedeckError> cause = written.isLeft() ? Optional.of(written.getLeft()) : failure;
+            if (!outcome.done()) {
+                cause.ifPresent(error -> listener.entryFailed(outcome, error));
+            }
+            listener.entryDone(outcome);
+            return outcome;
+        }
+    }
+}

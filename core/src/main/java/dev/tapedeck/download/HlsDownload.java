@@ -1,0 +1,156 @@
+package dev.tapedeck.download;
+
+import dev.tapedeck.model.MediaLocation;
+import dev.tapedeck.model.Recording;
+import dev.tapedeck.model.TapedeckError;
+import io.vavr.control.Either;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+
+/**
+ * Saves an inline HLS playlist so that it plays offline: every resource it references is fetched through the
+ * provider into {@code <name>_segments/00000.<ext>} beside the playlist, and the playlist is written last with
+ * its references rewritten to those relative names. Each resource lands under its name by an atomic move, and
+ * the playlist appears only after all of them, so a playlist on disk is always complete.
+ *
+ * <p>Resources are matched by position, so after a refresh (fresh signed URLs) the download carries on where it
+ * was, as long as the refreshed playlist lists as many resources. The fingerprint's size is the playlist plus all
+ * resource files; its hash is the playlist file's.
+ */
+final class HlsDownload {
+
+    private final LiveRecording live;
+    private final Transfer transfer;
+    private final String what;
+    private Recording parsedFor;
+    private HlsPlaylist parsed;
+
+    HlsDownload(LiveRecording live, Transfer transfer, String what) {
+        this.live = live;
+        this.transfer = transfer;
+        this.what = what;
+    }
+
+    /** The folder name that holds the resources of playlist {@code playlistName}. */
+    static String resourceFolder(String playlistName) {
+        return FileNames.baseName(playlistName) + "_segments";
+    }
+
+    /** Saves the playlist as {@code playlist} (absent or replaceable) with its resources beside it. */
+    Either<TapedeckError, Fingerprint> save(Path playlist, LongConsumer progress) {
+        String provider = live.current().provider();
+        Either<TapedeckError, HlsPlaylist> first = playlistOf(live.current());
+        if (first.isLeft()) {
+            return Either.left(first.getLeft());
+        }
+        int count = first.get().resources().size();
+        String folderName = resourceFolder(playlist.getFileName().toString());
+        Path folder = playlist.resolveSibling(folderName);
+        List<String> references = new ArrayList<>(count);
+        long done = 0;
+        try {
+            Files.createDirectories(folder);
+            for (int i = 0; i < count; i++) {
+                String local = String.format("%05d.%s", i, extensionOf(first.get().resources().get(i)));
+                Path file = folder.resolve(local);
+                Path temp = LocalFiles.partFile(file);
+                int index = i;
+                long before = done;
+                Either<TapedeckError, Fingerprint> fetched = transfer.fetch(recording -> resource(recording, index,
+                        count), temp, bytes -> progress.accept(before + bytes),
+                        "segment " + (i + 1) + " of " + count + " of " + what);
+                if (fetched.isLeft()) {
+                    LocalFiles.deleteQuietly(temp);
+                    return Either.left(fetched.getLeft());
+                }
+                LocalFiles.moveIntoPlace(temp, file);
+                done += fetched.get().sizeBytes();
+                references.add(relativeReference(folderName, local));
+            }
+            Either<TapedeckError, HlsPlaylist> latest = playlistOf(live.current());
+            if (latest.isLeft()) {
+                return Either.left(latest.getLeft());
+            }
+            byte[] text = latest.get().rewrite(references).getBytes(StandardCharsets.UTF_8);
+            Path temp = LocalFiles.partFile(playlist);
+            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer bytes = ByteBuffer.wrap(text);
+                while (bytes.hasRemaining()) {
+                    out.write(bytes);
+                }
+                out.force(true);
+            }
+            LocalFiles.moveIntoPlace(temp, playlist);
+            long total = done + text.length;
+            progress.accept(total);
+            return Either.right(new Fingerprint(total, Hashing.hex(Hashing.sha256().digest(text))));
+        } catch (IOException storage) {
+            return Either.left(new TapedeckError.Storage(provider, "could not write the HLS copy of " + what
+                    + " in " + playlist.getParent() + ": " + storage + "; check free space and permissions"));
+        }
+    }
+
+    private Either<TapedeckError, HlsPlaylist> playlistOf(Recording recording) {
+        if (!(recording.media() instanceof MediaLocation.InlinePlaylist)) {
+            return Either.left(new TapedeckError.Integrity(recording.provider(), what + " is no longer an HLS "
+                    + "playlist at the provider; download it again"));
+        }
+        if (recording != parsedFor) {
+            Either<TapedeckError, HlsPlaylist> read = HlsPlaylist.parse(
+                    ((MediaLocation.InlinePlaylist) recording.media()).content(), recording.provider(), what);
+            if (read.isLeft()) {
+                return read;
+            }
+            parsed = read.get();
+            parsedFor = recording;
+        }
+        return Either.right(parsed);
+    }
+
+    /** The URI of resource {@code index} in {@code recording}'s playlist, resolved against its base. */
+    private Either<TapedeckError, Optional<URI>> resource(Recording recording, int index, int count) {
+        return playlistOf(recording).flatMap(playlist -> {
+            if (playlist.resources().size() != count) {
+                return Either.left(new TapedeckError.Integrity(recording.provider(), what + ": the refreshed "
+                        + "playlist lists " + playlist.resources().size() + " resources instead of " + count
+                        + "; download it again"));
+            }
+            String raw = playlist.resources().get(index);
+            try {
+                URI uri = new URI(raw);
+                Optional<URI> base = ((MediaLocation.InlinePlaylist) recording.media()).base();
+                return Either.right(Optional.of(uri.isAbsolute() || base.isEmpty() ? uri : base.get().resolve(uri)));
+            } catch (URISyntaxException invalid) {
+                return Either.left(new TapedeckError.Integrity(recording.provider(), what + ": resource "
+                        + (index + 1) + " of the playlist is not a valid URI"));
+            }
+        });
+    }
+
+    private static String extensionOf(String raw) {
+        int query = raw.indexOf('?');
+        String path = query < 0 ? raw : raw.substring(0, query);
+        String extension = FileNames.extension(path.substring(path.lastIndexOf('/') + 1));
+        return extension.matches("[a-z0-9]{1,5}") ? extension : "ts";
+    }
+
+    private static String relativeReference(String folderName, String local) {
+        try {
+            return new URI(null, null, folderName + "/" + local, null).toASCIIString();
+        } catch (URISyntaxException impossible) {
+            throw new IllegalStateException("a sanitised relative path is always a valid URI path", impossible);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.tapedeck.download;
+
+import dev.tapedeck.model.TapedeckError;
+import io.vavr.control.Either;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An HLS media playlist read for copying: the distinct resources it references (segment lines, and the
+ * {@code URI} attributes of {@code #EXT-X-MAP} and {@code #EXT-X-KEY}), and the same text with those references
+ * replaced. Every other line is kept as it is. Master playlists (variant streams) are refused.
+ */
+final class HlsPlaylist {
+
+    private static final Pattern URI_ATTRIBUTE = Pattern.compile("URI=\"([^\"]*)\"");
+
+    /** One line; {@code resource} is the index of what it references, or -1. */
+    private record Line(String text, int resource, int start, int end) {
+    }
+
+    private final List<Line> lines;
+    private final List<String> resources;
+
+    private HlsPlaylist(List<Line> lines, List<String> resources) {
+        this.lines = lines;
+        this.resources = resources;
+    }
+
+    /** Reads {@code content}; {@code provider} and {@code what} are for the error message. */
+    static Either<TapedeckError, HlsPlaylist> parse(String content, String provider, String what) {
+        List<Line> lines = new ArrayList<>();
+        Map<String, Integer> indexes = new LinkedHashMap<>();
+        for (String text : content.split("\r?\n", -1)) {
+            String trimmed = text.strip();
+            if (trimmed.startsWith("#EXT-X-STREAM-INF") || trimmed.startsWith("#EXT-X-I-FRAME-STREAM-INF")) {
+                return Either.left(new TapedeckError.Unsupported(provider, "HLS master playlists",
+                        what + " is an HLS master playlist (variant streams); only media playlists can be saved"));
+            }
+            if (trimmed.isEmpty()) {
+                lines.add(new Line(text, -1, 0, 0));
+            } else if (!trimmed.startsWith("#")) {
+                int index = indexes.computeIfAbsent(trimmed, key -> indexes.size());
+                int start = text.indexOf(trimmed);
+                lines.add(new Line(text, index, start, start + trimmed.length()));
+            } else if (referencesResource(trimmed)) {
+                Matcher uri = URI_ATTRIBUTE.matcher(text);
+                if (uri.find()) {
+                    int index = indexes.computeIfAbsent(uri.group(1), key -> indexes.size());
+                    lines.add(new Line(text, index, uri.start(1), uri.end(1)));
+                } else {
+                    lines.add(new Line(text, -1, 0, 0));
+                }
+            } else {
+                lines.add(new Line(text, -1, 0, 0));
+            }
+        }
+        return Either.right(new HlsPlaylist(List.copyOf(lines), List.copyOf(indexes.keySet())));
+    }
+
+    private static boolean referencesResource(String tag) {
+        return tag.startsWith("#EXT-X-MAP:")
+                || tag.startsWith("#EXT-X-KEY:") && !tag.toUpperCase(Locale.ROOT).contains("METHOD=NONE");
+    }
+
+    /** The distinct resources referenced, as written, in order of first reference. */
+    List<String> resources() {
+        return resources;
+    }
+
+    /** The playlist with resource {@code i} replaced by {@code references.get(i)}. */
+    String rewrite(List<String> references) {
+        if (references.size() != resources.size()) {
+            throw new IllegalArgumentException(resources.size() + " references needed, got " + references.size());
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            if (line.resource() < 0) {
+                out.append(line.text());
+            } else {
+                out.append(line.text(), 0, line.start()).append(references.get(line.resource()))
+                        .append(line.text(), line.end(), line.text().length());
+            }
+            if (i < lines.size() - 1) {
+                out.append('\n');
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,362 @@
+package dev.tapedeck.download;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tapedeck.model.MediaLocation;
+import dev.tapedeck.model.Recording;
+import dev.tapedeck.model.RecordingFormat;
+import dev.tapedeck.model.TapedeckError;
+import io.vavr.control.Either;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DownloaderTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    private final LoopbackMedia media = new LoopbackMedia();
+    private final LoopbackMedia.Source source = media.source();
+    private final Downloader downloader = new Downloader(source, CLOCK, DownloadOptions.defaults());
+
+    @TempDir
+    Path dir;
+
+    DownloaderTest() throws IOException {
+    }
+
+    @AfterEach
+    void stop() {
+        media.close();
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    private Recording mp4(String path, Long size) {
+        return LoopbackMedia.recording("s1", "r1", RecordingFormat.MP4,
+                        new MediaLocation.RemoteUrl(media.uri(path), Optional.empty()))
+                .sizeBytes(size).fileName("replay.mp4").build();
+    }
+
+    private List<String> filesIn(Path folder) throws IOException {
+        try (Stream<Path> all = Files.walk(folder)) {
+            return all.filter(Files::isRegularFile).map(p -> folder.relativize(p).toString().replace('\\', '/'))
+                    .sorted().toList();
+        }
+    }
+
+    /** Records what a listener hears. */
+    static final class Heard implements DownloadListener {
+        final List<String> events = new ArrayList<>();
+        final List<Long> bytes = new ArrayList<>();
+
+        @Override
+        public void started(Recording recording, Optional<Long> totalSize) {
+            events.add("started " + totalSize.map(String::valueOf).orElse("?"));
+        }
+
+        @Override
+        public void progressed(long bytesSoFar) {
+            bytes.add(bytesSoFar);
+        }
+
+        @Override
+        public void finished(DownloadResult result) {
+            events.add("finished " + result.sizeBytes());
+        }
+
+        @Override
+        public void failed(TapedeckError error) {
+            events.add("failed " + error.getClass().getSimpleName());
+        }
+    }
+
+    @Test
+    void downloadsTheBytesWithTheirSha256AndLeavesNoTempFile() throws Exception {
+        byte[] body = LoopbackMedia.bytes(300_000, 1);
+        media.put("/media/r1.mp4", body);
+
+        DownloadResult result = downloader.download(mp4("/media/r1.mp4", 300_000L), dir, DownloadListener.NONE);
+
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.error()).isEmpty();
+        assertThat(result.path()).isEqualTo(dir.resolve("replay.mp4").toAbsolutePath());
+        assertThat(result.relativePath()).isEqualTo("replay.mp4");
+        assertThat(result.sizeBytes()).isEqualTo(300_000);
+        assertThat(result.sha256()).isEqualTo(sha256(body));
+        assertThat(Files.readAllBytes(result.path())).isEqualTo(body);
+        assertThat(filesIn(dir)).containsExactly("replay.mp4");
+        assertThat(LocalCopy.measure(result.path()).get()).isEqualTo(new Fingerprint(300_000, sha256(body)));
+    }
+
+    @Test
+    void aBodyShorterThanItsContentLengthIsAnIntegrityFailureAndKeepsNoFile() throws Exception {
+        media.put("/media/r1.mp4", LoopbackMedia.bytes(200_000, 2)).alwaysShort();
+
+        DownloadResult result = downloader.download(mp4("/media/r1.mp4", null), dir, DownloadListener.NONE);
+
+        assertThat(result.status()).isEqualTo(DownloadStatus.FAILED);
+        assertThat(result.error().get()).isInstanceOf(TapedeckError.Integrity.class);
+        assertThat(result.error().get().message()).contains("of 200000 bytes in 3 attempts");
+        assertThat(media.requests()).hasSize(3);
+        assertThat(filesIn(dir)).isEmpty();
+    }
+
+    @Test
+    void aSizeThatDiffersFromTheProvidersIsAnIntegrityFailureAndKeepsNoFile() throws Exception {
+        media.put("/media/r1.mp4", LoopbackMedia.bytes(1000, 3));
+
+        DownloadResult result = downloader.download(mp4("/media/r1.mp4", 1200L), dir, DownloadListener.NONE);
+
+        assertThat(result.error().get()).isInstanceOf(TapedeckError.Integrity.class);
+        assertThat(result.error().get().message()).contains("1200 bytes but 1000 arrived");
+        assertThat(filesIn(dir)).isEmpty();
+    }
+
+    @Test
+    void refusesToOverwriteAnExistingFileNamingItAndTheFlag() throws Exception {
+        media.put("/media/r1.mp4", LoopbackMedia.bytes(1000, 4));
+        Files.writeString(dir.resolve("replay.mp4"), "mine");
+
+        DownloadResult result = downloader.download(mp4("/media/r1.mp4", null), dir, DownloadListener.NONE);
+
+        assertThat(result.status()).isEqualTo(DownloadStatus.FAILED);
+        assertThat(result.error().get()).isInstanceOf(TapedeckError.Storage.class);
+        assertThat(result.error().get().message()).contains(dir.resolve("replay.mp4").toString())
+                .contains("--overwrite");
+        assertThat(Files.readString(dir.resolve("replay.mp4"))).isEqualTo("mine");
+        assertThat(media.requests()).isEmpty();
+    }
+
+    @Test
+    void overwritesAnExistingFileWhenAsked() throws Exception {
+        byte[] body = LoopbackMedia.bytes(1000, 5);
+        media.put("/media/r1.mp4", body);
+        Files.writeString(dir.resolve("replay.mp4"), "old");
+
+        DownloadResult result = downloader.withOptions(DownloadOptions.defaults().withOverwrite(true))
+                .download(mp4("/media/r1.mp4", 1000L), dir, DownloadListener.NONE);
+
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(Files.readAllBytes(dir.resolve("replay.mp4"))).isEqualTo(body);
+    }
+
+    @Test
+    void resumesABrokenTransferWithARangeFromTheLastByteReceived() throws Exception {
+        byte[] body = LoopbackMedia.bytes(400_000, 6);
+        media.put("/media/r1.mp4", body).breakOnceAfter(150_000);
+        Heard heard = new Heard();
+
+        DownloadResult result = downloader.download(mp4("/media/r1.mp4", 400_000L), dir, heard);
+
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(media.requests()).hasSize(2);
+        assertThat(media.requests().get(0).range()).isEmpty();
+        assertThat(media.requests().get(1).range()).contains("bytes=150000-");
+        assertThat(media.requests().get(1).ifRange()).contains("\"v1\"");
+        assertThat(Files.readAllBytes(result.path())).isEqualTo(body);
+        assertThat(result.sha256()).isEqualTo(sha256(body));
+        assertThat(heard.bytes).isSorted().doesNotHaveDuplicates().last().isEqualTo(400_000L);
+    }
+
+    @Test
+    void restartsFromZeroWhenTheServerIgnoresTheRange() throws Exception {
+        byte[] body = LoopbackMedia.bytes(400_000, 7);
+        media.put("/media/r1.mp4", body).breakOnceAfter(150_000).ignoreRange();
+        Heard heard = new Heard();
+
+        DownloadResult result = downloader.download(mp4("/media/r1.mp4", 400_000L), dir, heard);
+
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(media.requests().get(1).range()).contains("bytes=150000-");
+        assertThat(Files.readAllBytes(result.path())).isEqualTo(body);
+        assertThat(result.sha256()).isEqualTo(sha256(body));
+        assertThat(heard.bytes).isSorted().doesNotHaveDuplicates().last().isEqualTo(400_000L);
+    }
+
+    @Test
+    void refreshesAnExpiredUrlExactlyOnceBeforeOpeningIt() throws Exception {
+        byte[] body = LoopbackMedia.bytes(5000, 8);
+        media.put("/media/fresh.mp4", body);
+        Recording expired = LoopbackMedia.recording("s1", "r1", RecordingFormat.MP4,
+                new MediaLocation.RemoteUrl(media.uri("/media/stale.mp4?sig=old"), Optional.of(NOW.minusSeconds(1))))
+                .build();
+        source.refreshWith(r -> Either.right(r.withMedia(new MediaLocation.RemoteUrl(
+                media.uri("/media/fresh.mp4?sig=new"), Optional.of(NOW.plusSeconds(300))))));
+
+        DownloadResult result = downloader.download(expired, dir, DownloadListener.NONE);
+
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(source.refreshes()).isEqualTo(1);
+        assertThat(media.requests()).extracting(LoopbackMedia.Seen::path).containsExactly("/media/fresh.mp4");
+        assertThat(Files.readAllBytes(result.path())).isEqualTo(body);
+    }
+
+    @Test
+    void refreshesARefusedUrlOnceAndThenGivesUpWithTheRefusal() throws Exception {
+        media.put("/media/stale.mp4", new byte[10]).failAlways(403);
+        source.refreshWith(r -> Either.right(r));
+
+        DownloadResult result = downloader.download(mp4("/media/stale.mp4", null), dir, DownloadListener.NONE);
+
+        assertThat(result.error().get()).isInstanceOf(TapedeckError.Forbidden.class);
+        assertThat(source.refreshes()).isEqualTo(1);
+        assertThat(media.requests()).hasSize(2);
+        assertThat(filesIn(dir)).isEmpty();
+    }
+
+    @Test
+    void aRefusedUrlIsReplacedByTheRefreshedOne() throws Exception {
+        byte[] body = LoopbackMedia.bytes(5000, 9);
+        media.put("/media/stale.mp4", new byte[10]).failAlways(403);
+        media.put("/media/fresh.mp4", body);
+        source.refreshWith(r -> Either.right(r.withMedia(new MediaLocation.RemoteUrl(media.uri("/media/fresh.mp4"),
+                Optional.empty()))));
+
+        DownloadResult result = downloader.download(mp4("/media/stale.mp4", 5000L), dir, DownloadListener.NONE);
+
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(source.refreshes()).isEqualTo(1);
+        assertThat(Files.readAllBytes(result.path())).isEqualTo(body);
+    }
+
+    @Test
+    void aProviderNameThatClimbsOutOfTheFolderLandsInsideIt() throws Exception {
+        media.put("/media/r1.mp4", LoopbackMedia.bytes(100, 10));
+        Path folder = dir.resolve("a/b");
+        Recording sneaky = LoopbackMedia.recording("s1", "r1", RecordingFormat.MP4,
+                new MediaLocation.RemoteUrl(media.uri("/media/r1.mp4"), Optional.empty())).fileName("../../x.mp4")
+                .build();
+
+        DownloadResult result = downloader.download(sneaky, folder, DownloadListener.NONE);
+
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.path()).isEqualTo(folder.resolve("x.mp4").toAbsolutePath());
+        assertThat(result.path().normalize().startsWith(folder.toAbsolutePath())).isTrue();
+        assertThat(filesIn(dir)).containsExactly("a/b/x.mp4");
+    }
+
+    @Test
+    void downloadsAProviderStreamThroughTheProvider() throws Exception {
+        byte[] body = LoopbackMedia.bytes(2000, 11);
+        media.put("/provider/r9", body);
+        Recording streamed = LoopbackMedia.recording("s1", "r9", RecordingFormat.MP4,
+                new MediaLocation.ProviderStream("primary recording")).build();
+
+        DownloadResult result = downloader.download(streamed, dir, DownloadListener.NONE);
+
+        assertThat(result.relativePath()).isEqualTo("s1-r9.mp4");
+        assertThat(Files.readAllBytes(result.path())).isEqualTo(body);
+    }
+
+    @Test
+    void savesAnHlsPlaylistWithItsSegmentsAndRewritesTheirUris() throws Exception {
+        byte[] init = LoopbackMedia.bytes(700, 12);
+        byte[] seg0 = LoopbackMedia.bytes(90_000, 13);
+        byte[] seg1 = LoopbackMedia.bytes(80_000, 14);
+        media.put("/hls/init.mp4", init);
+        media.put("/hls/seg0.m4s", seg0);
+        media.put("/cdn/seg1.m4s", seg1);
+        String playlist = "#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-TARGETDURATION:4\n"
+                + "#EXT-X-MAP:URI=\"init.mp4\"\n"
+                + "#EXTINF:4.0,\nseg0.m4s?sig=abc\n"
+                + "#EXTINF:4.0,\n" + media.uri("/cdn/seg1.m4s") + "?sig=def\n"
+                + "#EXT-X-ENDLIST\n";
+        Recording hls = LoopbackMedia.recording("s1", "r1", RecordingFormat.HLS,
+                new MediaLocation.InlinePlaylist(playlist, Optional.of(media.uri("/hls/index.m3u8")),
+                        Optional.empty())).fileName("replay").build();
+        Heard heard = new Heard();
+
+        DownloadResult result = downloader.download(hls, dir, heard);
+
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.relativePath()).isEqualTo("replay.m3u8");
+        String saved = Files.readString(dir.resolve("replay.m3u8"));
+        assertThat(saved).isEqualTo("#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-TARGETDURATION:4\n"
+                + "#EXT-X-MAP:URI=\"replay_segments/00000.mp4\"\n"
+                + "#EXTINF:4.0,\nreplay_segments/00001.m4s\n"
+                + "#EXTINF:4.0,\nreplay_segments/00002.m4s\n"
+                + "#EXT-X-ENDLIST\n");
+        assertThat(Files.readAllBytes(dir.resolve("replay_segments/00000.mp4"))).isEqualTo(init);
+        assertThat(Files.readAllBytes(dir.resolve("replay_segments/00001.m4s"))).isEqualTo(seg0);
+        assertThat(Files.readAllBytes(dir.resolve("replay_segments/00002.m4s"))).isEqualTo(seg1);
+        long total = init.length + seg0.length + seg1.length + saved.getBytes(StandardCharsets.UTF_8).length;
+        assertThat(result.sizeBytes()).isEqualTo(total);
+        assertThat(result.sha256()).isEqualTo(sha256(saved.getBytes(StandardCharsets.UTF_8)));
+        assertThat(LocalCopy.measure(result.path()).get()).isEqualTo(new Fingerprint(total, result.sha256()));
+        assertThat(filesIn(dir)).containsExactly("replay.m3u8", "replay_segments/00000.mp4",
+                "replay_segments/00001.m4s", "replay_segments/00002.m4s");
+        assertThat(heard.bytes).isSorted().doesNotHaveDuplicates().last().isEqualTo(total);
+    }
+
+    @Test
+    void refusesAnHlsMasterPlaylist() {
+        String master = "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=1000\nlow.m3u8\n";
+        Recording hls = LoopbackMedia.recording("s1", "r1", RecordingFormat.HLS,
+                new MediaLocation.InlinePlaylist(master, Optional.empty(), Optional.empty())).build();
+
+        DownloadResult result = downloader.download(hls, dir, DownloadListener.NONE);
+
+        assertThat(result.error().get()).isInstanceOf(TapedeckError.Unsupported.class);
+        assertThat(dir.resolve("s1-r1.m3u8")).doesNotExist();
+    }
+
+    @Test
+    void theListenerHearsStartMonotonicBytesSummingToTheSizeAndFinish() throws Exception {
+        media.put("/media/r1.mp4", LoopbackMedia.bytes(1_000_000, 15));
+        Heard heard = new Heard();
+
+        DownloadResult result = downloader.download(mp4("/media/r1.mp4", 1_000_000L), dir, heard);
+
+        assertThat(heard.events).containsExactly("started 1000000", "finished 1000000");
+        assertThat(heard.bytes).isNotEmpty().isSorted().doesNotHaveDuplicates();
+        assertThat(heard.bytes.get(heard.bytes.size() - 1)).isEqualTo(result.sizeBytes());
+    }
+
+    @Test
+    void theListenerHearsAFailure() {
+        media.put("/media/r1.mp4", new byte[10]).failAlways(404);
+        Heard heard = new Heard();
+
+        downloader.download(mp4("/media/r1.mp4", null), dir, heard);
+
+        assertThat(heard.events).containsExactly("started ?", "failed NotFound");
+    }
+
+    @Test
+    void anInterruptStopsTheDownloadAndLeavesNothingUnderTheFinalName() throws Exception {
+        media.put("/media/r1.mp4", LoopbackMedia.bytes(2_000_000, 16));
+        DownloadListener interruptEarly = new DownloadListener() {
+            @Override
+            public void progressed(long bytesSoFar) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        try {
+            DownloadResult result = downloader.download(mp4("/media/r1.mp4", null), dir, interruptEarly);
+
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+            assertThat(result.status()).isEqualTo(DownloadStatus.FAILED);
+            assertThat(result.error().get().message()).contains("interrupted");
+            assertThat(dir.resolve("replay.mp4")).doesNotExist();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.tapedeck.cli;
+
+import dev.tapedeck.Connection;
+import dev.tapedeck.archive.ArchiveListener;
+import dev.tapedeck.archive.ArchiveOptions;
+import dev.tapedeck.archive.ArchiveSummary;
+import dev.tapedeck.archive.Archiver;
+import dev.tapedeck.archive.Manifest;
+import dev.tapedeck.archive.ManifestEntry;
+import dev.tapedeck.model.Capability;
+import dev.tapedeck.model.Recording;
+import dev.tapedeck.model.SessionId;
+import dev.tapedeck.model.SessionQuery;
+import dev.tapedeck.model.TapedeckError;
+import io.vavr.control.Either;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code tapedeck archive}: downloads the recordings of every selected session into one folder,
+ * {@code <out>/<provider>/<session>/<file>}, keeping {@code <out>/manifest.jsonl} so that a re-run skips what is
+ * there and finishes what is not. Sessions come from each provider's history, filtered, or from {@code --session}.
+ */
+@Command(name = "archive", mixinStandardHelpOptions = true, description = "Download the recordings of many sessions into a folder, resumably.")
+final class ArchiveCommand implements Callable<Integer> {
+
+    @ParentCommand
+    TapedeckCommand root;
+
+    @Mixin
+    QueryOptions filters;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Archive folder (default: archive).")
+    Path out = Path.of("archive");
+
+    @Option(names = "--parallel", paramLabel = "N", description = "Downloads at the same time (default: 4).")
+    int parallel = 4;
+
+    @Option(names = "--wait", paramLabel = "DURATION", converter = Durations.class,
+            description = "Wait up to this long for recordings that are not ready, e.g. 90s, 2m, PT2M.")
+    Duration wait;
+
+    @Option(names = "--session", paramLabel = "ID", converter = SessionIdConverter.class,
+            description = "Archive these sessions instead of listing the history (repeatable).")
+    List<SessionId> sessions = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        CliRun run = root.run();
+        if (parallel < 1 || parallel > 64) {
+            throw CliFailure.usage("--parallel must be between 1 and 64, was " + parallel);
+        }
+        SessionQuery query = filters.toQuery();
+        if (!sessions.isEmpty() && !query.equals(SessionQuery.all())) {
+            throw CliFailure.usage("--session names the sessions; the history filters (--status, --tag, ...) "
+                    + "cannot apply to them, so give one or the other");
+        }
+        List<Connection> connections = sessions.isEmpty()
+                ? ProviderSelection.select(run, Capability.SESSION_HISTORY, ProviderSelection.Scope.ALL)
+                : ProviderSelection.select(run, Capability.LIST_RECORDINGS, ProviderSelection.Scope.ONE_SESSION);
+        Path folder = out.toAbsolutePath().normalize();
+        ArchiveOptions options = ArchiveOptions.defaults().withParallelism(parallel);
+        if (wait != null) {
+            options = options.withWaitForReady(wait);
+        }
+        TransferReport report = new TransferReport(run);
+        for (Connection connection : connections) {
+            Archiver archiver = new Archiver(connection.recordings(), connection.history(), run.env().clock(),
+                    run.env().sleeper());
+            Progress listener = new Progress(report);
+            Either<TapedeckError, ArchiveSummary> result = sessions.isEmpty()
+                    ? archiver.archive(query, folder, options, listener)
+                    : archiver.archive(sessions, folder, options, listener);
+            if (result.isLeft() && connections.size() == 1) {
+                throw new CliFailure(result.getLeft());
+            }
+            result.peekLeft(report::failure);
+            result.forEach(summary -> summary.listingError().ifPresent(report::failure));
+            if (result.isRight() && result.get().interrupted()) {
+                report.failure(new TapedeckError.Storage(connection.provider(), "the archive was interrupted; "
+                        + "run it again to finish"));
+                break;
+            }
+        }
+        return report.finish(folder, Optional.of(folder.resolve(Manifest.FILE_NAME)));
+    }
+
+    /** Moves the progress bar and prints each entry as the archive finishes it. */
+    private static final class Progress implements ArchiveListener {
+        private final TransferReport report;
+        private final Map<String, Optional<Long>> totals = new ConcurrentHashMap<>();
+        private final Map<ManifestEntry, TapedeckError> causes = new ConcurrentHashMap<>();
+
+        Progress(TransferReport report) {
+            this.report = report;
+        }
+
+        @Override
+        public void recordingStarted(Recording recording, Optional<Long> totalSize) {
+            totals.put(key(recording), totalSize);
+            report.started(recording, totalSize);
+        }
+
+        @Override
+        public void recordingProgressed(Recording recording, long bytesSoFar) {
+            report.progressed(recording, bytesSoFar, totals.getOrDefault(key(recording), Optional.empty()));
+        }
+
+        @Override
+        public void entryFailed(ManifestEntry entry, TapedeckError error) {
+            causes.put(entry, error);
+        }
+
+        @Override
+        public void entryDone(ManifestEntry entry) {
+            report.add(TransferRow.of(entry, Optional.ofNullable(causes.remove(entry))));
+        }
+
+        private static String key(Recording recording) {
+            return recording.sessionId() + "\u0000" + recording.id();
+        }
+    }
+}

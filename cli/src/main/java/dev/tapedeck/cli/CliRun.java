@@ -1,0 +1,130 @@
+package dev.tapedeck.cli;
+
+import dev.tapedeck.Connection;
+import dev.tapedeck.Tapedeck;
+import dev.tapedeck.model.TapedeckError;
+import dev.tapedeck.spi.ProviderConfig;
+import io.vavr.control.Either;
+import java.io.PrintStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One run of the command: the global options, the streams, the environment, and what the run opened (provider
+ * connections, an in-process sandbox), all closed together at the end.
+ */
+final class CliRun implements AutoCloseable {
+
+    private final GlobalOptions options;
+    private final CliEnvironment env;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final ErrorLine errors = new ErrorLine();
+    private final List<Connection> connections = new ArrayList<>();
+    private Printer printer;
+    private SandboxLauncher sandbox;
+
+    CliRun(GlobalOptions options, CliEnvironment env, PrintStream out, PrintStream err) {
+        this.options = options;
+        this.env = env;
+        this.out = out;
+        this.err = err;
+    }
+
+    GlobalOptions options() {
+        return options;
+    }
+
+    CliEnvironment env() {
+        return env;
+    }
+
+    PrintStream out() {
+        return out;
+    }
+
+    PrintStream err() {
+        return err;
+    }
+
+    ErrorLine errors() {
+        return errors;
+    }
+
+    /** JSON Lines or tables, as {@code --json} asks. */
+    Printer printer() {
+        if (printer == null) {
+            printer = options.json ? new JsonLines(out, errors) : new TableOutput(out, errors);
+        }
+        return printer;
+    }
+
+    /** A progress bar, drawn only for people at a terminal and never with {@code --json}. */
+    ProgressBar progressBar() {
+        return new ProgressBar(err, env.terminal() && !options.json);
+    }
+
+    /** Prints a remark (not an error) on stderr. */
+    void note(String text) {
+        err.println("tapedeck: " + errors.scrub(text));
+        err.flush();
+    }
+
+    /** The sandbox behind {@code --sandbox}, started on first use. */
+    SandboxLauncher sandbox() {
+        if (sandbox == null) {
+            sandbox = SandboxLauncher.start(0);
+        }
+        return sandbox;
+    }
+
+    /** The settings for provider {@code id}: the sandbox's with {@code --sandbox}, else the environment's. */
+    ProviderConfig config(String id) {
+        ProviderConfig.Builder builder = ProviderConfig.builder().clock(env.clock()).sleeper(env.sleeper());
+        if (options.sandbox) {
+            sandbox().configure(id, builder);
+        } else {
+            builder.environment(env.variables());
+            options.baseUrl().ifPresent(builder::baseUrl);
+        }
+        ProviderConfig config = builder.build();
+        config.apiKey(id).ifPresent(key -> errors.secret(key.reveal()));
+        return config;
+    }
+
+    /** Connects to {@code id}; the connection is closed with this run. */
+    Either<TapedeckError, Connection> connect(String id) {
+        if (options.sandbox && !sandbox().emulates(id)) {
+            return Either.left(new TapedeckError.Misconfigured(id,
+                    "the sandbox does not emulate " + id + "; it emulates " + SandboxLauncher.PROVIDERS));
+        }
+        Either<TapedeckError, Connection> connection = Tapedeck.connect(id, config(id));
+        connection.forEach(connections::add);
+        return connection;
+    }
+
+    /** The base URL given with {@code --base-url}, checked. */
+    static Optional<URI> parseUrl(String text) {
+        try {
+            URI uri = new URI(text.trim());
+            if (!uri.isAbsolute() || uri.getHost() == null) {
+                throw CliFailure.usage("--base-url must be an absolute http(s) URL, was " + text);
+            }
+            return Optional.of(uri);
+        } catch (java.net.URISyntaxException e) {
+            throw CliFailure.usage("--base-url is not a URL: " + e.getReason());
+        }
+    }
+
+    @Override
+    public void close() {
+        connections.forEach(Connection::close);
+        connections.clear();
+        if (sandbox != null) {
+            sandbox.close();
+            sandbox = null;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.tapedeck.cli;
+
+import dev.tapedeck.Connection;
+import dev.tapedeck.download.DownloadOptions;
+import dev.tapedeck.download.Downloader;
+import dev.tapedeck.download.FileNames;
+import dev.tapedeck.model.Capability;
+import dev.tapedeck.model.Recording;
+import dev.tapedeck.model.SessionId;
+import dev.tapedeck.model.TapedeckError;
+import dev.tapedeck.wait.ReadinessWait;
+import io.vavr.control.Either;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code tapedeck download SESSION_ID}: downloads every recording of one session into a folder, verified and
+ * never overwriting unless asked. With {@code --wait} it waits for recordings that are not ready yet.
+ */
+@Command(name = "download", mixinStandardHelpOptions = true, description = "Download the recordings of one session into a folder.")
+final class DownloadCommand implements Callable<Integer> {
+
+    @ParentCommand
+    TapedeckCommand root;
+
+    @Parameters(index = "0", paramLabel = "SESSION_ID", converter = SessionIdConverter.class,
+            description = "The session id as the provider returned it.")
+    SessionId session;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Target folder (default: the current one).")
+    Path out = Path.of(".");
+
+    @Option(names = "--wait", paramLabel = "DURATION", converter = Durations.class,
+            description = "Wait up to this long for recordings that are not ready, e.g. 90s, 2m, PT2M.")
+    Duration wait;
+
+    @Option(names = "--overwrite", description = "Replace files that already exist.")
+    boolean overwrite;
+
+    @Override
+    public Integer call() {
+        CliRun run = root.run();
+        List<Connection> connections = ProviderSelection.select(run, Capability.LIST_RECORDINGS,
+                ProviderSelection.Scope.ONE_SESSION);
+        Path folder = out.toAbsolutePath().normalize();
+        TransferReport report = new TransferReport(run);
+        int[] code = {ExitCodes.OK};
+        int tried = EachProvider.run(run, connections, connection -> recordings(run, connection),
+                (connection, recordings) -> code[0] = download(run, connection, recordings, folder, report));
+        return tried != ExitCodes.OK ? tried : code[0];
+    }
+
+    private Either<TapedeckError, List<Recording>> recordings(CliRun run, Connection connection) {
+        if (wait == null) {
+            return connection.recordings().recordings(session);
+        }
+        return new ReadinessWait(wait, run.env().clock(), run.env().sleeper())
+                .until(() -> connection.recordings().recordings(session));
+    }
+
+    private int download(CliRun run, Connection connection, List<Recording> recordings, Path folder,
+            TransferReport report) {
+        if (recordings.isEmpty()) {
+            throw new CliFailure(new TapedeckError.NotFound(connection.provider(),
+                    "session " + session + " has no recordings at " + connection.provider()));
+        }
+        Downloader downloader = new Downloader(connection.recordings(), run.env().clock(),
+                DownloadOptions.defaults().withOverwrite(overwrite));
+        report.expect(recordings.size());
+        Set<String> names = new HashSet<>();
+        for (Recording recording : recordings) {
+            String name = FileNames.forRecording(recording);
+            if (!names.add(name)) {
+                // Two recordings of one session may suggest the same name; the later ones get their ids in it.
+                name = FileNames.forRecording(recording, recording.sessionId() + "-" + recording.id() + "-" + name);
+                names.add(name);
+            }
+            report.add(downloader.download(recording, folder, name, report.listener()));
+        }
+        return report.finish(folder, Optional.empty());
+    }
+}

@@ -1,0 +1,48 @@
+package dev.tapedeck.cli;
+
+import dev.tapedeck.Connection;
+import dev.tapedeck.model.TapedeckError;
+import io.vavr.control.Either;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * Runs a one-session action at each selected provider and reports: with one provider its failure ends the
+ * command; with several, each failure is noted on stderr and the command succeeds when any provider did. When
+ * all failed, the exit code is that of the most telling failure: "not found" only when nothing else went wrong.
+ */
+final class EachProvider {
+
+    private EachProvider() {
+    }
+
+    /** Applies {@code action} at every connection, hands each success to {@code onSuccess}; returns the exit code. */
+    static <T> int run(CliRun run, List<Connection> connections,
+            Function<Connection, Either<TapedeckError, T>> action, BiConsumer<Connection, T> onSuccess) {
+        List<TapedeckError> failures = new ArrayList<>();
+        int successes = 0;
+        for (Connection connection : connections) {
+            Either<TapedeckError, T> result = action.apply(connection);
+            if (result.isRight()) {
+                onSuccess.accept(connection, result.get());
+                successes++;
+            } else if (connections.size() == 1) {
+                run.printer().flush();
+                throw new CliFailure(result.getLeft());
+            } else {
+                failures.add(result.getLeft());
+            }
+        }
+        run.printer().flush();
+        if (successes > 0) {
+            failures.forEach(f -> run.note(run.errors().text(f)));
+            return ExitCodes.OK;
+        }
+        TapedeckError telling = failures.stream().filter(f -> !(f instanceof TapedeckError.NotFound)).findFirst()
+                .orElse(failures.get(0));
+        failures.stream().filter(f -> f != telling).forEach(f -> run.note(run.errors().text(f)));
+        throw new CliFailure(telling);
+    }
+}

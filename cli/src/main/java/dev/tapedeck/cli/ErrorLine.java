@@ -1,0 +1,50 @@
+package dev.tapedeck.cli;
+
+import dev.tapedeck.model.Redaction;
+import dev.tapedeck.model.TapedeckError;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns errors into the one line people read. Messages from Tapedeck are already free of secrets; this is the
+ * second line of defence at the process boundary: every URL goes through {@link Redaction#url(String)} and every
+ * key the run knows is masked.
+ */
+final class ErrorLine {
+
+    private static final Pattern URL = Pattern.compile("https?://[^\\s\"'<>]+");
+
+    private final Set<String> secrets = new CopyOnWriteArraySet<>();
+
+    /** Remembers a value that must never be printed. */
+    void secret(String value) {
+        if (value != null && value.length() >= 4) {
+            secrets.add(value);
+        }
+    }
+
+    /** {@code error}'s message, prefixed with its provider unless it names it already, scrubbed. */
+    String text(TapedeckError error) {
+        String message = error.message().replace('\n', ' ').replace('\r', ' ').strip();
+        String provider = error.provider();
+        boolean named = provider.isEmpty() || message.toLowerCase(java.util.Locale.ROOT).contains(provider);
+        return scrub(named ? message : provider + ": " + message);
+    }
+
+    /** {@code text} with URLs redacted and known secrets masked. */
+    String scrub(String text) {
+        Matcher m = URL.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(Redaction.url(m.group())));
+        }
+        m.appendTail(out);
+        String result = out.toString();
+        for (String secret : secrets) {
+            result = result.replace(secret, "****");
+        }
+        return result;
+    }
+}

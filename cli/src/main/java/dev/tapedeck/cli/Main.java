@@ -1,0 +1,83 @@
+package dev.tapedeck.cli;
+
+import dev.tapedeck.model.TapedeckError;
+import dev.tapedeck.model.TapedeckException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/**
+ * The {@code tapedeck} command line. {@link #main} runs it and exits with its code; {@link #run} runs it
+ * in-process and returns the code, for tests and embedding.
+ *
+ * <p>Every failure ends as one line {@code tapedeck: <message>} on stderr and an exit code from {@link
+ * ExitCodes}; the stack trace follows only with {@code --verbose}.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    /** Runs the command with the process's streams and environment, then exits with its code. */
+    public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--verbose")) {
+            // Read by slf4j-simple when the first logger is made, which is after this line.
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+        }
+        System.exit(run(args, System.out, System.err, CliEnvironment.system()));
+    }
+
+    /** Runs the command in-process with the process's environment; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CliEnvironment env = CliEnvironment.system();
+        boolean terminal = env.terminal() && out == System.out;
+        return run(args, out, err, new CliEnvironment(env.variables(), env.clock(), env.sleeper(), env.stdin(),
+                terminal));
+    }
+
+    /** Runs the command in-process in {@code env}; returns the exit code and never calls {@code System.exit}. */
+    public static int run(String[] args, PrintStream out, PrintStream err, CliEnvironment env) {
+        TapedeckCommand root = new TapedeckCommand(env, out, err);
+        CommandLine commandLine = new CommandLine(root)
+                .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+                .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler((e, arguments) -> usageError(root, e, err))
+                .setExecutionExceptionHandler((e, cl, parsed) -> failure(root, e, err));
+        try {
+            return commandLine.execute(args);
+        } finally {
+            root.close();
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static int usageError(TapedeckCommand root, CommandLine.ParameterException e, PrintStream err) {
+        String message = e.getMessage() == null ? "invalid arguments" : e.getMessage().replace('\n', ' ');
+        err.println("tapedeck: " + root.run().errors().scrub(message.strip())
+                + (message.contains("--help") ? "" : " (see tapedeck --help)"));
+        if (root.global != null && root.global.verbose) {
+            e.printStackTrace(err);
+        }
+        return ExitCodes.USAGE;
+    }
+
+    private static int failure(TapedeckCommand root, Exception e, PrintStream err) {
+        CliRun run = root.run();
+        TapedeckError error = e instanceof CliFailure ? ((CliFailure) e).error()
+                : e instanceof TapedeckException ? ((TapedeckException) e).error() : null;
+        if (error != null) {
+            err.println("tapedeck: " + run.errors().text(error));
+        } else {
+            String detail = e.getMessage() == null ? "" : ": " + e.getMessage().replace('\n', ' ');
+            err.println("tapedeck: unexpected " + e.getClass().getSimpleName() + run.errors().scrub(detail)
+                    + (run.options().verbose ? "" : " (run with --verbose for details)"));
+        }
+        if (run.options().verbose) {
+            e.printStackTrace(err);
+        }
+        return error == null ? ExitCodes.OTHER : ExitCodes.of(error);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.tapedeck.cli;
+
+import dev.tapedeck.Connection;
+import dev.tapedeck.ProviderInfo;
+import dev.tapedeck.Tapedeck;
+import dev.tapedeck.model.Capability;
+import dev.tapedeck.model.TapedeckError;
+import io.vavr.control.Either;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Decides which providers a command talks to.
+ *
+ * <ul>
+ *   <li>With {@code --provider}: exactly those; an unknown id or a missing setting is a usage error (exit 2), a
+ *       provider that lacks the capability the command needs is {@code Unsupported} (exit 7). With several, those
+ *       lacking it are skipped with a note as long as one remains.</li>
+ *   <li>Without it, for listings ({@code sessions}, {@code archive}): every provider on the classpath that has
+ *       the capability and is configured; the others are skipped with a note on stderr.</li>
+ *   <li>Without it, for one session ({@code recordings}, {@code pause}, {@code resume}, {@code download}): the one
+ *       configured provider that has the capability, or a usage error asking for {@code --provider}.</li>
+ * </ul>
+ */
+final class ProviderSelection {
+
+    /** How a command addresses providers. */
+    enum Scope {
+        /** Lists across providers. */
+        ALL,
+        /** Acts on one session id, which only makes sense at one provider at a time. */
+        ONE_SESSION
+    }
+
+    private ProviderSelection() {
+    }
+
+    /** The connections {@code run} should use for a command that needs {@code needed}. Never empty. */
+    static List<Connection> select(CliRun run, Capability needed, Scope scope) {
+        List<ProviderInfo> known = Tapedeck.providers();
+        List<String> explicit = run.options().providerIds();
+        if (explicit.size() > 1 || (explicit.isEmpty() && known.size() > 1)) {
+            if (run.options().baseUrl != null) {
+                throw CliFailure.usage("--base-url applies to one provider; name it with --provider ID");
+            }
+        }
+        if (run.options().baseUrl != null && run.options().sandbox) {
+            throw CliFailure.usage("--base-url and --sandbox exclude each other");
+        }
+        return explicit.isEmpty() ? implicit(run, known, needed, scope) : explicit(run, known, explicit, needed);
+    }
+
+    private static List<Connection> explicit(CliRun run, List<ProviderInfo> known, List<String> ids,
+            Capability needed) {
+        List<ProviderInfo> chosen = new ArrayList<>();
+        for (String id : ids) {
+            chosen.add(known.stream().filter(p -> p.id().equals(id)).findFirst()
+                    .orElseThrow(() -> CliFailure.usage("unknown provider '" + id + "'; known providers: "
+                            + known.stream().map(ProviderInfo::id).collect(Collectors.joining(", "))
+                            + " (see tapedeck providers)")));
+        }
+        List<ProviderInfo> capable = new ArrayList<>();
+        for (ProviderInfo info : chosen) {
+            if (info.capabilities().supports(needed)) {
+                capable.add(info);
+            } else if (chosen.size() > 1) {
+                run.note("skipping " + info.id() + ": " + unsupported(info, needed).message());
+            }
+        }
+        if (capable.isEmpty()) {
+            throw new CliFailure(unsupported(chosen.get(0), needed));
+        }
+        List<Connection> connections = new ArrayList<>();
+        for (ProviderInfo info : capable) {
+            connections.add(run.connect(info.id()).getOrElseThrow(CliFailure::new));
+        }
+        return connections;
+    }
+
+    private static List<Connection> implicit(CliRun run, List<ProviderInfo> known, Capability needed, Scope scope) {
+        if (known.isEmpty()) {
+            throw new CliFailure(new TapedeckError.Misconfigured("",
+                    "no provider is on the classpath; add a provider jar such as tapedeck-provider-anchor"));
+        }
+        List<Connection> connections = new ArrayList<>();
+        Optional<TapedeckError> firstProblem = Optional.empty();
+        for (ProviderInfo info : known) {
+            if (!info.capabilities().supports(needed)) {
+                if (scope == Scope.ALL) {
+                    run.note("skipping " + info.id() + ": " + unsupported(info, needed).message());
+                }
+                firstProblem = firstProblem.or(() -> Optional.of(unsupported(info, needed)));
+                continue;
+            }
+            Either<TapedeckError, Connection> connection = run.connect(info.id());
+            if (connection.isRight()) {
+                connections.add(connection.get());
+            } else {
+                if (scope == Scope.ALL) {
+                    run.note("skipping " + info.id() + ": " + run.errors().text(connection.getLeft()));
+                }
+                TapedeckError problem = connection.getLeft();
+                firstProblem = firstProblem.filter(p -> !(p instanceof TapedeckError.Unsupported))
+                        .or(() -> Optional.of(problem));
+            }
+        }
+        if (connections.isEmpty()) {
+            throw new CliFailure(firstProblem.orElseThrow());
+        }
+        if (scope == Scope.ONE_SESSION && connections.size() > 1) {
+            throw CliFailure.usage("several providers are configured ("
+                    + connections.stream().map(Connection::provider).collect(Collectors.joining(", "))
+                    + "); choose one with --provider ID");
+        }
+        return connections;
+    }
+
+    private static TapedeckError.Unsupported unsupported(ProviderInfo info, Capability needed) {
+        return TapedeckError.Unsupported.capability(info.id(), describe(needed));
+    }
+
+    private static String describe(Capability capability) {
+        switch (capability) {
+            case SESSION_HISTORY:
+                return "session history";
+            case PAUSE_RESUME:
+                return "pausing and resuming recordings";
+            case PRIMARY_RECORDING:
+                return "primary recordings";
+            case WAIT_UNTIL_READY:
+                return "waiting until recordings are ready";
+            default:
+                return "listing recordings";
+        }
+    }
+}

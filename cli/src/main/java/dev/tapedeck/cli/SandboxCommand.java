@@ -1,0 +1,58 @@
+package dev.tapedeck.cli;
+
+import dev.tapedeck.sandbox.Sandbox;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code tapedeck sandbox [--port N]}: runs the sandbox in the foreground and prints the settings that point any
+ * client at it, as {@code export} lines. It stops at Ctrl-C or when standard input ends (Ctrl-D), so scripts and
+ * tests can stop it by closing its input.
+ */
+@Command(name = "sandbox", mixinStandardHelpOptions = true, description = "Run the sandbox (emulated providers and media host) until stopped.")
+final class SandboxCommand implements Callable<Integer> {
+
+    @ParentCommand
+    TapedeckCommand root;
+
+    @Option(names = "--port", paramLabel = "N", description = "API port (default: any free port).")
+    int port;
+
+    @Override
+    public Integer call() throws IOException {
+        if (port < 0 || port > 65535) {
+            throw CliFailure.usage("--port must be between 0 and 65535, was " + port);
+        }
+        CliRun run = root.run();
+        try (SandboxLauncher launcher = SandboxLauncher.start(port)) {
+            describe(launcher.sandbox(), run.out());
+            run.err().println("tapedeck: sandbox running; press Ctrl-C or Ctrl-D to stop");
+            drain(run.env().stdin());
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Prints the sandbox's settings as shell {@code export} lines (its keys are public test values). */
+    static void describe(Sandbox sandbox, PrintStream out) {
+        for (String provider : SandboxLauncher.PROVIDERS) {
+            String prefix = provider.toUpperCase(java.util.Locale.ROOT);
+            out.println("export " + prefix + "_BASE_URL=" + SandboxLauncher.apiBase(sandbox, provider));
+            out.println("export " + prefix + "_API_KEY=" + sandbox.apiKey(provider));
+        }
+        out.println("export KATAVEN_ACCOUNT_ID=" + sandbox.katavenAccountId());
+        out.println("# media host: " + sandbox.mediaBaseUrl());
+        out.flush();
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[256];
+        while (in.read(buffer) >= 0) {
+            // Input is only a stop signal; its content does not matter.
+        }
+    }
+}

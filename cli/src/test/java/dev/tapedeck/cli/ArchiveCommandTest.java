@@ -1,0 +1,158 @@
+package dev.tapedeck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tapedeck.sandbox.Origin;
+import dev.tapedeck.sandbox.Sandbox;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code archive} against a sandbox: a run, a re-run that fetches nothing, hostile names, and credentials. */
+class ArchiveCommandTest {
+
+    private static Sandbox sandbox;
+    private CliHarness cli;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startSandbox() {
+        sandbox = Sandbox.start();
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    @BeforeEach
+    void pointAtSandbox() {
+        sandbox.faults().clear();
+        cli = CliHarness.pointingAt(sandbox);
+    }
+
+    @Test
+    void archiveThenReRunSkipsEverythingItHas() {
+        String[] args = {"--provider", "anchor", "--json", "archive", "--out", dir.toString(), "--since",
+                "2026-01-05", "--until", "2026-01-07", "--status", "completed"};
+
+        CliHarness.Result first = cli.run(args);
+        sandbox.counters().reset();
+        CliHarness.Result second = cli.run(args);
+
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        List<JsonNode> firstEntries = first.json();
+        assertThat(firstEntries).isNotEmpty().allSatisfy(e -> {
+            assertThat(ListingCommandsTest.fieldNames(e)).containsExactly("provider", "sessionId", "recordingId",
+                    "path", "sizeBytes", "sha256", "status", "error");
+            assertThat(e.get("status").asText()).isEqualTo("downloaded");
+            assertThat(dir.resolve(e.get("path").asText())).isRegularFile();
+        });
+        assertThat(dir.resolve("manifest.jsonl")).isRegularFile();
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+        assertThat(second.json()).hasSameSizeAs(firstEntries)
+                .allSatisfy(e -> assertThat(e.get("status").asText()).isEqualTo("skipped"));
+        assertThat(sandbox.counters().requests(Origin.MEDIA)).isZero();
+    }
+
+    @Test
+    void hostileProviderFileNamesLandInsideTheFolder() throws IOException {
+        CliHarness.Result result = cli.run("--provider", "anchor", "--json", "archive", "--out", dir.toString(),
+                "--session", "sess_0002");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.json()).hasSize(3).allSatisfy(e -> {
+            assertThat(e.get("path").asText()).doesNotContain("..").doesNotStartWith("/");
+            assertThat(dir.resolve(e.get("path").asText()).normalize()).startsWith(dir).isRegularFile();
+        });
+        assertThat(dir.getParent().resolve("evil.mp4")).doesNotExist();
+        assertThat(files()).allSatisfy(f -> assertThat(f.normalize()).startsWith(dir));
+    }
+
+    @Test
+    void tableModePrintsASummaryWithCountsFolderAndManifest() {
+        CliHarness.Result result = cli.run("--provider", "anchor", "archive", "--out", dir.toString(), "--limit",
+                "3");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.lines().get(0)).startsWith("STATUS").contains("PATH");
+        assertThat(result.out()).contains("SUMMARY").containsPattern("downloaded +3")
+                .containsPattern("skipped +0").containsPattern("failed +0")
+                .contains("folder").contains(dir.toString())
+                .contains("manifest").contains(dir.resolve("manifest.jsonl").toString());
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void failedEntriesArePrintedAndSetTheExitCodeOfTheFirstFailure() {
+        // sess_0011 recorded nothing: its recordings are not found.
+        CliHarness.Result result = cli.run("--provider", "anchor", "--json", "archive", "--out", dir.toString(),
+                "--session", "sess_0001", "--session", "sess_0011");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+        assertThat(result.json()).extracting(e -> e.get("status").asText()).contains("downloaded", "failed");
+        assertThat(result.json()).filteredOn(e -> e.get("status").asText().equals("failed"))
+                .allSatisfy(e -> assertThat(e.get("error").asText()).isNotBlank());
+        assertThat(result.errLines()).hasSize(1);
+        assertThat(result.errLines().get(0)).startsWith("tapedeck: 1 of 2 recordings failed");
+    }
+
+    @Test
+    void truncatedMediaMakesTheArchiveExitWithIntegrity() {
+        sandbox.faults().truncateNext(Origin.MEDIA, 20, 100);
+
+        CliHarness.Result result = cli.run("--provider", "anchor", "--json", "archive", "--out", dir.toString(),
+                "--session", "sess_0001", "--parallel", "1");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(8);
+        assertThat(result.json()).singleElement()
+                .satisfies(e -> assertThat(e.get("status").asText()).isEqualTo("failed"));
+    }
+
+    @Test
+    void sandboxFlagArchivesEveryProviderWithHistoryWithoutSendingKeysToTheMediaHost() throws IOException {
+        CliHarness.Result result = CliHarness.empty().run("--sandbox", "--json", "archive", "--out",
+                dir.toString(), "--until", "2026-01-12");
+
+        List<JsonNode> entries = result.json();
+        assertThat(entries).extracting(e -> e.get("provider").asText()).contains("anchor");
+        assertThat(entries).filteredOn(e -> e.get("status").asText().equals("downloaded")).isNotEmpty();
+        assertThat(result.err()).contains("skipping kataven");
+        assertThat(files()).allSatisfy(f -> assertThat(f.normalize()).startsWith(dir));
+    }
+
+    @Test
+    void noApiKeyReachesTheMediaHostDuringAnArchive() {
+        sandbox.counters().reset();
+
+        CliHarness.Result result = cli.run("--provider", "anchor,notte", "archive", "--out", dir.toString(),
+                "--limit", "12");
+
+        assertThat(result.out()).contains("downloaded");
+        assertThat(sandbox.counters().requests(Origin.MEDIA)).isPositive();
+        assertThat(sandbox.counters().credentialHeadersSeen(Origin.MEDIA)).isZero();
+    }
+
+    @Test
+    void sessionIdsWithHistoryFiltersAreAUsageError() {
+        ExitCodesTest.assertOneErrorLine(cli.run("--provider", "anchor", "archive", "--out", dir.toString(),
+                "--session", "sess_0001", "--status", "completed"), 2, "--session");
+    }
+
+    private List<Path> files() throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).collect(Collectors.toList());
+        }
+    }
+}

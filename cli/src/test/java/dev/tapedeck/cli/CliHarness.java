@@ -1,0 +1,114 @@
+package dev.tapedeck.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tapedeck.sandbox.Sandbox;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import dev.tapedeck.retry.Sleeper;
+import java.time.Clock;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs the CLI in-process against a test sandbox and captures what it printed. */
+final class CliHarness {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, String> variables = new HashMap<>();
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = duration -> { };
+
+    /** A harness whose environment holds the sandbox's real keys and base URLs, as a user would export them. */
+    static CliHarness pointingAt(Sandbox sandbox) {
+        CliHarness harness = new CliHarness();
+        for (String provider : Sandbox.PROVIDERS) {
+            String prefix = provider.toUpperCase(java.util.Locale.ROOT);
+            harness.variables.put(prefix + "_API_KEY", sandbox.apiKey(provider));
+            harness.variables.put(prefix + "_BASE_URL", SandboxLauncher.apiBase(sandbox, provider).toString());
+        }
+        harness.variables.put("KATAVEN_ACCOUNT_ID", sandbox.katavenAccountId());
+        return harness;
+    }
+
+    /** A harness with an empty environment. */
+    static CliHarness empty() {
+        return new CliHarness();
+    }
+
+    /** Sets one environment variable. */
+    CliHarness with(String name, String value) {
+        variables.put(name, value);
+        return this;
+    }
+
+    /** Reads time from {@code value}; waits and retries sleep through {@code waits}. */
+    CliHarness time(Clock value, Sleeper waits) {
+        this.clock = value;
+        this.sleeper = waits;
+        return this;
+    }
+
+    /** Removes one environment variable. */
+    CliHarness without(String name) {
+        variables.remove(name);
+        return this;
+    }
+
+    /** Runs {@code tapedeck args...}; unless {@link #time} says otherwise, retries and waits do not sleep. */
+    Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CliEnvironment env = CliEnvironment.of(variables).withClock(clock).withSleeper(sleeper);
+        int code;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = Main.run(args, o, e, env);
+        }
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** What one run left. */
+    record Result(int exitCode, String out, String err) {
+
+        /** Every stdout line parsed as one JSON object; fails when a line is not one. */
+        List<JsonNode> json() {
+            List<JsonNode> nodes = new ArrayList<>();
+            for (String line : out.split("\n")) {
+                if (line.isEmpty()) {
+                    continue;
+                }
+                try {
+                    JsonNode node = JSON.readTree(line);
+                    if (!node.isObject()) {
+                        throw new AssertionError("not a JSON object: " + line);
+                    }
+                    nodes.add(node);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("not JSON: " + line, e);
+                }
+            }
+            return nodes;
+        }
+
+        /** The stdout lines. */
+        List<String> lines() {
+            return out.isEmpty() ? List.of() : List.of(out.split("\n"));
+        }
+
+        /** The stderr lines. */
+        List<String> errLines() {
+            return err.isEmpty() ? List.of() : List.of(err.split("\n"));
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+}

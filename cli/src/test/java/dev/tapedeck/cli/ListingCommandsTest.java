@@ -1,0 +1,218 @@
+package dev.tapedeck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tapedeck.sandbox.Sandbox;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** providers, sessions, recordings, pause and resume against a sandbox, in table and JSON Lines mode. */
+class ListingCommandsTest {
+
+    private static Sandbox sandbox;
+    private CliHarness cli;
+
+    @BeforeAll
+    static void startSandbox() {
+        sandbox = Sandbox.start();
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    @BeforeEach
+    void pointAtSandbox() {
+        sandbox.faults().clear();
+        cli = CliHarness.pointingAt(sandbox);
+    }
+
+    @Test
+    void providersTableListsEveryProviderWithAlignedColumns() {
+        CliHarness.Result result = CliHarness.empty().run("providers");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.lines().get(0)).startsWith("ID ").contains("NAME").contains("CAPABILITIES");
+        assertThat(result.out()).contains("anchor").contains("notte").contains("kataven");
+        int nameColumn = result.lines().get(0).indexOf("NAME");
+        assertThat(result.lines().subList(1, result.lines().size()))
+                .allSatisfy(line -> assertThat(line.charAt(nameColumn - 1)).isEqualTo(' '));
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void providersJsonHasIdNameAndLowerCaseCapabilities() {
+        List<JsonNode> lines = CliHarness.empty().run("--json", "providers").json();
+
+        assertThat(lines).extracting(n -> n.get("id").asText()).contains("anchor", "notte", "kataven");
+        JsonNode anchor = lines.stream().filter(n -> n.get("id").asText().equals("anchor")).findFirst().orElseThrow();
+        assertThat(anchor.get("displayName").asText()).isNotBlank();
+        assertThat(anchor.get("capabilities")).extracting(JsonNode::asText).contains("pause_resume",
+                "session_history", "list_recordings");
+        JsonNode kataven = lines.stream().filter(n -> n.get("id").asText().equals("kataven")).findFirst().orElseThrow();
+        assertThat(kataven.get("capabilities")).extracting(JsonNode::asText).doesNotContain("session_history");
+    }
+
+    @Test
+    void sessionsJsonCarriesEveryContractFieldWithNullsForAbsentValues() {
+        CliHarness.Result result = cli.run("--provider", "anchor", "--json", "sessions", "--limit", "12");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        List<JsonNode> sessions = result.json();
+        assertThat(sessions).hasSize(12);
+        for (JsonNode s : sessions) {
+            assertThat(fieldNames(s)).containsExactly("provider", "id", "status", "providerStatus", "createdAt",
+                    "endedAt", "duration", "tags", "domains", "recording", "credits", "steps");
+            assertThat(s.get("provider").asText()).isEqualTo("anchor");
+            assertThat(s.get("status").asText()).isIn("active", "completed", "failed", "timed_out", "unknown");
+            assertThat(s.get("tags").isArray()).isTrue();
+            assertThat(s.get("credits").isNumber() || s.get("credits").isNull()).isTrue();
+            if (!s.get("createdAt").isNull()) {
+                assertThat(Instant.parse(s.get("createdAt").asText())).isNotNull();
+                assertThat(s.get("createdAt").asText()).endsWith("Z");
+            }
+        }
+        assertThat(sessions).anySatisfy(s -> assertThat(s.get("status").asText()).isEqualTo("active"));
+        assertThat(sessions).anySatisfy(s -> assertThat(s.get("credits").isNull()).isTrue());
+        assertThat(sessions).anySatisfy(s -> assertThat(s.get("duration").asText()).startsWith("PT"));
+    }
+
+    @Test
+    void sessionsWithoutProviderListEveryProviderWithHistoryAndNotesTheOthers() {
+        CliHarness.Result result = cli.run("--json", "sessions", "--limit", "2");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.json()).extracting(n -> n.get("provider").asText())
+                .containsExactly("anchor", "anchor", "notte", "notte");
+        assertThat(result.err()).contains("skipping kataven").doesNotContain("Exception");
+    }
+
+    @Test
+    void sessionsWithSeveralProvidersIteratesOverEach() {
+        CliHarness.Result result = cli.run("--provider", "notte,anchor", "--json", "sessions", "--limit", "1");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.json()).extracting(n -> n.get("provider").asText()).containsExactly("notte", "anchor");
+    }
+
+    @Test
+    void sessionsFiltersByStatusAndDateRange() {
+        CliHarness.Result result = cli.run("--provider", "anchor", "--json", "sessions", "--status", "failed",
+                "--since", "2026-01-05", "--until", "2026-01-10");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        List<JsonNode> sessions = result.json();
+        assertThat(sessions).isNotEmpty().allSatisfy(s -> {
+            assertThat(s.get("status").asText()).isEqualTo("failed");
+            Instant created = Instant.parse(s.get("createdAt").asText());
+            assertThat(created).isBetween(Instant.parse("2026-01-05T00:00:00Z"),
+                    Instant.parse("2026-01-10T23:59:59.999999999Z"));
+        });
+    }
+
+    @Test
+    void sessionsTableHasHeaderAndOneRowPerSession() {
+        CliHarness.Result result = cli.run("--provider", "anchor", "sessions", "--limit", "3");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.lines()).hasSize(4);
+        assertThat(result.lines().get(0)).startsWith("PROVIDER  ID").contains("STATUS").contains("CREATED");
+        assertThat(result.lines().get(1)).startsWith("anchor    sess_");
+    }
+
+    @Test
+    void recordingsJsonPrintsTheFullUrlAndTheTableARedactedOne() {
+        CliHarness.Result json = cli.run("--provider", "notte", "--json", "recordings", "nsess_0008");
+        CliHarness.Result table = cli.run("--provider", "notte", "recordings", "nsess_0008");
+
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        List<JsonNode> recordings = json.json();
+        assertThat(recordings).isNotEmpty();
+        for (JsonNode r : recordings) {
+            assertThat(fieldNames(r)).containsExactly("provider", "sessionId", "id", "primary", "format", "url",
+                    "expiresAt", "sizeBytes", "duration", "createdAt", "fileName");
+            assertThat(r.get("sessionId").asText()).isEqualTo("nsess_0008");
+            assertThat(r.get("format").asText()).isIn("mp4", "hls", "audio", "webm", "other");
+        }
+        assertThat(recordings).anySatisfy(r -> assertThat(r.get("url").asText()).contains("?").contains("signature"));
+        assertThat(table.exitCode()).as(table.toString()).isZero();
+        assertThat(table.out()).contains("nsess_0008").doesNotContain("signature=");
+    }
+
+    @Test
+    void recordingsOfAnAnchorSessionListThePrimaryFirst() {
+        CliHarness.Result result = cli.run("--provider", "anchor", "--json", "recordings", "sess_0002");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.json()).hasSize(3);
+        assertThat(result.json().get(0).get("primary").asBoolean()).isTrue();
+    }
+
+    @Test
+    void recordingsWithSeveralProvidersReportsTheOneThatHasTheSession() {
+        CliHarness.Result result = cli.run("--provider", "anchor,kataven", "--json", "recordings", "call_0001");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.json()).extracting(n -> n.get("provider").asText()).containsOnly("kataven");
+        assertThat(result.err()).contains("anchor");
+    }
+
+    @Test
+    void pauseAndResumePrintTheRecordingState() {
+        CliHarness.Result paused = cli.run("--provider", "anchor", "--json", "pause", "sess_0010");
+        boolean pausedInSandbox = sandbox.anchorRecordingPaused("sess_0010");
+        CliHarness.Result resumed = cli.run("--provider", "anchor", "resume", "sess_0010");
+
+        assertThat(paused.exitCode()).as(paused.toString()).isZero();
+        JsonNode state = paused.json().get(0);
+        assertThat(fieldNames(state)).containsExactly("provider", "sessionId", "paused", "providerStatus");
+        assertThat(state.get("paused").asBoolean()).isTrue();
+        assertThat(state.get("sessionId").asText()).isEqualTo("sess_0010");
+        assertThat(pausedInSandbox).isTrue();
+        assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
+        assertThat(resumed.lines().get(0)).startsWith("PROVIDER").contains("PAUSED");
+        assertThat(resumed.lines().get(1)).contains("sess_0010").contains("no");
+        assertThat(sandbox.anchorRecordingPaused("sess_0010")).isFalse();
+    }
+
+    @Test
+    void optionsAreAcceptedAfterTheCommandToo() {
+        CliHarness.Result result = cli.run("sessions", "--provider", "anchor", "--json", "--limit", "1");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.json()).hasSize(1);
+    }
+
+    @Test
+    void sandboxFlagNeedsNoKeys() {
+        CliHarness.Result result = CliHarness.empty().run("--sandbox", "--provider", "kataven", "--json",
+                "recordings", "call_0001");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.json()).singleElement().satisfies(r -> {
+            assertThat(r.get("provider").asText()).isEqualTo("kataven");
+            assertThat(r.get("format").asText()).isEqualTo("audio");
+        });
+    }
+
+    @Test
+    void sandboxCommandPrintsSettingsAndStopsWhenInputEnds() {
+        CliHarness.Result result = CliHarness.empty().run("sandbox");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("export ANCHOR_BASE_URL=http://127.0.0.1:")
+                .contains("export KATAVEN_ACCOUNT_ID=");
+    }
+
+    static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

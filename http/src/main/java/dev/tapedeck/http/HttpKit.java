@@ -81,7 +81,7 @@ public final class HttpKit implements AutoCloseable {
     public <T> T api(Class<T> feignInterface) {
         requireOpen();
         return Feign.builder()
-                .contract(new NoSlashDecodingContract())
+                .contract(new PathSegmentContract())
                 .client(apiClient)
                 .options(options)
                 .retryer(Retryer.NEVER_RETRY)
@@ -127,13 +127,18 @@ public final class HttpKit implements AutoCloseable {
     }
 
     /**
-     * Routes {@code RecordingSource.openMedia}: a requested part (an HLS segment, resolved against the recording's
-     * URL or playlist base when relative) and a {@link MediaLocation.RemoteUrl} go through {@link #media()}; a
-     * {@link MediaLocation.ProviderStream} through {@code providerStream}, called with the request so it can send a
-     * range. An inline playlist without a part is refused: its segments are opened one by one.
+     * Routes {@code RecordingSource.openMedia}: a recording of another provider is refused (see {@link #ownRecording});
+     * a requested part (an HLS segment, resolved against the recording's URL or playlist base when relative) and a
+     * {@link MediaLocation.RemoteUrl} go through {@link #media()}; a {@link MediaLocation.ProviderStream} through
+     * {@code providerStream}, called with the request so it can send a range. An inline playlist without a part is
+     * refused: its segments are opened one by one.
      */
     public Either<TapedeckError, MediaStream> openMedia(Recording recording, MediaRequest request,
             Function<MediaRequest, Either<TapedeckError, MediaStream>> providerStream) {
+        Either<TapedeckError, Recording> own = ownRecording(recording);
+        if (own.isLeft()) {
+            return Either.left(own.getLeft());
+        }
         MediaLocation location = recording.media();
         if (request.part().isPresent()) {
             URI part = request.part().get();
@@ -150,6 +155,27 @@ public final class HttpKit implements AutoCloseable {
         }
         return Either.left(TapedeckError.InvalidRequest.of(providerId, providerId + ": recording "
                 + recording.id() + " is an inline HLS playlist; open its segments with MediaRequest.part(uri)"));
+    }
+
+    /**
+     * {@link #openMedia(Recording, MediaRequest, Function)} for a provider whose recordings are never
+     * {@link MediaLocation.ProviderStream}s: one that claims to be is refused with InvalidRequest.
+     */
+    public Either<TapedeckError, MediaStream> openMedia(Recording recording, MediaRequest request) {
+        return openMedia(recording, request, unused -> Either.left(TapedeckError.InvalidRequest.of(providerId,
+                providerId + " recordings are never provider streams; list the recording again")));
+    }
+
+    /**
+     * {@code recording} when this kit's provider made it, else InvalidRequest: its ids mean nothing to this provider,
+     * so nothing about it may be sent here.
+     */
+    public Either<TapedeckError, Recording> ownRecording(Recording recording) {
+        if (providerId.equals(recording.provider())) {
+            return Either.right(recording);
+        }
+        return Either.left(TapedeckError.InvalidRequest.of(providerId, providerId + " cannot open a recording of "
+                + recording.provider() + "; open it through that provider's connection"));
     }
 
     /** The provider id. */

@@ -2,19 +2,34 @@ package dev.tapedeck.http;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
-/** Scheme, host and port of a URL, with default ports filled in, so that two spellings of one origin compare equal. */
-record Origin(String scheme, String host, int port) {
+/**
+ * Scheme, host and port of a URL, with default ports filled in and scheme and host lower-cased, so that two
+ * spellings of one origin compare equal. The kit sends credentials only to its base URL's origin; a provider uses
+ * this to tell whether a link it was given needs them.
+ *
+ * @param scheme the scheme, lower-case
+ * @param host   the host, lower-case
+ * @param port   the port; 443 for https and 80 for http when the URL names none, else -1 when it names none
+ */
+public record Origin(String scheme, String host, int port) {
+
+    /** Checks for nulls and lower-cases scheme and host. */
+    public Origin {
+        scheme = Objects.requireNonNull(scheme, "scheme").toLowerCase(Locale.ROOT);
+        host = Objects.requireNonNull(host, "host").toLowerCase(Locale.ROOT);
+    }
 
     /** The origin of {@code uri}, empty when it has no scheme or host. */
-    static Optional<Origin> of(URI uri) {
+    public static Optional<Origin> of(URI uri) {
         if (uri == null || uri.getScheme() == null || uri.getHost() == null) {
             return Optional.empty();
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(scheme) ? 443 : "http".equals(scheme) ? 80 : -1;
-        return Optional.of(new Origin(scheme, uri.getHost().toLowerCase(Locale.ROOT), port));
+        return Optional.of(new Origin(scheme, uri.getHost(), port));
     }
 
     /** The origin of {@code url}, empty when it does not parse. */

@@ -14,12 +14,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.tapedeck.model.TapedeckError;
+import feign.Headers;
+import feign.Param;
+import feign.RequestLine;
 import io.vavr.control.Either;
 import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The API client: one encoded segment per path parameter, auth only to its own origin, no redirects. */
 class ApiClientTest {
@@ -48,6 +54,67 @@ class ApiClientTest {
         assertThat(result.get()).containsEntry("id", "weird");
         assertThat(api.getAllServeEvents()).singleElement()
                 .satisfies(e -> assertThat(e.getRequest().getUrl()).isEqualTo("/v1/sessions/a%2F..%2Fb%20c%3Fd%23e%C3%BC"));
+    }
+
+    @ParameterizedTest(name = "path parameter [{0}] travels as segment [{1}]")
+    @CsvSource(delimiter = '|', value = {
+            "50%2Fx|50%252Fx",
+            "%2e%2e|%252e%252e",
+            "a%20b|a%2520b",
+            "a/b|a%2Fb",
+            "../admin|..%2Fadmin",
+            "x/../../v2|x%2F..%2F..%2Fv2",
+            "my session|my%20session",
+            "sess-ü-日本|sess-%C3%BC-%E6%97%A5%E6%9C%AC",
+            "a;b,c+d|a%3Bb%2Cc%2Bd",
+            "...|..."})
+    void aPathParameterIsEncodedFullyEvenWhenItLooksEncodedAlready(String id, String segment) {
+        api.stubFor(get(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{}")));
+        HttpKit kit = kit();
+
+        kit.call(() -> kit.api(TestKits.Api.class).session(id)).get();
+
+        assertThat(api.getAllServeEvents()).singleElement()
+                .satisfies(e -> assertThat(e.getRequest().getUrl()).isEqualTo("/v1/sessions/" + segment));
+    }
+
+    /** A method mixing a path parameter with a declared expander, a query template and a header template. */
+    interface Mixed {
+        @RequestLine("GET /v1/{kind}/{id}?page={page}&q={q}")
+        @Headers("X-Trace: {trace}")
+        Map<String, Object> find(@Param(value = "kind", expander = Upper.class) String kind, @Param("id") String id,
+                @Param("page") int page, @Param("q") String q, @Param("trace") String trace);
+    }
+
+    /** Upper-cases; public with a public constructor, as Feign requires of an expander. */
+    public static final class Upper implements Param.Expander {
+        /** Needed by Feign's reflective construction. */
+        public Upper() {
+        }
+
+        @Override
+        public String expand(Object value) {
+            return String.valueOf(value).toUpperCase(java.util.Locale.ROOT);
+        }
+    }
+
+    @Test
+    void onlyPathParametersWithoutTheirOwnExpanderAreEncodedAsSegments() {
+        api.stubFor(get(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{}")));
+        HttpKit kit = kit();
+
+        kit.call(() -> kit.api(Mixed.class).find("a/b", "c%2Fd", 2, "x y", "t-1")).get();
+
+        LoggedRequest request = api.getAllServeEvents().get(0).getRequest();
+        assertThat(request.getUrl()).isEqualTo("/v1/A%2FB/c%252Fd?page=2&q=x%20y");
+        assertThat(request.getHeader("X-Trace")).isEqualTo("t-1");
+    }
+
+    @Test
+    void theContractFindsVariablesOnlyInThePath() {
+        assertThat(PathSegmentContract.pathVariables("/v1/{a}/x/{b:[0-9]+}/{+c}?page={page}")).containsOnly("a", "b",
+                "c");
+        assertThat(PathSegmentContract.pathVariables("/sessions?only_active={only_active}")).isEmpty();
     }
 
     @Test

@@ -288,4 +288,38 @@ class MediaFetcherTest {
         remote.close();
         segment.close();
     }
+
+    @Test
+    void openMediaRefusesAnotherProvidersRecordingBeforeAnyRequest() {
+        Recording foreign = Recording.builder("notte", SessionId.of("s1"), RecordingId.of("r1"), RecordingFormat.MP4,
+                new MediaLocation.RemoteUrl(URI.create(media.baseUrl() + "/rec.mp4"), Optional.empty())).build();
+        AtomicReference<MediaRequest> asked = new AtomicReference<>();
+
+        TapedeckError error = kit.openMedia(foreign, MediaRequest.whole(), r -> {
+            asked.set(r);
+            return Either.left(null);
+        }).getLeft();
+
+        assertThat(error).isInstanceOf(TapedeckError.InvalidRequest.class);
+        assertThat(error.message()).isEqualTo("anchor cannot open a recording of notte; open it through that "
+                + "provider's connection");
+        assertThat(kit.ownRecording(foreign).getLeft()).isEqualTo(error);
+        assertThat(asked.get()).isNull();
+        media.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void openMediaWithoutAProviderStreamRefusesOneAndStillFetchesUrls() throws Exception {
+        media.stubFor(get(urlPathEqualTo("/rec.mp4")).willReturn(aResponse().withBody("mp4")));
+
+        TapedeckError error = kit.openMedia(recording(new MediaLocation.ProviderStream("primary")), MediaRequest.whole())
+                .getLeft();
+        try (MediaStream remote = kit.openMedia(recording(new MediaLocation.RemoteUrl(
+                URI.create(media.baseUrl() + "/rec.mp4"), Optional.empty())), MediaRequest.whole()).get()) {
+            assertThat(remote.body().readAllBytes()).isEqualTo("mp4".getBytes(StandardCharsets.UTF_8));
+        }
+
+        assertThat(error).isInstanceOf(TapedeckError.InvalidRequest.class);
+        assertThat(error.message()).isEqualTo("anchor recordings are never provider streams; list the recording again");
+    }
 }

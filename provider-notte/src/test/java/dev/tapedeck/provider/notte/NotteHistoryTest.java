@@ -180,11 +180,12 @@ class NotteHistoryTest {
 
     @Test
     void limitStopsPagingEarly() {
-        stubTwoPages(100);
+        stubTwoPages(2);
 
         assertThat(list(SessionQuery.builder().limit(2).build())).hasSize(2);
 
         api.verify(1, getRequestedFor(urlPathEqualTo("/sessions")));
+        api.verify(getRequestedFor(urlEqualTo("/sessions?only_active=false&page=1&page_size=2")));
     }
 
     @Test

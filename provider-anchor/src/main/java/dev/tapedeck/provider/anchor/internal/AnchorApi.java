@@ -10,15 +10,15 @@ import java.util.Map;
 
 /**
  * The AnchorBrowser endpoints Tapedeck calls, as Feign declares them. The http kit adds the API key (to the API
- * origin only) and retries. Path and query values arrive already percent-encoded by {@link PercentEncoding}, which
- * Feign leaves as they are, so a session id is always exactly one path segment.
+ * origin only) and retries, and encodes each session id as exactly one path segment. History query values arrive
+ * already percent-encoded by {@link dev.tapedeck.http.PercentEncoding}, which Feign leaves as they are.
  */
 public interface AnchorApi {
 
     /** {@code GET /v1/sessions/{session_id}/recordings}: the session's recordings. */
     @RequestLine("GET /v1/sessions/{session_id}/recordings")
     @Headers("Accept: application/json")
-    RecordingListResponse recordings(@Param("session_id") String encodedSessionId);
+    RecordingListResponse recordings(@Param("session_id") String sessionId);
 
     /**
      * {@code GET /v1/sessions/{session_id}/recordings/primary/fetch}: the primary recording's MP4 bytes, streamed.
@@ -26,17 +26,17 @@ public interface AnchorApi {
      */
     @RequestLine("GET /v1/sessions/{session_id}/recordings/primary/fetch")
     @Headers("Accept: video/mp4")
-    Response primary(@Param("session_id") String encodedSessionId, @HeaderMap Map<String, Object> headers);
+    Response primary(@Param("session_id") String sessionId, @HeaderMap Map<String, Object> headers);
 
     /** {@code POST /v1/sessions/{session_id}/recordings/pause}. */
     @RequestLine("POST /v1/sessions/{session_id}/recordings/pause")
     @Headers("Accept: application/json")
-    StatusResponse pause(@Param("session_id") String encodedSessionId);
+    StatusResponse pause(@Param("session_id") String sessionId);
 
     /** {@code POST /v1/sessions/{session_id}/recordings/resume}. */
     @RequestLine("POST /v1/sessions/{session_id}/recordings/resume")
     @Headers("Accept: application/json")
-    StatusResponse resume(@Param("session_id") String encodedSessionId);
+    StatusResponse resume(@Param("session_id") String sessionId);
 
     /** {@code GET /v1/sessions}: one page of the session history; {@code query} is in Anchor's order, encoded. */
     @RequestLine("GET /v1/sessions")

@@ -40,27 +40,23 @@ final class AnchorRecordings implements RecordingSource {
 
     @Override
     public Either<TapedeckError, List<Recording>> recordings(SessionId session) {
-        return kit.call(() -> api.recordings(segment(session)))
+        return kit.call(() -> api.recordings(session.value()))
                 .flatMap(body -> RecordingMapper.recordings(session, body == null ? List.of() : body.items(),
                         kit.baseUrl()));
     }
 
     @Override
     public Either<TapedeckError, RecordingState> pause(SessionId session) {
-        return kit.call(() -> api.pause(segment(session))).map(body -> state(session, true, body));
+        return kit.call(() -> api.pause(session.value())).map(body -> state(session, true, body));
     }
 
     @Override
     public Either<TapedeckError, RecordingState> resume(SessionId session) {
-        return kit.call(() -> api.resume(segment(session))).map(body -> state(session, false, body));
+        return kit.call(() -> api.resume(session.value())).map(body -> state(session, false, body));
     }
 
     @Override
     public Either<TapedeckError, MediaStream> openMedia(Recording recording, MediaRequest request) {
-        if (!AnchorProvider.ID.equals(recording.provider())) {
-            return Either.left(TapedeckError.InvalidRequest.of(AnchorProvider.ID, "anchor cannot open a recording of "
-                    + recording.provider() + "; open it through that provider's connection"));
-        }
         return kit.openMedia(recording, request, wanted -> primaryStream(recording, wanted));
     }
 
@@ -76,15 +72,11 @@ final class AnchorRecordings implements RecordingSource {
             headers.put("Range", "bytes=" + request.offset() + "-");
             request.ifRange().ifPresent(etag -> headers.put("If-Range", etag));
         }
-        return kit.stream(() -> api.primary(segment(recording.sessionId()), headers));
+        return kit.stream(() -> api.primary(recording.sessionId().value(), headers));
     }
 
     private static RecordingState state(SessionId session, boolean paused, StatusResponse body) {
         return new RecordingState(session, paused, body == null ? "" : body.findStatus().orElse(""));
-    }
-
-    private static String segment(SessionId session) {
-        return PercentEncoding.encode(session.value());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.tapedeck.provider.anchor.internal;
 
+import dev.tapedeck.http.PercentEncoding;
 import dev.tapedeck.model.SessionQuery;
 import dev.tapedeck.model.SessionStatus;
 import dev.tapedeck.model.TapedeckError;

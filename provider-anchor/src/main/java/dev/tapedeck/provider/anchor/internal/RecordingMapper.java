@@ -1,5 +1,6 @@
 package dev.tapedeck.provider.anchor.internal;
 
+import dev.tapedeck.http.Origin;
 import dev.tapedeck.http.json.DurationText;
 import dev.tapedeck.model.MediaLocation;
 import dev.tapedeck.model.Recording;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -60,7 +60,7 @@ final class RecordingMapper {
                 : primary ? PRIMARY_ID : "recording-" + (index + 1));
         Optional<URI> link = link(item.fileLink(), apiBase);
         MediaLocation media;
-        if (primary && (link.isEmpty() || sameOrigin(link.get(), apiBase))) {
+        if (primary && (link.isEmpty() || Origin.of(link.get()).equals(Origin.of(apiBase)))) {
             media = new MediaLocation.ProviderStream("the primary recording of anchor session " + session);
         } else if (link.isPresent()) {
             media = new MediaLocation.RemoteUrl(link.get(), Optional.empty());
@@ -92,20 +92,6 @@ final class RecordingMapper {
         } catch (URISyntaxException | IllegalArgumentException unparseable) {
             return Optional.empty();
         }
-    }
-
-    /** Whether {@code uri} has the API's scheme, host and effective port. */
-    static boolean sameOrigin(URI uri, URI apiBase) {
-        return uri.getScheme().equalsIgnoreCase(apiBase.getScheme())
-                && uri.getHost().equalsIgnoreCase(apiBase.getHost())
-                && port(uri) == port(apiBase);
-    }
-
-    private static int port(URI uri) {
-        if (uri.getPort() >= 0) {
-            return uri.getPort();
-        }
-        return "https".equals(uri.getScheme().toLowerCase(Locale.ROOT)) ? 443 : 80;
     }
 
     private static Long size(BigDecimal bytes) {

@@ -6,7 +6,8 @@ import feign.RequestLine;
 
 /**
  * The Kataven endpoint Tapedeck calls, relative to the base URL with its path prefix. The answer is read as a tree
- * because Kataven documents its body only as "object".
+ * because Kataven documents its body only as "object". The http kit encodes the session id as exactly one path
+ * segment.
  */
 public interface KatavenApi {
 

@@ -1,26 +1,18 @@
 package dev.tapedeck.provider.kataven.internal;
 
 import dev.tapedeck.Connection;
-import dev.tapedeck.RecordingSource;
 import dev.tapedeck.SessionHistory;
+import dev.tapedeck.http.HttpConnection;
 import dev.tapedeck.http.HttpKit;
-import dev.tapedeck.model.Capabilities;
 import dev.tapedeck.model.TapedeckError;
 import dev.tapedeck.spi.ProviderConfig;
 import dev.tapedeck.spi.Secret;
 import io.vavr.control.Either;
 
-/** A live Kataven connection: the recordings port over one http kit, and an Unsupported history. */
-public final class KatavenConnection implements Connection {
+/** Opens a live Kataven connection: the recordings port over one http kit, and an Unsupported history. */
+public final class KatavenConnection {
 
-    private final HttpKit kit;
-    private final KatavenRecordings recordings;
-    private final SessionHistory history;
-
-    private KatavenConnection(HttpKit kit) {
-        this.kit = kit;
-        this.recordings = new KatavenRecordings(kit);
-        this.history = SessionHistory.unsupported(KatavenProvider.ID, KatavenProvider.CAPABILITIES);
+    private KatavenConnection() {
     }
 
     /**
@@ -35,37 +27,9 @@ public final class KatavenConnection implements Connection {
                     .authHeader("Authorization", Secret.of("Bearer " + settings.apiKey().reveal()))
                     .errorMapper(new KatavenErrors(config.clock()));
             settings.accountId().ifPresent(account -> builder.authHeader("X-Account-ID", Secret.of(account)));
-            return new KatavenConnection(builder.build());
+            HttpKit kit = builder.build();
+            return new HttpConnection(kit, KatavenProvider.CAPABILITIES, new KatavenRecordings(kit),
+                    SessionHistory.unsupported(KatavenProvider.ID, KatavenProvider.CAPABILITIES));
         });
-    }
-
-    @Override
-    public String provider() {
-        return KatavenProvider.ID;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return KatavenProvider.CAPABILITIES;
-    }
-
-    @Override
-    public RecordingSource recordings() {
-        return recordings;
-    }
-
-    @Override
-    public SessionHistory history() {
-        return history;
-    }
-
-    @Override
-    public void close() {
-        kit.close();
-    }
-
-    @Override
-    public String toString() {
-        return "KatavenConnection[" + kit + "]";
     }
 }

@@ -60,14 +60,9 @@ final class KatavenRecordings implements RecordingSource {
 
     @Override
     public Either<TapedeckError, MediaStream> openMedia(Recording recording, MediaRequest request) {
-        if (!KatavenProvider.ID.equals(recording.provider())) {
-            return Either.left(TapedeckError.InvalidRequest.of(KatavenProvider.ID, "kataven cannot open a recording of "
-                    + recording.provider() + "; open it through that provider's connection"));
-        }
-        Either<TapedeckError, Recording> usable = recording.media().isExpiredAt(kit.clock().instant().plus(EXPIRY_MARGIN))
-                ? refresh(recording) : Either.right(recording);
-        return usable.flatMap(current -> kit.openMedia(current, request, unused -> Either.left(
-                TapedeckError.InvalidRequest.of(KatavenProvider.ID,
-                        "kataven recordings are never provider streams; list the recording again"))));
+        return kit.ownRecording(recording)
+                .flatMap(own -> own.media().isExpiredAt(kit.clock().instant().plus(EXPIRY_MARGIN))
+                        ? refresh(own) : Either.right(own))
+                .flatMap(current -> kit.openMedia(current, request));
     }
 }

@@ -1,13 +1,12 @@
 package dev.tapedeck.provider.kataven.internal;
 
-import dev.tapedeck.http.UrlPolicy;
+import dev.tapedeck.http.ConnectionSettings;
 import dev.tapedeck.model.Redaction;
 import dev.tapedeck.model.TapedeckError;
 import dev.tapedeck.spi.ProviderConfig;
 import dev.tapedeck.spi.Secret;
 import io.vavr.control.Either;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Optional;
 
 /**
@@ -22,10 +21,9 @@ record KatavenSettings(Secret apiKey, Optional<String> accountId, URI apiBase) {
 
     /** Reads {@code config}; Misconfigured naming the variable to fix when something is missing or malformed. */
     static Either<TapedeckError, KatavenSettings> from(ProviderConfig config) {
-        Optional<Secret> key = config.apiKey(KatavenProvider.ID);
-        if (key.isEmpty()) {
-            return Either.left(misconfigured("no API key; set KATAVEN_API_KEY or pass one with "
-                    + "ProviderConfig.builder().apiKey(..)"));
+        Either<TapedeckError, Secret> key = ConnectionSettings.apiKey(KatavenProvider.ID, config);
+        if (key.isLeft()) {
+            return Either.left(key.getLeft());
         }
         Optional<String> account = config.setting(KatavenProvider.ID, "account_id").map(String::strip);
         if (account.isPresent() && !KatavenProvider.ACCOUNT_ID.matcher(account.get()).matches()) {
@@ -38,30 +36,19 @@ record KatavenSettings(Secret apiKey, Optional<String> accountId, URI apiBase) {
                     + KatavenProvider.LIVE_KEY_PREFIX + "… keys need the account id, sent as X-Account-ID; set "
                     + "KATAVEN_ACCOUNT_ID (or the setting account_id) to your account slug"));
         }
-        return apiBase(config).map(base -> new KatavenSettings(key.get(), account, base));
+        return ConnectionSettings.baseUrl(KatavenProvider.ID, config, KatavenProvider.DEFAULT_BASE_URL)
+                .flatMap(base -> withPrefix(base, config))
+                .map(apiBase -> new KatavenSettings(key.get(), account, apiBase));
     }
 
-    private static Either<TapedeckError, URI> apiBase(ProviderConfig config) {
-        URI base = KatavenProvider.DEFAULT_BASE_URL;
-        Optional<String> configured = config.baseUrl(KatavenProvider.ID).map(String::strip);
-        if (configured.isPresent()) {
-            try {
-                base = new URI(configured.get());
-            } catch (URISyntaxException malformed) {
-                return Either.left(badBase(Redaction.url(configured.get()), "it is not a URL"));
-            }
-            if (!base.isAbsolute() || base.getRawAuthority() == null) {
-                return Either.left(badBase(Redaction.url(configured.get()), "it is not an absolute http(s) URL"));
-            }
-            if (base.getRawQuery() != null || base.getRawFragment() != null) {
-                return Either.left(badBase(Redaction.url(base), "it has a query or fragment"));
-            }
-        }
-        String basePath = trimSlashes(base.getRawPath());
+    /** {@code base} (already checked, without trailing slash) followed by the path prefix. */
+    private static Either<TapedeckError, URI> withPrefix(URI base, ProviderConfig config) {
+        String basePath = base.getRawPath() == null ? "" : base.getRawPath();
         Optional<String> prefixSetting = config.setting(KatavenProvider.ID, "path_prefix").map(String::strip);
         String prefix;
         if (prefixSetting.isPresent()) {
-            prefix = trimSlashes(prefixSetting.get().startsWith("/") ? prefixSetting.get() : "/" + prefixSetting.get());
+            prefix = (prefixSetting.get().startsWith("/") ? prefixSetting.get() : "/" + prefixSetting.get())
+                    .replaceAll("/+$", "");
             if (!prefix.matches("(/[A-Za-z0-9._~-]+)*")) {
                 return Either.left(misconfigured("KATAVEN_PATH_PREFIX '" + printable(prefixSetting.get())
                         + "' is not a URL path such as /api/v1 or /v1"));
@@ -71,24 +58,12 @@ record KatavenSettings(Secret apiKey, Optional<String> accountId, URI apiBase) {
             // already says where the API lives; the default prefix applies only to a bare host.
             prefix = basePath.isEmpty() ? KatavenProvider.DEFAULT_PATH_PREFIX : "";
         }
-        URI apiBase = URI.create(base.getScheme() + "://" + base.getRawAuthority() + basePath + prefix);
-        URI shown = base;
-        return UrlPolicy.check(KatavenProvider.ID, apiBase)
-                .mapLeft(refused -> badBase(Redaction.url(shown), refused.message()));
-    }
-
-    private static String trimSlashes(String path) {
-        return path == null ? "" : path.replaceAll("/+$", "");
+        return Either.right(URI.create(base.getScheme() + "://" + base.getRawAuthority() + basePath + prefix));
     }
 
     private static String printable(String text) {
         String shown = text.length() > 80 ? text.substring(0, 80) + "…" : text;
         return shown.replaceAll("\\p{Cntrl}", "?");
-    }
-
-    private static TapedeckError badBase(String shown, String why) {
-        return misconfigured("the base URL " + shown + " cannot be used (" + why + "); fix KATAVEN_BASE_URL or the "
-                + "explicit base URL, e.g. " + KatavenProvider.DEFAULT_BASE_URL);
     }
 
     private static TapedeckError misconfigured(String what) {

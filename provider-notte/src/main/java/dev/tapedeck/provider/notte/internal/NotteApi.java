@@ -3,7 +3,10 @@ package dev.tapedeck.provider.notte.internal;
 import feign.Param;
 import feign.RequestLine;
 
-/** The two Notte endpoints Tapedeck calls, as Feign declares them. Auth is added by the http kit. */
+/**
+ * The two Notte endpoints Tapedeck calls, as Feign declares them. The http kit adds auth and encodes the session id
+ * as exactly one path segment.
+ */
 public interface NotteApi {
 
     /** {@code GET /sessions/{session_id}/replay}: the replay of a closed session. */

@@ -28,9 +28,9 @@ final class NotteHistory implements SessionHistory {
     private final HttpKit kit;
     private final NotteApi api;
 
-    NotteHistory(HttpKit kit) {
+    NotteHistory(HttpKit kit, NotteApi api) {
         this.kit = kit;
-        this.api = kit.api(NotteApi.class);
+        this.api = api;
     }
 
     @Override

@@ -20,9 +20,9 @@ final class NotteRecordings implements RecordingSource {
     private final HttpKit kit;
     private final NotteApi api;
 
-    NotteRecordings(HttpKit kit) {
+    NotteRecordings(HttpKit kit, NotteApi api) {
         this.kit = kit;
-        this.api = kit.api(NotteApi.class);
+        this.api = api;
     }
 
     @Override
@@ -52,11 +52,6 @@ final class NotteRecordings implements RecordingSource {
 
     @Override
     public Either<TapedeckError, MediaStream> openMedia(Recording recording, MediaRequest request) {
-        if (!NotteProvider.ID.equals(recording.provider())) {
-            return Either.left(TapedeckError.InvalidRequest.of(NotteProvider.ID, "notte cannot open a recording of "
-                    + recording.provider() + "; open it through that provider's connection"));
-        }
-        return kit.openMedia(recording, request, unused -> Either.left(TapedeckError.InvalidRequest.of(
-                NotteProvider.ID, "notte recordings are never provider streams; list the recording again")));
+        return kit.openMedia(recording, request);
     }
 }

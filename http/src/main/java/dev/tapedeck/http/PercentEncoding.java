@@ -1,13 +1,18 @@
-package dev.tapedeck.provider.anchor.internal;
+package dev.tapedeck.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /**
  * RFC 3986 percent-encoding of one path segment or query value: every byte of the UTF-8 form except the unreserved
- * characters ({@code A-Z a-z 0-9 - . _ ~}) becomes {@code %XX}. Why not leave it to Feign: Feign keeps any
- * {@code %XX} it finds as if already encoded, so an id containing {@code %2F} would reach the server as a slash.
+ * characters ({@code A-Z a-z 0-9 - . _ ~}) becomes {@code %XX}, so the result is always one opaque segment or value.
+ *
+ * <p>Why not leave it to Feign: Feign keeps any {@code %XX} it finds as if it were already encoded, so an id
+ * containing the text {@code %2F} would reach the server as a slash. Path parameters of clients made by
+ * {@link HttpKit#api(Class)} are encoded with this automatically; call it yourself only for values Feign is told are
+ * already encoded, such as those of a {@code @QueryMap(encoded = true)}.
  */
-final class PercentEncoding {
+public final class PercentEncoding {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -15,8 +20,8 @@ final class PercentEncoding {
     }
 
     /** {@code value} encoded so that it is one opaque path segment or query value. */
-    static String encode(String value) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    public static String encode(String value) {
+        byte[] bytes = Objects.requireNonNull(value, "value").getBytes(StandardCharsets.UTF_8);
         StringBuilder out = new StringBuilder(bytes.length * 3);
         for (byte b : bytes) {
             int c = b & 0xFF;

@@ -35,8 +35,9 @@ public interface ArchiveListener {
     }
 
     /**
-     * A recording, or a session that could not be listed, is done with. A recording's entry is already in the
-     * manifest; a session that could not be listed is reported here and in the summary only.
+     * A recording, or a session that could not be listed or was not ready yet, is done with. A recording's entry
+     * is already in the manifest; a session's entry is reported here and in the summary only. Sessions without
+     * recordings have no entry; the summary counts them.
      */
     default void entryDone(ManifestEntry entry) {
     }

@@ -10,7 +10,8 @@ import java.util.Optional;
  *
  * @param parallelism  how many recordings download at the same time, at least 1
  * @param waitForReady how long to wait for a session's recordings that are not ready yet; empty means do not wait
- *                     (they fail as not ready and the next run retries them)
+ *                     (from a history they are recorded as not ready, named sessions fail as not ready; the next
+ *                     run retries both); still not ready when the wait ends is a failure
  * @param download     how each file is downloaded; {@code overwrite} also lets the archive replace a file that is
  *                     in the way but not in the manifest
  */

@@ -41,6 +41,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -49,7 +50,17 @@ import java.util.stream.Stream;
  * {@code <out>/<provider>/<sessionId>/<sanitised name>}, keeping the {@link Manifest} {@code <out>/manifest.jsonl}.
  *
  * <p>A re-run skips every recording whose manifest entry is done and whose file still has the recorded size and
- * SHA-256 (status skipped, nothing fetched), and retries the rest. A failure of one recording or session does not
+ * SHA-256 (status skipped, nothing fetched), and retries the rest. A file under a recording's name that the
+ * manifest does not vouch for is downloaded again and compared (see {@link Downloader}): the same bytes are
+ * recorded as skipped, other bytes fail, unless overwriting is allowed.
+ *
+ * <p>Walking a history, an archive takes "the sessions the query selects" to mean "whatever they recorded": a
+ * session whose recording was off is passed over without a request, one whose recordings the provider does not
+ * find had none, and both are only counted ({@link ArchiveSummary#sessionsWithoutRecordings()}). Without a wait,
+ * a session or recording that is not ready yet (still active, still processing) gets a
+ * {@linkplain ManifestEntry#notReady() not-ready} entry, which is no failure and which the next run retries.
+ * Sessions named by id are the caller's explicit choice, so there an unknown session or a recording that is not
+ * ready is a failure. A failure of one recording or session does not
  * stop the run; the summary lists it. Interrupting the calling thread stops listing, interrupts the downloads
  * (which keep nothing under a final name) and returns what was done, with the interrupt flag set again.
  * Two recordings of one session with the same name get their recording id appended.
@@ -87,17 +98,38 @@ public final class Archiver {
             return Either.left(sessions.getLeft());
         }
         try (Stream<Session> stream = sessions.get()) {
-            return run(stream.map(Session::id).iterator(), out, options, listener);
+            return run(stream.map(Selected::fromHistory).iterator(), out, options, listener);
         }
     }
 
-    /** Archives the sessions {@code sessions}, for providers without a history. */
+    /**
+     * Archives the sessions {@code sessions}, for providers without a history. The caller named them, so one that
+     * is unknown, or not ready when no wait is asked, is a failure.
+     */
     public Either<TapedeckError, ArchiveSummary> archive(List<SessionId> sessions, Path out, ArchiveOptions options,
             ArchiveListener listener) {
-        return run(List.copyOf(sessions).iterator(), out, options, listener);
+        return run(sessions.stream().map(Selected::named).collect(Collectors.toList()).iterator(), out, options,
+                listener);
     }
 
-    private Either<TapedeckError, ArchiveSummary> run(Iterator<SessionId> sessions, Path out, ArchiveOptions options,
+    /**
+     * A session to archive.
+     *
+     * @param id       the session
+     * @param named    whether the caller named it, rather than a history listing it
+     * @param recorded false when the history says recording was off
+     */
+    private record Selected(SessionId id, boolean named, boolean recorded) {
+        static Selected fromHistory(Session session) {
+            return new Selected(session.id(), false, session.recordingEnabled().orElse(true));
+        }
+
+        static Selected named(SessionId id) {
+            return new Selected(Objects.requireNonNull(id, "session id"), true, true);
+        }
+    }
+
+    private Either<TapedeckError, ArchiveSummary> run(Iterator<Selected> sessions, Path out, ArchiveOptions options,
             ArchiveListener listener) {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(listener, "listener");
@@ -119,6 +151,7 @@ public final class Archiver {
         List<Future<ManifestEntry>> pending = new ArrayList<>();
         Optional<TapedeckError> listingError = Optional.empty();
         boolean interrupted = false;
+        int withoutRecordings = 0;
         try (Manifest manifest = opened.get()) {
             Run run = new Run(root, manifest, downloader, wait, listener);
             try {
@@ -126,7 +159,12 @@ public final class Archiver {
                     if (Thread.currentThread().isInterrupted()) {
                         throw new InterruptedException("archive interrupted");
                     }
-                    SessionId session = sessions.next();
+                    Selected selected = sessions.next();
+                    SessionId session = selected.id();
+                    if (!selected.recorded()) {
+                        withoutRecordings++;
+                        continue;
+                    }
                     Either<TapedeckError, List<Recording>> listed = wait
                             .map(w -> w.until(() -> source.recordings(session)))
                             .orElseGet(() -> source.recordings(session));
@@ -134,14 +172,28 @@ public final class Archiver {
                         if (Thread.currentThread().isInterrupted()) {
                             throw new InterruptedException("archive interrupted");
                         }
-                        ManifestEntry failed = ManifestEntry.sessionFailed(source.provider(), session,
-                                listed.getLeft());
-                        listener.entryFailed(failed, listed.getLeft());
-                        listener.entryDone(failed);
-                        pending.add(CompletableFuture.completedFuture(failed));
+                        TapedeckError error = listed.getLeft();
+                        if (!selected.named() && error instanceof TapedeckError.NotFound) {
+                            withoutRecordings++;
+                            continue;
+                        }
+                        ManifestEntry entry;
+                        if (!selected.named() && wait.isEmpty() && error instanceof TapedeckError.NotReady) {
+                            entry = ManifestEntry.notReady(source.provider(), session.value(), "", "", error);
+                        } else {
+                            entry = ManifestEntry.sessionFailed(source.provider(), session, error);
+                            listener.entryFailed(entry, error);
+                        }
+                        listener.entryDone(entry);
+                        pending.add(CompletableFuture.completedFuture(entry));
                         continue;
                     }
                     listener.sessionListed(session, listed.get().size());
+                    if (listed.get().isEmpty()) {
+                        withoutRecordings++;
+                        continue;
+                    }
+                    boolean deferNotReady = !selected.named() && wait.isEmpty();
                     Path folder = root.resolve(FileNames.idSegment(source.provider()).orElse("provider"))
                             .resolve(FileNames.idSegment(session.value()).orElse("session"));
                     List<Recording> recordings = listed.get();
@@ -152,7 +204,7 @@ public final class Archiver {
                         slots.acquire();
                         pending.add(pool.submit(() -> {
                             try {
-                                return run.one(recording, folder, name);
+                                return run.one(recording, folder, name, deferNotReady);
                             } catch (RuntimeException bug) {
                                 return run.crashed(recording, folder, name, bug);
                             } finally {
@@ -187,7 +239,7 @@ public final class Archiver {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-            return Either.right(new ArchiveSummary(entries, listingError, interrupted));
+            return Either.right(new ArchiveSummary(entries, withoutRecordings, listingError, interrupted));
         } finally {
             pool.shutdownNow();
         }
@@ -261,8 +313,11 @@ public final class Archiver {
             this.listener = listener;
         }
 
-        /** Skips, or downloads and records, one recording; never throws for an expected failure. */
-        ManifestEntry one(Recording recording, Path folder, String name) {
+        /**
+         * Skips, or downloads and records, one recording; never throws for an expected failure. With
+         * {@code deferNotReady} a recording that is not ready yet is recorded as such rather than as a failure.
+         */
+        ManifestEntry one(Recording recording, Path folder, String name, boolean deferNotReady) {
             ManifestEntry.Key key = new ManifestEntry.Key(recording.provider(), recording.sessionId().value(),
                     recording.id().value());
             Optional<ManifestEntry> prior = manifest.latest(key).filter(ManifestEntry::done);
@@ -296,7 +351,12 @@ public final class Archiver {
             } else {
                 result = chosen.download(recording, folder, name, progress);
             }
-            return record(ManifestEntry.of(result.relativeTo(root)), result.error());
+            DownloadResult placed = result.relativeTo(root);
+            if (deferNotReady && placed.error().filter(TapedeckError.NotReady.class::isInstance).isPresent()) {
+                return record(ManifestEntry.notReady(placed.provider(), placed.sessionId().value(),
+                        placed.recordingId().value(), placed.relativePath(), placed.error().get()), Optional.empty());
+            }
+            return record(ManifestEntry.of(placed), placed.error());
         }
 
         /** Records a recording whose download threw, so one provider bug does not stop the archive. */
@@ -324,7 +384,7 @@ public final class Archiver {
                     entry.recordingId(), entry.path(), 0, "", DownloadStatus.FAILED,
                     Optional.of(error.message())), ok -> ok);
             Optional<TapedeckError> cause = written.isLeft() ? Optional.of(written.getLeft()) : failure;
-            if (!outcome.done()) {
+            if (outcome.status() == DownloadStatus.FAILED) {
                 cause.ifPresent(error -> listener.entryFailed(outcome, error));
             }
             listener.entryDone(outcome);

@@ -18,12 +18,16 @@ import java.util.Optional;
  * @param sizeBytes   bytes on disk (HLS: playlist plus segments); 0 for a failure
  * @param sha256      lower-case hex SHA-256 of the file (HLS: of the playlist); empty for a failure
  * @param status      downloaded, skipped or failed
- * @param error       the failure's one-line message, present exactly for a failure
+ * @param error       the failure's one-line message, present for every failure; also present on a skipped entry
+ *                    that is {@linkplain #notReady() not ready}, saying so; absent otherwise
  */
 public record ManifestEntry(String provider, String sessionId, String recordingId, String path, long sizeBytes,
         String sha256, DownloadStatus status, Optional<String> error) {
 
-    /** Checks for nulls and an error exactly on failure. */
+    /** The start of the error of an entry that was skipped because it was not ready, see {@link #notReady()}. */
+    public static final String NOT_READY_PREFIX = "not ready yet: ";
+
+    /** Checks for nulls, an error on every failure and none on a download. */
     public ManifestEntry {
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(sessionId, "sessionId");
@@ -35,8 +39,11 @@ public record ManifestEntry(String provider, String sessionId, String recordingI
         if (sizeBytes < 0) {
             throw new IllegalArgumentException("negative size " + sizeBytes);
         }
-        if (error.isPresent() != (status == DownloadStatus.FAILED)) {
-            throw new IllegalArgumentException("an error goes with status failed and only with it");
+        if (status == DownloadStatus.FAILED && error.isEmpty()) {
+            throw new IllegalArgumentException("a failure needs its error");
+        }
+        if (status == DownloadStatus.DOWNLOADED && error.isPresent()) {
+            throw new IllegalArgumentException("a download has no error");
         }
     }
 
@@ -53,9 +60,28 @@ public record ManifestEntry(String provider, String sessionId, String recordingI
                 Optional.of(error.message()));
     }
 
-    /** Whether this entry records a file that was in place (downloaded or skipped). */
+    /**
+     * The entry for a recording (or, with an empty {@code recordingId} and {@code path}, a whole session) that was
+     * not ready yet and was left for a later run: status skipped, no file, and an error that says to re-run later
+     * or wait. It is not a failure, and it is not {@linkplain #done() done}: the next run tries it again.
+     */
+    public static ManifestEntry notReady(String provider, String sessionId, String recordingId, String path,
+            TapedeckError error) {
+        return new ManifestEntry(provider, sessionId, recordingId, path, 0, "", DownloadStatus.SKIPPED,
+                Optional.of(NOT_READY_PREFIX + error.message() + "; re-run later or pass --wait"));
+    }
+
+    /** Whether this entry is a recording or session left for a later run because it was not ready yet. */
+    public boolean notReady() {
+        return status == DownloadStatus.SKIPPED && error.isPresent();
+    }
+
+    /**
+     * Whether this entry records a file that was in place (downloaded, or skipped because it was already there).
+     * An archive re-run still trusts it only when the file has the recorded size and SHA-256.
+     */
     public boolean done() {
-        return status != DownloadStatus.FAILED;
+        return status != DownloadStatus.FAILED && !notReady();
     }
 
     /** The same file recorded as skipped by a later run. */

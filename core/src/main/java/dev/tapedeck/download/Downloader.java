@@ -21,7 +21,10 @@ import java.util.Optional;
  * hashed (SHA-256) as they pass; the byte count is checked against the server's length and the provider's size
  * ({@link Recording#sizeBytes()}), and only then is the file moved to its final name in one atomic step. So a
  * final name only ever holds a complete, verified file; a failure or an interrupt leaves at most a temp file,
- * which the next download replaces. An existing file is replaced only with {@link DownloadOptions#overwrite()}.
+ * which the next download replaces. An existing file is replaced only with {@link DownloadOptions#overwrite()};
+ * without it the recording is downloaded beside the file and compared: the same bytes are reported as skipped
+ * (with the existing file's size and SHA-256), other bytes as a {@link TapedeckError.Storage} failure, and the
+ * existing file is never touched.
  * A broken transfer resumes with a range request (see {@code Transfer}), and an expired or refused URL is
  * refreshed from the provider once. Names from providers go through {@link FileNames}. HLS playlists are saved
  * with their segments so they play offline (see {@code HlsDownload}).
@@ -78,11 +81,11 @@ public final class Downloader {
         if (inside.isLeft()) {
             return fail(recording, target, name, inside.getLeft(), listener);
         }
-        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)
-                || Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !options.overwrite()) {
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             return fail(recording, target, name, new TapedeckError.Storage(recording.provider(), target
-                    + " already exists; pass --overwrite (DownloadOptions.overwrite) to replace it"), listener);
+                    + " is a folder; move it away or download into another folder"), listener);
         }
+        boolean keepExisting = Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !options.overwrite();
         try {
             Files.createDirectories(dir);
         } catch (IOException storage) {
@@ -93,9 +96,13 @@ public final class Downloader {
         Transfer transfer = new Transfer(live, options.maxAttempts());
         Progress progress = new Progress(listener);
         String what = describe(recording);
+        if (keepExisting) {
+            return compareWithExisting(recording, live, transfer, target, name, progress, what, listener);
+        }
         Either<TapedeckError, Fingerprint> saved = hls
                 ? new HlsDownload(live, transfer, what).save(target, progress)
-                : saveFile(live, transfer, target, progress, what);
+                : fetchFile(live, transfer, LocalFiles.partFile(target), progress, what)
+                        .flatMap(fetched -> place(live, target, fetched, what));
         if (saved.isLeft()) {
             return fail(recording, target, name, saved.getLeft(), listener);
         }
@@ -104,9 +111,76 @@ public final class Downloader {
         return result;
     }
 
-    private static Either<TapedeckError, Fingerprint> saveFile(LiveRecording live, Transfer transfer, Path target,
+    /**
+     * Downloads beside an existing copy that must not be replaced, and compares: the same bytes make a skip (the
+     * copy is complete, e.g. after a crash before its manifest line), other bytes a failure. Either way the
+     * existing copy stays as it is and the fresh one is deleted. A file goes through its usual temp file; an HLS
+     * copy, being several files, through a staging folder, so that its segments never mix with the existing ones.
+     */
+    private DownloadResult compareWithExisting(Recording recording, LiveRecording live, Transfer transfer,
+            Path target, String name, Progress progress, String what, DownloadListener listener) {
+        boolean hls = recording.media() instanceof MediaLocation.InlinePlaylist;
+        Path fresh = hls ? LocalFiles.stagingFolder(target).resolve(name) : LocalFiles.partFile(target);
+        Either<TapedeckError, Boolean> same;
+        Either<TapedeckError, Fingerprint> existing;
+        try {
+            Either<TapedeckError, Fingerprint> saved;
+            if (hls) {
+                LocalFiles.deleteTreeQuietly(fresh.getParent());
+                saved = createFolder(recording.provider(), fresh.getParent())
+                        .flatMap(ok -> new HlsDownload(live, transfer, what).save(fresh, progress));
+            } else {
+                saved = fetchFile(live, transfer, fresh, progress, what);
+            }
+            if (saved.isLeft()) {
+                return fail(recording, target, name, saved.getLeft(), listener);
+            }
+            same = hls ? LocalCopy.sameContent(target, fresh) : sameFile(target, saved.get());
+            existing = hls ? LocalCopy.measure(target) : same.map(ok -> saved.get());
+        } finally {
+            if (hls) {
+                LocalFiles.deleteTreeQuietly(fresh.getParent());
+            } else {
+                LocalFiles.deleteQuietly(fresh);
+            }
+        }
+        if (same.isRight() && same.get() && existing.isRight()) {
+            DownloadResult result = DownloadResult.skipped(recording, target, name, existing.get());
+            listener.finished(result);
+            return result;
+        }
+        String why = same.isLeft() ? " (" + same.getLeft().message() + ")"
+                : existing.isLeft() ? " (" + existing.getLeft().message() + ")" : "";
+        return fail(recording, target, name, new TapedeckError.Storage(recording.provider(), target
+                + " already exists with different content" + why + "; it was left as it is, pass --overwrite "
+                + "(DownloadOptions.overwrite) to replace it"), listener);
+    }
+
+    /** Whether the single file {@code target} has exactly the bytes {@code fetched} describes. */
+    private static Either<TapedeckError, Boolean> sameFile(Path target, Fingerprint fetched) {
+        try {
+            return Either.right(Files.size(target) == fetched.sizeBytes()
+                    && Hashing.sha256Of(target).equals(fetched.sha256()));
+        } catch (IOException unreadable) {
+            return Either.left(new TapedeckError.Storage("", "could not read " + target + ": " + unreadable));
+        }
+    }
+
+    private static Either<TapedeckError, Path> createFolder(String provider, Path folder) {
+        try {
+            return Either.right(Files.createDirectories(folder));
+        } catch (IOException storage) {
+            return Either.left(new TapedeckError.Storage(provider, "could not create the folder " + folder + ": "
+                    + storage + "; check free space and permissions"));
+        }
+    }
+
+    /**
+     * Fetches a whole file into {@code temp} and checks its size against the provider's; {@code temp} is deleted
+     * on failure and left for the caller on success.
+     */
+    private static Either<TapedeckError, Fingerprint> fetchFile(LiveRecording live, Transfer transfer, Path temp,
             Progress progress, String what) {
-        Path temp = LocalFiles.partFile(target);
         Either<TapedeckError, Fingerprint> fetched = transfer.fetch(recording -> wholeFile(recording, what), temp,
                 progress, what);
         if (fetched.isRight()) {
@@ -119,11 +193,17 @@ public final class Downloader {
         }
         if (fetched.isLeft()) {
             LocalFiles.deleteQuietly(temp);
-            return fetched;
         }
+        return fetched;
+    }
+
+    /** Moves a fetched temp file to its final name. */
+    private static Either<TapedeckError, Fingerprint> place(LiveRecording live, Path target, Fingerprint fetched,
+            String what) {
+        Path temp = LocalFiles.partFile(target);
         try {
             LocalFiles.moveIntoPlace(temp, target);
-            return fetched;
+            return Either.right(fetched);
         } catch (IOException storage) {
             LocalFiles.deleteQuietly(temp);
             return Either.left(new TapedeckError.Storage(live.current().provider(), "could not move the download "

@@ -8,11 +8,15 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Measures a downloaded copy on disk the way {@link Downloader} fingerprints it, to check it later: a file's size
  * and SHA-256; for an HLS playlist ({@code .m3u8}), the playlist's SHA-256 and the size of the playlist plus
- * every local file it references, each of which must exist inside the playlist's folder.
+ * every local file it references, each of which must exist inside the playlist's folder; and compares two copies
+ * byte for byte through their hashes.
  */
 public final class LocalCopy {
 
@@ -21,12 +25,54 @@ public final class LocalCopy {
 
     /** The fingerprint of the copy at {@code path}; Storage when it is missing, unreadable or incomplete. */
     public static Either<TapedeckError, Fingerprint> measure(Path path) {
+        Either<TapedeckError, List<Path>> files = files(path);
+        if (files.isLeft()) {
+            return Either.left(files.getLeft());
+        }
+        try {
+            long size = 0;
+            for (Path file : files.get()) {
+                size += Files.size(file);
+            }
+            return Either.right(new Fingerprint(size, Hashing.sha256Of(path)));
+        } catch (IOException unreadable) {
+            return Either.left(unreadable(path, unreadable));
+        }
+    }
+
+    /**
+     * Whether the copies at {@code one} and {@code other} hold the same bytes: the same file, and for an HLS
+     * playlist also the same bytes in every file it references. Left when either cannot be read completely.
+     */
+    public static Either<TapedeckError, Boolean> sameContent(Path one, Path other) {
+        return contentDigest(one).flatMap(first -> contentDigest(other).map(first::equals));
+    }
+
+    /** One SHA-256 over the SHA-256 of every file of the copy, in playlist order. */
+    private static Either<TapedeckError, String> contentDigest(Path path) {
+        Either<TapedeckError, List<Path>> files = files(path);
+        if (files.isLeft()) {
+            return Either.left(files.getLeft());
+        }
+        try {
+            MessageDigest all = Hashing.sha256();
+            for (Path file : files.get()) {
+                all.update(Hashing.sha256Of(file).getBytes(StandardCharsets.US_ASCII));
+            }
+            return Either.right(Hashing.hex(all.digest()));
+        } catch (IOException unreadable) {
+            return Either.left(unreadable(path, unreadable));
+        }
+    }
+
+    /** The files a copy consists of: the file itself, then for a playlist every local file it references. */
+    private static Either<TapedeckError, List<Path>> files(Path path) {
         try {
             if (!Files.isRegularFile(path)) {
                 return Either.left(new TapedeckError.Storage("", path + " is missing"));
             }
-            long size = Files.size(path);
-            String sha256 = Hashing.sha256Of(path);
+            List<Path> files = new ArrayList<>();
+            files.add(path);
             if (FileNames.extension(path.getFileName().toString()).equals("m3u8")) {
                 Either<TapedeckError, HlsPlaylist> playlist = HlsPlaylist.parse(
                         Files.readString(path, StandardCharsets.UTF_8), "", path.toString());
@@ -40,13 +86,17 @@ public final class LocalCopy {
                         return Either.left(new TapedeckError.Storage("", path + " references " + reference
                                 + ", which is not a file inside " + folder));
                     }
-                    size += Files.size(file);
+                    files.add(file);
                 }
             }
-            return Either.right(new Fingerprint(size, sha256));
+            return Either.right(files);
         } catch (IOException unreadable) {
-            return Either.left(new TapedeckError.Storage("", "could not read " + path + ": " + unreadable));
+            return Either.left(unreadable(path, unreadable));
         }
+    }
+
+    private static TapedeckError unreadable(Path path, IOException cause) {
+        return new TapedeckError.Storage("", "could not read " + path + ": " + cause);
     }
 
     private static Path local(Path folder, String reference) {

@@ -1,14 +1,19 @@
 package dev.tapedeck.download;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The file moves that downloads and the archive manifest end with: a hidden temp name beside the final one,
- * atomic placement, quiet clean-up.
+ * atomic placement, quiet clean-up, and a hidden staging folder for copies that must not touch an existing one.
  */
 public final class LocalFiles {
 
@@ -18,6 +23,14 @@ public final class LocalFiles {
     /** The hidden temp file {@code .<name>.part} that writing {@code finalFile} goes through, in the same folder. */
     public static Path partFile(Path finalFile) {
         return finalFile.resolveSibling("." + finalFile.getFileName() + ".part");
+    }
+
+    /**
+     * The hidden folder {@code .<name>.staging} beside {@code finalFile} where a copy made of several files (an HLS
+     * playlist and its segments) is assembled when a copy under the final name must be left as it is.
+     */
+    public static Path stagingFolder(Path finalFile) {
+        return finalFile.resolveSibling("." + finalFile.getFileName() + ".staging");
     }
 
     /**
@@ -39,5 +52,19 @@ public final class LocalFiles {
         } catch (IOException ignored) {
             // A leftover .part file is harmless: the next download truncates it.
         }
+    }
+
+    /** Deletes {@code folder} and everything in it if it is there; whatever cannot be deleted stays. */
+    public static void deleteTreeQuietly(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        List<Path> deepestFirst;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            deepestFirst = walk.sorted(Comparator.reverseOrder()).collect(Collectors.toList());
+        } catch (IOException | UncheckedIOException unreadable) {
+            return;
+        }
+        deepestFirst.forEach(LocalFiles::deleteQuietly);
     }
 }

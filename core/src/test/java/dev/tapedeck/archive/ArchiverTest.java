@@ -2,6 +2,9 @@ package dev.tapedeck.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.MediaRequest;
+import dev.tapedeck.MediaStream;
+import dev.tapedeck.RecordingSource;
 import dev.tapedeck.SessionHistory;
 import dev.tapedeck.download.DownloadStatus;
 import dev.tapedeck.download.LoopbackMedia;
@@ -28,10 +31,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +63,13 @@ class ArchiverTest {
 
     /** A history of pages of session ids; a page listed as null fails. */
     private static SessionHistory history(List<List<String>> pages) {
+        return historyOf(pages.stream().map(page -> page == null ? null : page.stream()
+                .map(id -> Session.builder(LoopbackMedia.PROVIDER, SessionId.of(id)).build()).toList())
+                .collect(Collectors.toList()));
+    }
+
+    /** A history of pages of sessions; a page listed as null fails. */
+    private static SessionHistory historyOf(List<List<Session>> pages) {
         return new SessionHistory() {
             @Override
             public String provider() {
@@ -75,8 +88,7 @@ class ArchiverTest {
                     return Either.left(new TapedeckError.ProviderFailure(LoopbackMedia.PROVIDER, 502,
                             "the history answered 502", "", true));
                 }
-                List<Session> sessions = pages.get(index).stream()
-                        .map(id -> Session.builder(LoopbackMedia.PROVIDER, SessionId.of(id)).build()).toList();
+                List<Session> sessions = pages.get(index);
                 Optional<PageToken> next = index + 1 < pages.size() ? Optional.of(PageToken.ofPage(index + 1))
                         : Optional.empty();
                 return Either.right(new Page<>(sessions, next, Optional.empty()));
@@ -277,15 +289,201 @@ class ArchiverTest {
     }
 
     @Test
-    void withoutWaitingANotReadyRecordingFailsAsNotReady() {
+    void withoutWaitingANotReadyRecordingOfTheHistoryIsSkippedAsNotReadyAndTheNextRunFetchesIt() throws Exception {
         served("s1", "r1", "a.mp4", 1000, 9);
         media.put("/media/s1/r1", LoopbackMedia.bytes(1000, 9)).fail(409, 1);
+        Archiver archiver = archiver(List.of(List.of("s1")));
+        List<String> failuresHeard = Collections.synchronizedList(new ArrayList<>());
+        ArchiveListener listener = new ArchiveListener() {
+            @Override
+            public void entryFailed(ManifestEntry entry, TapedeckError error) {
+                failuresHeard.add(entry.recordingId());
+            }
+        };
+
+        ArchiveSummary first = archiver.archive(SessionQuery.all(), out, ArchiveOptions.defaults(), listener).get();
+
+        ManifestEntry entry = first.entries().get(0);
+        assertThat(entry.status()).isEqualTo(DownloadStatus.SKIPPED);
+        assertThat(entry.notReady()).isTrue();
+        assertThat(entry.done()).isFalse();
+        assertThat(entry.error().get()).startsWith("not ready yet: ").contains("(409)")
+                .endsWith("; re-run later or pass --wait");
+        assertThat(first.notReady()).isEqualTo(1);
+        assertThat(first.count(DownloadStatus.FAILED)).isZero();
+        assertThat(first.succeeded()).isTrue();
+        assertThat(first.complete()).isFalse();
+        assertThat(failuresHeard).isEmpty();
+        assertThat(sleeps).isEmpty();
+        assertThat(out.resolve("loop/s1/a.mp4")).doesNotExist();
+        assertThat(manifest()).singleElement().satisfies(line -> {
+            assertThat(line.status()).isEqualTo(DownloadStatus.SKIPPED);
+            assertThat(line.notReady()).isTrue();
+        });
+        assertThat(Files.readString(out.resolve(Manifest.FILE_NAME))).contains("\"status\":\"skipped\"")
+                .contains("\"error\":\"not ready yet: ");
+
+        ArchiveSummary second = archiver.archive(SessionQuery.all(), out, ArchiveOptions.defaults(),
+                ArchiveListener.NONE).get();
+
+        assertThat(second.count(DownloadStatus.DOWNLOADED)).isEqualTo(1);
+        assertThat(second.complete()).isTrue();
+        assertManifestMatchesDisk();
+    }
+
+    @Test
+    void aNotReadyRecordingOfANamedSessionIsAFailure() {
+        served("s1", "r1", "a.mp4", 1000, 9);
+        media.put("/media/s1/r1", LoopbackMedia.bytes(1000, 9)).fail(409, 1);
+
+        ArchiveSummary summary = archiver(List.of()).archive(List.of(SessionId.of("s1")), out,
+                ArchiveOptions.defaults(), ArchiveListener.NONE).get();
+
+        assertThat(summary.entries()).singleElement().satisfies(entry -> {
+            assertThat(entry.status()).isEqualTo(DownloadStatus.FAILED);
+            assertThat(entry.error().get()).contains("not ready");
+        });
+        assertThat(summary.succeeded()).isFalse();
+    }
+
+    @Test
+    void historySessionsWithRecordingOffAreCountedWithoutAnyRequest() {
+        served("s1", "r1", "a.mp4", 1000, 12);
+        Listings listings = new Listings(Set.of());
+        Session off = Session.builder(LoopbackMedia.PROVIDER, SessionId.of("s2")).recordingEnabled(false).build();
+        Session on = Session.builder(LoopbackMedia.PROVIDER, SessionId.of("s1")).recordingEnabled(true).build();
+
+        ArchiveSummary summary = new Archiver(listings, historyOf(List.of(List.of(off, on))), CLOCK, sleeps::add)
+                .archive(SessionQuery.all(), out, ArchiveOptions.defaults(), ArchiveListener.NONE).get();
+
+        assertThat(listings.listed).containsExactly("s1");
+        assertThat(summary.sessionsWithoutRecordings()).isEqualTo(1);
+        assertThat(summary.entries()).extracting(ManifestEntry::sessionId).containsExactly("s1");
+        assertThat(manifest()).extracting(ManifestEntry::sessionId).containsExactly("s1");
+        assertThat(summary.complete()).isTrue();
+    }
+
+    @Test
+    void historySessionsWhoseRecordingsAreNotFoundOrEmptyHadNoRecordingsAndAreNoFailure() {
+        served("s1", "r1", "a.mp4", 1000, 13);
+        Listings listings = new Listings(Set.of()).empty("s3");
+
+        ArchiveSummary summary = new Archiver(listings, history(List.of(List.of("s1", "gone", "s3"))), CLOCK,
+                sleeps::add).archive(SessionQuery.all(), out, ArchiveOptions.defaults(), ArchiveListener.NONE).get();
+
+        assertThat(summary.sessionsWithoutRecordings()).isEqualTo(2);
+        assertThat(summary.entries()).extracting(ManifestEntry::sessionId).containsExactly("s1");
+        assertThat(manifest()).extracting(ManifestEntry::sessionId).containsExactly("s1");
+        assertThat(summary.complete()).isTrue();
+    }
+
+    @Test
+    void aHistorySessionThatIsNotReadyGetsANotReadyEntryOutsideTheManifestAndIsAskedAgainNextRun() {
+        served("s1", "r1", "a.mp4", 1000, 14);
+        served("active", "r2", "b.mp4", 1000, 15);
+        Listings listings = new Listings(Set.of("active"));
+        Archiver archiver = new Archiver(listings, history(List.of(List.of("s1", "active"))), CLOCK, sleeps::add);
+
+        ArchiveSummary first = archiver.archive(SessionQuery.all(), out, ArchiveOptions.defaults(),
+                ArchiveListener.NONE).get();
+
+        assertThat(first.entries()).filteredOn(e -> e.sessionId().equals("active")).singleElement()
+                .satisfies(entry -> {
+                    assertThat(entry.status()).isEqualTo(DownloadStatus.SKIPPED);
+                    assertThat(entry.notReady()).isTrue();
+                    assertThat(entry.recordingId()).isEmpty();
+                    assertThat(entry.error().get()).startsWith("not ready yet: session active is still active")
+                            .endsWith("re-run later or pass --wait");
+                });
+        assertThat(first.succeeded()).isTrue();
+        assertThat(first.sessionsWithoutRecordings()).isZero();
+        assertThat(manifest()).extracting(ManifestEntry::sessionId).containsExactly("s1");
+
+        listings.notReady.clear();
+        ArchiveSummary second = archiver.archive(SessionQuery.all(), out, ArchiveOptions.defaults(),
+                ArchiveListener.NONE).get();
+
+        assertThat(second.entries()).extracting(ManifestEntry::recordingId, ManifestEntry::status)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("r1", DownloadStatus.SKIPPED),
+                        org.assertj.core.groups.Tuple.tuple("r2", DownloadStatus.DOWNLOADED));
+        assertThat(second.complete()).isTrue();
+    }
+
+    @Test
+    void aHistorySessionStillNotReadyWhenTheAskedWaitEndsIsAFailure() {
+        Listings listings = new Listings(Set.of("active"));
+        Clock ticking = new TickingClock();
+
+        ArchiveSummary summary = new Archiver(listings, history(List.of(List.of("active"))), ticking, sleeps::add)
+                .archive(SessionQuery.all(), out, ArchiveOptions.defaults().withWaitForReady(Duration.ofSeconds(3)),
+                        ArchiveListener.NONE).get();
+
+        assertThat(summary.entries()).singleElement().satisfies(entry -> {
+            assertThat(entry.status()).isEqualTo(DownloadStatus.FAILED);
+            assertThat(entry.error().get()).contains("still not ready after waiting");
+        });
+        assertThat(summary.succeeded()).isFalse();
+    }
+
+    @Test
+    void aFileOnDiskThatTheManifestDoesNotKnowIsRecordedAsSkippedWhenItHasTheSameBytes() throws Exception {
+        served("s1", "r1", "a.mp4", 5000, 16);
+        Path file = Files.createDirectories(out.resolve("loop/s1")).resolve("a.mp4");
+        Files.write(file, LoopbackMedia.bytes(5000, 16));
 
         ArchiveSummary summary = archiver(List.of(List.of("s1"))).archive(SessionQuery.all(), out,
                 ArchiveOptions.defaults(), ArchiveListener.NONE).get();
 
-        assertThat(summary.entries().get(0).error().get()).contains("not ready");
-        assertThat(sleeps).isEmpty();
+        assertThat(summary.entries()).singleElement().satisfies(entry -> {
+            assertThat(entry.status()).isEqualTo(DownloadStatus.SKIPPED);
+            assertThat(entry.sha256()).isEqualTo(sha256(file));
+            assertThat(entry.sizeBytes()).isEqualTo(5000);
+        });
+        assertThat(summary.complete()).isTrue();
+        assertManifestMatchesDisk();
+        assertThat(manifest()).singleElement().satisfies(entry -> assertThat(entry.done()).isTrue());
+    }
+
+    @Test
+    void aFileOnDiskThatTheManifestDoesNotKnowWithOtherBytesFailsAndIsLeftAlone() throws Exception {
+        served("s1", "r1", "a.mp4", 5000, 17);
+        Path file = Files.createDirectories(out.resolve("loop/s1")).resolve("a.mp4");
+        Files.writeString(file, "someone else's file");
+
+        ArchiveSummary summary = archiver(List.of(List.of("s1"))).archive(SessionQuery.all(), out,
+                ArchiveOptions.defaults(), ArchiveListener.NONE).get();
+
+        assertThat(summary.entries()).singleElement().satisfies(entry -> {
+            assertThat(entry.status()).isEqualTo(DownloadStatus.FAILED);
+            assertThat(entry.error().get()).contains("different content").contains("--overwrite");
+        });
+        assertThat(Files.readString(file)).isEqualTo("someone else's file");
+        try (Stream<Path> left = Files.list(file.getParent())) {
+            assertThat(left).containsExactly(file);
+        }
+    }
+
+    @Test
+    void aSkippedManifestLineCountsAsDoneOnlyWhenItsFileVerifies() throws Exception {
+        served("s1", "r1", "a.mp4", 2000, 18);
+        served("s1", "r2", "b.mp4", 2000, 19);
+        // Two skipped lines: one not ready (no hash), one whose file is gone.
+        String notReady = "{\"provider\":\"loop\",\"sessionId\":\"s1\",\"recordingId\":\"r1\","
+                + "\"path\":\"loop/s1/a.mp4\",\"sizeBytes\":0,\"sha256\":\"\",\"status\":\"skipped\","
+                + "\"error\":\"not ready yet: still processing; re-run later or pass --wait\"}\n";
+        String gone = "{\"provider\":\"loop\",\"sessionId\":\"s1\",\"recordingId\":\"r2\","
+                + "\"path\":\"loop/s1/b.mp4\",\"sizeBytes\":2000,\"sha256\":\"" + "b".repeat(64)
+                + "\",\"status\":\"skipped\",\"error\":null}\n";
+        Files.writeString(out.resolve(Manifest.FILE_NAME), notReady + gone, StandardCharsets.UTF_8);
+
+        ArchiveSummary summary = archiver(List.of(List.of("s1"))).archive(SessionQuery.all(), out,
+                ArchiveOptions.defaults(), ArchiveListener.NONE).get();
+
+        assertThat(media.requests()).extracting(LoopbackMedia.Seen::path)
+                .containsExactlyInAnyOrder("/media/s1/r1", "/media/s1/r2");
+        assertThat(summary.count(DownloadStatus.DOWNLOADED)).isEqualTo(2);
+        assertManifestMatchesDisk();
+        assertThat(manifest()).allSatisfy(entry -> assertThat(entry.done()).isTrue());
     }
 
     @Test
@@ -347,6 +545,71 @@ class ArchiverTest {
         assertThat(heard.stream().filter(h -> h.startsWith("entry")).sorted().collect(Collectors.toList()))
                 .containsExactly("entry r1 downloaded", "entry r2 downloaded", "entry r3 downloaded",
                         "entry r4 downloaded");
+    }
+
+    /**
+     * A provider's listings over the loopback source that counts which sessions were listed; sessions in
+     * {@code notReady} answer not ready, those marked {@link #empty} have no recordings.
+     */
+    private final class Listings implements RecordingSource {
+        final List<String> listed = Collections.synchronizedList(new ArrayList<>());
+        final Set<String> notReady;
+        private final Set<String> empty = new HashSet<>();
+
+        Listings(Set<String> notReady) {
+            this.notReady = new HashSet<>(notReady);
+        }
+
+        Listings empty(String session) {
+            empty.add(session);
+            return this;
+        }
+
+        @Override
+        public String provider() {
+            return source.provider();
+        }
+
+        @Override
+        public Capabilities capabilities() {
+            return source.capabilities();
+        }
+
+        @Override
+        public Either<TapedeckError, List<Recording>> recordings(SessionId session) {
+            listed.add(session.value());
+            if (notReady.contains(session.value())) {
+                return Either.left(new TapedeckError.NotReady(LoopbackMedia.PROVIDER, "session " + session
+                        + " is still active", Optional.empty()));
+            }
+            return empty.contains(session.value()) ? Either.right(List.of()) : source.recordings(session);
+        }
+
+        @Override
+        public Either<TapedeckError, MediaStream> openMedia(Recording recording, MediaRequest request) {
+            return source.openMedia(recording, request);
+        }
+    }
+
+    /** A clock that moves on a second each time it is read, so that a wait reaches its deadline. */
+    private static final class TickingClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public synchronized Instant instant() {
+            now = now.plusSeconds(1);
+            return now;
+        }
     }
 
     @Test

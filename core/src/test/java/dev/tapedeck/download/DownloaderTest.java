@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,6 +59,14 @@ class DownloaderTest {
         try (Stream<Path> all = Files.walk(folder)) {
             return all.filter(Files::isRegularFile).map(p -> folder.relativize(p).toString().replace('\\', '/'))
                     .sorted().toList();
+        }
+    }
+
+    /** Every file and folder under {@code folder}, hidden ones included, relative and sorted. */
+    private List<String> entriesIn(Path folder) throws IOException {
+        try (Stream<Path> all = Files.walk(folder)) {
+            return all.filter(p -> !p.equals(folder))
+                    .map(p -> folder.relativize(p).toString().replace('\\', '/')).sorted().toList();
         }
     }
 
@@ -130,18 +139,54 @@ class DownloaderTest {
     }
 
     @Test
-    void refusesToOverwriteAnExistingFileNamingItAndTheFlag() throws Exception {
+    void anExistingFileWithOtherBytesIsLeftAsItIsAndTheDownloadFailsNamingItAndTheFlag() throws Exception {
         media.put("/media/r1.mp4", LoopbackMedia.bytes(1000, 4));
         Files.writeString(dir.resolve("replay.mp4"), "mine");
+        Heard heard = new Heard();
 
-        DownloadResult result = downloader.download(mp4("/media/r1.mp4", null), dir, DownloadListener.NONE);
+        DownloadResult result = downloader.download(mp4("/media/r1.mp4", null), dir, heard);
 
         assertThat(result.status()).isEqualTo(DownloadStatus.FAILED);
         assertThat(result.error().get()).isInstanceOf(TapedeckError.Storage.class);
         assertThat(result.error().get().message()).contains(dir.resolve("replay.mp4").toString())
-                .contains("--overwrite");
+                .contains("different content").contains("--overwrite");
         assertThat(Files.readString(dir.resolve("replay.mp4"))).isEqualTo("mine");
-        assertThat(media.requests()).isEmpty();
+        assertThat(entriesIn(dir)).containsExactly("replay.mp4");
+        assertThat(heard.events).containsExactly("started ?", "failed Storage");
+    }
+
+    @Test
+    void anExistingFileWithTheSameBytesIsSkippedWithItsSizeAndHash() throws Exception {
+        byte[] body = LoopbackMedia.bytes(70_000, 4);
+        media.put("/media/r1.mp4", body);
+        Path existing = dir.resolve("replay.mp4");
+        Files.write(existing, body);
+        FileTime before = FileTime.fromMillis(1_000_000);
+        Files.setLastModifiedTime(existing, before);
+        Heard heard = new Heard();
+
+        DownloadResult result = downloader.download(mp4("/media/r1.mp4", 70_000L), dir, heard);
+
+        assertThat(result.status()).isEqualTo(DownloadStatus.SKIPPED);
+        assertThat(result.error()).isEmpty();
+        assertThat(result.path()).isEqualTo(existing.toAbsolutePath());
+        assertThat(result.sizeBytes()).isEqualTo(70_000);
+        assertThat(result.sha256()).isEqualTo(sha256(body));
+        assertThat(Files.getLastModifiedTime(existing)).isEqualTo(before);
+        assertThat(entriesIn(dir)).containsExactly("replay.mp4");
+        assertThat(heard.events).containsExactly("started 70000", "finished 70000");
+    }
+
+    @Test
+    void aFailedDownloadBesideAnExistingFileLeavesItAndNoTempFile() throws Exception {
+        media.put("/media/r1.mp4", LoopbackMedia.bytes(1000, 4)).failAlways(500);
+        Files.writeString(dir.resolve("replay.mp4"), "mine");
+
+        DownloadResult result = downloader.download(mp4("/media/r1.mp4", null), dir, DownloadListener.NONE);
+
+        assertThat(result.error().get()).isInstanceOf(TapedeckError.ProviderFailure.class);
+        assertThat(Files.readString(dir.resolve("replay.mp4"))).isEqualTo("mine");
+        assertThat(entriesIn(dir)).containsExactly("replay.mp4");
     }
 
     @Test
@@ -303,6 +348,50 @@ class DownloaderTest {
         assertThat(filesIn(dir)).containsExactly("replay.m3u8", "replay_segments/00000.mp4",
                 "replay_segments/00001.m4s", "replay_segments/00002.m4s");
         assertThat(heard.bytes).isSorted().doesNotHaveDuplicates().last().isEqualTo(total);
+    }
+
+    private Recording servedHls(byte[] seg0, byte[] seg1) {
+        media.put("/hls/seg0.ts", seg0);
+        media.put("/hls/seg1.ts", seg1);
+        String playlist = "#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXTINF:4.0,\nseg0.ts?sig=a\n#EXTINF:4.0,\nseg1.ts\n"
+                + "#EXT-X-ENDLIST\n";
+        return LoopbackMedia.recording("s1", "r1", RecordingFormat.HLS,
+                new MediaLocation.InlinePlaylist(playlist, Optional.of(media.uri("/hls/index.m3u8")),
+                        Optional.empty())).fileName("replay").build();
+    }
+
+    @Test
+    void anExistingHlsCopyWithTheSameBytesIsSkippedAndNothingIsLeftBeside() throws Exception {
+        Recording hls = servedHls(LoopbackMedia.bytes(30_000, 20), LoopbackMedia.bytes(20_000, 21));
+        DownloadResult first = downloader.download(hls, dir, DownloadListener.NONE);
+        Path segment = dir.resolve("replay_segments/00000.ts");
+        FileTime before = FileTime.fromMillis(1_000_000);
+        Files.setLastModifiedTime(segment, before);
+
+        DownloadResult again = downloader.download(hls, dir, DownloadListener.NONE);
+
+        assertThat(again.status()).isEqualTo(DownloadStatus.SKIPPED);
+        assertThat(again.sizeBytes()).isEqualTo(first.sizeBytes());
+        assertThat(again.sha256()).isEqualTo(first.sha256());
+        assertThat(Files.getLastModifiedTime(segment)).isEqualTo(before);
+        assertThat(entriesIn(dir)).containsExactly("replay.m3u8", "replay_segments", "replay_segments/00000.ts",
+                "replay_segments/00001.ts");
+    }
+
+    @Test
+    void anExistingHlsCopyWithADifferentSegmentFailsAndIsLeftAsItIs() throws Exception {
+        Recording hls = servedHls(LoopbackMedia.bytes(30_000, 22), LoopbackMedia.bytes(20_000, 23));
+        downloader.download(hls, dir, DownloadListener.NONE);
+        byte[] changed = LoopbackMedia.bytes(20_000, 99);
+        Files.write(dir.resolve("replay_segments/00001.ts"), changed);
+
+        DownloadResult again = downloader.download(hls, dir, DownloadListener.NONE);
+
+        assertThat(again.status()).isEqualTo(DownloadStatus.FAILED);
+        assertThat(again.error().get().message()).contains("different content").contains("--overwrite");
+        assertThat(Files.readAllBytes(dir.resolve("replay_segments/00001.ts"))).isEqualTo(changed);
+        assertThat(entriesIn(dir)).containsExactly("replay.m3u8", "replay_segments", "replay_segments/00000.ts",
+                "replay_segments/00001.ts");
     }
 
     @Test

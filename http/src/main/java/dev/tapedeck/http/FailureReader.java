@@ -38,7 +38,10 @@ final class FailureReader {
         return response.toBuilder().body(bytes).build();
     }
 
-    /** What an {@link ErrorMapper} needs to know about {@code buffered}, a response from {@link #buffer}. */
+    /**
+     * What an {@link ErrorMapper} needs to know about {@code buffered}, a response from {@link #buffer}: its message
+     * and field problems read from the whole buffered body, the excerpt redacted before it is cut.
+     */
     HttpFailure failure(Response buffered) {
         String body = "";
         if (buffered.body() != null) {
@@ -50,8 +53,9 @@ final class FailureReader {
         }
         String method = buffered.request() == null ? "?" : buffered.request().httpMethod().name();
         String path = buffered.request() == null ? "?" : pathOf(buffered.request().url());
+        ErrorBodies.Details details = ErrorBodies.read(body, redactor::redact);
         return new HttpFailure(providerId, method, path, buffered.status(), headers(buffered),
-                redactor.redact(body));
+                redactor.redact(body), details.message(), details.problems());
     }
 
     /** The path of {@code url}, never its query string. */

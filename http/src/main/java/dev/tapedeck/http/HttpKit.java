@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -48,25 +49,25 @@ public final class HttpKit implements AutoCloseable {
     private final FailureReader reader;
     private final TransportErrors transport;
     private final MediaFetcher media;
-    private volatile boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private HttpKit(Builder builder) {
         this.providerId = builder.providerId;
         this.baseUrl = builder.baseUrl;
         this.config = builder.config;
         this.headers = Map.copyOf(builder.headers);
-        Redactor redactor = Redactor.of(builder.authHeaders.values());
+        Redactor redactor = Redactor.of(builder.secretHeaders.values());
         this.errorMapper = builder.errorMapper != null ? builder.errorMapper
                 : failure -> StandardErrors.map(failure, config.clock());
         this.reader = new FailureReader(providerId, redactor);
         this.transport = new TransportErrors(providerId, redactor);
         this.options = new Request.Options(config.timeouts().connect(), config.timeouts().readIdle(), false);
         Client plain = new Client.Default(null, null, true);
-        Client authed = new OriginScopedAuth(new StreamedBodies(plain), baseUrl, builder.authHeaders);
+        Client authed = new OriginScopedAuth(new StreamedBodies(plain), baseUrl, builder.originHeaders);
         this.apiClient = new RetryingClient(authed, providerId,
                 config.retryPolicy(), config.sleeper(), config.clock(), config.timeouts().overall(), reader,
                 errorMapper);
-        this.media = new MediaFetcher(providerId, plain, options, redactor, config.clock());
+        this.media = new MediaFetcher(providerId, plain, options, redactor, config.clock(), closed::get);
     }
 
     /** Starts a kit for {@code providerId} against {@code baseUrl} (absolute; https, or http on loopback). */
@@ -95,9 +96,13 @@ public final class HttpKit implements AutoCloseable {
 
     /**
      * Runs a Feign call: an {@link ApiException} becomes Left(its error); any other Feign, I/O or decoding failure
-     * Left(Transport or ProviderFailure) with a redacted message. Programming errors still propagate.
+     * Left(Transport or ProviderFailure) with a redacted message. Programming errors still propagate. After
+     * {@link #close()} nothing is sent: Left(Misconfigured "connection is closed").
      */
     public <T> Either<TapedeckError, T> call(Supplier<T> feignCall) {
+        if (closed.get()) {
+            return Either.left(closedError(providerId));
+        }
         try {
             return Either.right(feignCall.get());
         } catch (RuntimeException failure) {
@@ -110,7 +115,7 @@ public final class HttpKit implements AutoCloseable {
      * closed; 2xx a {@link MediaStream} read straight off the connection (offset, length, total, ETag and content
      * type from the headers; a {@code Range: bytes=N-} request header is checked against the answer). Feign itself
      * buffers a body whose Content-Length is known and at most 8 KiB, which is harmless; larger or unsized bodies
-     * stream.
+     * stream. After {@link #close()}: Left(Misconfigured), nothing sent.
      */
     public Either<TapedeckError, MediaStream> stream(Supplier<Response> feignCall) {
         return call(feignCall).flatMap(response -> {
@@ -193,16 +198,25 @@ public final class HttpKit implements AutoCloseable {
         return config.clock();
     }
 
-    /** Marks the kit closed; clients already made keep working until their connections idle out. */
+    /**
+     * Closes the kit: from now on {@link #call}, {@link #stream} and {@link #media()} answer Left(Misconfigured) without
+     * sending anything, and {@link #api} throws. Idle pooled connections are the JDK's to release.
+     */
     @Override
     public void close() {
-        closed = true;
+        closed.set(true);
     }
 
     private void requireOpen() {
-        if (closed) {
+        if (closed.get()) {
             throw new IllegalStateException(providerId + ": this HTTP kit was closed");
         }
+    }
+
+    /** What every call on a closed kit answers. */
+    static TapedeckError closedError(String providerId) {
+        return new TapedeckError.Misconfigured(providerId, providerId + ": the connection is closed; "
+                + "open a new connection to make more calls");
     }
 
     @Override
@@ -215,7 +229,8 @@ public final class HttpKit implements AutoCloseable {
         private final String providerId;
         private final URI baseUrl;
         private final ProviderConfig config;
-        private final Map<String, Secret> authHeaders = new LinkedHashMap<>();
+        private final Map<String, Secret> originHeaders = new LinkedHashMap<>();
+        private final Map<String, Secret> secretHeaders = new LinkedHashMap<>();
         private final Map<String, String> headers = new LinkedHashMap<>();
         private ErrorMapper errorMapper;
 
@@ -225,9 +240,28 @@ public final class HttpKit implements AutoCloseable {
             this.config = Objects.requireNonNull(config, "config");
         }
 
-        /** A header sent ONLY to requests whose origin (scheme, host, port) equals the base URL's. */
+        /**
+         * A secret header sent ONLY to requests whose origin (scheme, host, port) equals the base URL's. Its value,
+         * and for {@code <scheme> <credential>} values the bare credential too, is masked in every message.
+         */
         public Builder authHeader(String name, Secret value) {
-            authHeaders.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            originHeaders.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            secretHeaders.put(name, value);
+            return this;
+        }
+
+        /** {@code Authorization: Bearer <token>}, as {@link #authHeader}; the token alone is masked too. */
+        public Builder bearerAuth(Secret token) {
+            return authHeader("Authorization", Secret.of("Bearer " + Objects.requireNonNull(token, "token").reveal()));
+        }
+
+        /**
+         * A non-secret header (an account id, say) sent ONLY to requests on the base URL's origin, like the auth
+         * headers, but not masked: its value may show in messages.
+         */
+        public Builder originHeader(String name, String value) {
+            originHeaders.put(Objects.requireNonNull(name, "name"), Secret.of(Objects.requireNonNull(value, "value")));
+            secretHeaders.remove(name);
             return this;
         }
 

@@ -13,29 +13,30 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Adds the auth headers to a request only when its final URL is on the provider's own origin (scheme, host, port),
- * so a method taking an absolute {@code URI} never leaks the key to another host. Runs as a client decorator, after
- * Feign resolved the URL, rather than as an interceptor that sees only the template.
+ * Adds the origin-scoped headers (the auth headers, and non-secret ones such as an account id) to a request only
+ * when its final URL is on the provider's own origin (scheme, host, port), so a method taking an absolute
+ * {@code URI} never leaks them to another host. Runs as a client decorator, after Feign resolved the URL, rather
+ * than as an interceptor that sees only the template. Values are held as {@link Secret}s so none ever prints.
  */
 final class OriginScopedAuth implements Client {
 
     private final Client delegate;
     private final Optional<Origin> origin;
-    private final Map<String, Secret> authHeaders;
+    private final Map<String, Secret> scopedHeaders;
 
-    OriginScopedAuth(Client delegate, URI baseUrl, Map<String, Secret> authHeaders) {
+    OriginScopedAuth(Client delegate, URI baseUrl, Map<String, Secret> scopedHeaders) {
         this.delegate = delegate;
         this.origin = Origin.of(baseUrl);
-        this.authHeaders = Map.copyOf(authHeaders);
+        this.scopedHeaders = Map.copyOf(scopedHeaders);
     }
 
     @Override
     public Response execute(Request request, Request.Options options) throws IOException {
-        if (authHeaders.isEmpty() || origin.isEmpty() || !origin.equals(Origin.of(request.url()))) {
+        if (scopedHeaders.isEmpty() || origin.isEmpty() || !origin.equals(Origin.of(request.url()))) {
             return delegate.execute(request, options);
         }
         Map<String, Collection<String>> headers = new LinkedHashMap<>(request.headers());
-        authHeaders.forEach((name, secret) -> {
+        scopedHeaders.forEach((name, secret) -> {
             headers.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
             headers.put(name, List.of(secret.reveal()));
         });

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Removes what must never be shown from text that came off the wire or out of an exception: the connection's own
@@ -18,6 +19,7 @@ final class Redactor {
     private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://[^\\s\"'<>\\\\]+");
     private static final Pattern QUERY_AFTER_PATH = Pattern.compile("(/[^\\s\"'<>?]*)\\?[^\\s\"'<>]+");
     private static final Pattern SCHEME_TOKEN = Pattern.compile("(?i)\\b(bearer|basic|token)\\s+[A-Za-z0-9._~+/=-]{6,}");
+    private static final Pattern SCHEME_PREFIX = Pattern.compile("(?i)^(bearer|basic|token)\\s+");
     private static final Pattern CREDENTIAL_FIELD = Pattern.compile(
             "(?i)([\"']?\\b(?:x-amz-[a-z-]*|signature|sig|access[_-]?token|refresh[_-]?token|token|api[_-]?key"
                     + "|x-api-key|anchor-api-key|authorization|password|secret|credential|key-pair-id|policy)"
@@ -29,9 +31,15 @@ final class Redactor {
         this.secrets = secrets;
     }
 
-    /** A redactor that also masks the literal values of {@code secrets}. */
+    /**
+     * A redactor that also masks the literal values of {@code secrets} and, for a header value that starts with an
+     * auth scheme ({@code Bearer <token>}), the bare credential after it: providers echo the key alone in their
+     * error bodies ("Invalid API key sk_…").
+     */
     static Redactor of(Collection<Secret> secrets) {
-        return new Redactor(secrets.stream().map(Secret::reveal).filter(s -> s.length() >= 4)
+        return new Redactor(secrets.stream().map(Secret::reveal)
+                .flatMap(value -> Stream.of(value, SCHEME_PREFIX.matcher(value).replaceFirst("")))
+                .filter(s -> s.length() >= 4).distinct()
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList());
     }
 

@@ -10,6 +10,7 @@ import feign.Client;
 import feign.Request;
 import feign.Response;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -21,15 +22,19 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javax.net.ssl.SSLHandshakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one retry layer of API calls, as a Feign client decorator driven by {@link RetryPolicy}. GET and HEAD are
- * idempotent; other methods are retried only when their request never left. A failed answer is retried only when
- * the provider's {@link ErrorMapper} calls it transient. A server wait above the policy's cap fails at once with
- * {@link TapedeckError.RateLimited} carrying that wait. The overall timeout bounds all tries and waits together:
+ * idempotent; other methods are retried only when their request never left. A failed answer with a retryable
+ * status is mapped once by the provider's {@link ErrorMapper}: it is retried only when the mapper calls it
+ * transient, after the wait the mapped error carries (RateLimited / NotReady hints, which include provider headers
+ * such as X-RateLimit-Reset) or else the standard Retry-After headers; once no retry follows, that same error is
+ * thrown as {@link ApiException}. A server wait above the policy's cap fails at once: a 429 as RateLimited carrying
+ * the wait, anything else as its mapped error with the wait in its message. The overall timeout bounds all tries and waits together:
  * no retry starts that would end after it, and each try's timeouts are cut to what is left. Every discarded
  * response is closed. Below this layer HttpURLConnection may resend a bodyless GET or HEAD once by itself when a
  * connection dies before the status line (a JDK behaviour with no per-connection switch); {@link StreamedBodies}
@@ -38,6 +43,9 @@ import org.slf4j.LoggerFactory;
 final class RetryingClient implements Client {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryingClient.class);
+
+    /** The longest wait the {@code retry-after-ms} form can carry: the policy reads at most 12 digits. */
+    private static final Duration LONGEST_WAIT = Duration.ofMillis(999_999_999_999L);
 
     private final Client delegate;
     private final String providerId;
@@ -85,23 +93,48 @@ final class RetryingClient implements Client {
             if (!RetryPolicy.isRetryableStatus(response.status())) {
                 return response;
             }
-            Response buffered = FailureReader.buffer(response);
-            HttpFailure failure = reader.failure(buffered);
-            if (!mapper.map(failure).isTransient()) {
-                return buffered;
+            HttpFailure failure = reader.failure(FailureReader.buffer(response));
+            TapedeckError error = mapper.map(failure);
+            if (!error.isTransient()) {
+                throw new ApiException(error);
             }
-            RetryDecision decision = policy.decide(
-                    Attempt.response(retries, idempotent, response.status(), failure::header, clock.instant()));
+            RetryDecision decision = policy.decide(Attempt.response(retries, idempotent, response.status(),
+                    waitHeader(serverWait(error, failure)), clock.instant()));
             if (decision instanceof RetryDecision.WaitTooLong tooLong) {
-                throw new ApiException(tooLongWait(failure, tooLong.requested()));
+                throw new ApiException(tooLongWait(error, tooLong.requested()));
             }
             Optional<Duration> delay = retryDelay(decision, used);
             if (delay.isEmpty()) {
-                return buffered;
+                throw new ApiException(error);
             }
             log(request, "HTTP " + response.status(), retries, delay.get());
             slept = slept.plus(sleep(delay.get()));
         }
+    }
+
+    /**
+     * The wait the server asked for: the mapped error's own hint when it is RateLimited or NotReady (the mapper knows
+     * the provider's headers, X-RateLimit-Reset included), else the standard Retry-After headers.
+     */
+    private Optional<Duration> serverWait(TapedeckError error, HttpFailure failure) {
+        if (error instanceof TapedeckError.RateLimited limited) {
+            return limited.retryAfter();
+        }
+        if (error instanceof TapedeckError.NotReady notReady) {
+            return notReady.retryAfter();
+        }
+        return RetryPolicy.retryAfter(failure::header, clock.instant());
+    }
+
+    /**
+     * {@code wait} as the one header the policy reads first ({@code retry-after-ms}), so that the policy alone decides
+     * (cap, jitter, retry count) while the wait comes from the mapped error rather than from headers read twice.
+     */
+    private static Function<String, Optional<String>> waitHeader(Optional<Duration> wait) {
+        Optional<String> millis = wait.map(w -> w.isNegative() ? Duration.ZERO : w)
+                .map(w -> w.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : w)
+                .map(w -> BigDecimal.valueOf(w.toNanos(), 6).toPlainString());
+        return name -> "retry-after-ms".equalsIgnoreCase(name) ? millis : Optional.empty();
     }
 
     /** The delay to wait before retrying, empty when the policy gives up or the wait would overrun the deadline. */
@@ -142,11 +175,27 @@ final class RetryingClient implements Client {
         }
     }
 
-    private TapedeckError tooLongWait(HttpFailure failure, Duration wait) {
-        return new TapedeckError.RateLimited(providerId, providerId + " answered " + failure.method() + " "
-                + failure.path() + " with HTTP " + failure.status() + " and asked to wait " + wait.toSeconds()
-                + " s, longer than the " + policy.maxRetryAfter().toSeconds() + " s Tapedeck waits; try again later",
-                Optional.of(wait));
+    /**
+     * The error for a server wait above the policy's cap: a rate limit or not-ready error carrying that wait, any
+     * other error (a 503 with a long Retry-After, say) kept as it is with the wait added to its message.
+     */
+    private TapedeckError tooLongWait(TapedeckError error, Duration wait) {
+        if (error instanceof TapedeckError.RateLimited limited) {
+            return new TapedeckError.RateLimited(limited.provider(), limited.message(), Optional.of(wait));
+        }
+        if (error instanceof TapedeckError.NotReady notReady) {
+            return new TapedeckError.NotReady(notReady.provider(), notReady.message(), Optional.of(wait));
+        }
+        String note = "; it asked to wait " + wait.toSeconds() + " s, longer than the "
+                + policy.maxRetryAfter().toSeconds() + " s Tapedeck waits by itself";
+        if (error instanceof TapedeckError.ProviderFailure failure) {
+            return new TapedeckError.ProviderFailure(failure.provider(), failure.status(), failure.message() + note,
+                    failure.excerpt(), failure.retryable());
+        }
+        if (error instanceof TapedeckError.Transport transport) {
+            return new TapedeckError.Transport(transport.provider(), transport.message() + note);
+        }
+        return error;
     }
 
     private void log(Request request, String what, int retries, Duration delay) {

@@ -1,17 +1,11 @@
 package dev.tapedeck.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tapedeck.http.json.Json;
 import dev.tapedeck.model.Redaction;
 import dev.tapedeck.model.TapedeckError;
 import dev.tapedeck.retry.RetryPolicy;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -21,13 +15,17 @@ import java.util.Optional;
  * or a list of {@code {loc,msg}}, else the plain text), then by status: 400/422 InvalidRequest (a {@code detail}
  * list gives field problems), 401 Unauthorized, 403 Forbidden, 404 NotFound, 408 Transport, 409
  * ProviderFailure(not retryable), 429 RateLimited (wait from {@code retry-after-ms} / {@code Retry-After}, else
- * {@code X-RateLimit-Reset} minus now), 5xx ProviderFailure(retryable), 3xx a redirect that API calls never follow,
- * anything else ProviderFailure(not retryable).
+ * {@code X-RateLimit-Reset}: seconds from now below 1e9, else a unix time), 5xx ProviderFailure(retryable), 3xx a
+ * redirect that API calls never follow, anything else ProviderFailure(not retryable). The body's text and field
+ * problems come from {@link HttpFailure#bodyMessage()} and {@link HttpFailure#fieldProblems()}.
  */
 public final class StandardErrors {
 
-    private static final int MAX_MESSAGE = 300;
-    private static final ObjectMapper READER = Json.mapper();
+    /**
+     * An {@code X-RateLimit-Reset} this large is a unix time (1e9 s is September 2001); a smaller one counts seconds
+     * from now, as some gateways send it.
+     */
+    private static final long RESET_IS_EPOCH_FROM = 1_000_000_000L;
 
     private StandardErrors() {
     }
@@ -39,7 +37,7 @@ public final class StandardErrors {
         String text = message(failure);
         String said = id + " answered " + failure.method() + " " + failure.path() + " with HTTP " + status + ": " + text;
         if (status == 400 || status == 422) {
-            return new TapedeckError.InvalidRequest(id, said + "; fix the request", fieldProblems(failure));
+            return new TapedeckError.InvalidRequest(id, said + "; fix the request", failure.fieldProblems());
         }
         if (status == 401) {
             return new TapedeckError.Unauthorized(id, said + "; check " + envPrefix(id) + "_API_KEY");
@@ -67,69 +65,12 @@ public final class StandardErrors {
                     + failure.path() + " (HTTP " + status + ") to " + target
                     + ", which API calls never follow; check " + envPrefix(id) + "_BASE_URL", failure.bodyExcerpt(), false);
         }
-        if (status == 409) {
-            return new TapedeckError.ProviderFailure(id, status, said, failure.bodyExcerpt(), false);
-        }
         return new TapedeckError.ProviderFailure(id, status, said, failure.bodyExcerpt(), false);
     }
 
     /** The best human text in the failure's body, one line, or {@code "no details"} when there is none. */
     public static String message(HttpFailure failure) {
-        String body = failure.bodyExcerpt().strip();
-        Optional<JsonNode> json = parse(body);
-        Optional<String> found = json.flatMap(StandardErrors::jsonMessage);
-        String text = found.orElseGet(() -> json.isPresent() || body.startsWith("<") ? "" : body);
-        text = text.replaceAll("\\s+", " ").strip();
-        if (text.isEmpty()) {
-            return "no details";
-        }
-        return text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "…" : text;
-    }
-
-    private static Optional<JsonNode> parse(String body) {
-        if (!body.startsWith("{") && !body.startsWith("[")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.ofNullable(READER.readTree(body));
-        } catch (IOException | RuntimeException notJson) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<String> jsonMessage(JsonNode root) {
-        for (String pointer : List.of("/message", "/error/message", "/error/error/message", "/error", "/detail")) {
-            JsonNode node = root.at(pointer);
-            if (node.isTextual() && !node.asText().isBlank()) {
-                return Optional.of(node.asText());
-            }
-        }
-        JsonNode detail = root.path("detail");
-        if (detail.isArray()) {
-            List<String> parts = new ArrayList<>();
-            problems(detail).forEach(p -> parts.add(p.field().isEmpty() ? p.problem() : p.field() + ": " + p.problem()));
-            return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", parts));
-        }
-        return Optional.empty();
-    }
-
-    private static List<TapedeckError.FieldProblem> fieldProblems(HttpFailure failure) {
-        return parse(failure.bodyExcerpt().strip()).map(root -> root.path("detail"))
-                .filter(JsonNode::isArray).map(StandardErrors::problems).orElse(List.of());
-    }
-
-    private static List<TapedeckError.FieldProblem> problems(JsonNode detail) {
-        List<TapedeckError.FieldProblem> out = new ArrayList<>();
-        for (JsonNode item : detail) {
-            String msg = item.path("msg").asText("");
-            if (msg.isBlank()) {
-                continue;
-            }
-            List<String> loc = new ArrayList<>();
-            item.path("loc").forEach(part -> loc.add(part.asText()));
-            out.add(new TapedeckError.FieldProblem(String.join(".", loc), msg));
-        }
-        return out;
+        return failure.bodyMessage().isEmpty() ? "no details" : failure.bodyMessage();
     }
 
     private static Optional<Duration> rateLimitWait(HttpFailure failure, Instant now) {
@@ -138,7 +79,8 @@ public final class StandardErrors {
             return asked;
         }
         return failure.header("X-RateLimit-Reset").map(String::strip).filter(v -> v.matches("\\d{1,12}"))
-                .map(v -> Duration.between(now, Instant.ofEpochSecond(Long.parseLong(v))))
+                .map(Long::parseLong)
+                .map(v -> v < RESET_IS_EPOCH_FROM ? Duration.ofSeconds(v) : Duration.between(now, Instant.ofEpochSecond(v)))
                 .map(d -> d.isNegative() ? Duration.ZERO : d);
     }
 

@@ -1,7 +1,9 @@
 package dev.tapedeck.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -158,6 +160,87 @@ class ErrorMappingTest {
 
         assertThat(error).isInstanceOfSatisfying(TapedeckError.RateLimited.class,
                 limited -> assertThat(limited.retryAfter()).contains(Duration.ofSeconds(42)));
+    }
+
+    @org.junit.jupiter.api.Test
+    void fieldProblemsAfterTheFirstTwoKibibytesOfALongValidationAnswerAreKept() {
+        String echo = "x".repeat(3 * HttpFailure.MAX_EXCERPT);
+        api.stubFor(get(urlPathEqualTo("/v1/sessions/s1")).willReturn(json(422, "{\"detail\":[{\"loc\":[\"body\","
+                + "\"a\"],\"msg\":\"too long\",\"input\":\"" + echo + "\"},{\"loc\":[\"body\",\"b\"],"
+                + "\"msg\":\"required\",\"ctx\":{\"echo\":\"" + echo + "\"}}]}")));
+        HttpKit kit = HttpKit.builder("notte", URI.create(api.baseUrl()), noRetries()).build();
+
+        TapedeckError error = kit.call(() -> kit.api(TestKits.Api.class).session("s1")).getLeft();
+
+        assertThat(error).isInstanceOfSatisfying(TapedeckError.InvalidRequest.class, invalid -> {
+            assertThat(invalid.problems()).containsExactly(new TapedeckError.FieldProblem("body.a", "too long"),
+                    new TapedeckError.FieldProblem("body.b", "required"));
+            assertThat(invalid.message()).contains("body.a: too long; body.b: required");
+        });
+    }
+
+    @org.junit.jupiter.api.Test
+    void aKeyHiddenBehindJsonEscapesIsMaskedInTheExtractedMessageAndProblems() {
+        String escaped = TestKits.KEY.replace("-", "\\u002D");
+        api.stubFor(get(urlPathEqualTo("/v1/sessions/s1")).willReturn(json(422, "{\"message\":\"bad key " + escaped
+                + "\",\"detail\":[{\"loc\":[\"header\"],\"msg\":\"" + escaped + " is revoked\"}]}")));
+        HttpKit kit = HttpKit.builder("anchor", URI.create(api.baseUrl()), noRetries())
+                .authHeader("anchor-api-key", Secret.of(TestKits.KEY)).build();
+
+        TapedeckError error = kit.call(() -> kit.api(TestKits.Api.class).session("s1")).getLeft();
+
+        assertThat(error).isInstanceOfSatisfying(TapedeckError.InvalidRequest.class, invalid -> {
+            assertThat(invalid.message()).contains("bad key ****");
+            assertThat(invalid.problems()).containsExactly(new TapedeckError.FieldProblem("header", "**** is revoked"));
+        });
+        assertNoSecretIn(error.message(), error.toString());
+    }
+
+    @org.junit.jupiter.api.Test
+    void theBareBearerTokenIsMaskedWhereverTheBodyEchoesIt() {
+        api.stubFor(get(urlPathEqualTo("/v1/sessions/s1")).willReturn(json(500, "{\"message\":\"Invalid API key "
+                + TestKits.KEY + "\"}")));
+        HttpKit kit = HttpKit.builder("notte", URI.create(api.baseUrl()), noRetries())
+                .bearerAuth(Secret.of(TestKits.KEY)).build();
+
+        TapedeckError error = kit.call(() -> kit.api(TestKits.Api.class).session("s1")).getLeft();
+
+        assertThat(error).isInstanceOfSatisfying(TapedeckError.ProviderFailure.class, failure -> {
+            assertThat(failure.message()).contains("Invalid API key ****");
+            assertNoSecretIn(failure.message(), failure.excerpt(), failure.toString());
+        });
+        api.verify(getRequestedFor(urlPathEqualTo("/v1/sessions/s1"))
+                .withHeader("Authorization", equalTo("Bearer " + TestKits.KEY)));
+    }
+
+    @org.junit.jupiter.api.Test
+    void anOriginHeaderIsSentToTheApiOnlyAndItsValueIsNotMasked() {
+        api.stubFor(get(urlPathEqualTo("/v1/sessions/s1")).willReturn(json(404, "{\"message\":\"no session s1 in "
+                + "account acme-corp\"}")));
+        api.stubFor(get(urlPathEqualTo("/elsewhere")).willReturn(json(200, "{}")));
+        HttpKit kit = HttpKit.builder("kataven", URI.create(api.baseUrl()), noRetries())
+                .bearerAuth(Secret.of(TestKits.KEY)).originHeader("X-Account-ID", "acme-corp").build();
+        URI otherOrigin = URI.create(api.baseUrl().replace("localhost", "127.0.0.1") + "/elsewhere");
+
+        TapedeckError error = kit.call(() -> kit.api(TestKits.Api.class).session("s1")).getLeft();
+        kit.call(() -> kit.api(TestKits.Api.class).absolute(otherOrigin)).get();
+
+        assertThat(error.message()).contains("account acme-corp");
+        api.verify(getRequestedFor(urlPathEqualTo("/v1/sessions/s1")).withHeader("X-Account-ID", equalTo("acme-corp")));
+        api.verify(getRequestedFor(urlPathEqualTo("/elsewhere")).withoutHeader("X-Account-ID")
+                .withoutHeader("Authorization"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aSmallRateLimitResetIsSecondsFromNow() {
+        api.stubFor(get(urlPathEqualTo("/v1/sessions/s1")).willReturn(json(429, "{}")
+                .withHeader("X-RateLimit-Reset", "30")));
+        HttpKit kit = HttpKit.builder("notte", URI.create(api.baseUrl()), noRetries()).build();
+
+        TapedeckError error = kit.call(() -> kit.api(TestKits.Api.class).session("s1")).getLeft();
+
+        assertThat(error).isInstanceOfSatisfying(TapedeckError.RateLimited.class,
+                limited -> assertThat(limited.retryAfter()).contains(Duration.ofSeconds(30)));
     }
 
     private static ProviderConfig noRetries() {

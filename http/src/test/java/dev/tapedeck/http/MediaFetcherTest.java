@@ -118,9 +118,10 @@ class MediaFetcherTest {
         TapedeckError insecure = kit.media().open(URI.create(media.baseUrl() + "/plain"), 0, Optional.empty()).getLeft();
         TapedeckError credentials = kit.media().open(URI.create(media.baseUrl() + "/userinfo"), 0, Optional.empty()).getLeft();
 
-        assertThat(insecure).isInstanceOf(TapedeckError.InvalidRequest.class);
-        assertThat(insecure.message()).contains("https");
-        assertThat(credentials).isInstanceOf(TapedeckError.InvalidRequest.class);
+        // the media host sent the bad URL, not the caller: a provider failure, not an invalid request
+        assertThat(insecure).isInstanceOf(TapedeckError.ProviderFailure.class);
+        assertThat(insecure.message()).contains("https").contains("redirected there (HTTP 302)");
+        assertThat(credentials).isInstanceOf(TapedeckError.ProviderFailure.class);
         assertThat(credentials.message()).contains("user-info").doesNotContain("pw");
         api.verify(0, anyRequestedFor(anyUrl()));
     }
@@ -185,6 +186,54 @@ class MediaFetcherTest {
         assertThat(open("/404")).isInstanceOf(TapedeckError.NotFound.class);
         assertThat(open("/416")).isInstanceOf(TapedeckError.Integrity.class);
         assertThat(open("/500")).isInstanceOf(TapedeckError.ProviderFailure.class);
+    }
+
+    @Test
+    void aMediaHostAnswering401IsARefusedLinkThatNeverBlamesTheApiKey() {
+        media.stubFor(get(urlPathEqualTo("/401")).willReturn(aResponse().withStatus(401)
+                .withBody("{\"message\":\"Unauthorized\"}")));
+        media.stubFor(get(urlPathEqualTo("/403")).willReturn(aResponse().withStatus(403)));
+
+        assertThat(open("/401?X-Amz-Signature=secret123")).isInstanceOfSatisfying(TapedeckError.Forbidden.class,
+                e -> assertThat(e.message()).contains("the media URL").contains("expired or was refused (HTTP 401")
+                        .doesNotContain("API_KEY").doesNotContain("secret123"));
+        assertThat(open("/403")).isInstanceOfSatisfying(TapedeckError.Forbidden.class,
+                e -> assertThat(e.message()).contains("expired or was refused (HTTP 403").doesNotContain("API_KEY"));
+    }
+
+    @Test
+    void aUrlThePolicyRefusesIsTheProvidersFailureAndIsNeverRequested() {
+        TapedeckError plain = kit.media().open(URI.create("http://media.example.com/rec.mp4?sig=abc"), 0,
+                Optional.empty()).getLeft();
+        TapedeckError ftp = kit.media().open(URI.create("ftp://media.example.com/rec.mp4"), 0, Optional.empty()).getLeft();
+
+        assertThat(plain).isInstanceOfSatisfying(TapedeckError.ProviderFailure.class, failure -> {
+            assertThat(failure.message()).contains("only on loopback").contains("the provider sent this URL")
+                    .doesNotContain("sig=abc");
+            assertThat(failure.retryable()).isFalse();
+        });
+        assertThat(ftp).isInstanceOf(TapedeckError.ProviderFailure.class);
+    }
+
+    @Test
+    void aClosedKitSendsNothingAndSaysTheConnectionIsClosed() {
+        api.stubFor(get(urlPathEqualTo("/v1/sessions/s1")).willReturn(aResponse().withBody("{}")));
+        api.stubFor(get(urlPathEqualTo("/v1/sessions/s1/recording")).willReturn(aResponse().withBody("x")));
+        media.stubFor(get(urlPathEqualTo("/rec.mp4")).willReturn(aResponse().withBody("x")));
+        TestKits.Api client = kit.api(TestKits.Api.class);
+
+        kit.close();
+
+        List<TapedeckError> errors = List.of(
+                kit.call(() -> client.session("s1")).getLeft(),
+                kit.stream(() -> client.recording("s1")).getLeft(),
+                kit.media().open(URI.create(media.baseUrl() + "/rec.mp4"), 0, Optional.empty()).getLeft());
+        assertThat(errors).allSatisfy(error -> {
+            assertThat(error).isInstanceOf(TapedeckError.Misconfigured.class);
+            assertThat(error.message()).contains("connection is closed");
+        });
+        api.verify(0, anyRequestedFor(anyUrl()));
+        media.verify(0, anyRequestedFor(anyUrl()));
     }
 
     private TapedeckError open(String path) {

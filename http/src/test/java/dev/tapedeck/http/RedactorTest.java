@@ -28,6 +28,13 @@ class RedactorTest {
                 "zz_live", "hunter2", "abcdef0123", "K2JCJ");
     }
 
+    @org.junit.jupiter.api.Test
+    void aBearerHeaderValueAlsoMasksItsBareToken() {
+        Redactor bearer = Redactor.of(List.of(Secret.of("Bearer tok-live-abcdef123")));
+
+        assertThat(bearer.redact("Invalid API key tok-live-abcdef123")).isEqualTo("Invalid API key ****");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Session not found", "{\"detail\":[{\"loc\":[\"query\",\"page_size\"],\"msg\":\"too big\"}]}"})
     void leavesOrdinaryTextAlone(String text) {

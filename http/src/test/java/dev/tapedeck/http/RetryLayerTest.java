@@ -20,6 +20,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -114,17 +115,72 @@ class RetryLayerTest {
         assertThat(sleeper.sleeps).containsExactly(Duration.ofMillis(1575));
     }
 
-    @Test
-    void retryAfterAboveTheCapFailsAtOnceWithRateLimitedCarryingTheWait() {
-        api.stubFor(get(urlPathEqualTo("/v1/sessions/s1")).willReturn(aResponse().withStatus(503)
-                .withHeader("Retry-After", "120")));
+    /** The error of a call answered {@code status} with a Retry-After of 120 s, checked to have failed at once. */
+    private TapedeckError failsAtOnceAfterALongRetryAfter(int status) {
+        api.stubFor(get(urlPathEqualTo("/v1/sessions/s1")).willReturn(aResponse().withStatus(status)
+                .withHeader("Retry-After", "120").withBody("{\"message\":\"maintenance\"}")));
 
-        Either<TapedeckError, Map<String, Object>> result = kit().call(() -> client().session("s1"));
+        TapedeckError error = kit().call(() -> client().session("s1")).getLeft();
 
-        assertThat(result.getLeft()).isInstanceOfSatisfying(TapedeckError.RateLimited.class,
-                limited -> assertThat(limited.retryAfter()).contains(Duration.ofSeconds(120)));
         api.verify(1, getRequestedFor(urlPathEqualTo("/v1/sessions/s1")));
         assertThat(sleeper.sleeps).isEmpty();
+        return error;
+    }
+
+    @Test
+    void retryAfterAboveTheCapOnA429FailsAtOnceWithRateLimitedCarryingTheWait() {
+        assertThat(failsAtOnceAfterALongRetryAfter(429)).isInstanceOfSatisfying(TapedeckError.RateLimited.class,
+                limited -> assertThat(limited.retryAfter()).contains(Duration.ofSeconds(120)));
+    }
+
+    @Test
+    void retryAfterAboveTheCapOnA503FailsAtOnceAsTheProviderFailureItIsWithTheWaitInItsMessage() {
+        assertThat(failsAtOnceAfterALongRetryAfter(503)).isInstanceOfSatisfying(TapedeckError.ProviderFailure.class,
+                failure -> {
+                    assertThat(failure.status()).isEqualTo(503);
+                    assertThat(failure.message()).contains("maintenance").contains("wait 120 s");
+                });
+    }
+
+    @Test
+    void aSmallRateLimitResetCountsSecondsFromNowAndIsWaitedFor() {
+        serverWait("X-RateLimit-Reset", "3");
+
+        assertThat(kit().call(() -> client().session("s1")).isRight()).isTrue();
+
+        api.verify(2, getRequestedFor(urlPathEqualTo("/v1/sessions/s1")));
+        assertThat(sleeper.sleeps).containsExactly(Duration.ofMillis(3150));
+    }
+
+    @Test
+    void theWaitComesFromTheMappedErrorsHintNotFromTheHeaders() {
+        serverWait("X-Unrelated", "1");
+        HttpKit kit = TestKits.kit(api.baseUrl(), sleeper)
+                .errorMapper(failure -> new TapedeckError.RateLimited("anchor", "slow down",
+                        Optional.of(Duration.ofSeconds(7))))
+                .build();
+
+        assertThat(kit.call(() -> kit.api(TestKits.Api.class).session("s1")).isRight()).isTrue();
+
+        assertThat(sleeper.sleeps).containsExactly(Duration.ofMillis(7350));
+    }
+
+    @Test
+    void eachFailedAnswerIsMappedExactlyOnce() {
+        answers("/v1/sessions/s1", 503, 503, 503);
+        AtomicInteger mapped = new AtomicInteger();
+        HttpKit kit = TestKits.kit(api.baseUrl(), sleeper)
+                .errorMapper(failure -> {
+                    mapped.incrementAndGet();
+                    return StandardErrors.map(failure, java.time.Clock.systemUTC());
+                })
+                .build();
+
+        TapedeckError error = kit.call(() -> kit.api(TestKits.Api.class).session("s1")).getLeft();
+
+        assertThat(error).isInstanceOf(TapedeckError.ProviderFailure.class);
+        api.verify(3, getRequestedFor(urlPathEqualTo("/v1/sessions/s1")));
+        assertThat(mapped).hasValue(3);
     }
 
     @Test

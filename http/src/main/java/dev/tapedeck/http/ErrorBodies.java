@@ -1,0 +1,90 @@
+package dev.tapedeck.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tapedeck.http.json.Json;
+import dev.tapedeck.model.TapedeckError;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Reads the human text and the field problems out of an error body: JSON {@code message}, {@code error.message},
+ * {@code error.error.message}, {@code error}, {@code detail} as a string or as a list of {@code {loc,msg}}, else the
+ * plain text (never HTML). The whole body is parsed, not an excerpt, so a long validation answer (which echoes its
+ * input) keeps every problem; what is extracted is redacted afterwards, because JSON escapes ({@code \/},
+ * {@code \u002F}) can hide a secret from a redactor that only sees the raw text.
+ */
+final class ErrorBodies {
+
+    /** The longest message kept, in characters. */
+    static final int MAX_MESSAGE = 300;
+
+    private static final ObjectMapper READER = Json.mapper();
+
+    private ErrorBodies() {
+    }
+
+    /**
+     * What {@code body} says.
+     *
+     * @param message  the best human text, one line, redacted and cut to {@link #MAX_MESSAGE}; empty when none
+     * @param problems the field problems of a {@code detail} list, redacted
+     */
+    record Details(String message, List<TapedeckError.FieldProblem> problems) {
+    }
+
+    /** The details of {@code body}, each extracted string passed through {@code redact}. */
+    static Details read(String body, UnaryOperator<String> redact) {
+        String text = body.strip();
+        Optional<JsonNode> json = parse(text);
+        List<TapedeckError.FieldProblem> problems = json.map(root -> root.path("detail")).filter(JsonNode::isArray)
+                .map(detail -> problems(detail, redact)).orElse(List.of());
+        String message = json.isPresent() ? jsonMessage(json.get(), problems).map(redact).orElse("")
+                : text.startsWith("<") ? "" : redact.apply(text);
+        message = message.replaceAll("\\s+", " ").strip();
+        if (message.length() > MAX_MESSAGE) {
+            message = message.substring(0, MAX_MESSAGE) + "…";
+        }
+        return new Details(message, problems);
+    }
+
+    private static Optional<JsonNode> parse(String body) {
+        if (!body.startsWith("{") && !body.startsWith("[")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(READER.readTree(body));
+        } catch (IOException | RuntimeException notJson) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> jsonMessage(JsonNode root, List<TapedeckError.FieldProblem> problems) {
+        for (String pointer : List.of("/message", "/error/message", "/error/error/message", "/error", "/detail")) {
+            JsonNode node = root.at(pointer);
+            if (node.isTextual() && !node.asText().isBlank()) {
+                return Optional.of(node.asText());
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        problems.forEach(p -> parts.add(p.field().isEmpty() ? p.problem() : p.field() + ": " + p.problem()));
+        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", parts));
+    }
+
+    private static List<TapedeckError.FieldProblem> problems(JsonNode detail, UnaryOperator<String> redact) {
+        List<TapedeckError.FieldProblem> out = new ArrayList<>();
+        for (JsonNode item : detail) {
+            String msg = item.path("msg").asText("");
+            if (msg.isBlank()) {
+                continue;
+            }
+            List<String> loc = new ArrayList<>();
+            item.path("loc").forEach(part -> loc.add(part.asText()));
+            out.add(new TapedeckError.FieldProblem(redact.apply(String.join(".", loc)), redact.apply(msg)));
+        }
+        return List.copyOf(out);
+    }
+}

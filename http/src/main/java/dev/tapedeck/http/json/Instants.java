@@ -1,0 +1,98 @@
+package dev.tapedeck.http.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tapedeck.model.Session;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one reading of timestamps providers send, shared by {@link LenientInstantDeserializer} and by code that reads
+ * JSON trees. Text: ISO-8601 with an offset ({@code …Z}, {@code …+02:00}) or without one (read as UTC, a space
+ * allowed for the {@code T}), a date alone (midnight UTC), or digits. Numbers (and digit text): epoch seconds,
+ * fractions allowed, except that from {@link #MILLIS_FROM} on they are epoch milliseconds (1e11 seconds would be
+ * the year 5138, 1e11 milliseconds is 1973). Never throws: anything else is empty.
+ */
+public final class Instants {
+
+    /** Epoch numbers from here on are milliseconds. */
+    public static final BigDecimal MILLIS_FROM = BigDecimal.valueOf(100_000_000_000L);
+
+    private Instants() {
+    }
+
+    /** The instant an epoch number stands for: seconds, or milliseconds from {@link #MILLIS_FROM}. */
+    public static Optional<Instant> fromEpoch(BigDecimal number) {
+        BigDecimal seconds = number.abs().compareTo(MILLIS_FROM) >= 0 ? number.movePointLeft(3) : number;
+        try {
+            BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
+            return Optional.of(Instant.ofEpochSecond(whole.longValueExact(),
+                    seconds.subtract(whole).movePointRight(9).longValue()));
+        } catch (ArithmeticException | DateTimeException outOfRange) {
+            return Optional.empty();
+        }
+    }
+
+    /** The instant {@code text} spells in one of the accepted shapes; empty for anything else. */
+    public static Optional<Instant> fromText(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String t = text.strip();
+        if (t.matches("\\d{1,18}(\\.\\d{1,9})?")) {
+            return fromEpoch(new BigDecimal(t));
+        }
+        String iso = t.length() > 10 && t.charAt(10) == ' ' ? t.substring(0, 10) + 'T' + t.substring(11) : t;
+        try {
+            return Optional.of(OffsetDateTime.parse(iso, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+        } catch (DateTimeException withoutOffset) {
+            // fall through to the zone-less shapes
+        }
+        try {
+            return Optional.of(LocalDateTime.parse(iso, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC));
+        } catch (DateTimeException notLocal) {
+            // fall through to a bare date
+        }
+        try {
+            return Optional.of(LocalDate.parse(iso, DateTimeFormatter.ISO_LOCAL_DATE).atStartOfDay(ZoneOffset.UTC).toInstant());
+        } catch (DateTimeException notADate) {
+            return Optional.empty();
+        }
+    }
+
+    /** The instant a JSON value holds, number or text; empty for null, absent and unreadable values. */
+    public static Optional<Instant> read(JsonNode value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value.isNumber()) {
+            return fromEpoch(value.decimalValue());
+        }
+        return value.isTextual() ? fromText(value.asText()) : Optional.empty();
+    }
+
+    /**
+     * {@link #read(JsonNode)}, and when the value is present but unreadable, its raw text kept in {@code session}'s
+     * extras under {@code wireName}, so one odd timestamp neither fails a listing nor is lost.
+     */
+    public static Optional<Instant> read(JsonNode value, String wireName, Session.Builder session) {
+        Objects.requireNonNull(wireName, "wireName");
+        Objects.requireNonNull(session, "session");
+        Optional<Instant> instant = read(value);
+        if (instant.isEmpty() && value != null && !value.isNull() && !value.isMissingNode()) {
+            String raw = value.isTextual() ? value.asText() : value.toString();
+            if (!raw.isBlank()) {
+                session.extra(wireName, raw);
+            }
+        }
+        return instant;
+    }
+}

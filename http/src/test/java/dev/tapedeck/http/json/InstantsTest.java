@@ -1,0 +1,49 @@
+package dev.tapedeck.http.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tapedeck.model.Session;
+import dev.tapedeck.model.SessionId;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class InstantsTest {
+
+    private final ObjectMapper mapper = Json.mapper();
+
+    record Stamp(Instant at) {
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "1748779500            | 2025-06-01T12:05:00Z",
+            "1748779500.25         | 2025-06-01T12:05:00.250Z",
+            "1748779560000         | 2025-06-01T12:06:00Z",
+            "'\"1748779560000\"'     | 2025-06-01T12:06:00Z",
+            "'\"2025-06-01 12:06:00\"' | 2025-06-01T12:06:00Z"})
+    void treeReadingAndTheDeserializerAgreeOnSecondsAndMilliseconds(String json, String expected) throws Exception {
+        Instant viaTree = Instants.read(mapper.readTree(json)).orElseThrow();
+        Instant viaDeserializer = mapper.readValue("{\"at\":" + json + "}", Stamp.class).at();
+
+        assertThat(viaTree).isEqualTo(Instant.parse(expected));
+        assertThat(viaDeserializer).isEqualTo(viaTree);
+    }
+
+    @Test
+    void anUnreadableTimestampIsAbsentAndKeptAsRawTextInTheSessionsExtras() throws Exception {
+        Session.Builder session = Session.builder("notte", SessionId.of("s1"));
+        JsonNode bad = mapper.readTree("\"yesterday-ish\"");
+
+        Optional<Instant> read = Instants.read(bad, "created_at", session);
+        Instants.read(mapper.readTree("null"), "closed_at", session);
+        Instants.read(null, "last_accessed_at", session);
+
+        assertThat(read).isEmpty();
+        assertThat(session.build().extras()).containsExactly(java.util.Map.entry("created_at", "yesterday-ish"));
+    }
+}

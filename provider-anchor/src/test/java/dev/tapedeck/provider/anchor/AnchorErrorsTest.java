@@ -73,6 +73,18 @@ class AnchorErrorsTest {
     }
 
     @Test
+    void anErrorBodyEchoingTheBareKeyNeverShowsIt() {
+        answer(LIST, 500, "{\"error\":{\"code\":500,\"message\":\"Invalid API key " + TestSupport.KEY + "\"}}");
+
+        TapedeckError error = listError();
+
+        assertThat(error).isInstanceOfSatisfying(TapedeckError.ProviderFailure.class, failure -> {
+            assertThat(failure.message()).contains("Invalid API key ****").doesNotContain(TestSupport.KEY);
+            assertThat(failure.excerpt()).doesNotContain(TestSupport.KEY);
+        });
+    }
+
+    @Test
     void notFoundFromTheDoublyWrappedErrorSaysWhatToCheck() {
         answer(LIST, 404, "{\"error\":{\"error\":{\"code\":404,\"message\":\"Session recordings not found\"}}}");
 
@@ -135,7 +147,8 @@ class AnchorErrorsTest {
 
     @Test
     void anUnreadableBodyIsAProviderFailureNotAnException() {
-        answer(LIST, 200, "{\"data\":{\"items\":[{\"id\":\"r\",\"created_at\":\"yesterday\"}]}}");
+        // cut off mid-object (an odd created_at alone no longer fails the list: it reads as absent)
+        answer(LIST, 200, "{\"data\":{\"items\":[{\"id\":\"r\",\"created_at\":");
 
         TapedeckError error = listError();
 

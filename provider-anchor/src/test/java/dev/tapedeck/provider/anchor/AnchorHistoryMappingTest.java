@@ -210,13 +210,26 @@ class AnchorHistoryMappingTest {
     }
 
     @Test
-    void aSessionWithoutIdIsAProviderFailure() {
-        stubPage(1, page(1, 1, item("", "")));
+    void aSessionWithoutAUsableIdIsSkippedAndTheRestOfThePageIsKept() {
+        stubPage(1, page(1, 1, item("", ""), "null", item("s-ok", "")));
 
-        TapedeckError error = connection.history().fetchPage(SessionQuery.all(), Optional.empty()).getLeft();
+        Page<Session> page = connection.history().fetchPage(SessionQuery.all(), Optional.empty()).get();
 
-        assertThat(error).isInstanceOf(TapedeckError.ProviderFailure.class);
-        assertThat(error.message()).contains("blank");
+        assertThat(page.items()).extracting(s -> s.id().value()).containsExactly("s-ok");
+    }
+
+    @Test
+    void anUnreadableCreatedAtIsAbsentAndKeptAsRawTextWithoutFailingThePage() {
+        String odd = "{\"id\":\"s-odd\",\"status\":\"completed\",\"created_at\":\"last tuesday\"}";
+        stubPage(1, page(1, 1, odd, item("s-fine", "")));
+
+        Page<Session> page = connection.history().fetchPage(SessionQuery.all(), Optional.empty()).get();
+
+        assertThat(page.items()).hasSize(2);
+        Session session = page.items().get(0);
+        assertThat(session.createdAt()).isEmpty();
+        assertThat(session.extras()).containsEntry("created_at", "last tuesday");
+        assertThat(page.items().get(1).createdAt()).contains(Instant.parse("2026-03-09T12:00:00Z"));
     }
 
     @Test

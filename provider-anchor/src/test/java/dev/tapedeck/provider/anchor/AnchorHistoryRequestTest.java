@@ -146,12 +146,21 @@ class AnchorHistoryRequestTest {
     }
 
     @Test
-    void anUnknownProviderFilterIsRefusedNamingTheAllowedOnes() {
+    void anUnknownProviderFilterIsUnsupportedNamingTheAllowedOnes() {
         TapedeckError error = refused(SessionQuery.builder().providerFilter("only_active", "true").build());
 
-        assertThat(error).isInstanceOf(TapedeckError.InvalidRequest.class);
+        assertThat(error).isInstanceOfSatisfying(TapedeckError.Unsupported.class,
+                unsupported -> assertThat(unsupported.what()).contains("only_active"));
         assertThat(error.message()).contains("'only_active'").contains("batch_id, extra_stealth, playground, "
                 + "profile_name, proxy, status, task_initiated");
+    }
+
+    @Test
+    void aKnownProviderFilterWithABadValueStaysAnInvalidRequest() {
+        TapedeckError error = refused(SessionQuery.builder().providerFilter("proxy", "maybe").build());
+
+        assertThat(error).isInstanceOf(TapedeckError.InvalidRequest.class);
+        assertThat(error.message()).contains("'proxy'").contains("maybe");
     }
 
     @Test

@@ -172,6 +172,16 @@ class AnchorRecordingsTest {
     }
 
     @Test
+    void anUnreadableCreatedAtLeavesTheTimeOutButKeepsTheRecording() {
+        stubList("[{\"id\": \"rec_1\", \"is_primary\": true, \"created_at\": \"2026-99-99\"}]");
+
+        Recording recording = connection.recordings().recordings(SESSION).get().get(0);
+
+        assertThat(recording.id()).isEqualTo(RecordingId.of("rec_1"));
+        assertThat(recording.createdAt()).isEmpty();
+    }
+
+    @Test
     void aPrimaryLinkOnTheApiOriginIsStreamedWithTheKeyInsteadOfFetchedWithout() {
         stubList("[{\"id\": \"rec_1\", \"is_primary\": true, \"file_link\": \"" + api.baseUrl()
                 + "/v1/sessions/sess_abc/recordings/primary/fetch\"}]");

@@ -17,8 +17,9 @@ import io.vavr.control.Either;
  * {@code account_id}, else {@code KATAVEN_ACCOUNT_ID}), sent as {@code X-Account-ID} and required unless the key is
  * an {@code sk_live_} key; the base URL (explicit, else {@code KATAVEN_BASE_URL}, else
  * {@code https://api.kataven.ai}); and the path prefix (setting {@code path_prefix}, else
- * {@code KATAVEN_PATH_PREFIX}, else {@code /api/v1}, or nothing when the base URL carries its own path). Kataven
- * publishes no session history and no pause or resume: those answer Unsupported. Construction does no work.
+ * {@code KATAVEN_PATH_PREFIX}, else {@code /api/v1}, or nothing when the base URL's path already ends in
+ * {@code /v1} or {@code /api/v1}). Kataven publishes no session history and no pause or resume: those answer
+ * Unsupported. Construction does no work.
  */
 public final class KatavenProviderFactory implements ProviderFactory {
 

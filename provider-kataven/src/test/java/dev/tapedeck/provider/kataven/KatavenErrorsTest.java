@@ -49,6 +49,22 @@ class KatavenErrorsTest {
     }
 
     @Test
+    void anErrorBodyEchoingTheBareKeyNeverShowsIt() {
+        TapedeckError error = errorFor(403, "Invalid API key " + TestSupport.JWT);
+
+        assertThat(error).isInstanceOf(TapedeckError.Forbidden.class);
+        assertThat(error.message()).contains("Invalid API key ****").doesNotContain(TestSupport.JWT);
+    }
+
+    @Test
+    void theAccountIdIsNoSecretSoKatavensMessagesShowItAsTheyAre() {
+        TapedeckError error = errorFor(404, "No recording for session s1 in account " + TestSupport.ACCOUNT);
+
+        assertThat(error).isInstanceOf(TapedeckError.NotFound.class);
+        assertThat(error.message()).contains("in account " + TestSupport.ACCOUNT);
+    }
+
+    @Test
     void noRecordingIsNotFound() {
         TapedeckError error = errorFor(404, "No recording for this session");
 

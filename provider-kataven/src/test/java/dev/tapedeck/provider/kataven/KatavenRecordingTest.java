@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class KatavenRecordingTest {
@@ -167,17 +168,21 @@ class KatavenRecordingTest {
         api.verify(1, getRequestedFor(urlEqualTo("/v1/sessions/" + SESSION + "/recording")));
     }
 
-    @Test
-    void aBaseUrlWithItsOwnPathIsUsedWithoutTheDefaultPrefix() {
-        api.stubFor(get(urlEqualTo("/v1/sessions/" + SESSION + "/recording"))
-                .willReturn(okJson("{\"url\": \"https://cdn.example/a.mp3\"}")));
+    @ParameterizedTest(name = "base path {0} -> {1}")
+    @CsvSource({
+            "/v1/, /v1",                 // a base URL that carries the API version is used as it is
+            "/gw/api/v1, /gw/api/v1",
+            "/kataven, /kataven/api/v1"}) // a gateway path is where Kataven is mounted: the API lives below it
+    void theDefaultPrefixIsAddedUnlessTheBasePathEndsInTheApiVersion(String basePath, String apiPath) {
+        String recording = apiPath + "/sessions/" + SESSION + "/recording";
+        api.stubFor(get(urlEqualTo(recording)).willReturn(okJson("{\"url\": \"https://cdn.example/a.mp3\"}")));
 
-        try (Connection connection = connect(TestSupport.config(api.baseUrl() + "/v1/", clock,
+        try (Connection connection = connect(TestSupport.config(api.baseUrl() + basePath, clock,
                 new TestSupport.RecordingSleeper()))) {
             assertThat(connection.recordings().recordings(SessionId.of(SESSION)).isRight()).isTrue();
         }
 
-        api.verify(1, getRequestedFor(urlEqualTo("/v1/sessions/" + SESSION + "/recording")));
+        api.verify(1, getRequestedFor(urlEqualTo(recording)));
     }
 
     @Test

@@ -19,8 +19,12 @@ import dev.tapedeck.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class NotteErrorsTest {
 
@@ -159,6 +163,78 @@ class NotteErrorsTest {
         assertThat(error).isInstanceOf(TapedeckError.RateLimited.class);
         assertThat(((TapedeckError.RateLimited) error).retryAfter()).contains(Duration.ofSeconds(42));
         assertThat(error.message()).contains("Rate limit exceeded");
+    }
+
+    static Stream<Arguments> resets() {
+        return Stream.of(Arguments.of("3", 3), // seconds from now
+                Arguments.of(Long.toString(TestSupport.NOW.plusSeconds(4).getEpochSecond()), 4)); // a unix time
+    }
+
+    @ParameterizedTest(name = "X-RateLimit-Reset: {0}")
+    @MethodSource("resets")
+    void aShortRateLimitResetIsWaitedForExactlyUnderTheDefaultPolicy(String reset, long seconds) {
+        api.stubFor(get(urlEqualTo("/sessions/s/replay")).inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("X-RateLimit-Reset", reset)
+                        .withBody("{\"message\": \"Rate limit exceeded\"}"))
+                .willSetStateTo("reset"));
+        api.stubFor(get(urlEqualTo("/sessions/s/replay")).inScenario("limit").whenScenarioStateIs("reset")
+                .willReturn(okJson("{\"mp4_url\": \"https://cdn.example/r.mp4\"}")));
+
+        try (Connection connection = connect()) {
+            assertThat(connection.recordings().recordings(SessionId.of("s")).isRight()).isTrue();
+        }
+
+        api.verify(2, getRequestedFor(urlEqualTo("/sessions/s/replay")));
+        assertThat(sleeper.waits).containsExactly(Duration.ofSeconds(seconds));
+    }
+
+    @Test
+    void aLongRateLimitResetFailsAtOnceWithTheWait() {
+        api.stubFor(get(urlEqualTo("/sessions/s/replay")).willReturn(aResponse().withStatus(429)
+                .withHeader("X-RateLimit-Reset", "300").withBody("{\"message\": \"Rate limit exceeded\"}")));
+
+        TapedeckError error = replayError("s");
+
+        assertThat(error).isInstanceOfSatisfying(TapedeckError.RateLimited.class,
+                limited -> assertThat(limited.retryAfter()).contains(Duration.ofSeconds(300)));
+        api.verify(1, getRequestedFor(urlEqualTo("/sessions/s/replay")));
+        assertThat(sleeper.waits).isEmpty();
+    }
+
+    @Test
+    void aValidationAnswerLongerThanTheExcerptKeepsEveryFieldProblem() {
+        String echo = "x".repeat(4096);
+        api.stubFor(get(urlPathEqualTo("/sessions")).willReturn(aResponse().withStatus(422)
+                .withHeader("Content-Type", "application/json")
+                .withBody("""
+                        {"detail": [
+                          {"loc": ["query", "page_size"], "msg": "Input should be less than or equal to 100",
+                           "type": "less_than_equal", "input": "%s", "ctx": {"le": 100}},
+                          {"loc": ["query", "page"], "msg": "Input should be greater than or equal to 1",
+                           "type": "greater_than_equal", "input": "%s"}
+                        ]}
+                        """.formatted(echo, echo))));
+
+        TapedeckError error;
+        try (Connection connection = connect()) {
+            error = connection.history().sessions(SessionQuery.all()).getLeft();
+        }
+
+        assertThat(error).isInstanceOfSatisfying(TapedeckError.InvalidRequest.class, invalid ->
+                assertThat(invalid.problems()).containsExactly(
+                        new TapedeckError.FieldProblem("query.page_size", "Input should be less than or equal to 100"),
+                        new TapedeckError.FieldProblem("query.page", "Input should be greater than or equal to 1")));
+    }
+
+    @Test
+    void anErrorBodyEchoingTheBareKeyNeverShowsIt() {
+        api.stubFor(get(urlEqualTo("/sessions/s/replay")).willReturn(aResponse().withStatus(403)
+                .withBody("{\"message\": \"Invalid API key " + TestSupport.KEY + "\"}")));
+
+        TapedeckError error = replayError("s");
+
+        assertThat(error).isInstanceOf(TapedeckError.Forbidden.class);
+        assertThat(error.message()).contains("Invalid API key ****").doesNotContain(TestSupport.KEY);
     }
 
     @Test

@@ -228,25 +228,48 @@ class NotteHistoryTest {
     }
 
     @Test
-    void anyProviderFilterIsRefusedByName() {
+    void anyProviderFilterIsUnsupportedByName() {
         TapedeckError error = connection.history().sessions(SessionQuery.builder()
                 .providerFilter("include_system", "true").build()).getLeft();
 
-        assertThat(error).isInstanceOf(TapedeckError.InvalidRequest.class);
+        assertThat(error).isInstanceOfSatisfying(TapedeckError.Unsupported.class,
+                unsupported -> assertThat(unsupported.what()).contains("include_system"));
         assertThat(error.message()).contains("include_system");
         assertThat(api.getAllServeEvents()).isEmpty();
     }
 
     @Test
-    void aSessionWithoutAnIdIsAProviderFailure() {
+    void aSessionWithoutAUsableIdIsSkippedAndTheRestOfThePageIsListed() {
         api.stubFor(get(urlPathEqualTo("/sessions")).willReturn(okJson("""
-                {"items": [{"session_id": "  ", "status": "closed"}], "page": 1, "has_next": false}
+                {"items": [{"session_id": "  ", "status": "closed"}, {"status": "closed"}, null,
+                           {"session_id": "s-ok", "status": "closed"}], "page": 1, "has_next": false}
                 """)));
 
-        TapedeckError error = connection.history().sessions(SessionQuery.all()).getLeft();
+        List<Session> sessions = list(SessionQuery.all());
 
-        assertThat(error).isInstanceOf(TapedeckError.ProviderFailure.class);
-        assertThat(error.message()).contains("unusable id");
+        assertThat(sessions).extracting(s -> s.id().value()).containsExactly("s-ok");
+    }
+
+    @Test
+    void unreadableTimestampsAreAbsentAndKeptAsRawExtrasWithoutFailingThePage() {
+        api.stubFor(get(urlPathEqualTo("/sessions")).willReturn(okJson("""
+                {"items": [
+                  {"session_id": "s-odd", "status": "closed", "created_at": "yesterday",
+                   "closed_at": {"seconds": 5}, "last_accessed_at": "2025-13-45T99:00:00"},
+                  {"session_id": "s-fine", "status": "closed", "created_at": "2025-05-02T08:00:00Z"}
+                ], "page": 1, "has_next": false}
+                """)));
+
+        Map<String, Session> byId = list(SessionQuery.all()).stream()
+                .collect(Collectors.toMap(s -> s.id().value(), s -> s));
+
+        Session odd = byId.get("s-odd");
+        assertThat(odd.createdAt()).isEmpty();
+        assertThat(odd.endedAt()).isEmpty();
+        assertThat(odd.extras()).containsEntry("created_at", "yesterday")
+                .containsEntry("closed_at", "{\"seconds\":5}")
+                .containsEntry("last_accessed_at", "2025-13-45T99:00:00");
+        assertThat(byId.get("s-fine").createdAt()).contains(Instant.parse("2025-05-02T08:00:00Z"));
     }
 
     @Test

@@ -119,6 +119,18 @@ class NotteReplayTest {
     }
 
     @Test
+    void anUnreadableExpiryLeavesTheExpiryOutButKeepsTheReplay() {
+        api.stubFor(get(urlEqualTo("/sessions/s/replay")).willReturn(okJson("""
+                {"mp4_url": "https://cdn.example/r.mp4", "expires_at": "in an hour"}
+                """)));
+
+        Recording recording = connection.recordings().primaryRecording(SessionId.of("s")).get();
+
+        assertThat(recording.media()).isEqualTo(new MediaLocation.RemoteUrl(URI.create("https://cdn.example/r.mp4"),
+                Optional.empty()));
+    }
+
+    @Test
     void replayWithNeitherMp4NorPlaylistIsAProviderFailureSayingSo() {
         api.stubFor(get(urlEqualTo("/sessions/s/replay")).willReturn(okJson("""
                 {"playlist_content": null, "mp4_url": null, "expires_at": "2025-06-01T13:00:00Z"}

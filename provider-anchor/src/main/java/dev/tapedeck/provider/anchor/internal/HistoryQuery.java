@@ -23,7 +23,7 @@ import java.util.Set;
  * refused rather than split. Provider
  * filters: {@code batch_id}, {@code profile_name} and {@code status} (Anchor's own word, for an exact match) take
  * any text; {@code task_initiated}, {@code playground}, {@code proxy} and {@code extra_stealth} take
- * {@code true} or {@code false}.
+ * {@code true} or {@code false}; any other key is Unsupported.
  */
 final class HistoryQuery {
 
@@ -56,7 +56,10 @@ final class HistoryQuery {
         return PAGE_SIZES.get(PAGE_SIZES.size() - 1);
     }
 
-    /** The encoded parameters for page {@code page} of {@code query}, or InvalidRequest naming what is wrong. */
+    /**
+     * The encoded parameters for page {@code page} of {@code query}, or InvalidRequest naming what is wrong
+     * (Unsupported for an unknown provider filter).
+     */
     static Either<TapedeckError, Map<String, Object>> parameters(SessionQuery query, long page) {
         Either<TapedeckError, Map<String, String>> extra = providerFilters(query.providerFilters());
         if (extra.isLeft()) {
@@ -106,7 +109,10 @@ final class HistoryQuery {
         return Either.right(out);
     }
 
-    /** The provider filters checked and normalised (booleans lower-cased), or InvalidRequest. */
+    /**
+     * The provider filters checked and normalised (booleans lower-cased); Unsupported for a key Anchor does not
+     * have, InvalidRequest for a known key with a bad value.
+     */
     private static Either<TapedeckError, Map<String, String>> providerFilters(Map<String, String> filters) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> filter : filters.entrySet()) {
@@ -124,7 +130,8 @@ final class HistoryQuery {
                 }
                 out.put(key, value);
             } else {
-                return invalid("unknown provider filter '" + key + "'; anchor knows " + allowed());
+                return Either.left(new TapedeckError.Unsupported(AnchorProvider.ID, "provider filter " + key,
+                        "anchor has no provider filter '" + key + "'; anchor knows " + allowed()));
             }
         }
         return Either.right(out);

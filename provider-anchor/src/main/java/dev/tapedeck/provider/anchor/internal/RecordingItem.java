@@ -1,10 +1,10 @@
 package dev.tapedeck.provider.anchor.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.tapedeck.http.json.LenientDecimalDeserializer;
 import java.math.BigDecimal;
-import java.time.Instant;
 
 /**
  * One recording on the wire ({@code RecordingItem}); every field is optional, as in Anchor's SDKs.
@@ -15,7 +15,7 @@ import java.time.Instant;
  * @param suggestedFileName the file name Anchor suggests
  * @param duration          its duration as text (numbers are read as their text)
  * @param size              its size in bytes
- * @param createdAt         when it was created
+ * @param createdAt         when it was created, as sent (an unreadable value must not lose the recording)
  */
 public record RecordingItem(
         String id,
@@ -24,5 +24,5 @@ public record RecordingItem(
         @JsonProperty("suggested_file_name") String suggestedFileName,
         String duration,
         @JsonDeserialize(using = LenientDecimalDeserializer.class) BigDecimal size,
-        @JsonProperty("created_at") Instant createdAt) {
+        @JsonProperty("created_at") JsonNode createdAt) {
 }

@@ -1,7 +1,9 @@
 package dev.tapedeck.provider.anchor.internal;
 
 import dev.tapedeck.http.Origin;
+import dev.tapedeck.http.Urls;
 import dev.tapedeck.http.json.DurationText;
+import dev.tapedeck.http.json.Instants;
 import dev.tapedeck.model.MediaLocation;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.RecordingFormat;
@@ -11,7 +13,6 @@ import dev.tapedeck.model.TapedeckError;
 import io.vavr.control.Either;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,7 +59,7 @@ final class RecordingMapper {
         boolean primary = Boolean.TRUE.equals(item.isPrimary());
         RecordingId id = RecordingId.of(item.id() != null && !item.id().isBlank() ? item.id()
                 : primary ? PRIMARY_ID : "recording-" + (index + 1));
-        Optional<URI> link = link(item.fileLink(), apiBase);
+        Optional<URI> link = Urls.absoluteHttp(item.fileLink(), apiBase);
         MediaLocation media;
         if (primary && (link.isEmpty() || Origin.of(link.get()).equals(Origin.of(apiBase)))) {
             media = new MediaLocation.ProviderStream("the primary recording of anchor session " + session);
@@ -75,23 +76,9 @@ final class RecordingMapper {
                 .sizeBytes(size(item.size()))
                 .duration(duration.orElse(null))
                 .rawDuration(duration.isPresent() ? null : raw)
-                .createdAt(item.createdAt())
+                .createdAt(Instants.read(item.createdAt()).orElse(null))
                 .fileName(item.suggestedFileName())
                 .build();
-    }
-
-    /** The link as an absolute URI (a relative one resolved against the API), empty when absent or unparseable. */
-    private static Optional<URI> link(String text, URI apiBase) {
-        if (text == null || text.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            URI uri = new URI(text.strip());
-            URI absolute = uri.isAbsolute() ? uri : apiBase.resolve(uri);
-            return absolute.isOpaque() || absolute.getHost() == null ? Optional.empty() : Optional.of(absolute);
-        } catch (URISyntaxException | IllegalArgumentException unparseable) {
-            return Optional.empty();
-        }
     }
 
     private static Long size(BigDecimal bytes) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.tapedeck.http.json.LenientDecimalDeserializer;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -22,7 +21,7 @@ import java.util.List;
  * @param proxyType           the proxy type
  * @param steps               the number of AI or browser steps
  * @param duration            the duration in seconds
- * @param createdAt           when it was created
+ * @param createdAt           when it was created, as sent (read leniently: one bad value must not fail the page)
  * @param userConfiguration   the user configuration object, as sent
  * @param taskInitiated       whether a task started it
  * @param taskExecutionsCount the number of task executions
@@ -41,7 +40,7 @@ public record SessionHistoryItem(
         @JsonProperty("proxy_type") String proxyType,
         BigDecimal steps,
         BigDecimal duration,
-        @JsonProperty("created_at") Instant createdAt,
+        @JsonProperty("created_at") JsonNode createdAt,
         @JsonProperty("user_configuration") JsonNode userConfiguration,
         @JsonProperty("task_initiated") Boolean taskInitiated,
         @JsonProperty("task_executions_count") BigDecimal taskExecutionsCount,

@@ -6,7 +6,6 @@ import dev.tapedeck.http.HttpConnection;
 import dev.tapedeck.http.HttpKit;
 import dev.tapedeck.model.TapedeckError;
 import dev.tapedeck.spi.ProviderConfig;
-import dev.tapedeck.spi.Secret;
 import io.vavr.control.Either;
 
 /** Opens a live Kataven connection: the recordings port over one http kit, and an Unsupported history. */
@@ -16,17 +15,19 @@ public final class KatavenConnection {
     }
 
     /**
-     * Connects with {@code config} (see {@link KatavenSettings}): {@code Authorization: Bearer <key>} and, when an
-     * account id is configured, {@code X-Account-ID}, both sent to the API origin only. Misconfigured when the key
+     * Connects with {@code config} (see {@link KatavenSettings}): {@code Authorization: Bearer <key>} (masked in every
+     * message, the bare key too) and, when an account id is configured, {@code X-Account-ID} (not masked), both sent
+     * to the API origin only. Misconfigured when the key
      * is missing, the account id is malformed or missing for a non-{@code sk_live_} key, or the base URL or path
      * prefix is unusable.
      */
     public static Either<TapedeckError, Connection> open(ProviderConfig config) {
         return KatavenSettings.from(config).map(settings -> {
             HttpKit.Builder builder = HttpKit.builder(KatavenProvider.ID, settings.apiBase(), config)
-                    .authHeader("Authorization", Secret.of("Bearer " + settings.apiKey().reveal()))
+                    .bearerAuth(settings.apiKey())
                     .errorMapper(new KatavenErrors(config.clock()));
-            settings.accountId().ifPresent(account -> builder.authHeader("X-Account-ID", Secret.of(account)));
+            // the account slug is no secret (it shows in Kataven's own messages), but it goes to Kataven alone
+            settings.accountId().ifPresent(account -> builder.originHeader("X-Account-ID", account));
             HttpKit kit = builder.build();
             return new HttpConnection(kit, KatavenProvider.CAPABILITIES, new KatavenRecordings(kit),
                     SessionHistory.unsupported(KatavenProvider.ID, KatavenProvider.CAPABILITIES));

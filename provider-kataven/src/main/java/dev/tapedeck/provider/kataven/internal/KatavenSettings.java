@@ -15,7 +15,8 @@ import java.util.Optional;
  *
  * @param apiKey    the bearer token
  * @param accountId the account slug for {@code X-Account-ID}; empty only for {@code sk_live_} keys
- * @param apiBase   the base URL with the path prefix, without a trailing slash
+ * @param apiBase   the base URL with the path prefix (the {@code path_prefix} setting, else {@code /api/v1} unless
+ *                  the base URL's path already ends in {@code /v1} or {@code /api/v1}), without a trailing slash
  */
 record KatavenSettings(Secret apiKey, Optional<String> accountId, URI apiBase) {
 
@@ -54,9 +55,11 @@ record KatavenSettings(Secret apiKey, Optional<String> accountId, URI apiBase) {
                         + "' is not a URL path such as /api/v1 or /v1"));
             }
         } else {
-            // A base URL that carries its own path (https://api.kataven.ai/v1, as Kataven's introduction writes it)
-            // already says where the API lives; the default prefix applies only to a bare host.
-            prefix = basePath.isEmpty() ? KatavenProvider.DEFAULT_PATH_PREFIX : "";
+            // A base URL ending in the API's version (https://api.kataven.ai/v1, as Kataven's introduction writes it,
+            // or …/api/v1) already says where the API lives. Any other path (a gateway's https://gw/kataven) is where
+            // Kataven is mounted, and the API lives below it: dropping the prefix there would turn every call into a
+            // 404 that reads as "no recording".
+            prefix = basePath.matches("(?i).*/(api/)?v1") ? "" : KatavenProvider.DEFAULT_PATH_PREFIX;
         }
         return Either.right(URI.create(base.getScheme() + "://" + base.getRawAuthority() + basePath + prefix));
     }

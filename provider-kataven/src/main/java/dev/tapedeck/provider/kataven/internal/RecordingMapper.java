@@ -1,8 +1,8 @@
 package dev.tapedeck.provider.kataven.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tapedeck.http.json.Json;
+import dev.tapedeck.http.Urls;
+import dev.tapedeck.http.json.Instants;
 import dev.tapedeck.model.MediaLocation;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.RecordingFormat;
@@ -12,7 +12,6 @@ import dev.tapedeck.model.TapedeckError;
 import io.vavr.control.Either;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -28,8 +27,8 @@ import java.util.TreeSet;
  *
  * <p>The URL is the first absolute http(s) URL under {@link #URL_KEYS}, looked up at the top level, then under
  * {@code data}, {@code recording} and {@code data.recording}; a body that is just a URL string works too. The expiry
- * is the first of an absolute time under {@link #EXPIRY_AT_KEYS} (ISO-8601 text, zone-less read as UTC, or epoch
- * seconds, or epoch milliseconds when the number is that large) or a lifetime in seconds under
+ * is the first of an absolute time under {@link #EXPIRY_AT_KEYS} (read by {@link Instants}: ISO-8601 text, zone-less
+ * read as UTC, or epoch seconds, or epoch milliseconds from 1e11 on) or a lifetime in seconds under
  * {@link #EXPIRY_IN_KEYS} counted from the fetch time; without either, the fetch time plus the documented five
  * minutes.
  */
@@ -46,8 +45,6 @@ final class RecordingMapper {
     private static final List<String> CONTAINERS = List.of("", "/data", "/recording", "/data/recording");
     private static final Set<String> AUDIO_EXTENSIONS = Set.of("mp3", "wav", "ogg", "oga", "opus", "m4a", "aac",
             "flac", "webm", "mp4");
-    private static final long EPOCH_MILLIS_THRESHOLD = 100_000_000_000L;
-    private static final ObjectMapper MAPPER = Json.mapper();
 
     private RecordingMapper() {
     }
@@ -57,7 +54,7 @@ final class RecordingMapper {
         if (body == null || body.isNull() || body.isMissingNode()) {
             return Either.left(unusable(session, "an empty body"));
         }
-        Optional<URI> url = body.isTextual() ? absoluteHttp(body.asText()) : findUrl(body);
+        Optional<URI> url = body.isTextual() ? Urls.absoluteHttp(body.asText()) : findUrl(body);
         if (url.isEmpty()) {
             return Either.left(unusable(session, "no recording URL (looked for " + String.join(", ", URL_KEYS)
                     + " at the top level and under data and recording; it has " + fieldNames(body) + ")"));
@@ -76,7 +73,7 @@ final class RecordingMapper {
             for (String key : URL_KEYS) {
                 JsonNode value = node.path(key);
                 if (value.isTextual()) {
-                    Optional<URI> uri = absoluteHttp(value.asText());
+                    Optional<URI> uri = Urls.absoluteHttp(value.asText());
                     if (uri.isPresent()) {
                         return uri;
                     }
@@ -93,7 +90,7 @@ final class RecordingMapper {
         for (String container : CONTAINERS) {
             JsonNode node = body.at(container);
             for (String key : EXPIRY_AT_KEYS) {
-                Optional<Instant> at = instant(node.path(key));
+                Optional<Instant> at = Instants.read(node.path(key));
                 if (at.isPresent()) {
                     return at;
                 }
@@ -108,24 +105,6 @@ final class RecordingMapper {
         return Optional.empty();
     }
 
-    private static Optional<Instant> instant(JsonNode value) {
-        Optional<BigDecimal> epoch = number(value);
-        if (epoch.isPresent()) {
-            BigDecimal n = epoch.get();
-            long millis = n.compareTo(BigDecimal.valueOf(EPOCH_MILLIS_THRESHOLD)) >= 0 ? n.longValue()
-                    : n.movePointRight(3).longValue();
-            return Optional.of(Instant.ofEpochMilli(millis));
-        }
-        if (!value.isTextual() || value.asText().isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.ofNullable(MAPPER.convertValue(value, Instant.class));
-        } catch (IllegalArgumentException unreadable) {
-            return Optional.empty();
-        }
-    }
-
     private static Optional<BigDecimal> number(JsonNode value) {
         if (value.isNumber()) {
             return Optional.of(value.decimalValue());
@@ -134,17 +113,6 @@ final class RecordingMapper {
             return Optional.of(new BigDecimal(value.asText().strip()));
         }
         return Optional.empty();
-    }
-
-    private static Optional<URI> absoluteHttp(String text) {
-        try {
-            URI uri = new URI(text.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("https") || scheme.equals("http")) && uri.getRawAuthority() != null
-                    ? Optional.of(uri) : Optional.empty();
-        } catch (URISyntaxException malformed) {
-            return Optional.empty();
-        }
     }
 
     /** {@code .mp3} and the like from the URL's path, or nothing when it does not name an audio type. */

@@ -6,7 +6,6 @@ import dev.tapedeck.http.HttpConnection;
 import dev.tapedeck.http.HttpKit;
 import dev.tapedeck.model.TapedeckError;
 import dev.tapedeck.spi.ProviderConfig;
-import dev.tapedeck.spi.Secret;
 import io.vavr.control.Either;
 
 /** Opens a live Notte connection: one http kit shared by the recordings and history ports. */
@@ -24,7 +23,7 @@ public final class NotteConnection {
         return ConnectionSettings.apiKey(NotteProvider.ID, config).flatMap(key ->
                 ConnectionSettings.baseUrl(NotteProvider.ID, config, NotteProvider.DEFAULT_BASE_URL).map(base -> {
                     HttpKit kit = HttpKit.builder(NotteProvider.ID, base, config)
-                            .authHeader("Authorization", Secret.of("Bearer " + key.reveal()))
+                            .bearerAuth(key)
                             .errorMapper(new NotteErrors(config.clock()))
                             .build();
                     NotteApi api = kit.api(NotteApi.class);

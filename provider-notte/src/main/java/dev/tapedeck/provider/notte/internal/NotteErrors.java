@@ -26,7 +26,7 @@ final class NotteErrors implements ErrorMapper {
 
     @Override
     public TapedeckError map(HttpFailure failure) {
-        if (failure.status() == 404 && failure.bodyExcerpt().toLowerCase(Locale.ROOT).contains("still active")) {
+        if (failure.status() == 404 && StandardErrors.message(failure).toLowerCase(Locale.ROOT).contains("still active")) {
             Optional<Duration> wait = RetryPolicy.retryAfter(failure::header, clock.instant());
             return new TapedeckError.NotReady(NotteProvider.ID, "notte has no replay yet for " + failure.method() + " "
                     + failure.path() + ": " + StandardErrors.message(failure)

@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * Notte's session history: {@code GET /sessions} with {@code only_active=false}, paged by page number. Notte
  * filters nothing on the server, so a page holds every session and core applies the status and creation-time
- * filters. Notte has no provider-specific filters: any key is refused by name. Page sizes are clamped to Notte's
+ * filters. Notte has no provider-specific filters: any key is Unsupported, named. Page sizes are clamped to Notte's
  * 1..100; without one the largest is used, to make the fewest calls.
  */
 final class NotteHistory implements SessionHistory {
@@ -46,9 +46,9 @@ final class NotteHistory implements SessionHistory {
     @Override
     public Either<TapedeckError, Page<Session>> fetchPage(SessionQuery query, Optional<PageToken> token) {
         if (!query.providerFilters().isEmpty()) {
-            return Either.left(TapedeckError.InvalidRequest.of(NotteProvider.ID, "notte has no provider-specific "
-                    + "session filters, so it cannot apply " + String.join(", ", query.providerFilters().keySet())
-                    + "; remove them"));
+            String keys = String.join(", ", query.providerFilters().keySet());
+            return Either.left(new TapedeckError.Unsupported(NotteProvider.ID, "provider filter " + keys,
+                    "notte has no provider-specific session filters, so it cannot apply " + keys + "; remove them"));
         }
         Either<TapedeckError, Integer> page = token.map(NotteHistory::pageNumber).orElse(Either.right(1));
         if (page.isLeft()) {

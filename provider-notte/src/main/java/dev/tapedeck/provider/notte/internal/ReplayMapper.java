@@ -1,5 +1,7 @@
 package dev.tapedeck.provider.notte.internal;
 
+import dev.tapedeck.http.Urls;
+import dev.tapedeck.http.json.Instants;
 import dev.tapedeck.model.MediaLocation;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.RecordingFormat;
@@ -8,8 +10,8 @@ import dev.tapedeck.model.SessionId;
 import dev.tapedeck.model.TapedeckError;
 import io.vavr.control.Either;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -17,8 +19,9 @@ import java.util.Optional;
  *
  * <p>The MP4 wins when Notte sends one (a presigned {@link MediaLocation.RemoteUrl}); otherwise the HLS playlist
  * travels inline ({@link MediaLocation.InlinePlaylist} without a base: its segment URLs are absolute). Both carry
- * {@code expires_at} when Notte sends it. The duration comes from {@code video_duration_ms}. {@code video_start_ms}
- * (where the video starts within the session) has no place in the neutral model and is not exposed.
+ * {@code expires_at} when Notte sends a readable one; an unreadable one is left out rather than losing the replay.
+ * The duration comes from {@code video_duration_ms}. {@code video_start_ms} (where the video starts within the
+ * session) has no place in the neutral model and is not exposed.
  */
 final class ReplayMapper {
 
@@ -33,16 +36,16 @@ final class ReplayMapper {
         if (replay == null) {
             return Either.left(unusable(session, "an empty body"));
         }
-        Optional<java.time.Instant> expiresAt = Optional.ofNullable(replay.expiresAt());
+        Optional<Instant> expiresAt = Instants.read(replay.expiresAt());
         Optional<String> mp4 = present(replay.mp4Url());
         Optional<String> playlist = present(replay.playlistContent());
         MediaLocation media;
         RecordingFormat format;
         String extension;
         if (mp4.isPresent()) {
-            Optional<URI> uri = absoluteUri(mp4.get());
+            Optional<URI> uri = Urls.absoluteHttp(mp4.get());
             if (uri.isEmpty()) {
-                return Either.left(unusable(session, "an mp4_url that is not an absolute URL"));
+                return Either.left(unusable(session, "an mp4_url that is not an absolute http(s) URL"));
             }
             media = new MediaLocation.RemoteUrl(uri.get(), expiresAt);
             format = RecordingFormat.MP4;
@@ -64,15 +67,6 @@ final class ReplayMapper {
 
     private static Optional<String> present(String text) {
         return Optional.ofNullable(text).filter(t -> !t.isBlank());
-    }
-
-    private static Optional<URI> absoluteUri(String text) {
-        try {
-            URI uri = new URI(text.strip());
-            return uri.isAbsolute() ? Optional.of(uri) : Optional.empty();
-        } catch (URISyntaxException malformed) {
-            return Optional.empty();
-        }
     }
 
     private static TapedeckError unusable(SessionId session, String what) {

@@ -1,7 +1,7 @@
 package dev.tapedeck.provider.notte.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.time.Instant;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Notte's {@code ReplayResponse} as sent; every field may be null (HLS-only replays have no {@code mp4_url}, and
@@ -9,14 +9,14 @@ import java.time.Instant;
  *
  * @param playlistContent the HLS playlist text, whose segment URLs are presigned
  * @param mp4Url          the presigned MP4 URL
- * @param expiresAt       when the presigned URLs expire; zone-less values are UTC
+ * @param expiresAt       when the presigned URLs expire, as sent (an unreadable value must not lose the replay)
  * @param videoStartMs    where the video starts within the session, in milliseconds
  * @param videoDurationMs the video's length in milliseconds
  */
 public record ReplayResponse(
         @JsonProperty("playlist_content") String playlistContent,
         @JsonProperty("mp4_url") String mp4Url,
-        @JsonProperty("expires_at") Instant expiresAt,
+        @JsonProperty("expires_at") JsonNode expiresAt,
         @JsonProperty("video_start_ms") Long videoStartMs,
         @JsonProperty("video_duration_ms") Long videoDurationMs) {
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.tapedeck.http.json.LenientDecimalDeserializer;
 import java.math.BigDecimal;
-import java.time.Instant;
 
 /**
  * One Notte {@code SessionResponse} as sent, limited to the fields Tapedeck maps. {@code cdp_url} and
@@ -13,9 +12,9 @@ import java.time.Instant;
  *
  * @param sessionId            the id
  * @param status               {@code active}, {@code closed}, {@code error} or {@code timed_out}
- * @param createdAt            creation time; zone-less values are UTC
- * @param closedAt             when it closed
- * @param lastAccessedAt       when it was last used
+ * @param createdAt            creation time, as sent (read leniently: one bad value must not fail the page)
+ * @param closedAt             when it closed, as sent
+ * @param lastAccessedAt       when it was last used, as sent
  * @param duration             ISO-8601 duration text such as {@code PT41.286072S}
  * @param steps                the agent or browser steps: a list (counted) or a number
  * @param idleTimeoutMinutes   the idle timeout
@@ -29,9 +28,9 @@ import java.time.Instant;
 public record SessionItem(
         @JsonProperty("session_id") String sessionId,
         @JsonProperty("status") String status,
-        @JsonProperty("created_at") Instant createdAt,
-        @JsonProperty("closed_at") Instant closedAt,
-        @JsonProperty("last_accessed_at") Instant lastAccessedAt,
+        @JsonProperty("created_at") JsonNode createdAt,
+        @JsonProperty("closed_at") JsonNode closedAt,
+        @JsonProperty("last_accessed_at") JsonNode lastAccessedAt,
         @JsonProperty("duration") String duration,
         @JsonProperty("steps") JsonNode steps,
         @JsonProperty("idle_timeout_minutes") Integer idleTimeoutMinutes,

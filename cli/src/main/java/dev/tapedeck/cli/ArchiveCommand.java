@@ -73,7 +73,7 @@ final class ArchiveCommand implements Callable<Integer> {
         if (wait != null) {
             options = options.withWaitForReady(wait);
         }
-        TransferReport report = new TransferReport(run);
+        TransferReport report = TransferReport.forArchive(run);
         for (Connection connection : connections) {
             Archiver archiver = new Archiver(connection.recordings(), connection.history(), run.env().clock(),
                     run.env().sleeper());
@@ -86,6 +86,7 @@ final class ArchiveCommand implements Callable<Integer> {
             }
             result.peekLeft(report::failure);
             result.forEach(summary -> summary.listingError().ifPresent(report::failure));
+            result.forEach(summary -> report.sessionsWithoutRecordings(summary.sessionsWithoutRecordings()));
             if (result.isRight() && result.get().interrupted()) {
                 report.failure(new TapedeckError.Storage(connection.provider(), "the archive was interrupted; "
                         + "run it again to finish"));

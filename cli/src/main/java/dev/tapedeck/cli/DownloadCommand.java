@@ -52,7 +52,7 @@ final class DownloadCommand implements Callable<Integer> {
         List<Connection> connections = ProviderSelection.select(run, Capability.LIST_RECORDINGS,
                 ProviderSelection.Scope.ONE_SESSION);
         Path folder = out.toAbsolutePath().normalize();
-        TransferReport report = new TransferReport(run);
+        TransferReport report = TransferReport.forDownload(run);
         int[] code = {ExitCodes.OK};
         int tried = EachProvider.run(run, connections, connection -> recordings(run, connection),
                 (connection, recordings) -> code[0] = download(run, connection, recordings, folder, report));

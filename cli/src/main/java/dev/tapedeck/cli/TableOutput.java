@@ -81,8 +81,13 @@ final class TableOutput implements Printer {
     public void summary(TransferSummary summary) {
         Table table = table("summary", "SUMMARY", "");
         for (TransferRow.Status status : TransferRow.Status.values()) {
-            table.row(status.wireName(), String.valueOf(summary.count(status)));
+            if (status != TransferRow.Status.NOT_READY || summary.sessionsWithoutRecordings().isPresent()
+                    || summary.count(status) > 0) {
+                table.row(status.label(), String.valueOf(summary.count(status)));
+            }
         }
+        summary.sessionsWithoutRecordings().ifPresent(n -> table.row("sessions without recordings",
+                String.valueOf(n)));
         table.row("bytes downloaded", bytes(summary.bytes()));
         table.row("folder", summary.folder().toString());
         summary.manifest().ifPresent(m -> table.row("manifest", m.toString()));

@@ -12,8 +12,11 @@ import java.util.OptionalLong;
 
 /**
  * What {@code download} and {@code archive} share: a progress bar, one printed row per file, the summary for
- * people, and the exit code, which is that of the first failure after everything is printed. Thread-safe, since
- * an archive downloads in parallel; the bar shows the file that reported last.
+ * people, and the exit code, which is that of the first failure after everything is printed. JSON Lines print each
+ * row as it comes; tables print them at the end ordered by provider, session and recording, so that the output is
+ * stable whatever order the parallel downloads finish in. Rows that were not ready yet, and an archive's sessions
+ * without recordings, are no failures: each kind gets one note on stderr. Thread-safe, since an archive downloads
+ * in parallel; the bar shows the file that reported last.
  */
 final class TransferReport {
 
@@ -21,11 +24,29 @@ final class TransferReport {
     private final ProgressBar bar;
     private final List<TransferRow> rows = new ArrayList<>();
     private final List<TapedeckError> otherFailures = new ArrayList<>();
+    private final boolean archive;
+    private int sessionsWithoutRecordings;
     private int expected;
 
-    TransferReport(CliRun run) {
+    private TransferReport(CliRun run, boolean archive) {
         this.run = run;
         this.bar = run.progressBar();
+        this.archive = archive;
+    }
+
+    /** The report of a {@code download}. */
+    static TransferReport forDownload(CliRun run) {
+        return new TransferReport(run, false);
+    }
+
+    /** The report of an {@code archive}, whose summary also counts sessions without recordings. */
+    static TransferReport forArchive(CliRun run) {
+        return new TransferReport(run, true);
+    }
+
+    /** Adds {@code count} sessions that had no recordings, which are not failures. */
+    synchronized void sessionsWithoutRecordings(int count) {
+        sessionsWithoutRecordings += count;
     }
 
     /** Tells the bar how many files to expect in all. */
@@ -70,14 +91,12 @@ final class TransferReport {
         add(TransferRow.of(result));
     }
 
-    /** Records and prints one row; JSON Lines print it at once, tables at the end. */
+    /** Records one row; JSON Lines print it at once, tables at the end in order. */
     synchronized void add(TransferRow row) {
         rows.add(row);
         if (run.options().json) {
             bar.finish();
-        }
-        run.printer().transfer(row);
-        if (run.options().json) {
+            run.printer().transfer(row);
             run.printer().flush();
         }
     }
@@ -90,13 +109,27 @@ final class TransferReport {
     }
 
     /**
-     * Prints the table (table mode) and the summary; returns the exit code. Failed files add one line on stderr
-     * naming how many failed and the first reason.
+     * Prints the table (table mode) and the summary; returns the exit code. Rows that were not ready and sessions
+     * without recordings add a note each on stderr; failed files add one line naming how many failed and the first
+     * reason.
      */
     synchronized int finish(Path folder, Optional<Path> manifest) {
         bar.finish();
-        run.printer().summary(TransferSummary.of(rows, folder, manifest));
+        if (!run.options().json) {
+            rows.stream().sorted(TransferRow.ORDER).forEach(run.printer()::transfer);
+        }
+        run.printer().summary(TransferSummary.of(rows, folder, manifest,
+                archive ? Optional.of(sessionsWithoutRecordings) : Optional.empty()));
         run.printer().flush();
+        long notReady = rows.stream().filter(r -> r.status() == TransferRow.Status.NOT_READY).count();
+        if (notReady > 0) {
+            run.err().println("tapedeck: " + notReady + (notReady == 1 ? " recording was not ready yet and was"
+                    : " recordings were not ready yet and were") + " skipped; re-run later or pass --wait");
+        }
+        if (sessionsWithoutRecordings > 0) {
+            run.err().println("tapedeck: " + sessionsWithoutRecordings + (sessionsWithoutRecordings == 1
+                    ? " session had no recordings" : " sessions had no recordings"));
+        }
         Optional<TransferRow> firstFailed = rows.stream().filter(r -> r.status() == TransferRow.Status.FAILED)
                 .findFirst();
         if (firstFailed.isPresent()) {

@@ -4,6 +4,7 @@ import dev.tapedeck.archive.ManifestEntry;
 import dev.tapedeck.download.DownloadResult;
 import dev.tapedeck.download.DownloadStatus;
 import dev.tapedeck.model.TapedeckError;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,11 +33,22 @@ record TransferRow(String provider, String sessionId, Optional<String> recording
         /** Already there and complete, left alone. */
         SKIPPED,
         /** Not fetched; see the error. */
-        FAILED;
+        FAILED,
+        /**
+         * Not ready yet (a session still active, a recording still processing) and left for a later run; no
+         * failure. Printed as {@code skipped}, since the output's status words are downloaded, skipped and
+         * failed; its error says it was not ready.
+         */
+        NOT_READY;
 
         /** The lower-case word printed in both output modes. */
         String wireName() {
-            return name().toLowerCase(Locale.ROOT);
+            return this == NOT_READY ? SKIPPED.wireName() : name().toLowerCase(Locale.ROOT);
+        }
+
+        /** What the summary for people calls the rows with this status. */
+        String label() {
+            return this == NOT_READY ? "not ready yet" : wireName();
         }
 
         static Status of(DownloadStatus status) {
@@ -70,13 +82,22 @@ record TransferRow(String provider, String sessionId, Optional<String> recording
     /** The row of an archive's manifest entry; {@code cause} is the typed error behind a failure, when known. */
     static TransferRow of(ManifestEntry entry, Optional<TapedeckError> cause) {
         boolean failed = entry.status() == DownloadStatus.FAILED;
+        boolean noFile = failed || entry.notReady();
         return new TransferRow(entry.provider(), entry.sessionId(), text(entry.recordingId()), text(entry.path()),
-                failed ? Optional.empty() : Optional.of(entry.sizeBytes()), text(entry.sha256()),
-                Status.of(entry.status()), entry.error(), failed ? cause : Optional.empty());
+                noFile ? Optional.empty() : Optional.of(entry.sizeBytes()), text(entry.sha256()),
+                entry.notReady() ? Status.NOT_READY : Status.of(entry.status()), entry.error(),
+                failed ? cause : Optional.empty());
     }
 
+    /** The order of a stable report: provider, session, recording, path. */
+    static final Comparator<TransferRow> ORDER = Comparator.comparing(TransferRow::provider)
+            .thenComparing(TransferRow::sessionId)
+            .thenComparing(row -> row.recordingId().orElse(""))
+            .thenComparing(row -> row.path().orElse(""));
+
     /**
-     * The exit code this row calls for: 0 unless it failed, else its cause's; a failure whose class is unknown
+     * The exit code this row calls for: 0 unless it failed (a row that was not ready did not), else its cause's; a
+     * failure whose class is unknown
      * (only its message survived) counts as a provider or network failure.
      */
     int exitCode() {

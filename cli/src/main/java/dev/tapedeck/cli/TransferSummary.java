@@ -10,22 +10,26 @@ import java.util.Optional;
 /**
  * What a {@code download} or {@code archive} run did in all, for the summary people read after the table.
  *
- * @param counts   rows per status, every status present
- * @param bytes    bytes downloaded in this run
- * @param folder   the target folder
- * @param manifest the archive's manifest, when there is one
+ * @param counts                    rows per status, every status present
+ * @param bytes                     bytes downloaded in this run
+ * @param folder                    the target folder
+ * @param manifest                  the archive's manifest, when there is one
+ * @param sessionsWithoutRecordings for an archive, how many sessions had no recordings (they have no rows)
  */
-record TransferSummary(Map<TransferRow.Status, Integer> counts, long bytes, Path folder, Optional<Path> manifest) {
+record TransferSummary(Map<TransferRow.Status, Integer> counts, long bytes, Path folder, Optional<Path> manifest,
+        Optional<Integer> sessionsWithoutRecordings) {
 
     /** Checks for nulls and copies the counts. */
     TransferSummary {
         counts = Map.copyOf(counts);
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(manifest, "manifest");
+        Objects.requireNonNull(sessionsWithoutRecordings, "sessionsWithoutRecordings");
     }
 
     /** Counts {@code rows}. */
-    static TransferSummary of(List<TransferRow> rows, Path folder, Optional<Path> manifest) {
+    static TransferSummary of(List<TransferRow> rows, Path folder, Optional<Path> manifest,
+            Optional<Integer> sessionsWithoutRecordings) {
         Map<TransferRow.Status, Integer> counts = new EnumMap<>(TransferRow.Status.class);
         for (TransferRow.Status status : TransferRow.Status.values()) {
             counts.put(status, 0);
@@ -37,7 +41,7 @@ record TransferSummary(Map<TransferRow.Status, Integer> counts, long bytes, Path
                 bytes += row.sizeBytes().orElse(0L);
             }
         }
-        return new TransferSummary(counts, bytes, folder, manifest);
+        return new TransferSummary(counts, bytes, folder, manifest, sessionsWithoutRecordings);
     }
 
     /** The rows with {@code status}. */

@@ -3,11 +3,15 @@ package dev.tapedeck.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tapedeck.archive.Manifest;
+import dev.tapedeck.sandbox.ManualClock;
 import dev.tapedeck.sandbox.Origin;
 import dev.tapedeck.sandbox.Sandbox;
+import dev.tapedeck.sandbox.SandboxOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -145,9 +149,108 @@ class ArchiveCommandTest {
     }
 
     @Test
+    void aHistoryArchiveWithSessionsThatRecordedNothingOrAreNotReadySucceedsAndItsReRunFetchesNothing() {
+        // A manual clock keeps the six seeded active Notte sessions active for the whole test.
+        ManualClock clock = new ManualClock(Instant.parse("2026-03-09T12:00:00Z"));
+        try (Sandbox own = Sandbox.start(SandboxOptions.builder().clock(clock).build())) {
+            CliHarness harness = CliHarness.pointingAt(own).time(clock, duration -> { });
+            // The first 12 of each: anchor sess_0007 and sess_0010 list no recordings, sess_0011 recorded
+            // nothing (recording off); notte nsess_0001..0006 are active, nsess_0027 ended in error (no replay).
+            String[] args = {"--provider", "anchor,notte", "archive", "--out", dir.toString(), "--limit", "12"};
+
+            CliHarness.Result first = harness.run(args);
+            own.counters().reset();
+            CliHarness.Result second = harness.run(args);
+
+            assertThat(first.exitCode()).as(first.toString()).isZero();
+            assertThat(first.out()).containsPattern("downloaded +16").containsPattern("failed +0")
+                    .containsPattern("not ready yet +6").containsPattern("sessions without recordings +4");
+            List<String> notes = List.of(
+                    "tapedeck: 6 recordings were not ready yet and were skipped; re-run later or pass --wait",
+                    "tapedeck: 4 sessions had no recordings");
+            assertThat(first.errLines()).as(first.toString()).containsExactlyElementsOf(notes);
+            assertThat(rows(first)).filteredOn(row -> row.get(1).equals("nsess_0001")).singleElement()
+                    .satisfies(row -> assertThat(row.get(0)).isEqualTo("skipped"));
+            assertThat(first.out()).contains("not ready yet: ").contains("re-run later or pass --wait");
+            assertThat(rows(first)).extracting(row -> row.get(0)).doesNotContain("failed");
+
+            assertThat(second.exitCode()).as(second.toString()).isZero();
+            assertThat(second.out()).containsPattern("downloaded +0").containsPattern("skipped +16")
+                    .containsPattern("not ready yet +6").containsPattern("sessions without recordings +4");
+            assertThat(second.errLines()).containsExactlyElementsOf(notes);
+            assertThat(own.counters().requests(Origin.MEDIA)).isZero();
+            assertThat(Manifest.read(dir.resolve(Manifest.FILE_NAME)).get()).hasSize(16)
+                    .allSatisfy(entry -> assertThat(entry.done()).isTrue());
+        }
+    }
+
+    @Test
+    void tableRowsAreOrderedByProviderSessionAndRecording() {
+        CliHarness.Result result = cli.run("--provider", "notte,anchor", "archive", "--out", dir.toString(),
+                "--limit", "12", "--parallel", "8");
+
+        List<List<String>> rows = rows(result);
+        assertThat(rows).hasSizeGreaterThan(10);
+        List<String> keys = rows.stream().map(row -> row.get(3) + " " + row.get(1) + " " + row.get(2))
+                .collect(Collectors.toList());
+        assertThat(keys).isSorted();
+        assertThat(keys.get(0)).startsWith("anchor sess_0001");
+    }
+
+    @Test
+    void jsonLinesKeepTheThreeStatusWordsAndSayWhatWasNotReady() {
+        CliHarness.Result result = cli.run("--provider", "notte", "--json", "archive", "--out", dir.toString(),
+                "--limit", "8");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.json()).extracting(e -> e.get("status").asText())
+                .allSatisfy(status -> assertThat(status).isIn("downloaded", "skipped"));
+        assertThat(result.json()).filteredOn(e -> !e.get("error").isNull()).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.get("status").asText()).isEqualTo("skipped");
+            assertThat(e.get("error").asText()).startsWith("not ready yet: ").contains("active")
+                    .endsWith("re-run later or pass --wait");
+            assertThat(e.get("sizeBytes").isNull()).isTrue();
+        });
+    }
+
+    @Test
+    void aSessionNamedByIdThatRecordedNothingIsStillNotFound() {
+        CliHarness.Result result = cli.run("--provider", "anchor", "archive", "--out", dir.toString(),
+                "--session", "sess_0011");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+        assertThat(result.err()).contains("1 of 1 recordings failed").doesNotContain("had no recordings");
+    }
+
+    @Test
+    void mediaAnsweringServerErrorsMakesTheArchiveExitWithUnavailable() {
+        sandbox.faults().failNext(Origin.MEDIA, 50, 500);
+
+        CliHarness.Result result = cli.run("--provider", "anchor", "--json", "archive", "--out", dir.toString(),
+                "--session", "sess_0001", "--parallel", "1");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(6);
+        assertThat(result.json()).singleElement()
+                .satisfies(e -> assertThat(e.get("status").asText()).isEqualTo("failed"));
+    }
+
+    @Test
     void sessionIdsWithHistoryFiltersAreAUsageError() {
         ExitCodesTest.assertOneErrorLine(cli.run("--provider", "anchor", "archive", "--out", dir.toString(),
                 "--session", "sess_0001", "--status", "completed"), 2, "--session");
+    }
+
+    /** The table rows between the header and the blank line: status, session, recording, provider. */
+    private static List<List<String>> rows(CliHarness.Result result) {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (String line : result.lines().subList(1, result.lines().size())) {
+            if (line.isBlank()) {
+                break;
+            }
+            String[] cells = line.trim().split(" +");
+            rows.add(List.of(cells[0], cells[2], cells[3], cells[1]));
+        }
+        return rows;
     }
 
     private List<Path> files() throws IOException {

@@ -97,19 +97,49 @@ class DownloadCommandTest {
     }
 
     @Test
-    void existingFilesAreKeptUnlessOverwriteIsGiven() {
+    void anIdenticalExistingFileIsSkippedAndExitsZero() throws Exception {
         cli.run("--provider", "anchor", "download", "sess_0001", "--out", dir.toString());
+        Path file = files().get(0);
+        String before = sha256(file);
 
         CliHarness.Result again = cli.run("--provider", "anchor", "--json", "download", "sess_0001", "--out",
                 dir.toString());
-        CliHarness.Result overwritten = cli.run("--provider", "anchor", "--json", "download", "sess_0001", "--out",
-                dir.toString(), "--overwrite");
+        CliHarness.Result table = cli.run("--provider", "anchor", "download", "sess_0001", "--out",
+                dir.toString());
+
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        JsonNode entry = again.json().get(0);
+        assertThat(entry.get("status").asText()).isEqualTo("skipped");
+        assertThat(entry.get("error").isNull()).isTrue();
+        assertThat(entry.get("sha256").asText()).isEqualTo(before);
+        assertThat(entry.get("sizeBytes").asLong()).isEqualTo(Files.size(file));
+        assertThat(table.exitCode()).as(table.toString()).isZero();
+        assertThat(table.lines().get(1)).startsWith("skipped");
+        assertThat(table.err()).isEmpty();
+        assertThat(files()).containsExactly(file);
+    }
+
+    @Test
+    void anExistingFileWithOtherContentIsKeptUnlessOverwriteIsGiven() throws Exception {
+        cli.run("--provider", "anchor", "download", "sess_0001", "--out", dir.toString());
+        Path file = files().get(0);
+        Files.writeString(file, "mine");
+
+        CliHarness.Result again = cli.run("--provider", "anchor", "--json", "download", "sess_0001", "--out",
+                dir.toString());
 
         assertThat(again.exitCode()).as(again.toString()).isEqualTo(1);
         assertThat(again.json().get(0).get("status").asText()).isEqualTo("failed");
-        assertThat(again.json().get(0).get("error").asText()).contains("--overwrite");
+        assertThat(again.json().get(0).get("error").asText()).contains("different content").contains("--overwrite");
+        assertThat(Files.readString(file)).isEqualTo("mine");
+        assertThat(files()).containsExactly(file);
+
+        CliHarness.Result overwritten = cli.run("--provider", "anchor", "--json", "download", "sess_0001", "--out",
+                dir.toString(), "--overwrite");
+
         assertThat(overwritten.exitCode()).as(overwritten.toString()).isZero();
         assertThat(overwritten.json().get(0).get("status").asText()).isEqualTo("downloaded");
+        assertThat(sha256(file)).isEqualTo(overwritten.json().get(0).get("sha256").asText());
     }
 
     @Test

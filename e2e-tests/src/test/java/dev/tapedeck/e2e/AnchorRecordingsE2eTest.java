@@ -1,0 +1,174 @@
+package dev.tapedeck.e2e;
+
+import static dev.tapedeck.e2e.SandboxFixture.left;
+import static dev.tapedeck.e2e.SandboxFixture.right;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tapedeck.Connection;
+import dev.tapedeck.download.DownloadListener;
+import dev.tapedeck.download.DownloadResult;
+import dev.tapedeck.download.DownloadStatus;
+import dev.tapedeck.model.Recording;
+import dev.tapedeck.model.RecordingFormat;
+import dev.tapedeck.model.RecordingState;
+import dev.tapedeck.model.SessionId;
+import dev.tapedeck.model.TapedeckError;
+import dev.tapedeck.sandbox.AnchorRecording;
+import dev.tapedeck.sandbox.AnchorSession;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** AnchorBrowser's recordings through the public API: listing, the primary, downloads, pause and resume. */
+class AnchorRecordingsE2eTest {
+
+    @TempDir
+    Path temp;
+
+    private SandboxFixture e2e;
+    private Connection anchor;
+
+    @BeforeEach
+    void start() {
+        e2e = SandboxFixture.start();
+        anchor = e2e.connect("anchor");
+    }
+
+    @AfterEach
+    void stop() {
+        e2e.close();
+    }
+
+    @Test
+    void aSessionWithThreeRecordingsListsThemPrimaryFirst() {
+        AnchorSession seeded = e2e.sandbox.data().anchorWithSeveralRecordings();
+
+        List<Recording> recordings = right(anchor.recordings().recordings(SessionId.of(seeded.id())));
+
+        assertThat(recordings).hasSize(3);
+        assertThat(recordings.get(0).primary()).isTrue();
+        assertThat(recordings.get(0).id().value()).isEqualTo(seeded.primaryRecording().orElseThrow().id());
+        assertThat(recordings.get(0).fileName()).contains("../../evil.mp4");
+        assertThat(recordings).filteredOn(Recording::primary).hasSize(1);
+        assertThat(recordings).extracting(r -> r.id().value()).containsExactlyInAnyOrderElementsOf(
+                seeded.recordings().stream().map(AnchorRecording::id).collect(Collectors.toList()));
+        assertThat(recordings).allSatisfy(r -> assertThat(r.format()).isEqualTo(RecordingFormat.MP4));
+    }
+
+    @Test
+    void thePrimaryRecordingOfASessionWithOneRecordingIsThatRecording() {
+        AnchorSession seeded = e2e.sandbox.data().anchorWithOneRecording();
+        AnchorRecording only = seeded.recordings().get(0);
+
+        Recording primary = right(anchor.recordings().primaryRecording(SessionId.of(seeded.id())));
+
+        assertThat(primary.id().value()).isEqualTo(only.id());
+        assertThat(primary.primary()).isTrue();
+        assertThat(primary.sizeBytes()).contains(only.size());
+        assertThat(primary.duration()).contains(Duration.ofSeconds(3));
+        assertThat(primary.fileName()).contains("sess_0001.mp4");
+    }
+
+    @Test
+    void thePrimaryRecordingDownloadsByteForByte() throws IOException {
+        Recording primary = right(anchor.recordings().primaryRecording(SessionId.of("sess_0001")));
+        Path folder = temp.resolve("out");
+
+        DownloadResult result = e2e.downloader(anchor).download(primary, folder, DownloadListener.NONE);
+
+        assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.path()).isEqualTo(folder.toAbsolutePath().resolve("sess_0001.mp4"));
+        byte[] sample = Media.sampleMp4();
+        assertThat(Files.readAllBytes(result.path())).isEqualTo(sample);
+        assertThat(result.sizeBytes()).isEqualTo(sample.length);
+        assertThat(result.sha256()).isEqualTo(Media.sha256(sample));
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files).containsExactly(result.path());
+        }
+    }
+
+    @Test
+    void aTraversingFileNameLandsInsideTheTargetFolder() throws IOException {
+        Recording primary = right(anchor.recordings().primaryRecording(SessionId.of("sess_0002")));
+        assertThat(primary.fileName()).contains("../../evil.mp4");
+        Path folder = temp.resolve("a").resolve("b").resolve("out");
+
+        DownloadResult result = e2e.downloader(anchor).download(primary, folder, DownloadListener.NONE);
+
+        assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.path()).isEqualTo(folder.toAbsolutePath().resolve("evil.mp4"));
+        assertThat(Files.readAllBytes(result.path())).isEqualTo(Media.sampleMp4());
+        try (Stream<Path> files = Files.walk(temp)) {
+            assertThat(files.filter(Files::isRegularFile)).containsExactly(result.path());
+        }
+    }
+
+    @Test
+    void pausingAndResumingARunningSessionChangesItsRecordingState() {
+        SessionId running = SessionId.of(e2e.sandbox.data().anchorRunning().id());
+
+        RecordingState paused = right(anchor.recordings().pause(running));
+        boolean pausedAtSandbox = e2e.sandbox.anchorRecordingPaused(running.value());
+        RecordingState resumed = right(anchor.recordings().resume(running));
+
+        assertThat(paused.paused()).isTrue();
+        assertThat(paused.providerStatus()).isEqualTo("paused");
+        assertThat(pausedAtSandbox).isTrue();
+        assertThat(resumed.paused()).isFalse();
+        assertThat(resumed.providerStatus()).isEqualTo("recording");
+        assertThat(e2e.sandbox.anchorRecordingPaused(running.value())).isFalse();
+    }
+
+    @Test
+    void pausingACompletedSessionIsAProviderFailureSentOnce() {
+        TapedeckError error = left(anchor.recordings().pause(SessionId.of("sess_0001")));
+
+        assertThat(error).isInstanceOfSatisfying(TapedeckError.ProviderFailure.class, failure -> {
+            assertThat(failure.status()).isEqualTo(500);
+            assertThat(failure.message()).contains("Failed to pause recording");
+        });
+        // A POST that reached the server is never retried: pausing twice is not what the user asked for.
+        assertThat(e2e.apiRequests("anchor")).isEqualTo(1);
+        assertThat(e2e.sleeper.sleeps()).isEmpty();
+    }
+
+    @Test
+    void aSessionWithRecordingDisabledIsNotFound() {
+        TapedeckError error = left(anchor.recordings().recordings(
+                SessionId.of(e2e.sandbox.data().anchorRecordingDisabled().id())));
+
+        assertThat(error).isInstanceOf(TapedeckError.NotFound.class);
+        assertThat(error.provider()).isEqualTo("anchor");
+        assertThat(error.message()).contains("sess_0011");
+    }
+
+    @Test
+    void aSessionThatRecordedNothingHasNoPrimaryRecording() {
+        SessionId nothing = SessionId.of(e2e.sandbox.data().anchorWithoutRecordings().id());
+
+        assertThat(right(anchor.recordings().recordings(nothing))).isEmpty();
+        assertThat(left(anchor.recordings().primaryRecording(nothing))).isInstanceOf(TapedeckError.NotFound.class);
+    }
+
+    @Test
+    void anExpiredFileLinkIsRefreshedOnceAndTheDownloadSucceeds() throws IOException {
+        Recording listed = right(anchor.recordings().primaryRecording(SessionId.of("sess_0001")));
+        e2e.clock.advance(e2e.sandbox.options().presignTtl().plusMinutes(1));
+
+        DownloadResult result = e2e.downloader(anchor).download(listed, temp, DownloadListener.NONE);
+
+        assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(Files.readAllBytes(result.path())).isEqualTo(Media.sampleMp4());
+        // Anchor gives no expiry, so the stale link is tried, refused (403), and listed again once.
+        assertThat(e2e.mediaRequests()).isEqualTo(2);
+        assertThat(e2e.apiRequests("anchor")).isEqualTo(2);
+    }
+}

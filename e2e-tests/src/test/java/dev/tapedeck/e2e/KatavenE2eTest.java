@@ -1,0 +1,180 @@
+package dev.tapedeck.e2e;
+
+import static dev.tapedeck.e2e.SandboxFixture.left;
+import static dev.tapedeck.e2e.SandboxFixture.right;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tapedeck.Connection;
+import dev.tapedeck.download.DownloadListener;
+import dev.tapedeck.download.DownloadResult;
+import dev.tapedeck.download.DownloadStatus;
+import dev.tapedeck.model.Capability;
+import dev.tapedeck.model.MediaLocation;
+import dev.tapedeck.model.Recording;
+import dev.tapedeck.model.RecordingFormat;
+import dev.tapedeck.model.SessionId;
+import dev.tapedeck.model.SessionQuery;
+import dev.tapedeck.model.TapedeckError;
+import dev.tapedeck.sandbox.KatavenBehaviour;
+import dev.tapedeck.wait.ReadinessWait;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Kataven Hub through the public API: audio downloads, expiry, 409 until ready, error mapping, no history. */
+class KatavenE2eTest {
+
+    @TempDir
+    Path temp;
+
+    private SandboxFixture e2e;
+    private Connection kataven;
+
+    @BeforeEach
+    void start() {
+        e2e = SandboxFixture.start();
+        kataven = e2e.connect("kataven");
+    }
+
+    @AfterEach
+    void stop() {
+        e2e.close();
+    }
+
+    @Test
+    void aReadyCallsAudioDownloadsByteForByte() throws IOException {
+        Recording recording = right(kataven.recordings().primaryRecording(call(KatavenBehaviour.READY)));
+        assertThat(recording.format()).isEqualTo(RecordingFormat.AUDIO);
+
+        DownloadResult result = e2e.downloader(kataven).download(recording, temp, DownloadListener.NONE);
+
+        assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.path().getFileName().toString()).isEqualTo("call_0001-recording.mp3");
+        assertThat(Files.readAllBytes(result.path())).isEqualTo(Media.callMp3());
+        assertThat(result.sha256()).isEqualTo(Media.sha256(Media.callMp3()));
+    }
+
+    @Test
+    void aReadyCallsUrlExpiresWhenKatavenSays() {
+        Recording recording = right(kataven.recordings().primaryRecording(call(KatavenBehaviour.READY)));
+
+        // The sandbox presigns for its TTL and sends the expiry in whole seconds.
+        Instant expiry = e2e.clock.instant().plus(e2e.sandbox.options().presignTtl());
+        assertThat(recording.media().expiresAt()).contains(Instant.ofEpochSecond(expiry.getEpochSecond()));
+    }
+
+    @Test
+    void aCallWithoutExpiryIsGivenFetchTimePlusFiveMinutes() {
+        Instant fetchedAt = e2e.clock.instant();
+
+        Recording recording = right(kataven.recordings().primaryRecording(
+                call(KatavenBehaviour.READY_WITHOUT_EXPIRY)));
+
+        assertThat(recording.media()).isInstanceOf(MediaLocation.RemoteUrl.class);
+        assertThat(recording.media().expiresAt()).contains(fetchedAt.plus(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void aProcessingCallIsNotReadyUntilItsTimeThenReadinessWaitReturnsIt() {
+        SessionId processing = call(KatavenBehaviour.PROCESSING_UNTIL_TIME);
+        Instant readyAt = e2e.sandbox.startedAt().plus(e2e.sandbox.options().katavenReadyAfter());
+
+        TapedeckError first = left(kataven.recordings().primaryRecording(processing));
+        Recording recording = right(new ReadinessWait(Duration.ofMinutes(5), e2e.clock, e2e.sleeper)
+                .until(() -> kataven.recordings().primaryRecording(processing)));
+
+        assertThat(first).isInstanceOf(TapedeckError.NotReady.class);
+        assertThat(recording.sessionId()).isEqualTo(processing);
+        assertThat(e2e.clock.instant()).isAfterOrEqualTo(readyAt);
+        assertThat(e2e.sleeper.sleeps()).isNotEmpty();
+        // 409 is not retried by the HTTP layer: every probe is exactly one request.
+        assertThat(e2e.sandbox.katavenPolls(processing.value())).isEqualTo(e2e.sleeper.sleeps().size() + 2);
+    }
+
+    @Test
+    void aCallThatIsNotReadyForSomePollsIsReturnedByReadinessWaitOnTheNextOne() {
+        SessionId processing = call(KatavenBehaviour.PROCESSING_UNTIL_POLLS);
+        int notReadyPolls = e2e.sandbox.options().katavenReadyAfterPolls();
+
+        Recording recording = right(new ReadinessWait(Duration.ofMinutes(5), e2e.clock, e2e.sleeper)
+                .until(() -> kataven.recordings().primaryRecording(processing)));
+
+        assertThat(recording.sessionId()).isEqualTo(processing);
+        assertThat(e2e.sandbox.katavenPolls(processing.value())).isEqualTo(notReadyPolls + 1);
+        assertThat(e2e.sleeper.sleeps()).hasSize(notReadyPolls);
+    }
+
+    @Test
+    void aCallWithoutRecordingIsNotFound() {
+        TapedeckError error = left(kataven.recordings().primaryRecording(call(KatavenBehaviour.NO_RECORDING)));
+
+        assertThat(error).isInstanceOf(TapedeckError.NotFound.class);
+        assertThat(e2e.apiRequests("kataven")).isEqualTo(1);
+    }
+
+    @Test
+    void playbackNotConfiguredIsAFailureThatIsNotRetried() {
+        TapedeckError error = left(kataven.recordings().primaryRecording(call(KatavenBehaviour.NOT_CONFIGURED)));
+
+        assertThat(error).isInstanceOfSatisfying(TapedeckError.ProviderFailure.class, failure -> {
+            assertThat(failure.status()).isEqualTo(503);
+            assertThat(failure.retryable()).isFalse();
+        });
+        assertThat(e2e.apiRequests("kataven")).isEqualTo(1);
+        assertThat(e2e.sleeper.sleeps()).isEmpty();
+    }
+
+    @Test
+    void anInternalErrorIsRetriedTwiceWithBackoffThenReported() {
+        TapedeckError error = left(kataven.recordings().primaryRecording(call(KatavenBehaviour.INTERNAL_ERROR)));
+
+        assertThat(error).isInstanceOfSatisfying(TapedeckError.ProviderFailure.class, failure -> {
+            assertThat(failure.status()).isEqualTo(500);
+            assertThat(failure.retryable()).isTrue();
+        });
+        assertThat(e2e.apiRequests("kataven")).isEqualTo(3);
+        assertThat(e2e.sleeper.sleeps()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void anUrlThatExpiredAfterListingIsRefreshedOnceAndTheDownloadSucceeds() throws IOException {
+        Recording listed = right(kataven.recordings().primaryRecording(call(KatavenBehaviour.READY)));
+        e2e.clock.advance(e2e.sandbox.options().presignTtl().plusMinutes(1));
+        assertThat(listed.media().isExpiredAt(e2e.clock.instant())).isTrue();
+
+        DownloadResult result = e2e.downloader(kataven).download(listed, temp, DownloadListener.NONE);
+
+        assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(Files.readAllBytes(result.path())).isEqualTo(Media.callMp3());
+        assertThat(e2e.apiRequests("kataven")).isEqualTo(2);
+        assertThat(e2e.mediaRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void historyIsUnsupported() {
+        TapedeckError error = left(kataven.history().sessions(SessionQuery.all()));
+
+        assertThat(kataven.capabilities().supports(Capability.SESSION_HISTORY)).isFalse();
+        assertThat(error).isInstanceOf(TapedeckError.Unsupported.class);
+        assertThat(error.provider()).isEqualTo("kataven");
+        assertThat(e2e.apiRequests("kataven")).isZero();
+    }
+
+    @Test
+    void pausingIsUnsupported() {
+        TapedeckError error = left(kataven.recordings().pause(call(KatavenBehaviour.READY)));
+
+        assertThat(error).isInstanceOf(TapedeckError.Unsupported.class);
+        assertThat(e2e.apiRequests("kataven")).isZero();
+    }
+
+    private SessionId call(KatavenBehaviour behaviour) {
+        return SessionId.of(e2e.sandbox.data().katavenCall(behaviour).id());
+    }
+}

@@ -1,0 +1,179 @@
+package dev.tapedeck.e2e;
+
+import static dev.tapedeck.e2e.SandboxFixture.left;
+import static dev.tapedeck.e2e.SandboxFixture.right;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tapedeck.Connection;
+import dev.tapedeck.download.DownloadListener;
+import dev.tapedeck.download.DownloadResult;
+import dev.tapedeck.download.DownloadStatus;
+import dev.tapedeck.model.Recording;
+import dev.tapedeck.model.SessionId;
+import dev.tapedeck.model.SessionQuery;
+import dev.tapedeck.model.TapedeckError;
+import dev.tapedeck.sandbox.KatavenBehaviour;
+import dev.tapedeck.sandbox.Origin;
+import dev.tapedeck.spi.Timeouts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Transient failures of the API and the media host, as the sandbox's switchable faults produce them. */
+class ResilienceE2eTest {
+
+    @TempDir
+    Path temp;
+
+    private SandboxFixture e2e;
+
+    @BeforeEach
+    void start() {
+        e2e = SandboxFixture.start();
+    }
+
+    @AfterEach
+    void stop() {
+        e2e.close();
+    }
+
+    @Test
+    void aListingSucceedsAfterTwo503s() {
+        Connection anchor = e2e.connect("anchor");
+        e2e.sandbox.faults().failNext(Origin.API, 2, 503);
+
+        long listed = right(anchor.history().sessions(SessionQuery.builder().limit(10).build())).count();
+
+        assertThat(listed).isEqualTo(10);
+        assertThat(e2e.apiRequests("anchor")).isEqualTo(3);
+        assertThat(e2e.sleeper.sleeps()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aStalledMediaBodyIsResumedFromWhereItStoppedAndTheFileIsComplete() throws IOException {
+        CountDownLatch stall = new CountDownLatch(1);
+        try (SandboxFixture stalling = SandboxFixture.start(options -> options.pauser(pause -> stall.await()))) {
+            // The body stops after its first chunk until the test ends; the read-idle timeout breaks the transfer.
+            Connection anchor = stalling.connect("anchor", stalling.config("anchor")
+                    .timeouts(new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(1), Optional.empty())).build());
+            Recording recording = right(anchor.recordings().primaryRecording(SessionId.of("sess_0001")));
+            stalling.sandbox.faults().dribbleNext(Origin.MEDIA, 1, 4096, Duration.ofHours(1));
+            List<Long> progress = new CopyOnWriteArrayList<>();
+
+            DownloadResult result = stalling.downloader(anchor).download(recording, temp, new DownloadListener() {
+                @Override
+                public void progressed(long bytesSoFar) {
+                    progress.add(bytesSoFar);
+                }
+            });
+
+            assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
+            assertThat(Files.readAllBytes(result.path())).isEqualTo(Media.sampleMp4());
+            assertThat(result.sha256()).isEqualTo(Media.sha256(Media.sampleMp4()));
+            assertThat(stalling.mediaRequests()).isEqualTo(2);
+            assertThat(progress).contains(4096L).endsWith((long) Media.sampleMp4().length).isSorted();
+            try (var files = Files.list(temp)) {
+                assertThat(files.collect(Collectors.toList())).containsExactly(result.path());
+            }
+        } finally {
+            stall.countDown();
+        }
+    }
+
+    @Test
+    void aTruncatedMediaBodyNeverLeavesAFileAndDownloadingAgainCompletesIt() throws IOException {
+        Connection anchor = e2e.connect("anchor");
+        Recording recording = right(anchor.recordings().primaryRecording(SessionId.of("sess_0001")));
+        e2e.sandbox.faults().truncateNext(Origin.MEDIA, 1, 8_000);
+
+        DownloadResult first = e2e.downloader(anchor).download(recording, temp, DownloadListener.NONE);
+        DownloadResult last = first.status() == DownloadStatus.DOWNLOADED ? first
+                : e2e.downloader(anchor).download(recording, temp, DownloadListener.NONE);
+
+        if (first.status() == DownloadStatus.FAILED) {
+            assertThat(first.error()).get().isInstanceOf(TapedeckError.Integrity.class);
+        }
+        assertThat(last.status()).as("%s", last.error()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(Files.readAllBytes(last.path())).isEqualTo(Media.sampleMp4());
+        assertThat(last.sha256()).isEqualTo(Media.sha256(Media.sampleMp4()));
+        try (var files = Files.list(temp)) {
+            assertThat(files.collect(Collectors.toList())).containsExactly(last.path());
+        }
+    }
+
+    @Test
+    void aBodyThatKeepsBreakingFailsAsIntegrityWithoutLeavingAFile() throws IOException {
+        Connection anchor = e2e.connect("anchor");
+        Recording recording = right(anchor.recordings().primaryRecording(SessionId.of("sess_0001")));
+        e2e.sandbox.faults().truncateNext(Origin.MEDIA, 3, 0);
+
+        DownloadResult result = e2e.downloader(anchor).download(recording, temp, DownloadListener.NONE);
+
+        assertThat(result.status()).isEqualTo(DownloadStatus.FAILED);
+        assertThat(result.error()).get().isInstanceOf(TapedeckError.Integrity.class);
+        try (var files = Files.list(temp)) {
+            assertThat(files.collect(Collectors.toList())).isEmpty();
+        }
+    }
+
+    @Test
+    void anchorsRetryAfterIsHonouredExactly() {
+        Connection anchor = e2e.connect("anchor");
+        e2e.sandbox.faults().rateLimitNext(1, 7);
+
+        long listed = right(anchor.history().sessions(SessionQuery.builder().limit(10).build())).count();
+
+        assertThat(listed).isEqualTo(10);
+        assertThat(e2e.sleeper.sleeps()).containsExactly(Duration.ofSeconds(7));
+        assertThat(e2e.apiRequests("anchor")).isEqualTo(2);
+    }
+
+    @Test
+    void katavensRetryAfterIsHonouredExactly() {
+        Connection kataven = e2e.connect("kataven");
+        e2e.sandbox.faults().rateLimitNext(1, 3);
+
+        Recording recording = right(kataven.recordings().primaryRecording(
+                SessionId.of(e2e.sandbox.data().katavenCall(KatavenBehaviour.READY).id())));
+
+        assertThat(recording.primary()).isTrue();
+        assertThat(e2e.sleeper.sleeps()).containsExactly(Duration.ofSeconds(3));
+        assertThat(e2e.apiRequests("kataven")).isEqualTo(2);
+    }
+
+    @Test
+    void aNotteRateLimitIsRetriedAndTheCallSucceeds() {
+        Connection notte = e2e.connect("notte");
+        e2e.sandbox.faults().rateLimitNext(1, 4);
+
+        Recording replay = right(notte.recordings().primaryRecording(
+                SessionId.of(e2e.sandbox.data().notteClosedWithMp4().id())));
+
+        assertThat(replay.primary()).isTrue();
+        assertThat(e2e.sleeper.sleeps()).hasSize(1);
+        assertThat(e2e.apiRequests("notte")).isEqualTo(2);
+    }
+
+    @Test
+    void aRetryAfterBeyondTheCapFailsAtOnceCarryingTheWait() {
+        Connection anchor = e2e.connect("anchor");
+        e2e.sandbox.faults().rateLimitNext(1, 600);
+
+        TapedeckError error = left(anchor.history().sessions(SessionQuery.builder().limit(10).build()));
+
+        assertThat(error).isInstanceOfSatisfying(TapedeckError.RateLimited.class,
+                limited -> assertThat(limited.retryAfter()).contains(Duration.ofSeconds(600)));
+        assertThat(e2e.sleeper.sleeps()).isEmpty();
+        assertThat(e2e.apiRequests("anchor")).isEqualTo(1);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.tapedeck.e2e;
+
+import dev.tapedeck.Connection;
+import dev.tapedeck.Tapedeck;
+import dev.tapedeck.download.DownloadOptions;
+import dev.tapedeck.download.Downloader;
+import dev.tapedeck.model.TapedeckError;
+import dev.tapedeck.retry.RetryPolicy;
+import dev.tapedeck.sandbox.ManualClock;
+import dev.tapedeck.sandbox.Origin;
+import dev.tapedeck.sandbox.Sandbox;
+import dev.tapedeck.sandbox.SandboxOptions;
+import dev.tapedeck.spi.ProviderConfig;
+import io.vavr.control.Either;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * One sandbox on loopback with a {@link ManualClock}, and connections to it through the public entry point
+ * {@link Tapedeck#connect}. The connections ignore the process environment, never sleep (a {@link RecordingSleeper}
+ * moves the clock instead) and retry without jitter, so every wait a test sees is exact.
+ */
+final class SandboxFixture implements AutoCloseable {
+
+    /** Where the manual clock starts. */
+    static final Instant START = Instant.parse("2026-03-09T12:00:00Z");
+
+    /** The size of {@code sess_0003}'s generated recording here: small, so tests stay fast. */
+    static final long LARGE_RECORDING_BYTES = 256 * 1024;
+
+    final ManualClock clock = new ManualClock(START);
+    final RecordingSleeper sleeper = new RecordingSleeper(clock);
+    final Sandbox sandbox;
+    private final List<Connection> connections = new ArrayList<>();
+
+    private SandboxFixture(UnaryOperator<SandboxOptions.Builder> options) {
+        SandboxOptions.Builder defaults = SandboxOptions.builder().clock(clock).threads(4)
+                .largeRecordingBytes(LARGE_RECORDING_BYTES);
+        this.sandbox = Sandbox.start(options.apply(defaults).build());
+    }
+
+    /** A sandbox with the defaults above. */
+    static SandboxFixture start() {
+        return new SandboxFixture(UnaryOperator.identity());
+    }
+
+    /** A sandbox with the defaults above changed by {@code options}. */
+    static SandboxFixture start(UnaryOperator<SandboxOptions.Builder> options) {
+        return new SandboxFixture(options);
+    }
+
+    /** The configuration that reaches {@code provider} in this sandbox with its valid key. */
+    ProviderConfig.Builder config(String provider) {
+        ProviderConfig.Builder builder = ProviderConfig.builder()
+                .environment(name -> Optional.empty())
+                .apiKey(sandbox.apiKey(provider))
+                .baseUrl(baseUrl(provider))
+                .clock(clock)
+                .sleeper(sleeper)
+                .retryPolicy(RetryPolicy.defaults().withRandom(() -> 0.0));
+        if (provider.equals("kataven")) {
+            builder.setting("account_id", sandbox.katavenAccountId());
+        }
+        return builder;
+    }
+
+    /**
+     * The base URL a user gives for {@code provider}. Kataven's sandbox base carries a path ({@code /kataven}), so
+     * the provider adds no {@code /api/v1} prefix of its own: the prefix is part of the URL, as the CLI does it.
+     */
+    URI baseUrl(String provider) {
+        URI base = sandbox.baseUrl(provider);
+        return provider.equals("kataven") ? URI.create(base + "/api/v1") : base;
+    }
+
+    /** A connection to {@code provider} with {@link #config}. */
+    Connection connect(String provider) {
+        return connect(provider, config(provider).build());
+    }
+
+    /** A connection to {@code provider} with {@code config}; fails the test when it cannot connect. */
+    Connection connect(String provider, ProviderConfig config) {
+        Either<TapedeckError, Connection> connected = Tapedeck.connect(provider, config);
+        Connection connection = right(connected);
+        connections.add(connection);
+        return connection;
+    }
+
+    /** A downloader through {@code connection} on the manual clock. */
+    Downloader downloader(Connection connection) {
+        return new Downloader(connection.recordings(), clock, DownloadOptions.defaults());
+    }
+
+    /** API requests that reached {@code provider} so far. */
+    long apiRequests(String provider) {
+        return sandbox.counters().requests(provider);
+    }
+
+    /** Requests that reached the media host so far. */
+    long mediaRequests() {
+        return sandbox.counters().requests(Origin.MEDIA);
+    }
+
+    /** The value of {@code either}, or a test failure naming its error. */
+    static <T> T right(Either<TapedeckError, T> either) {
+        if (either.isLeft()) {
+            throw new AssertionError("expected success but got " + either.getLeft());
+        }
+        return either.get();
+    }
+
+    /** The error of {@code either}, or a test failure naming its value. */
+    static <T> TapedeckError left(Either<TapedeckError, T> either) {
+        if (either.isRight()) {
+            throw new AssertionError("expected an error but got " + either.get());
+        }
+        return either.getLeft();
+    }
+
+    @Override
+    public void close() {
+        connections.forEach(Connection::close);
+        sandbox.close();
+    }
+}

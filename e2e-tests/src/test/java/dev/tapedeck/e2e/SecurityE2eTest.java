@@ -1,0 +1,102 @@
+package dev.tapedeck.e2e;
+
+import static dev.tapedeck.e2e.SandboxFixture.left;
+import static dev.tapedeck.e2e.SandboxFixture.right;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tapedeck.Connection;
+import dev.tapedeck.download.DownloadListener;
+import dev.tapedeck.download.DownloadStatus;
+import dev.tapedeck.model.Recording;
+import dev.tapedeck.model.SessionId;
+import dev.tapedeck.model.SessionQuery;
+import dev.tapedeck.model.TapedeckError;
+import dev.tapedeck.model.TapedeckException;
+import dev.tapedeck.sandbox.KatavenBehaviour;
+import io.vavr.control.Either;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Credentials reach only the provider's API, and never an error. */
+class SecurityE2eTest {
+
+    /** A wrong key that looks real, so a leak of it would be found by the assertions. */
+    private static final String WRONG_KEY = "sk-e2e-wrong-key-7f3a9c1e5b";
+
+    @TempDir
+    Path temp;
+
+    private SandboxFixture e2e;
+
+    @BeforeEach
+    void start() {
+        e2e = SandboxFixture.start();
+    }
+
+    @AfterEach
+    void stop() {
+        e2e.close();
+    }
+
+    @Test
+    void mediaDownloadsFromEveryProviderCarryNoCredentials() {
+        Connection anchor = e2e.connect("anchor");
+        Connection notte = e2e.connect("notte");
+        Connection kataven = e2e.connect("kataven");
+        List<Recording> recordings = List.of(
+                right(anchor.recordings().primaryRecording(SessionId.of("sess_0001"))),
+                right(notte.recordings().primaryRecording(
+                        SessionId.of(e2e.sandbox.data().notteClosedWithMp4().id()))),
+                right(notte.recordings().primaryRecording(SessionId.of(e2e.sandbox.data().notteHlsOnly().id()))),
+                right(kataven.recordings().primaryRecording(
+                        SessionId.of(e2e.sandbox.data().katavenCall(KatavenBehaviour.READY).id()))));
+        List<Connection> through = List.of(anchor, notte, notte, kataven);
+
+        for (int i = 0; i < recordings.size(); i++) {
+            assertThat(e2e.downloader(through.get(i)).download(recordings.get(i), temp.resolve("r" + i),
+                    DownloadListener.NONE).status()).isEqualTo(DownloadStatus.DOWNLOADED);
+        }
+
+        // MP4 (anchor), MP4 (notte), three HLS segments (notte), MP3 (kataven).
+        assertThat(e2e.mediaRequests()).isEqualTo(6);
+        assertThat(e2e.sandbox.counters().credentialHeadersSeen("media")).isZero();
+        // The counting works: every API request did carry its credentials.
+        assertThat(e2e.sandbox.counters().credentialHeadersSeen("api"))
+                .isEqualTo(e2e.sandbox.counters().requests("api")).isPositive();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"anchor", "notte", "kataven"})
+    void aWrongKeyIsUnauthorizedAndNeverShown(String provider) {
+        Connection connection = e2e.connect(provider, e2e.config(provider).apiKey(WRONG_KEY).build());
+
+        TapedeckError error = left(anyCall(provider, connection));
+
+        assertThat(error).isInstanceOf(TapedeckError.Unauthorized.class);
+        assertThat(error.provider()).isEqualTo(provider);
+        TapedeckException thrown = new TapedeckException(error);
+        for (String shown : List.of(error.message(), error.toString(), thrown.getMessage(), thrown.toString())) {
+            assertThat(shown).doesNotContain(WRONG_KEY).doesNotContain(e2e.sandbox.apiKey(provider));
+        }
+        assertThat(e2e.apiRequests(provider)).isEqualTo(1);
+    }
+
+    private Either<TapedeckError, ?> anyCall(String provider, Connection connection) {
+        switch (provider) {
+            case "anchor":
+                return connection.history().sessions(SessionQuery.builder().limit(1).build());
+            case "notte":
+                return connection.recordings().primaryRecording(
+                        SessionId.of(e2e.sandbox.data().notteClosedWithMp4().id()));
+            default:
+                return connection.recordings().primaryRecording(
+                        SessionId.of(e2e.sandbox.data().katavenCall(KatavenBehaviour.READY).id()));
+        }
+    }
+}

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param sizeBytes   its size, when the provider says
  * @param duration    its length, when the provider's text parsed as a duration
  * @param rawDuration the provider's duration text as sent, kept when it did not parse
+ * @param startOffset where the recording starts within its session, when the provider says (Notte's
+ *                    {@code video_start_ms})
  * @param createdAt   when it was created
  * @param fileName    the provider's suggested file name, unsanitised: downloads sanitise it
  */
@@ -30,6 +32,7 @@ public record Recording(
         Optional<Long> sizeBytes,
         Optional<Duration> duration,
         Optional<String> rawDuration,
+        Optional<Duration> startOffset,
         Optional<Instant> createdAt,
         Optional<String> fileName) {
 
@@ -43,10 +46,14 @@ public record Recording(
         Objects.requireNonNull(sizeBytes, "sizeBytes");
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(rawDuration, "rawDuration");
+        Objects.requireNonNull(startOffset, "startOffset");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(fileName, "fileName");
         if (sizeBytes.isPresent() && sizeBytes.get() < 0) {
             throw new IllegalArgumentException("negative recording size: " + sizeBytes.get());
+        }
+        if (startOffset.isPresent() && startOffset.get().isNegative()) {
+            throw new IllegalArgumentException("negative start offset: " + startOffset.get());
         }
     }
 
@@ -59,7 +66,7 @@ public record Recording(
     /** This recording with another media location, e.g. after a presigned URL was refreshed. */
     public Recording withMedia(MediaLocation newMedia) {
         return new Recording(provider, sessionId, id, primary, format, newMedia, sizeBytes, duration, rawDuration,
-                createdAt, fileName);
+                startOffset, createdAt, fileName);
     }
 
     /** Mutable builder; {@link #build()} validates. */
@@ -73,6 +80,7 @@ public record Recording(
         private Long sizeBytes;
         private Duration duration;
         private String rawDuration;
+        private Duration startOffset;
         private Instant createdAt;
         private String fileName;
 
@@ -109,6 +117,12 @@ public record Recording(
             return this;
         }
 
+        /** Nullable: where the recording starts within its session. */
+        public Builder startOffset(Duration value) {
+            this.startOffset = value;
+            return this;
+        }
+
         /** Nullable. */
         public Builder createdAt(Instant value) {
             this.createdAt = value;
@@ -124,7 +138,8 @@ public record Recording(
         /** Builds the immutable recording. */
         public Recording build() {
             return new Recording(provider, sessionId, id, primary, format, media, Optional.ofNullable(sizeBytes),
-                    Optional.ofNullable(duration), Optional.ofNullable(rawDuration), Optional.ofNullable(createdAt),
+                    Optional.ofNullable(duration), Optional.ofNullable(rawDuration), Optional.ofNullable(startOffset),
+                    Optional.ofNullable(createdAt),
                     Optional.ofNullable(fileName));
         }
     }

@@ -66,12 +66,23 @@ final class ErrorBodies {
         for (String pointer : List.of("/message", "/error/message", "/error/error/message", "/error", "/detail")) {
             JsonNode node = root.at(pointer);
             if (node.isTextual() && !node.asText().isBlank()) {
-                return Optional.of(node.asText());
+                return Optional.of(withDetail(node.asText(), root.at("/detail")));
             }
         }
         List<String> parts = new ArrayList<>();
         problems.forEach(p -> parts.add(p.field().isEmpty() ? p.problem() : p.field() + ": " + p.problem()));
         return parts.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", parts));
+    }
+
+    /**
+     * {@code message} followed by a textual {@code detail} that says more ({@code {"message":"Not Found",
+     * "detail":"Session s is still active"}}): the detail is often the only useful part.
+     */
+    private static String withDetail(String message, JsonNode detail) {
+        if (!detail.isTextual() || detail.asText().isBlank() || message.contains(detail.asText().strip())) {
+            return message;
+        }
+        return message + ": " + detail.asText();
     }
 
     private static List<TapedeckError.FieldProblem> problems(JsonNode detail, UnaryOperator<String> redact) {

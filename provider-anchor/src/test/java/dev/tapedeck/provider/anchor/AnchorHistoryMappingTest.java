@@ -117,6 +117,16 @@ class AnchorHistoryMappingTest {
     }
 
     @Test
+    void numbersSentAsDecimalStringsOrNotAvailableReadAsTheyWouldAsNumbers() {
+        Session session = only(item("s1", ",\"steps\":\"12\",\"duration\":\"90.5\",\"proxy_bytes\":\"N/A\"")
+                .replace("\"task_executions_count\":0", "\"task_executions_count\":\"3\""));
+
+        assertThat(session.steps()).contains(12L);
+        assertThat(session.duration()).contains(Duration.ofMillis(90_500));
+        assertThat(session.extras()).doesNotContainKey("proxy_bytes").containsEntry("task_executions_count", "3");
+    }
+
+    @Test
     void nullArraysAndNullableFieldsBecomeEmpty() {
         Session session = only(item("s1", ",\"tags\":null,\"domains\":null,\"steps\":null,\"duration\":null,"
                 + "\"proxy_bytes\":null,\"proxy_type\":null").replace("\"user_configuration\":{}",

@@ -106,7 +106,7 @@ class AnchorHistoryRequestTest {
     }
 
     @ParameterizedTest(name = "neutral status {0} is sent as status={1}")
-    @CsvSource({"ACTIVE, running", "COMPLETED, completed", "FAILED, failed", "TIMED_OUT, timeout"})
+    @CsvSource({"ACTIVE, running", "COMPLETED, completed", "FAILED, failed", "TIMED_OUT, timed_out"})
     void neutralStatusesAreSentAsAnchorsWords(SessionStatus status, String word) {
         SessionQuery query = SessionQuery.builder().status(status).build();
 

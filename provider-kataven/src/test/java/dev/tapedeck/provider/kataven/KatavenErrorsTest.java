@@ -49,6 +49,23 @@ class KatavenErrorsTest {
     }
 
     @Test
+    void aBareBadRequestStillTellsTheUserToSetTheAccountId() {
+        TapedeckError error = errorFor(400, "");
+
+        assertThat(error).isInstanceOf(TapedeckError.InvalidRequest.class);
+        assertThat(error.message()).contains("KATAVEN_ACCOUNT_ID").contains("HTTP 400: no details");
+    }
+
+    @Test
+    void aBare503IsPlaybackNotConfiguredAndIsNotRetried() {
+        TapedeckError error = errorFor(503, "");
+
+        assertThat(((TapedeckError.ProviderFailure) error).retryable()).isFalse();
+        assertThat(error.message()).contains("playback is not configured");
+        api.verify(1, getRequestedFor(urlEqualTo(PATH)));
+    }
+
+    @Test
     void anErrorBodyEchoingTheBareKeyNeverShowsIt() {
         TapedeckError error = errorFor(403, "Invalid API key " + TestSupport.JWT);
 

@@ -85,6 +85,9 @@ class KatavenRecordingTest {
                         Instant.ofEpochMilli(1748779560000L)),
                 Arguments.of("{\"url\": \"" + url + "\"}", now.plus(Duration.ofMinutes(5))),
                 Arguments.of("{\"url\": \"" + url + "\", \"expires_at\": \"soon\"}", now.plus(Duration.ofMinutes(5))),
+                Arguments.of("{\"recording\": \"" + url + "\", \"expires\": \"2025-06-01T12:02:00Z\"}",
+                        Instant.parse("2025-06-01T12:02:00Z")),
+                Arguments.of("{\"id\": \"s\", \"audio_url\": \"" + url + "\", \"ttl\": 60}", now.plusSeconds(60)),
                 Arguments.of("\"" + url + "\"", now.plus(Duration.ofMinutes(5))));
     }
 

@@ -77,6 +77,18 @@ class NotteErrorsTest {
     }
 
     @Test
+    void stillActiveSaidOnlyInTheDetailIsNotReadyToo() {
+        api.stubFor(get(urlEqualTo("/sessions/live/replay")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"message\": \"Not Found\", \"detail\": \"Session live is still active\"}")));
+
+        TapedeckError error = replayError("live");
+
+        assertThat(error).isInstanceOf(TapedeckError.NotReady.class);
+        assertThat(error.message()).contains("Not Found: Session live is still active");
+    }
+
+    @Test
     void anyOtherNotFoundIsNotFound() {
         api.stubFor(get(urlEqualTo("/sessions/gone/replay")).willReturn(aResponse().withStatus(404)
                 .withBody("{\"message\": \"Session gone not found\", \"detail\": null}")));

@@ -80,6 +80,7 @@ class NotteReplayTest {
         assertThat(recording.media()).isEqualTo(new MediaLocation.RemoteUrl(URI.create(mp4Url()),
                 Optional.of(Instant.parse("2025-06-01T13:00:00Z"))));
         assertThat(recording.duration()).contains(Duration.ofMillis(41286));
+        assertThat(recording.startOffset()).contains(Duration.ofMillis(1250));
         assertThat(recording.rawDuration()).isEmpty();
         assertThat(recording.sizeBytes()).isEmpty();
         assertThat(recording.createdAt()).isEmpty();
@@ -104,7 +105,36 @@ class NotteReplayTest {
         assertThat(recording.id()).isEqualTo(RecordingId.of("replay"));
         assertThat(recording.primary()).isTrue();
         assertThat(recording.duration()).isEmpty();
+        assertThat(recording.startOffset()).isEmpty();
         assertThat(recording.fileName()).contains("sess-2-replay.m3u8");
+    }
+
+    @Test
+    void aReplayWhoseMp4UrlIsUnusableFallsBackToItsPlaylist() {
+        String playlist = "#EXTM3U\n#EXTINF:4.0,\nhttps://cdn.example/seg0.ts\n#EXT-X-ENDLIST\n";
+        api.stubFor(get(urlEqualTo("/sessions/s/replay")).willReturn(okJson("""
+                {"playlist_content": %s, "mp4_url": "replays/s.mp4", "expires_at": null,
+                 "video_start_ms": 0, "video_duration_ms": 4000}
+                """.formatted(jsonString(playlist)))));
+
+        Recording recording = connection.recordings().primaryRecording(SessionId.of("s")).get();
+
+        assertThat(recording.format()).isEqualTo(RecordingFormat.HLS);
+        assertThat(recording.media()).isInstanceOf(MediaLocation.InlinePlaylist.class);
+        assertThat(recording.startOffset()).contains(Duration.ZERO);
+        assertThat(recording.fileName()).contains("s-replay.m3u8");
+    }
+
+    @Test
+    void aReplayWhoseOnlyMediaIsAnUnusableMp4UrlIsAProviderFailureSayingSo() {
+        api.stubFor(get(urlEqualTo("/sessions/s/replay")).willReturn(okJson("""
+                {"playlist_content": null, "mp4_url": "replays/s.mp4"}
+                """)));
+
+        TapedeckError error = connection.recordings().primaryRecording(SessionId.of("s")).getLeft();
+
+        assertThat(error).isInstanceOf(TapedeckError.ProviderFailure.class);
+        assertThat(error.message()).contains("not an absolute http(s) URL");
     }
 
     @Test

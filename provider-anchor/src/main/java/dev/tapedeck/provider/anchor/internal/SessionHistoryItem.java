@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * One session on the wire ({@code SessionHistoryPageItem}). Nullable per the document: tags, domains, steps,
- * duration, proxy_bytes, proxy_type, browser_ip; read leniently: everything.
+ * duration, proxy_bytes, proxy_type, browser_ip; read leniently: everything, and every number also as a decimal
+ * string, with {@code "N/A"} or an empty string as absent.
  *
  * @param id                  the session id
  * @param status              Anchor's status word
@@ -36,14 +37,14 @@ public record SessionHistoryItem(
         Boolean headless,
         Boolean recording,
         @JsonProperty("used_credits") @JsonDeserialize(using = LenientDecimalDeserializer.class) BigDecimal usedCredits,
-        @JsonProperty("proxy_bytes") BigDecimal proxyBytes,
+        @JsonProperty("proxy_bytes") @JsonDeserialize(using = LenientDecimalDeserializer.class) BigDecimal proxyBytes,
         @JsonProperty("proxy_type") String proxyType,
-        BigDecimal steps,
-        BigDecimal duration,
+        @JsonDeserialize(using = LenientDecimalDeserializer.class) BigDecimal steps,
+        @JsonDeserialize(using = LenientDecimalDeserializer.class) BigDecimal duration,
         @JsonProperty("created_at") JsonNode createdAt,
         @JsonProperty("user_configuration") JsonNode userConfiguration,
         @JsonProperty("task_initiated") Boolean taskInitiated,
-        @JsonProperty("task_executions_count") BigDecimal taskExecutionsCount,
+        @JsonProperty("task_executions_count") @JsonDeserialize(using = LenientDecimalDeserializer.class) BigDecimal taskExecutionsCount,
         @JsonProperty("api_key_name") String apiKeyName,
         @JsonProperty("browser_ip") String browserIp,
         List<String> domains) {

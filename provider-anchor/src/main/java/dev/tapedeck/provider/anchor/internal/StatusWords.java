@@ -8,8 +8,9 @@ import java.util.Optional;
  * Anchor's session status words and the neutral statuses. Reading: {@code completed} is COMPLETED,
  * {@code running}/{@code active} ACTIVE, {@code failed}/{@code error} FAILED, {@code timeout}/{@code timed_out}
  * TIMED_OUT, anything else UNKNOWN (case-insensitive). Filtering (Anchor's {@code status} parameter is an exact
- * match on one word): ACTIVE sends {@code running}, COMPLETED {@code completed}, FAILED {@code failed}, TIMED_OUT
- * {@code timeout}; UNKNOWN has no word. To match another of Anchor's words exactly, pass it as the provider filter
+ * match on one word, and its document lists no words): ACTIVE sends {@code running}, COMPLETED {@code completed},
+ * FAILED {@code failed}, TIMED_OUT {@code timed_out} (the word the sandbox, Notte and the neutral model use);
+ * UNKNOWN has no word. To match another of Anchor's words exactly, pass it as the provider filter
  * {@code status}.
  */
 final class StatusWords {
@@ -49,7 +50,7 @@ final class StatusWords {
             case FAILED:
                 return Optional.of("failed");
             case TIMED_OUT:
-                return Optional.of("timeout");
+                return Optional.of("timed_out");
             default:
                 return Optional.empty();
         }

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Kataven's error answers, whose bodies are plain text. A 400 about the account tells the user to set
- * {@code KATAVEN_ACCOUNT_ID}; 409 (recording not uploaded yet) is NotReady with the server's Retry-After when sent;
- * a 503 saying playback is not configured is a failure that no retry can fix, so it is not retryable (and therefore
- * not retried). Everything else reads as {@link StandardErrors} reads it: 404 NotFound, 429 RateLimited with
+ * Kataven's error answers, whose bodies are plain text. Its document gives each status one meaning: a 400 is the
+ * missing {@code X-Account-ID}, so it tells the user to set {@code KATAVEN_ACCOUNT_ID} whatever the body says; 409
+ * (recording not uploaded yet) is NotReady with the server's Retry-After when sent; a 503 saying playback is not
+ * configured, or saying nothing, is a failure that no retry can fix, so it is not retryable (and therefore not
+ * retried), while a 503 with other text (a proxy's "upstream connect error") is the usual transient failure. Everything else reads as {@link StandardErrors} reads it: 404 NotFound, 429 RateLimited with
  * Retry-After seconds, 500 and other 5xx retryable failures.
  */
 final class KatavenErrors implements ErrorMapper {
@@ -29,19 +30,23 @@ final class KatavenErrors implements ErrorMapper {
         String text = StandardErrors.message(failure);
         String lower = text.toLowerCase(Locale.ROOT);
         String call = failure.method() + " " + failure.path();
-        if (failure.status() == 400 && lower.contains("account")) {
+        boolean bare = failure.bodyMessage().isBlank();
+        String said = text;
+        if (failure.status() == 400) {
             return new TapedeckError.InvalidRequest(KatavenProvider.ID, "kataven refused " + call + " (HTTP 400: "
-                    + text + "); set KATAVEN_ACCOUNT_ID to your Kataven account slug (needed unless the key starts "
-                    + "with " + KatavenProvider.LIVE_KEY_PREFIX + ")", List.of());
+                    + said + "); Kataven answers 400 when the X-Account-ID header is missing: set KATAVEN_ACCOUNT_ID "
+                    + "to your Kataven account slug (needed unless the key starts with "
+                    + KatavenProvider.LIVE_KEY_PREFIX + ")", List.of());
         }
         if (failure.status() == 409) {
             return new TapedeckError.NotReady(KatavenProvider.ID, "kataven has not finished uploading the recording ("
-                    + call + ", HTTP 409: " + text + "); wait and try again",
+                    + call + ", HTTP 409: " + said + "); wait and try again",
                     RetryPolicy.retryAfter(failure::header, clock.instant()));
         }
-        if (failure.status() == 503 && (lower.contains("not configured") || lower.contains("playback"))) {
+        if (failure.status() == 503 && (bare || lower.contains("not configured")
+                || lower.contains("playback"))) {
             return new TapedeckError.ProviderFailure(KatavenProvider.ID, 503, "kataven: recording playback is not "
-                    + "configured for this account (" + call + ", HTTP 503: " + text + "); retrying will not help, "
+                    + "configured for this account (" + call + ", HTTP 503: " + said + "); retrying will not help, "
                     + "ask Kataven to enable recording playback for the account", failure.bodyExcerpt(), false);
         }
         return StandardErrors.map(failure, clock);

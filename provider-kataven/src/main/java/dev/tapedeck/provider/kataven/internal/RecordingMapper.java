@@ -26,7 +26,9 @@ import java.util.TreeSet;
  * recording with id {@value #RECORDING_ID}.
  *
  * <p>The URL is the first absolute http(s) URL under {@link #URL_KEYS}, looked up at the top level, then under
- * {@code data}, {@code recording} and {@code data.recording}; a body that is just a URL string works too. The expiry
+ * {@code data}, {@code recording} and {@code data.recording}, else any other field there whose value is one (so
+ * {@code {"recording": "https://..."}} or an unforeseen {@code audio_url} works); a body that is just a URL string
+ * works too. The expiry
  * is the first of an absolute time under {@link #EXPIRY_AT_KEYS} (read by {@link Instants}: ISO-8601 text, zone-less
  * read as UTC, or epoch seconds, or epoch milliseconds from 1e11 on) or a lifetime in seconds under
  * {@link #EXPIRY_IN_KEYS} counted from the fetch time; without either, the fetch time plus the documented five
@@ -39,8 +41,10 @@ final class RecordingMapper {
 
     static final List<String> URL_KEYS = List.of("url", "recording_url", "recordingUrl", "presigned_url",
             "presignedUrl", "signed_url", "signedUrl", "playback_url", "download_url");
-    static final List<String> EXPIRY_AT_KEYS = List.of("expires_at", "expiresAt", "expiry", "expiration");
-    static final List<String> EXPIRY_IN_KEYS = List.of("expires_in", "expiresIn", "expires_in_seconds");
+    static final List<String> EXPIRY_AT_KEYS = List.of("expires_at", "expiresAt", "expiry", "expiration",
+            "expires", "expire_at", "expiry_time", "valid_until", "validUntil");
+    static final List<String> EXPIRY_IN_KEYS = List.of("expires_in", "expiresIn", "expires_in_seconds", "ttl",
+            "ttl_seconds");
 
     private static final List<String> CONTAINERS = List.of("", "/data", "/recording", "/data/recording");
     private static final Set<String> AUDIO_EXTENSIONS = Set.of("mp3", "wav", "ogg", "oga", "opus", "m4a", "aac",
@@ -72,6 +76,16 @@ final class RecordingMapper {
             JsonNode node = body.at(container);
             for (String key : URL_KEYS) {
                 JsonNode value = node.path(key);
+                if (value.isTextual()) {
+                    Optional<URI> uri = Urls.absoluteHttp(value.asText());
+                    if (uri.isPresent()) {
+                        return uri;
+                    }
+                }
+            }
+        }
+        for (String container : CONTAINERS) {
+            for (JsonNode value : body.at(container)) {
                 if (value.isTextual()) {
                     Optional<URI> uri = Urls.absoluteHttp(value.asText());
                     if (uri.isPresent()) {

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Notte's error answers. A 404 whose message says the session is "still active" means the replay will exist once
+ * Notte's error answers. A 404 whose body (message or detail) says the session is "still active" means the replay will exist once
  * the session closes, so it is NotReady (with the server's Retry-After, when it sends one); everything else reads as
  * {@link StandardErrors} reads it: {@code {message, detail}} bodies, 422 field details, 529 "overloaded" as a
  * retryable failure, 429 waits from {@code X-RateLimit-Reset} when there is no Retry-After.
@@ -26,7 +26,7 @@ final class NotteErrors implements ErrorMapper {
 
     @Override
     public TapedeckError map(HttpFailure failure) {
-        if (failure.status() == 404 && StandardErrors.message(failure).toLowerCase(Locale.ROOT).contains("still active")) {
+        if (failure.status() == 404 && saysStillActive(failure)) {
             Optional<Duration> wait = RetryPolicy.retryAfter(failure::header, clock.instant());
             return new TapedeckError.NotReady(NotteProvider.ID, "notte has no replay yet for " + failure.method() + " "
                     + failure.path() + ": " + StandardErrors.message(failure)
@@ -34,5 +34,11 @@ final class NotteErrors implements ErrorMapper {
                     wait);
         }
         return StandardErrors.map(failure, clock);
+    }
+
+    /** Whether the message, or any other part of the body (Notte puts it in {@code detail} too), says so. */
+    private static boolean saysStillActive(HttpFailure failure) {
+        return (StandardErrors.message(failure) + " " + failure.bodyExcerpt()).toLowerCase(Locale.ROOT)
+                .contains("still active");
     }
 }

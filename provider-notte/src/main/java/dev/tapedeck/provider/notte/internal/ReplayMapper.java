@@ -17,11 +17,11 @@ import java.util.Optional;
 /**
  * Turns a Notte replay into Tapedeck's one recording per session, id {@value #RECORDING_ID}, primary.
  *
- * <p>The MP4 wins when Notte sends one (a presigned {@link MediaLocation.RemoteUrl}); otherwise the HLS playlist
- * travels inline ({@link MediaLocation.InlinePlaylist} without a base: its segment URLs are absolute). Both carry
- * {@code expires_at} when Notte sends a readable one; an unreadable one is left out rather than losing the replay.
- * The duration comes from {@code video_duration_ms}. {@code video_start_ms} (where the video starts within the
- * session) has no place in the neutral model and is not exposed.
+ * <p>The MP4 wins when Notte sends a usable one (a presigned {@link MediaLocation.RemoteUrl}); otherwise the HLS
+ * playlist travels inline ({@link MediaLocation.InlinePlaylist} without a base: its segment URLs are absolute), so
+ * a replay with a broken {@code mp4_url} but a playlist is still saved. Both carry {@code expires_at} when Notte
+ * sends a readable one; an unreadable one is left out rather than losing the replay. The duration comes from
+ * {@code video_duration_ms}, the start offset within the session from {@code video_start_ms}.
  */
 final class ReplayMapper {
 
@@ -39,30 +39,33 @@ final class ReplayMapper {
         Optional<Instant> expiresAt = Instants.read(replay.expiresAt());
         Optional<String> mp4 = present(replay.mp4Url());
         Optional<String> playlist = present(replay.playlistContent());
+        Optional<URI> mp4Uri = mp4.flatMap(Urls::absoluteHttp);
         MediaLocation media;
         RecordingFormat format;
         String extension;
-        if (mp4.isPresent()) {
-            Optional<URI> uri = Urls.absoluteHttp(mp4.get());
-            if (uri.isEmpty()) {
-                return Either.left(unusable(session, "an mp4_url that is not an absolute http(s) URL"));
-            }
-            media = new MediaLocation.RemoteUrl(uri.get(), expiresAt);
+        if (mp4Uri.isPresent()) {
+            media = new MediaLocation.RemoteUrl(mp4Uri.get(), expiresAt);
             format = RecordingFormat.MP4;
             extension = ".mp4";
         } else if (playlist.isPresent()) {
             media = new MediaLocation.InlinePlaylist(playlist.get(), Optional.empty(), expiresAt);
             format = RecordingFormat.HLS;
             extension = ".m3u8";
+        } else if (mp4.isPresent()) {
+            return Either.left(unusable(session, "an mp4_url that is not an absolute http(s) URL and no playlist"));
         } else {
             return Either.left(unusable(session, "neither an mp4_url nor a playlist_content"));
         }
         return Either.right(Recording.builder(NotteProvider.ID, session, RecordingId.of(RECORDING_ID), format, media)
                 .primary(true)
-                .duration(replay.videoDurationMs() == null || replay.videoDurationMs() < 0 ? null
-                        : Duration.ofMillis(replay.videoDurationMs()))
+                .duration(millis(replay.videoDurationMs()))
+                .startOffset(millis(replay.videoStartMs()))
                 .fileName(session.value() + "-" + RECORDING_ID + extension)
                 .build());
+    }
+
+    private static Duration millis(Long value) {
+        return value == null || value < 0 ? null : Duration.ofMillis(value);
     }
 
     private static Optional<String> present(String text) {

@@ -1,12 +1,15 @@
 package dev.tapedeck.cli;
 
 import dev.tapedeck.retry.Sleeper;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.lang.reflect.Method;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 
 /**
@@ -19,7 +22,7 @@ import java.util.function.Function;
  * @param variables environment variables by name
  * @param clock     the clock for deadlines
  * @param sleeper   how retries and polls wait
- * @param stdin     standard input (the {@code sandbox} command stops when it ends)
+ * @param stdin     the {@code sandbox} command's stop signal: it stops when this ends (Ctrl-D at a terminal)
  * @param terminal  whether stdout and stderr are an interactive terminal
  */
 public record CliEnvironment(Function<String, Optional<String>> variables, Clock clock, Sleeper sleeper,
@@ -35,8 +38,29 @@ public record CliEnvironment(Function<String, Optional<String>> variables, Clock
 
     /** The real process: its environment, system clock, real sleeping, its stdin and console. */
     public static CliEnvironment system() {
+        boolean terminal = stdoutIsTerminal();
         return new CliEnvironment(name -> Optional.ofNullable(System.getenv(name)), Clock.systemUTC(),
-                Sleeper.system(), System.in, stdoutIsTerminal());
+                Sleeper.system(), terminal ? System.in : new EndlessInput(), terminal);
+    }
+
+    /**
+     * The stop signal of a process that is not at a terminal: it never ends, so a {@code tapedeck sandbox} started in
+     * the background, by a script or by a test harness with no standard input runs until it is killed, instead of
+     * stopping at once on the empty input. Interrupting the reading thread ends it.
+     */
+    private static final class EndlessInput extends InputStream {
+        private final CountDownLatch never = new CountDownLatch(1);
+
+        @Override
+        public int read() throws IOException {
+            try {
+                never.await();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted");
+            }
+            return -1;
+        }
     }
 
     /** A non-interactive environment holding exactly {@code variables}, with real time and an empty stdin. */

@@ -11,8 +11,9 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code tapedeck sandbox [--port N]}: runs the sandbox in the foreground and prints the settings that point any
- * client at it, as {@code export} lines. It stops at Ctrl-C or when standard input ends (Ctrl-D), so scripts and
- * tests can stop it by closing its input.
+ * client at it, as {@code export} lines. It stops at Ctrl-C (or any signal that ends the process); at a terminal
+ * also at Ctrl-D. Started in the background or with no standard input it runs until killed: see
+ * {@link CliEnvironment#system()}.
  */
 @Command(name = "sandbox", mixinStandardHelpOptions = true, description = "Run the sandbox (emulated providers and media host) until stopped.")
 final class SandboxCommand implements Callable<Integer> {
@@ -31,7 +32,8 @@ final class SandboxCommand implements Callable<Integer> {
         CliRun run = root.run();
         try (SandboxLauncher launcher = SandboxLauncher.start(port)) {
             describe(launcher.sandbox(), run.out());
-            run.err().println("tapedeck: sandbox running; press Ctrl-C or Ctrl-D to stop");
+            run.err().println("tapedeck: sandbox running; press Ctrl-C" + (run.env().terminal() ? " or Ctrl-D" : "")
+                    + " to stop");
             drain(run.env().stdin());
         }
         return ExitCodes.OK;

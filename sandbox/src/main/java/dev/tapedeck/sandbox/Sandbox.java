@@ -63,7 +63,15 @@ public final class Sandbox implements AutoCloseable {
         MediaAssets assets = MediaAssets.load();
         this.data = SeedData.generate(options, startedAt, assets.sampleMp4Size());
         this.mediaServer = HttpServer.create(new InetSocketAddress(options.host(), options.mediaPort()), 64);
-        this.apiServer = HttpServer.create(new InetSocketAddress(options.host(), options.apiPort()), 64);
+        try {
+            this.apiServer = HttpServer.create(new InetSocketAddress(options.host(), options.apiPort()), 64);
+        } catch (IOException | RuntimeException apiPortTaken) {
+            // The media port is bound already: release it, or a failed start leaves it listening. A server that never
+            // started keeps its socket open through stop() (only its dispatcher thread closes it), hence the start.
+            mediaServer.start();
+            mediaServer.stop(0);
+            throw apiPortTaken;
+        }
         this.mediaOrigin = origin(mediaServer);
         this.apiOrigin = origin(apiServer);
         this.links = new MediaLinks(mediaOrigin, new Signer(options.signingKey(), options.clock(),

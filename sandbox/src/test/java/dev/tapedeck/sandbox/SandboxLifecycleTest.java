@@ -81,6 +81,21 @@ class SandboxLifecycleTest {
     }
 
     @Test
+    void a_start_that_fails_on_the_api_port_releases_the_media_port_it_had_bound() throws Exception {
+        int mediaPort;
+        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            mediaPort = probe.getLocalPort();
+        }
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            assertThatThrownBy(() -> Sandbox.start(SandboxOptions.builder().apiPort(taken.getLocalPort())
+                    .mediaPort(mediaPort).build())).isInstanceOf(UncheckedIOException.class);
+        }
+        try (ServerSocket again = new ServerSocket(mediaPort, 1, java.net.InetAddress.getLoopbackAddress())) {
+            assertThat(again.getLocalPort()).isEqualTo(mediaPort);
+        }
+    }
+
+    @Test
     void the_same_seed_gives_the_same_data_and_another_seed_keeps_ids_and_behaviours() {
         Instant start = Instant.parse("2026-03-10T00:00:00Z");
         try (Sandbox a = Sandbox.start(SandboxOptions.builder().clock(new ManualClock(start)).threads(1).build());

@@ -16,6 +16,7 @@ import io.vavr.control.Either;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,13 +75,18 @@ final class ArchiveCommand implements Callable<Integer> {
             options = options.withWaitForReady(wait);
         }
         TransferReport report = TransferReport.forArchive(run);
+        Map<String, List<SessionId>> owned = sessions.isEmpty() ? Map.of() : owners(connections, sessions);
         for (Connection connection : connections) {
+            List<SessionId> named = owned.getOrDefault(connection.provider(), List.of());
+            if (!sessions.isEmpty() && named.isEmpty()) {
+                continue;
+            }
             Archiver archiver = new Archiver(connection.recordings(), connection.history(), run.env().clock(),
                     run.env().sleeper());
             Progress listener = new Progress(report);
             Either<TapedeckError, ArchiveSummary> result = sessions.isEmpty()
                     ? archiver.archive(query, folder, options, listener)
-                    : archiver.archive(sessions, folder, options, listener);
+                    : archiver.archive(named, folder, options, listener);
             if (result.isLeft() && connections.size() == 1) {
                 throw new CliFailure(result.getLeft());
             }
@@ -94,6 +100,26 @@ final class ArchiveCommand implements Callable<Integer> {
             }
         }
         return report.finish(folder, Optional.of(folder.resolve(Manifest.FILE_NAME)));
+    }
+
+    /**
+     * Which provider each named session belongs to, by provider id: with one provider, that one; with several, the
+     * first that does not answer "not found" for it, so a session is archived (or fails) at its own provider only. A
+     * session no provider knows goes to the first, whose "not found" is then its entry.
+     */
+    private static Map<String, List<SessionId>> owners(List<Connection> connections, List<SessionId> sessions) {
+        Map<String, List<SessionId>> owned = new LinkedHashMap<>();
+        for (SessionId session : sessions) {
+            Connection owner = connections.get(0);
+            if (connections.size() > 1) {
+                owner = connections.stream()
+                        .filter(c -> !c.recordings().recordings(session)
+                                .fold(error -> error instanceof TapedeckError.NotFound, ok -> false))
+                        .findFirst().orElse(connections.get(0));
+            }
+            owned.computeIfAbsent(owner.provider(), id -> new ArrayList<>()).add(session);
+        }
+        return owned;
     }
 
     /** Moves the progress bar and prints each entry as the archive finishes it. */

@@ -10,8 +10,9 @@ import java.util.function.Function;
 
 /**
  * Runs a one-session action at each selected provider and reports: with one provider its failure ends the
- * command; with several, each failure is noted on stderr and the command succeeds when any provider did. When
- * all failed, the exit code is that of the most telling failure: "not found" only when nothing else went wrong.
+ * command; with several, the command succeeds when any provider did, and a failure other than "not found" (the
+ * session lives elsewhere) is noted on stderr. When all failed, the error is the most telling failure, "not found"
+ * only when nothing else went wrong, on one line; {@code --verbose} notes the others too.
  */
 final class EachProvider {
 
@@ -37,12 +38,15 @@ final class EachProvider {
         }
         run.printer().flush();
         if (successes > 0) {
-            failures.forEach(f -> run.note(run.errors().text(f)));
+            failures.stream().filter(f -> !(f instanceof TapedeckError.NotFound))
+                    .forEach(f -> run.note(run.errors().text(f)));
             return ExitCodes.OK;
         }
         TapedeckError telling = failures.stream().filter(f -> !(f instanceof TapedeckError.NotFound)).findFirst()
                 .orElse(failures.get(0));
-        failures.stream().filter(f -> f != telling).forEach(f -> run.note(run.errors().text(f)));
+        if (run.options().verbose) {
+            failures.stream().filter(f -> f != telling).forEach(f -> run.note(run.errors().text(f)));
+        }
         throw new CliFailure(telling);
     }
 }

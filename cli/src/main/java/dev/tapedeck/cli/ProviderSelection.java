@@ -19,9 +19,11 @@ import java.util.stream.Collectors;
  *       provider that lacks the capability the command needs is {@code Unsupported} (exit 7). With several, those
  *       lacking it are skipped with a note as long as one remains.</li>
  *   <li>Without it, for listings ({@code sessions}, {@code archive}): every provider on the classpath that has
- *       the capability and is configured; the others are skipped with a note on stderr.</li>
- *   <li>Without it, for one session ({@code recordings}, {@code pause}, {@code resume}, {@code download}): the one
- *       configured provider that has the capability, or a usage error asking for {@code --provider}.</li>
+ *       the capability and is configured; the others are skipped with a note on stderr, printed only when one
+ *       remains (when none does, the one-line error says why).</li>
+ *   <li>Without it, for one session ({@code recordings}, {@code pause}, {@code resume}, {@code download},
+ *       {@code archive --session}): every configured provider that has the capability, silently; the session
+ *       is looked up at each (see {@link EachProvider}).</li>
  * </ul>
  */
 final class ProviderSelection {
@@ -30,7 +32,7 @@ final class ProviderSelection {
     enum Scope {
         /** Lists across providers. */
         ALL,
-        /** Acts on one session id, which only makes sense at one provider at a time. */
+        /** Acts on session ids, which live at one provider each: unconfigured providers are left out silently. */
         ONE_SESSION
     }
 
@@ -85,11 +87,12 @@ final class ProviderSelection {
                     "no provider is on the classpath; add a provider jar such as tapedeck-provider-anchor"));
         }
         List<Connection> connections = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         Optional<TapedeckError> firstProblem = Optional.empty();
         for (ProviderInfo info : known) {
             if (!info.capabilities().supports(needed)) {
                 if (scope == Scope.ALL) {
-                    run.note("skipping " + info.id() + ": " + unsupported(info, needed).message());
+                    skipped.add("skipping " + info.id() + ": " + unsupported(info, needed).message());
                 }
                 firstProblem = firstProblem.or(() -> Optional.of(unsupported(info, needed)));
                 continue;
@@ -99,7 +102,7 @@ final class ProviderSelection {
                 connections.add(connection.get());
             } else {
                 if (scope == Scope.ALL) {
-                    run.note("skipping " + info.id() + ": " + run.errors().text(connection.getLeft()));
+                    skipped.add("skipping " + info.id() + ": " + run.errors().text(connection.getLeft()));
                 }
                 TapedeckError problem = connection.getLeft();
                 firstProblem = firstProblem.filter(p -> !(p instanceof TapedeckError.Unsupported))
@@ -109,11 +112,7 @@ final class ProviderSelection {
         if (connections.isEmpty()) {
             throw new CliFailure(firstProblem.orElseThrow());
         }
-        if (scope == Scope.ONE_SESSION && connections.size() > 1) {
-            throw CliFailure.usage("several providers are configured ("
-                    + connections.stream().map(Connection::provider).collect(Collectors.joining(", "))
-                    + "); choose one with --provider ID");
-        }
+        skipped.forEach(run::note);
         return connections;
     }
 

@@ -85,6 +85,17 @@ class ArchiveCommandTest {
     }
 
     @Test
+    void namedSessionsOfSeveralProvidersAreEachArchivedAtTheirOwnProvider() {
+        CliHarness.Result result = cli.run("--json", "archive", "--out", dir.toString(),
+                "--session", "call_0001", "--session", "sess_0001", "--session", "nobody_1");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+        assertThat(result.json()).extracting(e -> e.get("provider").asText() + " " + e.get("sessionId").asText()
+                + " " + e.get("status").asText()).containsExactlyInAnyOrder("kataven call_0001 downloaded",
+                "anchor sess_0001 downloaded", "anchor nobody_1 failed");
+    }
+
+    @Test
     void tableModePrintsASummaryWithCountsFolderAndManifest() {
         CliHarness.Result result = cli.run("--provider", "anchor", "archive", "--out", dir.toString(), "--limit",
                 "3");

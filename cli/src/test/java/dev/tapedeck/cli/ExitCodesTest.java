@@ -72,8 +72,18 @@ class ExitCodesTest {
     }
 
     @Test
-    void oneSessionCommandWithSeveralConfiguredProvidersAsksForProvider() {
-        assertOneErrorLine(cli.run("recordings", "sess_0001"), 2, "--provider");
+    void oneSessionCommandWithSeveralConfiguredProvidersFindsTheSessionAtItsProviderQuietly() {
+        CliHarness.Result result = cli.run("--json", "recordings", "sess_0001");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.json()).singleElement().satisfies(r -> assertThat(r.get("provider").asText())
+                .isEqualTo("anchor"));
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void aSessionNoConfiguredProviderKnowsIsNotFoundOnOneLine() {
+        assertOneErrorLine(cli.run("recordings", "nobody_1"), 3, "nobody_1");
     }
 
     @Test
@@ -87,9 +97,14 @@ class ExitCodesTest {
     }
 
     @Test
-    void missingKeyIsAUsageError() {
+    void missingKeyIsUnauthorized() {
         assertOneErrorLine(CliHarness.pointingAt(sandbox).without("ANCHOR_API_KEY")
-                .run("--provider", "anchor", "sessions"), 2, "ANCHOR_API_KEY");
+                .run("--provider", "anchor", "sessions"), 4, "ANCHOR_API_KEY");
+    }
+
+    @Test
+    void noKeyAnywhereIsOneErrorLineWithoutSkipNotes() {
+        assertOneErrorLine(CliHarness.empty().run("sessions"), 4, "_API_KEY");
     }
 
     @Test

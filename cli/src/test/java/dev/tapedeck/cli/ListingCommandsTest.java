@@ -160,7 +160,7 @@ class ListingCommandsTest {
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.json()).extracting(n -> n.get("provider").asText()).containsOnly("kataven");
-        assertThat(result.err()).contains("anchor");
+        assertThat(result.err()).as("anchor's not found only means the session lives elsewhere").isEmpty();
     }
 
     @Test

@@ -21,14 +21,17 @@ public final class ConnectionSettings {
     private ConnectionSettings() {
     }
 
-    /** The configured API key of {@code providerId}, or Misconfigured telling to set {@code <ID>_API_KEY}. */
+    /**
+     * The configured API key of {@code providerId}, or Unauthorized telling to set {@code <ID>_API_KEY}: without a
+     * key no call could be authorized, and the CLI reports it as it reports a refused key (exit 4).
+     */
     public static Either<TapedeckError, Secret> apiKey(String providerId, ProviderConfig config) {
         Optional<Secret> key = config.apiKey(Objects.requireNonNull(providerId, "providerId"));
         if (key.isPresent()) {
             return Either.right(key.get());
         }
-        return Either.left(new TapedeckError.Misconfigured(providerId, providerId + ": no API key; set "
-                + StandardErrors.envPrefix(providerId) + "_API_KEY or pass one with ProviderConfig.builder().apiKey(..)"));
+        return Either.left(new TapedeckError.Unauthorized(providerId, providerId + ": no API key; set "
+                + StandardErrors.envPrefix(providerId) + "_API_KEY (in Java, or ProviderConfig.builder().apiKey(..))"));
     }
 
     /**

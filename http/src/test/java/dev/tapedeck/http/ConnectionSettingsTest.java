@@ -105,12 +105,12 @@ class ConnectionSettingsTest {
     }
 
     @Test
-    void aMissingApiKeyIsMisconfiguredNamingTheVariable() {
+    void aMissingApiKeyIsUnauthorizedNamingTheVariable() {
         TapedeckError error = ConnectionSettings.apiKey("my-prov", env(Map.of())).getLeft();
 
-        assertThat(error).isInstanceOf(TapedeckError.Misconfigured.class);
+        assertThat(error).isInstanceOf(TapedeckError.Unauthorized.class);
         assertThat(error.provider()).isEqualTo("my-prov");
-        assertThat(error.message()).isEqualTo("my-prov: no API key; set MY_PROV_API_KEY or pass one with "
-                + "ProviderConfig.builder().apiKey(..)");
+        assertThat(error.message()).isEqualTo("my-prov: no API key; set MY_PROV_API_KEY (in Java, or "
+                + "ProviderConfig.builder().apiKey(..))");
     }
 }

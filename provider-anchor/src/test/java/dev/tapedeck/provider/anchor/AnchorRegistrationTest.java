@@ -53,7 +53,7 @@ class AnchorRegistrationTest {
 
         TapedeckError error = new AnchorProviderFactory().connect(config).getLeft();
 
-        assertThat(error).isInstanceOf(TapedeckError.Misconfigured.class);
+        assertThat(error).isInstanceOf(TapedeckError.Unauthorized.class);
         assertThat(error.message()).contains("ANCHOR_API_KEY");
     }
 

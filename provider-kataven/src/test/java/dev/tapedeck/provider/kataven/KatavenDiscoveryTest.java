@@ -46,10 +46,10 @@ class KatavenDiscoveryTest {
     }
 
     @Test
-    void missingKeyIsMisconfiguredNamingTheVariable() {
+    void missingKeyIsUnauthorizedNamingTheVariable() {
         TapedeckError error = new KatavenProviderFactory().connect(env(Map.of())).getLeft();
 
-        assertThat(error).isInstanceOf(TapedeckError.Misconfigured.class);
+        assertThat(error).isInstanceOf(TapedeckError.Unauthorized.class);
         assertThat(error.provider()).isEqualTo("kataven");
         assertThat(error.message()).contains("KATAVEN_API_KEY");
     }

@@ -48,11 +48,11 @@ class NotteDiscoveryTest {
     }
 
     @Test
-    void missingKeyIsMisconfiguredNamingTheVariable() {
+    void missingKeyIsUnauthorizedNamingTheVariable() {
         TapedeckError error = new NotteProviderFactory().connect(ProviderConfig.builder()
                 .environment(name -> Optional.empty()).build()).getLeft();
 
-        assertThat(error).isInstanceOf(TapedeckError.Misconfigured.class);
+        assertThat(error).isInstanceOf(TapedeckError.Unauthorized.class);
         assertThat(error.provider()).isEqualTo("notte");
         assertThat(error.message()).contains("NOTTE_API_KEY");
     }

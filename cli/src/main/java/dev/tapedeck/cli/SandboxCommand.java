@@ -1,9 +1,14 @@
 package dev.tapedeck.cli;
 
 import dev.tapedeck.sandbox.Sandbox;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +16,7 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code tapedeck sandbox [--port N]}: runs the sandbox in the foreground and prints the settings that point any
- * client at it, as {@code export} lines. It stops at Ctrl-C (or any signal that ends the process); at a terminal
+ * client at it, as {@code export} lines (with {@code --json}, as JSON Lines). A port in use is a usage error. It stops at Ctrl-C (or any signal that ends the process); at a terminal
  * also at Ctrl-D. Started in the background or with no standard input it runs until killed: see
  * {@link CliEnvironment#system()}.
  */
@@ -30,13 +35,50 @@ final class SandboxCommand implements Callable<Integer> {
             throw CliFailure.usage("--port must be between 0 and 65535, was " + port);
         }
         CliRun run = root.run();
-        try (SandboxLauncher launcher = SandboxLauncher.start(port)) {
-            describe(launcher.sandbox(), run.out());
+        try (SandboxLauncher launcher = start(port)) {
+            if (run.options().json) {
+                describeAsJson(launcher.sandbox(), run.out());
+            } else {
+                describe(launcher.sandbox(), run.out());
+            }
             run.err().println("tapedeck: sandbox running; press Ctrl-C" + (run.env().terminal() ? " or Ctrl-D" : "")
                     + " to stop");
             drain(run.env().stdin());
         }
         return ExitCodes.OK;
+    }
+
+    private static SandboxLauncher start(int port) {
+        try {
+            return SandboxLauncher.start(port);
+        } catch (UncheckedIOException cannotBind) {
+            throw CliFailure.usage("cannot start the sandbox on port " + port + " ("
+                    + cannotBind.getCause().getMessage() + "); choose another --port, or 0 for any free port");
+        }
+    }
+
+    /**
+     * With {@code --json}: one JSON object per provider, {@code provider, baseUrl, apiKey} (Kataven's with
+     * {@code accountId} too), then {@code {"media": URL}}.
+     */
+    static void describeAsJson(Sandbox sandbox, PrintStream out) {
+        ObjectMapper mapper = new ObjectMapper();
+        try {
+            for (String provider : SandboxLauncher.PROVIDERS) {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("provider", provider);
+                line.put("baseUrl", SandboxLauncher.apiBase(sandbox, provider).toString());
+                line.put("apiKey", sandbox.apiKey(provider));
+                if (provider.equals("kataven")) {
+                    line.put("accountId", sandbox.katavenAccountId());
+                }
+                out.println(mapper.writeValueAsString(line));
+            }
+            out.println(mapper.writeValueAsString(Map.of("media", sandbox.mediaBaseUrl().toString())));
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        out.flush();
     }
 
     /** Prints the sandbox's settings as shell {@code export} lines (its keys are public test values). */

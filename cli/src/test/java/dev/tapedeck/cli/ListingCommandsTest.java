@@ -210,6 +210,32 @@ class ListingCommandsTest {
                 .contains("export KATAVEN_ACCOUNT_ID=");
     }
 
+    @Test
+    void sandboxCommandInJsonModePrintsOneObjectPerProviderAndTheMediaHost() {
+        CliHarness.Result result = CliHarness.empty().run("--json", "sandbox");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        List<JsonNode> lines = result.json();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.subList(0, 3)).extracting(n -> n.get("provider").asText())
+                .containsExactly("anchor", "notte", "kataven");
+        assertThat(lines.subList(0, 3)).allSatisfy(n -> {
+            assertThat(n.get("baseUrl").asText()).startsWith("http://127.0.0.1:");
+            assertThat(n.get("apiKey").asText()).isNotBlank();
+        });
+        assertThat(lines.get(2).get("accountId").asText()).isNotBlank();
+        assertThat(lines.get(3).get("media").asText()).startsWith("http://127.0.0.1:");
+    }
+
+    @Test
+    void sandboxCommandOnAPortInUseIsAUsageErrorOnOneLine() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            ExitCodesTest.assertOneErrorLine(CliHarness.empty().run("sandbox", "--port",
+                    String.valueOf(taken.getLocalPort())), 2, "choose another --port");
+        }
+    }
+
     static List<String> fieldNames(JsonNode node) {
         List<String> names = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);

@@ -10,6 +10,7 @@ import dev.tapedeck.download.Downloader;
 import dev.tapedeck.download.FileNames;
 import dev.tapedeck.download.Fingerprint;
 import dev.tapedeck.download.LocalCopy;
+import dev.tapedeck.download.LocalFiles;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.Session;
 import dev.tapedeck.model.SessionId;
@@ -134,11 +135,9 @@ public final class Archiver {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(listener, "listener");
         Path root = out.toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(root);
-        } catch (IOException storage) {
-            return Either.left(new TapedeckError.Storage(source.provider(), "could not create the archive folder "
-                    + root + ": " + storage));
+        Either<TapedeckError, Path> created = LocalFiles.createFolder(source.provider(), root, "the archive folder");
+        if (created.isLeft()) {
+            return Either.left(created.getLeft());
         }
         Either<TapedeckError, Manifest> opened = Manifest.open(root);
         if (opened.isLeft()) {

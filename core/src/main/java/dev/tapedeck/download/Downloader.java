@@ -86,11 +86,9 @@ public final class Downloader {
                     + " is a folder; move it away or download into another folder"), listener);
         }
         boolean keepExisting = Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !options.overwrite();
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException storage) {
-            return fail(recording, target, name, new TapedeckError.Storage(recording.provider(),
-                    "could not create the folder " + dir + ": " + storage), listener);
+        Either<TapedeckError, Path> created = createFolder(recording.provider(), dir);
+        if (created.isLeft()) {
+            return fail(recording, target, name, created.getLeft(), listener);
         }
         LiveRecording live = new LiveRecording(source, recording, clock);
         Transfer transfer = new Transfer(live, options.maxAttempts());
@@ -167,12 +165,7 @@ public final class Downloader {
     }
 
     private static Either<TapedeckError, Path> createFolder(String provider, Path folder) {
-        try {
-            return Either.right(Files.createDirectories(folder));
-        } catch (IOException storage) {
-            return Either.left(new TapedeckError.Storage(provider, "could not create the folder " + folder + ": "
-                    + storage + "; check free space and permissions"));
-        }
+        return LocalFiles.createFolder(provider, folder, "the folder");
     }
 
     /**

@@ -1,8 +1,13 @@
 package dev.tapedeck.download;
 
+import dev.tapedeck.model.TapedeckError;
+import io.vavr.control.Either;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -66,5 +71,27 @@ public final class LocalFiles {
             return;
         }
         deepestFirst.forEach(LocalFiles::deleteQuietly);
+    }
+
+    /**
+     * Creates {@code folder} and its parents, or Left(Storage) saying in plain words why not: a file in the way,
+     * no permission, or the file system's own reason. {@code what} names the folder in the message ("the folder",
+     * "the archive folder").
+     */
+    public static Either<TapedeckError, Path> createFolder(String provider, Path folder, String what) {
+        try {
+            return Either.right(Files.createDirectories(folder));
+        } catch (FileAlreadyExistsException fileInTheWay) {
+            return Either.left(new TapedeckError.Storage(provider, "could not create " + what + " " + folder + ": "
+                    + fileInTheWay.getFile() + " is a file, not a folder; choose another folder"));
+        } catch (AccessDeniedException denied) {
+            return Either.left(new TapedeckError.Storage(provider, "could not create " + what + " " + folder
+                    + ": permission denied at " + denied.getFile() + "; choose a folder you can write to"));
+        } catch (IOException storage) {
+            String reason = storage instanceof FileSystemException && ((FileSystemException) storage).getReason() != null
+                    ? ((FileSystemException) storage).getReason() : String.valueOf(storage.getMessage());
+            return Either.left(new TapedeckError.Storage(provider, "could not create " + what + " " + folder + ": "
+                    + reason + "; check free space and permissions"));
+        }
     }
 }

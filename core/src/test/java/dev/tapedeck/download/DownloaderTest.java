@@ -115,6 +115,20 @@ class DownloaderTest {
     }
 
     @Test
+    void aFileWhereTheFolderShouldBeIsAStorageErrorSayingSoInPlainWords() throws Exception {
+        media.put("/media/r1.mp4", LoopbackMedia.bytes(1000, 1));
+        Path notAFolder = Files.writeString(dir.resolve("afile"), "mine");
+
+        DownloadResult result = downloader.download(mp4("/media/r1.mp4", 1000L), notAFolder, DownloadListener.NONE);
+
+        assertThat(result.status()).isEqualTo(DownloadStatus.FAILED);
+        assertThat(result.error().get()).isInstanceOf(TapedeckError.Storage.class);
+        assertThat(result.error().get().message()).contains(notAFolder + " is a file, not a folder")
+                .doesNotContain("Exception");
+        assertThat(Files.readString(notAFolder)).isEqualTo("mine");
+    }
+
+    @Test
     void aBodyShorterThanItsContentLengthIsAnIntegrityFailureAndKeepsNoFile() throws Exception {
         media.put("/media/r1.mp4", LoopbackMedia.bytes(200_000, 2)).alwaysShort();
 

@@ -23,6 +23,7 @@ final class CliRun implements AutoCloseable {
     private final PrintStream err;
     private final ErrorLine errors = new ErrorLine();
     private final List<Connection> connections = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private Printer printer;
     private SandboxLauncher sandbox;
 
@@ -66,10 +67,33 @@ final class CliRun implements AutoCloseable {
         return new ProgressBar(err, env.terminal() && !options.json);
     }
 
-    /** Prints a remark (not an error) on stderr. */
-    void note(String text) {
+    /**
+     * A remark (not an error) for stderr. It is held until the command ends and printed only when it succeeded, so
+     * that a failing command leaves exactly one line, its error; with {@code --verbose} it is printed at once.
+     */
+    synchronized void note(String text) {
+        String line = "tapedeck: " + errors.scrub(text);
+        if (options.verbose) {
+            err.println(line);
+            err.flush();
+        } else {
+            notes.add(line);
+        }
+    }
+
+    /** Prints a problem that does not end the command (one provider of several failed) on stderr at once. */
+    synchronized void problem(String text) {
         err.println("tapedeck: " + errors.scrub(text));
         err.flush();
+    }
+
+    /** Prints the held notes when the command {@code succeeded}, drops them otherwise. */
+    synchronized void endNotes(boolean succeeded) {
+        if (succeeded) {
+            notes.forEach(err::println);
+            err.flush();
+        }
+        notes.clear();
     }
 
     /** The sandbox behind {@code --sandbox}, started on first use. */

@@ -39,7 +39,7 @@ final class EachProvider {
         run.printer().flush();
         if (successes > 0) {
             failures.stream().filter(f -> !(f instanceof TapedeckError.NotFound))
-                    .forEach(f -> run.note(run.errors().text(f)));
+                    .forEach(f -> run.problem(run.errors().text(f)));
             return ExitCodes.OK;
         }
         TapedeckError telling = failures.stream().filter(f -> !(f instanceof TapedeckError.NotFound)).findFirst()

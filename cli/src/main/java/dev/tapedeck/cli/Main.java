@@ -46,7 +46,9 @@ public final class Main {
                 .setParameterExceptionHandler((e, arguments) -> usageError(root, e, err))
                 .setExecutionExceptionHandler((e, cl, parsed) -> failure(root, e, err));
         try {
-            return commandLine.execute(args);
+            int code = commandLine.execute(args);
+            root.run().endNotes(code == ExitCodes.OK);
+            return code;
         } finally {
             root.close();
             out.flush();

@@ -40,7 +40,7 @@ final class SessionsCommand implements Callable<Integer> {
                 run.printer().flush();
                 throw new CliFailure(failure.get());
             }
-            failure.ifPresent(f -> run.note(run.errors().text(f)));
+            failure.ifPresent(f -> run.problem(run.errors().text(f)));
             firstFailure = firstFailure.or(() -> failure);
         }
         run.printer().flush();

@@ -105,12 +105,12 @@ final class TransferReport {
     synchronized void failure(TapedeckError error) {
         bar.finish();
         otherFailures.add(error);
-        run.note(run.errors().text(error));
+        run.problem(run.errors().text(error));
     }
 
     /**
      * Prints the table (table mode) and the summary; returns the exit code. Rows that were not ready and sessions
-     * without recordings add a note each on stderr; failed files add one line naming how many failed and the first
+     * without recordings add a note each (printed when the command succeeds); failed files add one line naming how many failed and the first
      * reason.
      */
     synchronized int finish(Path folder, Optional<Path> manifest) {
@@ -123,11 +123,11 @@ final class TransferReport {
         run.printer().flush();
         long notReady = rows.stream().filter(r -> r.status() == TransferRow.Status.NOT_READY).count();
         if (notReady > 0) {
-            run.err().println("tapedeck: " + notReady + (notReady == 1 ? " recording was not ready yet and was"
+            run.note(notReady + (notReady == 1 ? " recording was not ready yet and was"
                     : " recordings were not ready yet and were") + " skipped; re-run later or pass --wait");
         }
         if (sessionsWithoutRecordings > 0) {
-            run.err().println("tapedeck: " + sessionsWithoutRecordings + (sessionsWithoutRecordings == 1
+            run.note(sessionsWithoutRecordings + (sessionsWithoutRecordings == 1
                     ? " session had no recordings" : " sessions had no recordings"));
         }
         Optional<TransferRow> firstFailed = rows.stream().filter(r -> r.status() == TransferRow.Status.FAILED)

@@ -74,7 +74,7 @@ final class HistoryQuery {
             SessionStatus neutral = query.status().get();
             status = StatusWords.filterWord(neutral);
             if (status.isEmpty()) {
-                return invalid("anchor has no status word for '" + neutral.wireName() + "'; filter by active, "
+                return invalid("there is no Anchor status word for '" + neutral.wireName() + "'; filter by active, "
                         + "completed, failed or timed_out, or pass Anchor's own word as the provider filter 'status'");
             }
         }

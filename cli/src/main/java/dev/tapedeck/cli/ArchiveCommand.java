@@ -87,10 +87,13 @@ final class ArchiveCommand implements Callable<Integer> {
             Either<TapedeckError, ArchiveSummary> result = sessions.isEmpty()
                     ? archiver.archive(query, folder, options, listener)
                     : archiver.archive(named, folder, options, listener);
-            if (result.isLeft() && connections.size() == 1) {
+            if (result.isLeft() && (connections.size() == 1 || owned.size() == 1)) {
                 throw new CliFailure(result.getLeft());
             }
             result.peekLeft(report::failure);
+            if (result.isLeft() && result.getLeft() instanceof TapedeckError.Storage) {
+                break; // the folder is unusable for every provider alike
+            }
             result.forEach(summary -> summary.listingError().ifPresent(report::failure));
             result.forEach(summary -> report.sessionsWithoutRecordings(summary.sessionsWithoutRecordings()));
             if (result.isRight() && result.get().interrupted()) {
@@ -104,18 +107,27 @@ final class ArchiveCommand implements Callable<Integer> {
 
     /**
      * Which provider each named session belongs to, by provider id: with one provider, that one; with several, the
-     * first that does not answer "not found" for it, so a session is archived (or fails) at its own provider only. A
-     * session no provider knows goes to the first, whose "not found" is then its entry.
+     * first that lists its recordings, else the first whose failure is not "not found" (not ready, refused, down),
+     * else the first, whose "not found" is then its entry. So a session is archived, or fails, at one provider only.
      */
     private static Map<String, List<SessionId>> owners(List<Connection> connections, List<SessionId> sessions) {
         Map<String, List<SessionId>> owned = new LinkedHashMap<>();
         for (SessionId session : sessions) {
             Connection owner = connections.get(0);
             if (connections.size() > 1) {
-                owner = connections.stream()
-                        .filter(c -> !c.recordings().recordings(session)
-                                .fold(error -> error instanceof TapedeckError.NotFound, ok -> false))
-                        .findFirst().orElse(connections.get(0));
+                Optional<Connection> failedOtherwise = Optional.empty();
+                Optional<Connection> listed = Optional.empty();
+                for (Connection connection : connections) {
+                    Either<TapedeckError, List<Recording>> answer = connection.recordings().recordings(session);
+                    if (answer.isRight()) {
+                        listed = Optional.of(connection);
+                        break;
+                    }
+                    if (!(answer.getLeft() instanceof TapedeckError.NotFound) && failedOtherwise.isEmpty()) {
+                        failedOtherwise = Optional.of(connection);
+                    }
+                }
+                owner = listed.isPresent() ? listed.get() : failedOtherwise.orElse(connections.get(0));
             }
             owned.computeIfAbsent(owner.provider(), id -> new ArrayList<>()).add(session);
         }

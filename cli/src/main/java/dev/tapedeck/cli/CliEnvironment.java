@@ -36,7 +36,10 @@ public record CliEnvironment(Function<String, Optional<String>> variables, Clock
         Objects.requireNonNull(stdin, "stdin");
     }
 
-    /** The real process: its environment, system clock, real sleeping, its stdin and console. */
+    /**
+     * The real process: its environment, system clock, real sleeping and console; its stdin as the sandbox's stop
+     * signal at a terminal, else an input that never ends (see {@link EndlessInput}).
+     */
     public static CliEnvironment system() {
         boolean terminal = stdoutIsTerminal();
         return new CliEnvironment(name -> Optional.ofNullable(System.getenv(name)), Clock.systemUTC(),

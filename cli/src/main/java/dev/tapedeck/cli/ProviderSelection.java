@@ -15,15 +15,17 @@ import java.util.stream.Collectors;
  * Decides which providers a command talks to.
  *
  * <ul>
- *   <li>With {@code --provider}: exactly those; an unknown id or a missing setting is a usage error (exit 2), a
+ *   <li>With {@code --provider}: exactly those; an unknown id or a bad setting is a usage error (exit 2), a missing
+ *       key is unauthorized (exit 4), a
  *       provider that lacks the capability the command needs is {@code Unsupported} (exit 7). With several, those
  *       lacking it are skipped with a note as long as one remains.</li>
  *   <li>Without it, for listings ({@code sessions}, {@code archive}): every provider on the classpath that has
  *       the capability and is configured; the others are skipped with a note on stderr, printed only when one
  *       remains (when none does, the one-line error says why).</li>
  *   <li>Without it, for one session ({@code recordings}, {@code pause}, {@code resume}, {@code download},
- *       {@code archive --session}): every configured provider that has the capability, silently; the session
- *       is looked up at each (see {@link EachProvider}).</li>
+ *       {@code archive --session}): every configured provider that has the capability; one without a key is
+ *       left out silently, one set up wrongly with a line on stderr; the session is looked up at each (see
+ *       {@link EachProvider}).</li>
  * </ul>
  */
 final class ProviderSelection {
@@ -103,6 +105,9 @@ final class ProviderSelection {
             } else {
                 if (scope == Scope.ALL) {
                     skipped.add("skipping " + info.id() + ": " + run.errors().text(connection.getLeft()));
+                } else if (!(connection.getLeft() instanceof TapedeckError.Unauthorized)) {
+                    // set up, but wrongly (a bad account id or base URL): the session may live there, so say so now
+                    run.problem("skipping " + info.id() + ": " + run.errors().text(connection.getLeft()));
                 }
                 TapedeckError problem = connection.getLeft();
                 firstProblem = firstProblem.filter(p -> !(p instanceof TapedeckError.Unsupported))

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -51,9 +52,12 @@ final class SandboxCommand implements Callable<Integer> {
     private static SandboxLauncher start(int port) {
         try {
             return SandboxLauncher.start(port);
-        } catch (UncheckedIOException cannotBind) {
+        } catch (UncheckedIOException failed) {
+            if (!(failed.getCause() instanceof BindException)) {
+                throw failed;
+            }
             throw CliFailure.usage("cannot start the sandbox on port " + port + " ("
-                    + cannotBind.getCause().getMessage() + "); choose another --port, or 0 for any free port");
+                    + failed.getCause().getMessage() + "); choose another --port, or 0 for any free port");
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.OptionalLong;
  * people, and the exit code, which is that of the first failure after everything is printed. JSON Lines print each
  * row as it comes; tables print them at the end ordered by provider, session and recording, so that the output is
  * stable whatever order the parallel downloads finish in. Rows that were not ready yet, and an archive's sessions
- * without recordings, are no failures: each kind gets one note on stderr. Thread-safe, since an archive downloads
+ * without recordings, are no failures: each kind gets one note on stderr when the command succeeds. Thread-safe, since an archive downloads
  * in parallel; the bar shows the file that reported last.
  */
 final class TransferReport {

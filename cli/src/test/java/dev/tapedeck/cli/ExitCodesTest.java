@@ -82,6 +82,28 @@ class ExitCodesTest {
     }
 
     @Test
+    void aProviderSetUpWronglyIsNamedWhileTheSessionIsFoundElsewhere() {
+        CliHarness.Result result = CliHarness.pointingAt(sandbox).with("KATAVEN_ACCOUNT_ID", "Acme Corp")
+                .run("--json", "recordings", "sess_0001");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.errLines()).singleElement().asString().startsWith("tapedeck: skipping kataven: ")
+                .contains("KATAVEN_ACCOUNT_ID");
+    }
+
+    @Test
+    void archivingNamedSessionsIntoAFileIsOneErrorLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("afile"), "mine");
+
+        CliHarness.Result result = cli.run("archive", "--session", "sess_0001", "--out", file.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isNotZero();
+        assertThat(result.errLines()).as(result.toString()).singleElement().asString()
+                .contains("is a file, not a folder").doesNotContain("Exception");
+    }
+
+    @Test
     void aSessionNoConfiguredProviderKnowsIsNotFoundOnOneLine() {
         assertOneErrorLine(cli.run("recordings", "nobody_1"), 3, "nobody_1");
     }

@@ -25,7 +25,8 @@ public interface ProviderFactory {
 
     /**
      * Builds a connection from {@code config}: explicit values first, then the environment.
-     * Left with {@link TapedeckError.Misconfigured} when a required setting (such as the API key) is missing.
+     * Left with {@link TapedeckError.Unauthorized} when the API key is missing, {@link TapedeckError.Misconfigured}
+     * when another required setting is missing or unusable.
      */
     Either<TapedeckError, Connection> connect(ProviderConfig config);
 }

@@ -13,8 +13,9 @@ import java.util.Optional;
 /**
  * Reads the two settings every HTTP provider needs, the API key and the base URL, from a {@link ProviderConfig}
  * (explicit values, else {@code <ID>_API_KEY} and {@code <ID>_BASE_URL}), at connect time so that a mistake is
- * reported before any request. Every failure is {@link TapedeckError.Misconfigured}, names the variable to fix and
- * never shows a key, a query string or user-info.
+ * reported before any request. A missing key is {@link TapedeckError.Unauthorized}, an unusable base URL
+ * {@link TapedeckError.Misconfigured}; each names the variable to fix and never shows a key, a query string or
+ * user-info.
  */
 public final class ConnectionSettings {
 
@@ -31,7 +32,7 @@ public final class ConnectionSettings {
             return Either.right(key.get());
         }
         return Either.left(new TapedeckError.Unauthorized(providerId, providerId + ": no API key; set "
-                + StandardErrors.envPrefix(providerId) + "_API_KEY (in Java, or ProviderConfig.builder().apiKey(..))"));
+                + StandardErrors.envPrefix(providerId) + "_API_KEY (or, in Java, use ProviderConfig.builder().apiKey(..))"));
     }
 
     /**

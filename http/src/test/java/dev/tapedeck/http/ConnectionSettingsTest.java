@@ -110,7 +110,7 @@ class ConnectionSettingsTest {
 
         assertThat(error).isInstanceOf(TapedeckError.Unauthorized.class);
         assertThat(error.provider()).isEqualTo("my-prov");
-        assertThat(error.message()).isEqualTo("my-prov: no API key; set MY_PROV_API_KEY (in Java, or "
+        assertThat(error.message()).isEqualTo("my-prov: no API key; set MY_PROV_API_KEY (or, in Java, use "
                 + "ProviderConfig.builder().apiKey(..))");
     }
 }

@@ -189,11 +189,12 @@ final class Call {
         }
     }
 
-    /** Sends the body in small flushed chunks with a pause after each. */
+    /** Sends the body in small flushed chunks with a pause between them. */
     private static final class Dribbling extends FilterOutputStream {
         private final int chunk;
         private final Duration pause;
         private final Pauser pauser;
+        private boolean started;
 
         Dribbling(OutputStream out, int chunk, Duration pause, Pauser pauser) {
             super(out);
@@ -210,14 +211,19 @@ final class Call {
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
             for (int i = 0; i < len; i += chunk) {
+                // The pause goes before every chunk but the first, so all of them are over before the client can
+                // have the whole body: a test that counts them after reading it sees every one.
+                if (started) {
+                    try {
+                        pauser.pause(pause);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new ConnectionAbort("interrupted while dribbling");
+                    }
+                }
+                started = true;
                 out.write(b, off + i, Math.min(chunk, len - i));
                 out.flush();
-                try {
-                    pauser.pause(pause);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new ConnectionAbort("interrupted while dribbling");
-                }
             }
         }
     }

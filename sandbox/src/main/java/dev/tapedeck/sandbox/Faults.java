@@ -93,7 +93,7 @@ public final class Faults {
 
     /**
      * The next {@code requests} response bodies from {@code origin} are sent {@code chunkBytes} at a time, with a
-     * pause of {@code pause} after each chunk.
+     * pause of {@code pause} between chunks.
      */
     public Faults dribbleNext(Origin origin, int requests, int chunkBytes, Duration pause) {
         if (chunkBytes < 1) {

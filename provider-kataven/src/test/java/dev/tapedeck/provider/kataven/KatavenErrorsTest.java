@@ -66,6 +66,14 @@ class KatavenErrorsTest {
     }
 
     @Test
+    void aLoadBalancers503PageIsTransientAndRetried() {
+        TapedeckError error = errorFor(503, "<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>");
+
+        assertThat(((TapedeckError.ProviderFailure) error).retryable()).isTrue();
+        api.verify(3, getRequestedFor(urlEqualTo(PATH)));
+    }
+
+    @Test
     void anErrorBodyEchoingTheBareKeyNeverShowsIt() {
         TapedeckError error = errorFor(403, "Invalid API key " + TestSupport.JWT);
 

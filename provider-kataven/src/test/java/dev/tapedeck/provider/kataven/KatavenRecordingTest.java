@@ -87,7 +87,8 @@ class KatavenRecordingTest {
                 Arguments.of("{\"url\": \"" + url + "\", \"expires_at\": \"soon\"}", now.plus(Duration.ofMinutes(5))),
                 Arguments.of("{\"recording\": \"" + url + "\", \"expires\": \"2025-06-01T12:02:00Z\"}",
                         Instant.parse("2025-06-01T12:02:00Z")),
-                Arguments.of("{\"id\": \"s\", \"audio_url\": \"" + url + "\", \"ttl\": 60}", now.plusSeconds(60)),
+                Arguments.of("{\"id\": \"s\", \"dashboard_url\": \"https://app.example/s\", \"audio_url\": \"" + url
+                        + "\", \"ttl\": 60}", now.plusSeconds(60)),
                 Arguments.of("\"" + url + "\"", now.plus(Duration.ofMinutes(5))));
     }
 

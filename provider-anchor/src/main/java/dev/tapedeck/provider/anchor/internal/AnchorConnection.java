@@ -17,7 +17,7 @@ public final class AnchorConnection {
     /**
      * Connects with {@code config}: the API key (explicit, else {@code ANCHOR_API_KEY}) sent as the
      * {@code anchor-api-key} header to the API origin only, and the base URL (explicit, else {@code ANCHOR_BASE_URL},
-     * else the public API). Misconfigured when the key is missing or the base URL unusable.
+     * else the public API). Unauthorized when the key is missing, Misconfigured when the base URL is unusable.
      */
     public static Either<TapedeckError, Connection> open(ProviderConfig config) {
         return ConnectionSettings.apiKey(AnchorProvider.ID, config).flatMap(key ->

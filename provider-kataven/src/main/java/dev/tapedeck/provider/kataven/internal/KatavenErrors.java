@@ -13,7 +13,7 @@ import java.util.Locale;
  * Kataven's error answers, whose bodies are plain text. Its document gives each status one meaning: a 400 is the
  * missing {@code X-Account-ID}, so it tells the user to set {@code KATAVEN_ACCOUNT_ID} whatever the body says; 409
  * (recording not uploaded yet) is NotReady with the server's Retry-After when sent; a 503 saying playback is not
- * configured, or saying nothing, is a failure that no retry can fix, so it is not retryable (and therefore not
+ * configured, or with an empty body, is a failure that no retry can fix, so it is not retryable (and therefore not
  * retried), while a 503 with other text (a proxy's "upstream connect error") is the usual transient failure. Everything else reads as {@link StandardErrors} reads it: 404 NotFound, 429 RateLimited with
  * Retry-After seconds, 500 and other 5xx retryable failures.
  */
@@ -30,12 +30,12 @@ final class KatavenErrors implements ErrorMapper {
         String text = StandardErrors.message(failure);
         String lower = text.toLowerCase(Locale.ROOT);
         String call = failure.method() + " " + failure.path();
-        boolean bare = failure.bodyMessage().isBlank();
+        boolean bare = failure.bodyExcerpt().isBlank();
         String said = text;
         if (failure.status() == 400) {
             return new TapedeckError.InvalidRequest(KatavenProvider.ID, "kataven refused " + call + " (HTTP 400: "
-                    + said + "); Kataven answers 400 when the X-Account-ID header is missing: set KATAVEN_ACCOUNT_ID "
-                    + "to your Kataven account slug (needed unless the key starts with "
+                    + said + "); Kataven answers 400 when it gets no valid X-Account-ID: set KATAVEN_ACCOUNT_ID "
+                    + "to your Kataven account slug, or check the one set (needed unless the key starts with "
                     + KatavenProvider.LIVE_KEY_PREFIX + ")", List.of());
         }
         if (failure.status() == 409) {

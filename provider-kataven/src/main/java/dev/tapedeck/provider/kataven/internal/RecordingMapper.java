@@ -20,14 +20,16 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Reads Kataven's recording answer, whose body is documented only as "object", leniently into one primary AUDIO
  * recording with id {@value #RECORDING_ID}.
  *
  * <p>The URL is the first absolute http(s) URL under {@link #URL_KEYS}, looked up at the top level, then under
- * {@code data}, {@code recording} and {@code data.recording}, else any other field there whose value is one (so
- * {@code {"recording": "https://..."}} or an unforeseen {@code audio_url} works); a body that is just a URL string
+ * {@code data}, {@code recording} and {@code data.recording}, else another field there whose name speaks of a
+ * recording, audio, file, media or download (so {@code {"recording": "https://..."}} or an unforeseen
+ * {@code audio_url} works, while a {@code dashboard_url} or {@code self} link is never taken for the audio); a body that is just a URL string
  * works too. The expiry
  * is the first of an absolute time under {@link #EXPIRY_AT_KEYS} (read by {@link Instants}: ISO-8601 text, zone-less
  * read as UTC, or epoch seconds, or epoch milliseconds from 1e11 on) or a lifetime in seconds under
@@ -46,6 +48,9 @@ final class RecordingMapper {
     static final List<String> EXPIRY_IN_KEYS = List.of("expires_in", "expiresIn", "expires_in_seconds", "ttl",
             "ttl_seconds");
 
+    /** Other keys a recording URL may hide under: {@code audio_url}, {@code recording}, {@code file_link}, ... */
+    private static final Pattern LIKELY_URL_KEY = Pattern.compile(
+            "(?i)(.*(audio|recording|file|media|download|playback|signed).*|url|uri|link|location)");
     private static final List<String> CONTAINERS = List.of("", "/data", "/recording", "/data/recording");
     private static final Set<String> AUDIO_EXTENSIONS = Set.of("mp3", "wav", "ogg", "oga", "opus", "m4a", "aac",
             "flac", "webm", "mp4");
@@ -85,8 +90,11 @@ final class RecordingMapper {
             }
         }
         for (String container : CONTAINERS) {
-            for (JsonNode value : body.at(container)) {
-                if (value.isTextual()) {
+            JsonNode node = body.at(container);
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                JsonNode value = node.get(name);
+                if (value.isTextual() && LIKELY_URL_KEY.matcher(name).matches()) {
                     Optional<URI> uri = Urls.absoluteHttp(value.asText());
                     if (uri.isPresent()) {
                         return uri;

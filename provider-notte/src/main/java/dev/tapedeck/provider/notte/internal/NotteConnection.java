@@ -16,8 +16,8 @@ public final class NotteConnection {
 
     /**
      * Connects with {@code config}: the API key (explicit, else {@code NOTTE_API_KEY}) sent as a bearer token to the
-     * API origin only, and the base URL (explicit, else {@code NOTTE_BASE_URL}, else the public API). Misconfigured
-     * when the key is missing or the base URL unusable.
+     * API origin only, and the base URL (explicit, else {@code NOTTE_BASE_URL}, else the public API). Unauthorized
+     * when the key is missing, Misconfigured when the base URL is unusable.
      */
     public static Either<TapedeckError, Connection> open(ProviderConfig config) {
         return ConnectionSettings.apiKey(NotteProvider.ID, config).flatMap(key ->

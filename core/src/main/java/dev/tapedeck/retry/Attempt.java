@@ -1,5 +1,6 @@
 package dev.tapedeck.retry;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,11 +14,10 @@ import java.util.function.Function;
  * @param idempotent   whether the call may safely run twice (GET, or a write the provider declares idempotent)
  * @param requestSent  whether the request may have reached the server (false when the connection was refused)
  * @param status       the HTTP status, empty when no response came
- * @param headers      the response headers by name, case-insensitive
- * @param now          the current time, for Retry-After dates
+ * @param serverWait   how long the server asked to wait before trying again, when it did
  */
 public record Attempt(int retriesSoFar, boolean idempotent, boolean requestSent, OptionalInt status,
-        Function<String, Optional<String>> headers, Instant now) {
+        Optional<Duration> serverWait) {
 
     /** Checks for nulls. */
     public Attempt {
@@ -25,18 +25,25 @@ public record Attempt(int retriesSoFar, boolean idempotent, boolean requestSent,
             throw new IllegalArgumentException("negative retry count");
         }
         Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(headers, "headers");
-        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(serverWait, "serverWait");
     }
 
-    /** An answer with {@code status} and {@code headers}. */
+    /**
+     * An answer with {@code status}, whose wait is read from {@code headers} (names case-insensitive) by
+     * {@link RetryPolicy#retryAfter}; {@code now} is for Retry-After dates.
+     */
     public static Attempt response(int retriesSoFar, boolean idempotent, int status,
             Function<String, Optional<String>> headers, Instant now) {
-        return new Attempt(retriesSoFar, idempotent, true, OptionalInt.of(status), headers, now);
+        return response(retriesSoFar, idempotent, status, RetryPolicy.retryAfter(headers, now));
+    }
+
+    /** An answer with {@code status} and the wait the server asked for, already read (provider headers included). */
+    public static Attempt response(int retriesSoFar, boolean idempotent, int status, Optional<Duration> serverWait) {
+        return new Attempt(retriesSoFar, idempotent, true, OptionalInt.of(status), serverWait);
     }
 
     /** No answer: the connection failed before ({@code requestSent == false}) or after the request went out. */
-    public static Attempt connectionFailure(int retriesSoFar, boolean idempotent, boolean requestSent, Instant now) {
-        return new Attempt(retriesSoFar, idempotent, requestSent, OptionalInt.empty(), name -> Optional.empty(), now);
+    public static Attempt connectionFailure(int retriesSoFar, boolean idempotent, boolean requestSent) {
+        return new Attempt(retriesSoFar, idempotent, requestSent, OptionalInt.empty(), Optional.empty());
     }
 }

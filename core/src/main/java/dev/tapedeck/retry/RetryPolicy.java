@@ -77,7 +77,7 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
         if (!attempt.idempotent() && attempt.requestSent()) {
             return new RetryDecision.GiveUp("the call is not idempotent and its request was sent");
         }
-        Optional<Duration> serverWait = retryAfter(attempt.headers(), attempt.now());
+        Optional<Duration> serverWait = attempt.serverWait().map(wait -> wait.isNegative() ? Duration.ZERO : wait);
         if (serverWait.isPresent() && serverWait.get().compareTo(maxRetryAfter) > 0) {
             return new RetryDecision.WaitTooLong(serverWait.get());
         }

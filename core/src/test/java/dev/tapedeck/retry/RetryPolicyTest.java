@@ -132,15 +132,15 @@ class RetryPolicyTest {
         RetryPolicy policy = withJitterDraw(0.0);
         assertThat(policy.decide(Attempt.response(0, false, 503, NO_HEADERS, NOW)))
                 .isInstanceOf(RetryDecision.GiveUp.class);
-        assertThat(policy.decide(Attempt.connectionFailure(0, false, true, NOW)))
+        assertThat(policy.decide(Attempt.connectionFailure(0, false, true)))
                 .isInstanceOf(RetryDecision.GiveUp.class);
-        assertThat(policy.decide(Attempt.connectionFailure(0, false, false, NOW)))
+        assertThat(policy.decide(Attempt.connectionFailure(0, false, false)))
                 .isEqualTo(new RetryDecision.Retry(Duration.ofMillis(500)));
     }
 
     @Test
     void connectionFailuresOfIdempotentCallsAreRetried() {
-        assertThat(withJitterDraw(0.0).decide(Attempt.connectionFailure(1, true, true, NOW)))
+        assertThat(withJitterDraw(0.0).decide(Attempt.connectionFailure(1, true, true)))
                 .isEqualTo(new RetryDecision.Retry(Duration.ofSeconds(1)));
     }
 

@@ -10,7 +10,6 @@ import feign.Client;
 import feign.Request;
 import feign.Response;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -22,7 +21,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import javax.net.ssl.SSLHandshakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +41,6 @@ import org.slf4j.LoggerFactory;
 final class RetryingClient implements Client {
 
     private static final Logger LOG = LoggerFactory.getLogger(RetryingClient.class);
-
-    /** The longest wait the {@code retry-after-ms} form can carry: the policy reads at most 12 digits. */
-    private static final Duration LONGEST_WAIT = Duration.ofMillis(999_999_999_999L);
 
     private final Client delegate;
     private final String providerId;
@@ -81,7 +76,7 @@ final class RetryingClient implements Client {
                 response = delegate.execute(request, budgeted(options, used));
             } catch (IOException failure) {
                 RetryDecision decision = policy.decide(
-                        Attempt.connectionFailure(retries, idempotent, wasSent(failure), clock.instant()));
+                        Attempt.connectionFailure(retries, idempotent, wasSent(failure)));
                 Optional<Duration> delay = retryDelay(decision, used);
                 if (delay.isEmpty()) {
                     throw failure;
@@ -99,7 +94,7 @@ final class RetryingClient implements Client {
                 throw new ApiException(error);
             }
             RetryDecision decision = policy.decide(Attempt.response(retries, idempotent, response.status(),
-                    waitHeader(serverWait(error, failure)), clock.instant()));
+                    serverWait(error, failure)));
             if (decision instanceof RetryDecision.WaitTooLong tooLong) {
                 throw new ApiException(tooLongWait(error, tooLong.requested()));
             }
@@ -124,17 +119,6 @@ final class RetryingClient implements Client {
             return notReady.retryAfter();
         }
         return RetryPolicy.retryAfter(failure::header, clock.instant());
-    }
-
-    /**
-     * {@code wait} as the one header the policy reads first ({@code retry-after-ms}), so that the policy alone decides
-     * (cap, jitter, retry count) while the wait comes from the mapped error rather than from headers read twice.
-     */
-    private static Function<String, Optional<String>> waitHeader(Optional<Duration> wait) {
-        Optional<String> millis = wait.map(w -> w.isNegative() ? Duration.ZERO : w)
-                .map(w -> w.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : w)
-                .map(w -> BigDecimal.valueOf(w.toNanos(), 6).toPlainString());
-        return name -> "retry-after-ms".equalsIgnoreCase(name) ? millis : Optional.empty();
     }
 
     /** The delay to wait before retrying, empty when the policy gives up or the wait would overrun the deadline. */

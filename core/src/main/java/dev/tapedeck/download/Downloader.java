@@ -133,8 +133,8 @@ public final class Downloader {
             if (saved.isLeft()) {
                 return fail(recording, target, name, saved.getLeft(), listener);
             }
-            same = hls ? LocalCopy.sameContent(target, fresh) : sameFile(target, saved.get());
-            existing = hls ? LocalCopy.measure(target) : same.map(ok -> saved.get());
+            existing = LocalCopy.measure(target);
+            same = hls ? LocalCopy.sameContent(target, fresh) : existing.map(saved.get()::equals);
         } finally {
             if (hls) {
                 LocalFiles.deleteTreeQuietly(fresh.getParent());
@@ -152,16 +152,6 @@ public final class Downloader {
         return fail(recording, target, name, new TapedeckError.Storage(recording.provider(), target
                 + " already exists with different content" + why + "; it was left as it is, pass --overwrite "
                 + "(DownloadOptions.overwrite) to replace it"), listener);
-    }
-
-    /** Whether the single file {@code target} has exactly the bytes {@code fetched} describes. */
-    private static Either<TapedeckError, Boolean> sameFile(Path target, Fingerprint fetched) {
-        try {
-            return Either.right(Files.size(target) == fetched.sizeBytes()
-                    && Hashing.sha256Of(target).equals(fetched.sha256()));
-        } catch (IOException unreadable) {
-            return Either.left(new TapedeckError.Storage("", "could not read " + target + ": " + unreadable));
-        }
     }
 
     private static Either<TapedeckError, Path> createFolder(String provider, Path folder) {

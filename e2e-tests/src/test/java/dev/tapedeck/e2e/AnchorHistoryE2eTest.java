@@ -20,26 +20,15 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** AnchorBrowser's session history through the public API: paging, the limit, every neutral filter, credits. */
 class AnchorHistoryE2eTest {
 
-    private SandboxFixture e2e;
-    private Connection anchor;
-
-    @BeforeEach
-    void start() {
-        e2e = SandboxFixture.start();
-        anchor = e2e.connect("anchor");
-    }
-
-    @AfterEach
-    void stop() {
-        e2e.close();
-    }
+    @RegisterExtension
+    final SandboxFixture e2e = SandboxFixture.start();
+    private final Connection anchor = e2e.connect("anchor");
 
     @Test
     void allSessionsArriveInCreationOrderThroughThreePagesOfFifty() {

@@ -22,9 +22,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** AnchorBrowser's recordings through the public API: listing, the primary, downloads, pause and resume. */
@@ -33,19 +32,9 @@ class AnchorRecordingsE2eTest {
     @TempDir
     Path temp;
 
-    private SandboxFixture e2e;
-    private Connection anchor;
-
-    @BeforeEach
-    void start() {
-        e2e = SandboxFixture.start();
-        anchor = e2e.connect("anchor");
-    }
-
-    @AfterEach
-    void stop() {
-        e2e.close();
-    }
+    @RegisterExtension
+    final SandboxFixture e2e = SandboxFixture.start();
+    private final Connection anchor = e2e.connect("anchor");
 
     @Test
     void aSessionWithThreeRecordingsListsThemPrimaryFirst() {

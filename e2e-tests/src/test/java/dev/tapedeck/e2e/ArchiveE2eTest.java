@@ -25,9 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The archive use case across providers: a history query, explicit ids, re-runs and the manifest. */
@@ -36,17 +35,8 @@ class ArchiveE2eTest {
     @TempDir
     Path out;
 
-    private SandboxFixture e2e;
-
-    @BeforeEach
-    void start() {
-        e2e = SandboxFixture.start();
-    }
-
-    @AfterEach
-    void stop() {
-        e2e.close();
-    }
+    @RegisterExtension
+    final SandboxFixture e2e = SandboxFixture.start();
 
     @Test
     void anchorArchiveOfTheFirstTenSessionsDownloadsEveryRecordingIntoTheManifest() throws IOException {

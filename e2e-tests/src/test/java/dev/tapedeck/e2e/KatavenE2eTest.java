@@ -22,9 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Kataven Hub through the public API: audio downloads, expiry, 409 until ready, error mapping, no history. */
@@ -33,19 +32,9 @@ class KatavenE2eTest {
     @TempDir
     Path temp;
 
-    private SandboxFixture e2e;
-    private Connection kataven;
-
-    @BeforeEach
-    void start() {
-        e2e = SandboxFixture.start();
-        kataven = e2e.connect("kataven");
-    }
-
-    @AfterEach
-    void stop() {
-        e2e.close();
-    }
+    @RegisterExtension
+    final SandboxFixture e2e = SandboxFixture.start();
+    private final Connection kataven = e2e.connect("kataven");
 
     @Test
     void aReadyCallsAudioDownloadsByteForByte() throws IOException {

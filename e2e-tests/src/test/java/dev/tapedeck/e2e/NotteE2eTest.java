@@ -31,9 +31,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Notte through the public API: the whole history, client-side filters, MP4 and HLS replays, active sessions. */
@@ -42,19 +41,9 @@ class NotteE2eTest {
     @TempDir
     Path temp;
 
-    private SandboxFixture e2e;
-    private Connection notte;
-
-    @BeforeEach
-    void start() {
-        e2e = SandboxFixture.start();
-        notte = e2e.connect("notte");
-    }
-
-    @AfterEach
-    void stop() {
-        e2e.close();
-    }
+    @RegisterExtension
+    final SandboxFixture e2e = SandboxFixture.start();
+    private final Connection notte = e2e.connect("notte");
 
     @Test
     void historyListsEverySessionIncludingTheActiveOnesNewestFirst() {

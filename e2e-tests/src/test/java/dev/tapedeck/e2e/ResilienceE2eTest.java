@@ -24,9 +24,8 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Transient failures of the API and the media host, as the sandbox's switchable faults produce them. */
@@ -35,17 +34,8 @@ class ResilienceE2eTest {
     @TempDir
     Path temp;
 
-    private SandboxFixture e2e;
-
-    @BeforeEach
-    void start() {
-        e2e = SandboxFixture.start();
-    }
-
-    @AfterEach
-    void stop() {
-        e2e.close();
-    }
+    @RegisterExtension
+    final SandboxFixture e2e = SandboxFixture.start();
 
     @Test
     void aListingSucceedsAfterTwo503s() {

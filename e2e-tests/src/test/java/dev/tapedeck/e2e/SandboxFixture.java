@@ -18,13 +18,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One sandbox on loopback with a {@link ManualClock}, and connections to it through the public entry point
  * {@link Tapedeck#connect}. The connections ignore the process environment, never sleep (a {@link RecordingSleeper}
- * moves the clock instead) and retry without jitter, so every wait a test sees is exact.
+ * moves the clock instead) and retry without jitter, so every wait a test sees is exact. A test class holds one
+ * as a {@code @RegisterExtension} field: JUnit makes a class instance, so a sandbox, per test and closes it after.
  */
-final class SandboxFixture implements AutoCloseable {
+final class SandboxFixture implements AutoCloseable, AfterEachCallback {
 
     /** Where the manual clock starts. */
     static final Instant START = Instant.parse("2026-03-09T12:00:00Z");
@@ -119,6 +122,12 @@ final class SandboxFixture implements AutoCloseable {
             throw new AssertionError("expected an error but got " + either.get());
         }
         return either.getLeft();
+    }
+
+    /** As a {@code @RegisterExtension} field, a fixture per test, closed after it. */
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

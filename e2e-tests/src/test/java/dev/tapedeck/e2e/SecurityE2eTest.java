@@ -16,9 +16,8 @@ import dev.tapedeck.sandbox.KatavenBehaviour;
 import io.vavr.control.Either;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,17 +31,8 @@ class SecurityE2eTest {
     @TempDir
     Path temp;
 
-    private SandboxFixture e2e;
-
-    @BeforeEach
-    void start() {
-        e2e = SandboxFixture.start();
-    }
-
-    @AfterEach
-    void stop() {
-        e2e.close();
-    }
+    @RegisterExtension
+    final SandboxFixture e2e = SandboxFixture.start();
 
     @Test
     void mediaDownloadsFromEveryProviderCarryNoCredentials() {

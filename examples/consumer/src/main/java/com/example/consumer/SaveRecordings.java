@@ -8,6 +8,7 @@ import dev.tapedeck.download.Downloader;
 import dev.tapedeck.model.Session;
 import dev.tapedeck.model.SessionQuery;
 import dev.tapedeck.model.SessionStatus;
+import dev.tapedeck.model.TapedeckError;
 import dev.tapedeck.model.TapedeckException;
 import dev.tapedeck.spi.ProviderConfig;
 import java.nio.file.Path;
@@ -25,13 +26,22 @@ public final class SaveRecordings {
     }
 
     /**
-     * Saves the primary recording of up to {@code limit} completed sessions into {@code folder}; returns the
-     * downloads. A session without a primary recording is reported on stderr and passed over.
+     * What a run saved, and the sessions it passed over because they had no primary recording to fetch.
+     *
+     * @param downloads  one result per primary recording fetched
+     * @param passedOver why each other session was passed over
+     */
+    public record Saved(List<DownloadResult> downloads, List<TapedeckError> passedOver) {
+    }
+
+    /**
+     * Saves the primary recording of up to {@code limit} completed sessions into {@code folder}.
      *
      * @throws TapedeckException when the connection or the history listing fails
      */
-    public static List<DownloadResult> completedSessions(ProviderConfig config, Path folder, long limit) {
+    public static Saved completedSessions(ProviderConfig config, Path folder, long limit) {
         List<DownloadResult> saved = new ArrayList<>();
+        List<TapedeckError> passedOver = new ArrayList<>();
         try (Connection anchor = Tapedeck.connect("anchor", config).getOrElseThrow(TapedeckException::new)) {
             Downloader downloader = Downloader.of(anchor.recordings());
             SessionQuery completed = SessionQuery.builder().status(SessionStatus.COMPLETED).limit(limit).build();
@@ -40,9 +50,9 @@ public final class SaveRecordings {
                 sessions.forEach(session -> anchor.recordings().primaryRecording(session.id())
                         .map(recording -> downloader.download(recording, folder, DownloadListener.NONE))
                         .peek(saved::add)
-                        .peekLeft(error -> System.err.println(session.id() + ": " + error.message())));
+                        .peekLeft(passedOver::add));
             }
         }
-        return saved;
+        return new Saved(List.copyOf(saved), List.copyOf(passedOver));
     }
 }

@@ -25,7 +25,7 @@ class SaveRecordingsTest {
                     .baseUrl(sandbox.anchorBaseUrl())
                     .build();
 
-            List<DownloadResult> saved = SaveRecordings.completedSessions(config, folder, 5);
+            List<DownloadResult> saved = SaveRecordings.completedSessions(config, folder, 5).downloads();
 
             assertFalse(saved.isEmpty(), "nothing saved");
             for (DownloadResult result : saved) {

@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * Turns errors into the one line people read. Messages from Tapedeck are already free of secrets; this is the
- * second line of defence at the process boundary: every URL goes through {@link Redaction#url(String)} and every
- * key the run knows is masked.
+ * second line of defence at the process boundary: every URL goes through {@link Redaction#url(String)}, every key
+ * the run knows is masked in any letter case (providers echo keys back upper- or lower-cased), and control
+ * characters are shown as escapes (see {@link TerminalText}).
  */
 final class ErrorLine {
 
@@ -33,7 +34,7 @@ final class ErrorLine {
         return scrub(named ? message : provider + ": " + message);
     }
 
-    /** {@code text} with URLs redacted and known secrets masked. */
+    /** {@code text} with URLs redacted, known secrets masked and control characters escaped. */
     String scrub(String text) {
         Matcher m = URL.matcher(text);
         StringBuilder out = new StringBuilder();
@@ -43,8 +44,9 @@ final class ErrorLine {
         m.appendTail(out);
         String result = out.toString();
         for (String secret : secrets) {
-            result = result.replace(secret, "****");
+            result = Pattern.compile(Pattern.quote(secret), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
+                    .matcher(result).replaceAll("****");
         }
-        return result;
+        return TerminalText.safe(result);
     }
 }

@@ -64,7 +64,7 @@ final class ProgressBar {
         } else {
             line.append(TableOutput.bytes(done));
         }
-        return line.append("  ").append(label).toString();
+        return line.append("  ").append(TerminalText.safe(label)).toString();
     }
 
     private void draw(String text) {

@@ -20,7 +20,8 @@ import java.util.Optional;
 
 /**
  * Aligned tables for people: a header row, columns padded to their widest cell, two spaces apart. Rows are
- * collected per kind and printed by {@link #flush()}. URLs are shown redacted; {@code --json} has them in full.
+ * collected per kind and printed by {@link #flush()}. URLs are shown without their query; every cell is made
+ * {@linkplain TerminalText#safe terminal-safe}, since most of them come from providers.
  */
 final class TableOutput implements Printer {
 
@@ -158,7 +159,11 @@ final class TableOutput implements Printer {
         }
 
         Table row(String... cells) {
-            rows.add(cells);
+            String[] safe = new String[cells.length];
+            for (int i = 0; i < cells.length; i++) {
+                safe[i] = TerminalText.safe(cells[i]);
+            }
+            rows.add(safe);
             return this;
         }
 

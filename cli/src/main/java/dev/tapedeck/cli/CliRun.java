@@ -57,7 +57,7 @@ final class CliRun implements AutoCloseable {
     /** JSON Lines or tables, as {@code --json} asks. */
     Printer printer() {
         if (printer == null) {
-            printer = options.json ? new JsonLines(out, errors) : new TableOutput(out, errors);
+            printer = options.json ? new JsonLines(out, errors, options.revealUrls) : new TableOutput(out, errors);
         }
         return printer;
     }

@@ -25,6 +25,11 @@ final class GlobalOptions {
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print JSON Lines on stdout.")
     boolean json;
 
+    @Option(names = "--reveal-urls", scope = ScopeType.INHERIT,
+            description = "With --json, print recordings' presigned URLs whole, signature included, for scripts that "
+                    + "fetch them; by default their signature and credential parameters read REDACTED.")
+    boolean revealUrls;
+
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean verbose;
 

@@ -1,14 +1,19 @@
 package dev.tapedeck.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tapedeck.ProviderInfo;
 import dev.tapedeck.model.MediaLocation;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.RecordingState;
+import dev.tapedeck.model.Redaction;
 import dev.tapedeck.model.Session;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -20,17 +25,23 @@ import java.util.stream.Collectors;
 /**
  * Prints one JSON object per line and nothing else. Field names and their order are the CLI's contract: absent
  * values are JSON {@code null}, times ISO-8601 UTC instants, durations ISO-8601 durations. A recording's
- * {@code url} is printed in full because people need it to fetch the media; it never appears in errors.
+ * {@code url} is printed with the values of its signature and credential parameters masked
+ * ({@link Redaction#credentials}), unless {@code --reveal-urls} asks for the working link; it never appears in
+ * errors. Besides what JSON itself escapes, DEL, the C1 controls and invisible format characters are written as
+ * <code>&#92;uXXXX</code> escapes, so a terminal showing the output is never driven by provider text.
  */
 final class JsonLines implements Printer {
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final PrintStream out;
     private final ErrorLine errors;
+    private final boolean revealUrls;
 
-    JsonLines(PrintStream out, ErrorLine errors) {
+    JsonLines(PrintStream out, ErrorLine errors, boolean revealUrls) {
         this.out = out;
         this.errors = errors;
+        this.revealUrls = revealUrls;
+        mapper.getFactory().setCharacterEscapes(new TerminalEscapes());
     }
 
     @Override
@@ -69,8 +80,8 @@ final class JsonLines implements Printer {
         o.put("id", r.id().value());
         o.put("primary", r.primary());
         o.put("format", r.format().wireName());
-        o.put("url", r.media() instanceof MediaLocation.RemoteUrl
-                ? ((MediaLocation.RemoteUrl) r.media()).uri().toString() : null);
+        o.put("url", r.media() instanceof MediaLocation.RemoteUrl ? url(((MediaLocation.RemoteUrl) r.media()).uri())
+                : null);
         o.put("expiresAt", instant(r.media().expiresAt()));
         o.put("sizeBytes", r.sizeBytes().orElse(null));
         o.put("duration", duration(r.duration()));
@@ -121,11 +132,35 @@ final class JsonLines implements Printer {
         }
     }
 
+    private String url(URI uri) {
+        return revealUrls ? uri.toString() : Redaction.credentials(uri);
+    }
+
     private static String instant(Optional<Instant> value) {
         return value.map(Instant::toString).orElse(null);
     }
 
     private static String duration(Optional<Duration> value) {
         return value.map(Duration::toString).orElse(null);
+    }
+
+    /** JSON's own escapes plus a <code>&#92;uXXXX</code> escape for every character {@link TerminalText}
+     * finds unsafe. */
+    private static final class TerminalEscapes extends CharacterEscapes {
+        private static final int[] ASCII = standardAsciiEscapesForJSON();
+
+        static {
+            ASCII[0x7F] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ASCII;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int c) {
+            return TerminalText.isUnsafe(c) ? new SerializedString(String.format("\\u%04x", c)) : null;
+        }
     }
 }

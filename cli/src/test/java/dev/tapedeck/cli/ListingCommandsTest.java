@@ -127,8 +127,10 @@ class ListingCommandsTest {
     }
 
     @Test
-    void recordingsJsonPrintsTheFullUrlAndTheTableARedactedOne() {
+    void recordingsJsonMasksTheSignature_revealUrlsPrintsItWhole_andTheTableDropsTheQuery() {
         CliHarness.Result json = cli.run("--provider", "notte", "--json", "recordings", "nsess_0008");
+        CliHarness.Result revealed = cli.run("--provider", "notte", "--json", "--reveal-urls", "recordings",
+                "nsess_0008");
         CliHarness.Result table = cli.run("--provider", "notte", "recordings", "nsess_0008");
 
         assertThat(json.exitCode()).as(json.toString()).isZero();
@@ -140,7 +142,12 @@ class ListingCommandsTest {
             assertThat(r.get("sessionId").asText()).isEqualTo("nsess_0008");
             assertThat(r.get("format").asText()).isIn("mp4", "hls", "audio", "webm", "other");
         }
-        assertThat(recordings).anySatisfy(r -> assertThat(r.get("url").asText()).contains("?").contains("signature"));
+        assertThat(recordings).anySatisfy(r -> assertThat(r.get("url").asText())
+                .contains("?expires=").contains("signature=REDACTED"));
+        assertThat(json.out()).doesNotContainPattern("signature=[0-9a-f]{16}");
+        assertThat(revealed.exitCode()).as(revealed.toString()).isZero();
+        assertThat(revealed.json()).anySatisfy(r -> assertThat(r.get("url").asText())
+                .containsPattern("signature=[0-9a-f]{16}"));
         assertThat(table.exitCode()).as(table.toString()).isZero();
         assertThat(table.out()).contains("nsess_0008").doesNotContain("signature=");
     }

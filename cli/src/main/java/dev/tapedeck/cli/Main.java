@@ -49,6 +49,10 @@ public final class Main {
             int code = commandLine.execute(args);
             root.run().endNotes(code == ExitCodes.OK);
             return code;
+        } catch (VirtualMachineError | LinkageError fatal) {
+            // picocli hands only Exceptions to the handler above; an Error (out of memory, a broken plug-in class)
+            // still gets one line, never a raw trace
+            return fatal(root, fatal, err);
         } finally {
             root.close();
             out.flush();
@@ -64,6 +68,21 @@ public final class Main {
             e.printStackTrace(err);
         }
         return ExitCodes.USAGE;
+    }
+
+    private static int fatal(TapedeckCommand root, Error error, PrintStream err) {
+        boolean verbose = root.global != null && root.global.verbose;
+        String what = error instanceof OutOfMemoryError
+                ? "ran out of memory (" + error.getMessage() + "); give Java more with JAVA_OPTS=-Xmx1g, or ask for "
+                        + "less at a time (--limit, --parallel)"
+                : "failed with " + error.getClass().getSimpleName()
+                        + (error.getMessage() == null ? "" : ": " + error.getMessage().replace('\n', ' '));
+        err.println("tapedeck: " + root.run().errors().scrub(what)
+                + (verbose ? "" : " (run with --verbose for details)"));
+        if (verbose) {
+            error.printStackTrace(err);
+        }
+        return ExitCodes.OTHER;
     }
 
     private static int failure(TapedeckCommand root, Exception e, PrintStream err) {

@@ -1,5 +1,6 @@
 package dev.tapedeck.http;
 
+import dev.tapedeck.model.TapedeckError;
 import feign.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,7 +14,8 @@ import java.util.Map;
 
 /**
  * Reads a failed response once: keeps the start of its body in memory (error bodies are small; more than
- * {@link #MAX_BUFFERED} bytes are cut) so it can be both mapped and decoded again, and closes the original.
+ * {@link #MAX_BUFFERED} bytes are cut) so it can be both mapped and decoded again, and closes the original. The
+ * errors it maps end with the server's request id when the answer carried one (see {@link RequestIds}).
  */
 final class FailureReader {
 
@@ -56,6 +58,16 @@ final class FailureReader {
         ErrorBodies.Details details = ErrorBodies.read(body, redactor::redact);
         return new HttpFailure(providerId, method, path, buffered.status(), headers(buffered),
                 redactor.redact(body), details.message(), details.problems());
+    }
+
+    /** {@code failure} mapped by {@code mapper}, with the answer's request id added to the message. */
+    static TapedeckError mapped(HttpFailure failure, ErrorMapper mapper) {
+        return withRequestId(failure, mapper.map(failure));
+    }
+
+    /** {@code error}, which {@code failure} stands for, with the answer's request id added to its message. */
+    static TapedeckError withRequestId(HttpFailure failure, TapedeckError error) {
+        return ErrorNotes.append(error, RequestIds.note(RequestIds.of(failure::header)));
     }
 
     /** The path of {@code url}, never its query string. */

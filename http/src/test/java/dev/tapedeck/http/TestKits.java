@@ -61,18 +61,50 @@ final class TestKits {
         Response recordingFrom(@Param("id") String id, @Param("offset") long offset);
     }
 
-    static ProviderConfig config(Sleeper sleeper, Optional<Duration> overall) {
+    /** Retries with jitter draw 0.5, {@code sleeper}, a clock fixed at {@link #NOW}, read-idle 800 ms. */
+    static ProviderConfig.Builder configBuilder(Sleeper sleeper, Optional<Duration> overall) {
         return ProviderConfig.builder()
                 .retryPolicy(RetryPolicy.defaults().withRandom(() -> 0.5))
                 .sleeper(sleeper)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .timeouts(new Timeouts(Duration.ofSeconds(2), Duration.ofMillis(800), overall))
-                .environment(name -> Optional.empty())
-                .build();
+                .environment(name -> Optional.empty());
+    }
+
+    static ProviderConfig config(Sleeper sleeper, Optional<Duration> overall) {
+        return configBuilder(sleeper, overall).build();
     }
 
     static HttpKit.Builder kit(String baseUrl, Sleeper sleeper) {
-        return HttpKit.builder("anchor", URI.create(baseUrl), config(sleeper, Optional.of(Duration.ofMinutes(5))))
-                .authHeader("anchor-api-key", Secret.of(KEY));
+        return kit(baseUrl, config(sleeper, Optional.of(Duration.ofMinutes(5))));
+    }
+
+    static HttpKit.Builder kit(String baseUrl, ProviderConfig config) {
+        return HttpKit.builder("anchor", URI.create(baseUrl), config).authHeader("anchor-api-key", Secret.of(KEY));
+    }
+
+    /** A clock that moves only when told to, from {@link #NOW}. */
+    static final class MovingClock extends Clock {
+        private final java.util.concurrent.atomic.AtomicReference<Instant> now =
+                new java.util.concurrent.atomic.AtomicReference<>(NOW);
+
+        void advance(Duration amount) {
+            now.updateAndGet(current -> current.plus(amount));
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
     }
 }

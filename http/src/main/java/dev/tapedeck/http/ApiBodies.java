@@ -1,0 +1,121 @@
+package dev.tapedeck.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import dev.tapedeck.model.TapedeckError;
+import feign.Response;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads the whole body of a successful API answer into memory, inside the retry loop, so that a body that breaks
+ * is one more failed try and decoding works on complete bytes. At most {@code limit} bytes are read: a larger
+ * answer (declared or streamed) fails at once with a non-retryable {@link TapedeckError.ProviderFailure} that names
+ * the limit, so no API answer ever holds more than one page of memory. A body that ends before its declared
+ * {@code Content-Length} (HttpURLConnection reports a cleanly closed short body as a normal end) or, without any
+ * length, in the middle of its JSON, is a {@link BrokenAnswer} and retried. The call's overall deadline is checked
+ * after every read, so a body that keeps trickling in fails when the deadline passes; each read itself waits at most
+ * the read-idle timeout.
+ */
+final class ApiBodies {
+
+    private static final int CHUNK = 8192;
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final String providerId;
+    private final long limit;
+
+    ApiBodies(String providerId, long limit) {
+        this.providerId = providerId;
+        this.limit = limit;
+    }
+
+    /** {@code response} with its body in memory; the original is closed whatever happens. */
+    Response read(Response response, RetryRun run) throws IOException {
+        if (response.body() == null) {
+            return response;
+        }
+        Optional<String> requestId = RequestIds.of(name -> MediaStreams.header(response, name));
+        boolean encoded = MediaStreams.header(response, "Content-Encoding")
+                .filter(value -> !value.isBlank() && !value.strip().equalsIgnoreCase("identity")).isPresent();
+        // a compressed body decodes to more bytes than its length says: only the limit applies then
+        Optional<Long> declared = encoded ? Optional.empty() : MediaStreams.header(response, "Content-Length")
+                .map(String::strip).filter(v -> v.matches("\\d{1,18}")).map(Long::parseLong);
+        try (response) {
+            if (declared.isPresent() && declared.get() > limit) {
+                throw new ApiException(tooLarge(response, "declares " + declared.get() + " bytes"));
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(
+                    (int) Math.min(declared.orElse((long) CHUNK), limit + 1));
+            InputStream in = response.body().asInputStream();
+            byte[] chunk = new byte[CHUNK];
+            int n;
+            while ((n = in.read(chunk)) >= 0) {
+                out.write(chunk, 0, n);
+                if (out.size() > limit) {
+                    throw new ApiException(tooLarge(response, "goes on past that"));
+                }
+                if (run.pastDeadline()) {
+                    throw BrokenAnswer.overDeadline(run.overall().orElseThrow(), requestId);
+                }
+            }
+            byte[] body = out.toByteArray();
+            if (declared.isPresent() && body.length < declared.get()) {
+                throw BrokenAnswer.cutShort(body.length, declared, requestId);
+            }
+            if (declared.isEmpty() && !encoded && !chunked(response) && isJson(response) && endsEarly(body)) {
+                throw BrokenAnswer.cutShort(body.length, Optional.empty(), requestId);
+            }
+            return response.toBuilder().body(body).build();
+        }
+    }
+
+    private TapedeckError tooLarge(Response response, String how) {
+        String call = response.request() == null ? "a call" : response.request().httpMethod().name() + " "
+                + FailureReader.pathOf(response.request().url());
+        return new TapedeckError.ProviderFailure(providerId, response.status(), providerId + ": the answer to " + call
+                + " " + how + ", more than the " + size(limit) + " Tapedeck reads of one API answer; ask for smaller"
+                + " pages, or raise the limit (ProviderConfig apiBodyLimit) if the provider really sends that much",
+                "", false);
+    }
+
+    private static boolean chunked(Response response) {
+        return MediaStreams.header(response, "Transfer-Encoding")
+                .map(value -> value.toLowerCase(Locale.ROOT).contains("chunked")).orElse(false);
+    }
+
+    private static boolean isJson(Response response) {
+        return MediaStreams.header(response, "Content-Type")
+                .map(value -> value.toLowerCase(Locale.ROOT).contains("json")).orElse(false);
+    }
+
+    /** Whether {@code body} is JSON that stops before its last value is closed. */
+    private static boolean endsEarly(byte[] body) {
+        try (JsonParser parser = JSON.createParser(body)) {
+            while (parser.nextToken() != null) {
+                parser.skipChildren();
+            }
+            return false;
+        } catch (JsonEOFException truncated) {
+            return true;
+        } catch (IOException malformed) {
+            // malformed, not short: the decoder reports it as the provider's error
+            return false;
+        }
+    }
+
+    /** {@code 8 MiB}, {@code 512 KiB} or {@code 100 bytes}. */
+    static String size(long bytes) {
+        if (bytes >= 1L << 20 && bytes % (1L << 20) == 0) {
+            return (bytes >> 20) + " MiB";
+        }
+        if (bytes >= 1L << 10 && bytes % (1L << 10) == 0) {
+            return (bytes >> 10) + " KiB";
+        }
+        return bytes + " bytes";
+    }
+}

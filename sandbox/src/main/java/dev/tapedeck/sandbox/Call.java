@@ -89,8 +89,9 @@ final class Call {
     }
 
     /**
-     * Sends {@code length} bytes produced by {@code writer}, honouring HEAD and the fault plan. A truncated body ends
-     * by dropping the connection (see {@link ConnectionAbort}).
+     * Sends {@code length} bytes produced by {@code writer}, honouring HEAD and the fault plan (content type,
+     * dribbling, truncation, a reset mid-body). A truncated body ends by dropping the connection (see
+     * {@link ConnectionAbort}).
      */
     void body(int status, long length, BodyWriter writer) throws IOException {
         responded = true;
@@ -100,6 +101,21 @@ final class Call {
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
             return;
+        }
+        plan.contentType().ifPresent(type -> headers.set("Content-Type", type));
+        if (plan.resetsMidBody()) {
+            // chunked, so that a connection dropped mid-body is an error to the client, not a short body
+            exchange.sendResponseHeaders(status, 0);
+            OutputStream out = plan.dribbles() ? new Dribbling(exchange.getResponseBody(), plan.dribbleChunk(),
+                    plan.dribblePause(), pauser) : exchange.getResponseBody();
+            Truncating cut = new Truncating(out, plan.resetAfter());
+            try {
+                writer.write(cut);
+            } catch (Truncating.Cut expected) {
+                // the cut is the point
+            }
+            cut.flush();
+            throw new ConnectionAbort("connection dropped by a fault after " + plan.resetAfter() + " body bytes");
         }
         exchange.sendResponseHeaders(status, length == 0 ? -1 : length);
         if (length == 0) {

@@ -5,11 +5,17 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.tapedeck.model.TapedeckError;
 import feign.Response;
-import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Reads the whole body of a successful API answer into memory, inside the retry loop, so that a body that breaks
@@ -23,7 +29,7 @@ import java.util.Optional;
  */
 final class ApiBodies {
 
-    private static final int CHUNK = 8192;
+    private static final int CHUNK = 64 * 1024;
     private static final JsonFactory JSON = new JsonFactory();
 
     private final String providerId;
@@ -49,29 +55,42 @@ final class ApiBodies {
             if (declared.isPresent() && declared.get() > limit) {
                 throw new ApiException(tooLarge(response, "declares " + declared.get() + " bytes"));
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(
-                    (int) Math.min(declared.orElse((long) CHUNK), limit + 1));
+            // filled chunk by chunk and handed over as one stream: a growing array would double at the limit
+            List<byte[]> chunks = new ArrayList<>();
+            long total = 0;
             InputStream in = response.body().asInputStream();
-            byte[] chunk = new byte[CHUNK];
-            int n;
-            while ((n = in.read(chunk)) >= 0) {
-                out.write(chunk, 0, n);
-                if (out.size() > limit) {
-                    throw new ApiException(tooLarge(response, "goes on past that"));
+            while (true) {
+                byte[] chunk = new byte[CHUNK];
+                int filled = 0;
+                int n = 0;
+                while (filled < CHUNK && (n = in.read(chunk, filled, CHUNK - filled)) >= 0) {
+                    filled += n;
+                    if (total + filled > limit) {
+                        throw new ApiException(tooLarge(response, "goes on past that"));
+                    }
+                    if (run.pastDeadline()) {
+                        throw BrokenAnswer.overDeadline(run.overall().orElseThrow(), requestId);
+                    }
                 }
-                if (run.pastDeadline()) {
-                    throw BrokenAnswer.overDeadline(run.overall().orElseThrow(), requestId);
+                chunks.add(filled == CHUNK ? chunk : Arrays.copyOf(chunk, filled));
+                total += filled;
+                if (n < 0) {
+                    break;
                 }
             }
-            byte[] body = out.toByteArray();
-            if (declared.isPresent() && body.length < declared.get()) {
-                throw BrokenAnswer.cutShort(body.length, declared, requestId);
+            if (declared.isPresent() && total < declared.get()) {
+                throw BrokenAnswer.cutShort(total, declared, requestId);
             }
-            if (declared.isEmpty() && !encoded && !chunked(response) && isJson(response) && endsEarly(body)) {
-                throw BrokenAnswer.cutShort(body.length, Optional.empty(), requestId);
+            if (declared.isEmpty() && !encoded && !chunked(response) && isJson(response) && endsEarly(stream(chunks))) {
+                throw BrokenAnswer.cutShort(total, Optional.empty(), requestId);
             }
-            return response.toBuilder().body(body).build();
+            return response.toBuilder().body(stream(chunks), total <= Integer.MAX_VALUE ? (int) total : null).build();
         }
+    }
+
+    private static InputStream stream(List<byte[]> chunks) {
+        return new SequenceInputStream(Collections.enumeration(
+                chunks.stream().map(ByteArrayInputStream::new).collect(Collectors.toList())));
     }
 
     private TapedeckError tooLarge(Response response, String how) {
@@ -94,7 +113,7 @@ final class ApiBodies {
     }
 
     /** Whether {@code body} is JSON that stops before its last value is closed. */
-    private static boolean endsEarly(byte[] body) {
+    private static boolean endsEarly(InputStream body) {
         try (JsonParser parser = JSON.createParser(body)) {
             while (parser.nextToken() != null) {
                 parser.skipChildren();

@@ -53,9 +53,12 @@ class AddressPolicyTest {
         return out;
     }
 
+    private static AddressPolicy withBase(String baseUrl, boolean allowPrivate) {
+        return new AddressPolicy("anchor", URI.create(baseUrl), allowPrivate, AddressPolicyTest::resolve);
+    }
+
     private static AddressPolicy publicBase(boolean allowPrivate) {
-        return new AddressPolicy("anchor", URI.create("https://api.provider.example/v1"), allowPrivate,
-                AddressPolicyTest::resolve);
+        return withBase("https://api.provider.example/v1", allowPrivate);
     }
 
     @ParameterizedTest
@@ -109,8 +112,7 @@ class AddressPolicyTest {
 
     @Test
     void aBaseUrlOnLoopbackAllowsLoopbackOverPlainHttpAndNothingElseNonPublic() throws Exception {
-        AddressPolicy sandbox = new AddressPolicy("anchor", URI.create("http://127.0.0.1:8080/anchor"), false,
-                AddressPolicyTest::resolve);
+        AddressPolicy sandbox = withBase("http://127.0.0.1:8080/anchor", false);
 
         assertThat(sandbox.check(URI.create("http://127.0.0.1:9000/media")).isRight()).isTrue();
         assertThat(sandbox.check(URI.create("http://localhost:9000/media")).isRight()).isTrue();
@@ -121,8 +123,7 @@ class AddressPolicyTest {
 
     @Test
     void aBaseUrlOnAPrivateNetworkAllowsThatNetworksAddresses() throws Exception {
-        AddressPolicy intranet = new AddressPolicy("anchor", URI.create("https://intranet.example"), false,
-                AddressPolicyTest::resolve);
+        AddressPolicy intranet = withBase("https://intranet.example", false);
 
         assertThat(intranet.check(URI.create("https://10.9.9.9/media")).isRight()).isTrue();
         assertThat(intranet.check(URI.create("https://127.0.0.1/media")).isLeft()).isTrue();

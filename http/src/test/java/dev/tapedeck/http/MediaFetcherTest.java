@@ -14,7 +14,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.tapedeck.MediaRequest;
 import dev.tapedeck.MediaStream;
@@ -385,18 +384,10 @@ class MediaFetcherTest {
         return TestKits.kit(api.baseUrl(), mediaSleeper).build();
     }
 
-    private void mediaAnswersOnceThenOk(String path, int status, String header, String value) {
-        media.stubFor(get(urlPathEqualTo(path)).inScenario("media").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(status).withHeader(header, value)
-                        .withBody("<Error><Code>SlowDown</Code></Error>")).willSetStateTo("ok"));
-        media.stubFor(get(urlPathEqualTo(path)).inScenario("media").whenScenarioStateIs("ok")
-                .willReturn(aResponse().withBody("video")));
-    }
-
     @ParameterizedTest
     @ValueSource(ints = {429, 502, 503})
     void aMediaAnswerWithRetryAfterInSecondsIsRetriedAfterThatWait(int status) throws Exception {
-        mediaAnswersOnceThenOk("/rec.mp4", status, "Retry-After", "2");
+        TestKits.onceThenOk(media, "/rec.mp4", status, "Retry-After", "2", "video");
 
         try (MediaStream stream = sleepingKit().media().open(URI.create(media.baseUrl() + "/rec.mp4"), 0,
                 Optional.empty()).get()) {
@@ -409,8 +400,8 @@ class MediaFetcherTest {
 
     @Test
     void aMediaRetryAfterAsAnHttpDateIsMeasuredOnTheInjectedClock() throws Exception {
-        mediaAnswersOnceThenOk("/rec.mp4", 429, "Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                TestKits.NOW.plusSeconds(20).atOffset(ZoneOffset.UTC)));
+        TestKits.onceThenOk(media, "/rec.mp4", 429, "Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                TestKits.NOW.plusSeconds(20).atOffset(ZoneOffset.UTC)), "video");
 
         sleepingKit().media().open(URI.create(media.baseUrl() + "/rec.mp4"), 0, Optional.empty()).get().close();
 

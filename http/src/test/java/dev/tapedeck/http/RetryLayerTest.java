@@ -84,10 +84,7 @@ class RetryLayerTest {
     }
 
     private void serverWait(String header, String value) {
-        api.stubFor(get(urlPathEqualTo("/v1/sessions/s1")).inScenario("wait").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader(header, value)).willSetStateTo("ok"));
-        api.stubFor(get(urlPathEqualTo("/v1/sessions/s1")).inScenario("wait").whenScenarioStateIs("ok")
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}")));
+        TestKits.onceThenOk(api, "/v1/sessions/s1", 429, header, value, "{}");
     }
 
     @Test
@@ -270,18 +267,9 @@ class RetryLayerTest {
         assertThat(sleeper.sleeps).isEmpty();
     }
 
-    private void answerOnceThenOk(int status, String header, String value) {
-        api.stubFor(get(urlPathEqualTo("/v1/sessions/s1")).inScenario("once").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(status).withHeader(header, value)
-                        .withBody("{\"message\":\"conflict\"}")).willSetStateTo("ok"));
-        api.stubFor(get(urlPathEqualTo("/v1/sessions/s1")).inScenario("once").whenScenarioStateIs("ok")
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"id\":\"s1\"}")));
-    }
-
     @Test
     void anApiSayingXShouldRetryTrueIsRetriedEvenOnA409() {
-        answerOnceThenOk(409, "X-Should-Retry", "true");
+        TestKits.onceThenOk(api, "/v1/sessions/s1", 409, "X-Should-Retry", "true", "{\"id\":\"s1\"}");
 
         assertThat(kit().call(() -> client().session("s1")).get()).containsEntry("id", "s1");
 

@@ -1,5 +1,11 @@
 package dev.tapedeck.http;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.tapedeck.retry.RetryPolicy;
 import dev.tapedeck.retry.Sleeper;
 import dev.tapedeck.spi.ProviderConfig;
@@ -83,28 +89,16 @@ final class TestKits {
         return HttpKit.builder("anchor", URI.create(baseUrl), config).authHeader("anchor-api-key", Secret.of(KEY));
     }
 
-    /** A clock that moves only when told to, from {@link #NOW}. */
-    static final class MovingClock extends Clock {
-        private final java.util.concurrent.atomic.AtomicReference<Instant> now =
-                new java.util.concurrent.atomic.AtomicReference<>(NOW);
-
-        void advance(Duration amount) {
-            now.updateAndGet(current -> current.plus(amount));
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
+    /**
+     * {@code path} on {@code server} answers {@code status} with the header {@code name: value} once, then 200 with
+     * {@code okBody} for good.
+     */
+    static void onceThenOk(WireMockExtension server, String path, int status, String name, String value,
+            String okBody) {
+        server.stubFor(get(urlPathEqualTo(path)).inScenario("once " + path).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(status).withHeader(name, value).withBody("{\"message\":\"busy\"}"))
+                .willSetStateTo("ok"));
+        server.stubFor(get(urlPathEqualTo(path)).inScenario("once " + path).whenScenarioStateIs("ok")
+                .willReturn(aResponse().withStatus(200).withBody(okBody)));
     }
 }

@@ -103,22 +103,10 @@ final class Call {
             return;
         }
         plan.contentType().ifPresent(type -> headers.set("Content-Type", type));
-        if (plan.resetsMidBody()) {
-            // chunked, so that a connection dropped mid-body is an error to the client, not a short body
-            exchange.sendResponseHeaders(status, 0);
-            OutputStream out = plan.dribbles() ? new Dribbling(exchange.getResponseBody(), plan.dribbleChunk(),
-                    plan.dribblePause(), pauser) : exchange.getResponseBody();
-            Truncating cut = new Truncating(out, plan.resetAfter());
-            try {
-                writer.write(cut);
-            } catch (Truncating.Cut expected) {
-                // the cut is the point
-            }
-            cut.flush();
-            throw new ConnectionAbort("connection dropped by a fault after " + plan.resetAfter() + " body bytes");
-        }
-        exchange.sendResponseHeaders(status, length == 0 ? -1 : length);
-        if (length == 0) {
+        boolean cutMidBody = plan.resetsMidBody();
+        // chunked when cut mid-body, so that the dropped connection is an error to the client, not a short body
+        exchange.sendResponseHeaders(status, cutMidBody ? 0 : length == 0 ? -1 : length);
+        if (length == 0 && !cutMidBody) {
             exchange.close();
             return;
         }
@@ -126,19 +114,27 @@ final class Call {
         if (plan.dribbles()) {
             out = new Dribbling(out, plan.dribbleChunk(), plan.dribblePause(), pauser);
         }
+        if (cutMidBody) {
+            cut(out, plan.resetAfter(), writer, "connection dropped by a fault after ");
+        }
         if (plan.truncates() && plan.truncateAfter() < length) {
-            Truncating truncating = new Truncating(out, plan.truncateAfter());
-            try {
-                writer.write(truncating);
-            } catch (Truncating.Cut cut) {
-                // The cut is the point: fall through to dropping the connection.
-            }
-            truncating.flush();
-            throw new ConnectionAbort("body truncated by a fault after " + plan.truncateAfter() + " bytes");
+            cut(out, plan.truncateAfter(), writer, "body truncated by a fault after ");
         }
         writer.write(out);
         out.flush();
         exchange.close();
+    }
+
+    /** Sends the first {@code bytes} bytes of the body, then drops the connection (see {@link ConnectionAbort}). */
+    private static void cut(OutputStream out, long bytes, BodyWriter writer, String why) throws IOException {
+        Truncating truncating = new Truncating(out, bytes);
+        try {
+            writer.write(truncating);
+        } catch (Truncating.Cut cut) {
+            // The cut is the point: fall through to dropping the connection.
+        }
+        truncating.flush();
+        throw new ConnectionAbort(why + bytes + " bytes");
     }
 
     /** Drops the connection without sending anything. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Reads a failed response once: keeps the start of its body in memory (error bodies are small; more than
@@ -31,9 +32,18 @@ final class FailureReader {
 
     /** {@code response} with its body (cut to {@link #MAX_BUFFERED} bytes) in memory; the original is closed. */
     static Response buffer(Response response) {
+        return buffer(response, () -> false);
+    }
+
+    /**
+     * {@link #buffer(Response)}, but reading stops as soon as {@code stop} says so (an API call's overall deadline
+     * passed), keeping what arrived: an error body that trickles in never holds a call past its deadline.
+     */
+    static Response buffer(Response response, BooleanSupplier stop) {
         byte[] bytes;
         try (response) {
-            bytes = response.body() == null ? new byte[0] : readAtMost(response.body().asInputStream(), MAX_BUFFERED);
+            bytes = response.body() == null ? new byte[0]
+                    : readAtMost(response.body().asInputStream(), MAX_BUFFERED, stop);
         } catch (IOException unreadable) {
             bytes = new byte[0];
         }
@@ -87,14 +97,15 @@ final class FailureReader {
         return out;
     }
 
-    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
+    private static byte[] readAtMost(InputStream in, int limit, BooleanSupplier stop) throws IOException {
         if (in == null) {
             return new byte[0];
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] chunk = new byte[8192];
         int n;
-        while (out.size() < limit && (n = in.read(chunk, 0, Math.min(chunk.length, limit - out.size()))) > 0) {
+        while (out.size() < limit && !stop.getAsBoolean()
+                && (n = in.read(chunk, 0, Math.min(chunk.length, limit - out.size()))) > 0) {
             out.write(chunk, 0, n);
         }
         return out.toByteArray();

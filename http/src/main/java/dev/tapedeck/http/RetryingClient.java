@@ -18,7 +18,8 @@ import java.util.Optional;
  * <p>A try covers the whole answer: the body of a successful answer is read here, by {@link ApiBodies} (bounded,
  * within the overall deadline), so a body that is reset or cut short after the headers is a failed try retried
  * like a connection failure, and the decoder gets complete bytes. Feign methods returning {@code feign.Response}
- * (media streams) are handed over unread.
+ * (media streams) get a successful answer unread. A failed answer's body is read here too, its first 64 KiB at
+ * most and no longer than the deadline allows.
  *
  * <p>A failed answer with a retryable status, or one the API marks {@code X-Should-Retry: true}, is mapped once by
  * the provider's {@link ErrorMapper}: it is retried only when the mapper calls it transient (or the API said
@@ -62,7 +63,9 @@ final class RetryingClient implements Client {
             Response response;
             try {
                 response = delegate.execute(request, run.options(options));
-                if (response.status() >= 200 && response.status() <= 299 && readsBody(request)) {
+                if (response.status() < 200 || response.status() > 299) {
+                    response = FailureReader.buffer(response, run::pastDeadline);
+                } else if (readsBody(request)) {
                     response = bodies.read(response, run);
                 }
             } catch (IOException failure) {
@@ -79,7 +82,7 @@ final class RetryingClient implements Client {
                 }
                 return response;
             }
-            HttpFailure failure = reader.failure(FailureReader.buffer(response));
+            HttpFailure failure = reader.failure(response);
             Optional<TapedeckError> last = run.retryAfter(failure, FailureReader.mapped(failure, mapper),
                     serverSaysRetry);
             if (last.isPresent()) {

@@ -8,6 +8,7 @@ import feign.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.SequenceInputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,7 +64,7 @@ final class ApiBodies {
                 byte[] chunk = new byte[CHUNK];
                 int filled = 0;
                 int n = 0;
-                while (filled < CHUNK && (n = in.read(chunk, filled, CHUNK - filled)) >= 0) {
+                while (filled < CHUNK && (n = readSome(in, chunk, filled, total, declared, requestId)) >= 0) {
                     filled += n;
                     if (total + filled > limit) {
                         throw new ApiException(tooLarge(response, "goes on past that"));
@@ -85,6 +86,22 @@ final class ApiBodies {
                 throw BrokenAnswer.cutShort(total, Optional.empty(), requestId);
             }
             return response.toBuilder().body(stream(chunks), total <= Integer.MAX_VALUE ? (int) total : null).build();
+        }
+    }
+
+    /**
+     * One read into {@code chunk} from {@code filled} on. A connection that breaks is a {@link BrokenAnswer}, said
+     * the same whether the JDK reports a body cut short as an end or as an error (it changed between versions); a
+     * timeout stays a timeout, and an interrupt an interrupt.
+     */
+    private static int readSome(InputStream in, byte[] chunk, int filled, long before, Optional<Long> declared,
+            Optional<String> requestId) throws IOException {
+        try {
+            return in.read(chunk, filled, chunk.length - filled);
+        } catch (InterruptedIOException timeoutOrInterrupt) {
+            throw timeoutOrInterrupt;
+        } catch (IOException broken) {
+            throw BrokenAnswer.brokeOff(before + filled, declared, requestId, broken);
         }
     }
 

@@ -27,6 +27,18 @@ final class BrokenAnswer extends IOException {
                 + RequestIds.note(requestId) + "; check the network and try again", true);
     }
 
+    /**
+     * A body whose connection broke (reset, or a framing error such as a premature end) after {@code received}
+     * bytes of the {@code declared} length, if there was one.
+     */
+    static BrokenAnswer brokeOff(long received, Optional<Long> declared, Optional<String> requestId,
+            IOException cause) {
+        String of = declared.map(length -> " of " + length).orElse("");
+        String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return new BrokenAnswer("was cut short: the answer broke off after " + received + of + " bytes (" + why + ")"
+                + RequestIds.note(requestId) + "; check the network and try again", true);
+    }
+
     /** The overall deadline passed while the answer was read. */
     static BrokenAnswer overDeadline(Duration overall, Optional<String> requestId) {
         return new BrokenAnswer("took longer than the overall timeout of " + StandardErrors.seconds(overall)

@@ -54,7 +54,7 @@ class RedactorTest {
     void aBearerTokenEchoedUpperCasedIsMaskedToo() {
         Redactor bearer = Redactor.of(List.of(Secret.of("Bearer tok-live-abcdef123")));
 
-        assertThat(bearer.redact("token TOK-LIVE-ABCDEF123 expired")).isEqualTo("token **** expired");
+        assertThat(bearer.redact("key TOK-LIVE-ABCDEF123 expired")).isEqualTo("key **** expired");
     }
 
     @ParameterizedTest

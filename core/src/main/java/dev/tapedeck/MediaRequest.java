@@ -1,5 +1,6 @@
 package dev.tapedeck;
 
+import dev.tapedeck.model.Redaction;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,5 +38,12 @@ public record MediaRequest(Optional<URI> part, long offset, Optional<String> ifR
     /** One part (segment) of the recording, whole. */
     public static MediaRequest part(URI uri) {
         return new MediaRequest(Optional.of(uri), 0, Optional.empty());
+    }
+
+    /** The part's URL without its query string or user-info, which may carry a signature. */
+    @Override
+    public String toString() {
+        return "MediaRequest[part=" + part.map(Redaction::url).orElse("none") + ", offset=" + offset + ", ifRange="
+                + ifRange.orElse("none") + "]";
     }
 }

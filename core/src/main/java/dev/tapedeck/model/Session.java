@@ -15,7 +15,8 @@ import java.util.Optional;
  * One session of a provider, in neutral form.
  *
  * <p>Never null: absent values are empty {@link Optional}s and empty collections. {@code providerStatus}
- * is the provider's own word for the state; {@code extras} holds provider-specific fields as text.
+ * is the provider's own word for the state; {@code extras} holds provider-specific fields as text, whose values
+ * {@code toString} leaves out.
  *
  * @param provider         the provider id, e.g. {@code anchor}
  * @param id               the session id
@@ -62,6 +63,18 @@ public record Session(
         Objects.requireNonNull(steps, "steps");
         extras.forEach((key, value) -> Objects.requireNonNull(value, () -> "extra " + key));
         extras = Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+    }
+
+    /**
+     * Every field but the values of {@code extras}, of which only the keys show: they are the provider's raw data
+     * and may hold a credential (a proxy password inside a browser configuration, say).
+     */
+    @Override
+    public String toString() {
+        return "Session[provider=" + provider + ", id=" + id + ", status=" + status + ", providerStatus="
+                + providerStatus + ", createdAt=" + createdAt + ", endedAt=" + endedAt + ", duration=" + duration
+                + ", tags=" + tags + ", domains=" + domains + ", recordingEnabled=" + recordingEnabled
+                + ", credits=" + credits + ", steps=" + steps + ", extras=" + extras.keySet() + "]";
     }
 
     /** Starts a builder with the two required values; everything else defaults to empty or {@link SessionStatus#UNKNOWN}. */

@@ -13,8 +13,10 @@ import java.util.function.Function;
 /**
  * When and how long to wait before retrying an API call. Pure: time, randomness and headers come in as values.
  *
- * <p>Retried: connection failures, 408, 429 and every 5xx, at most {@code maxRetries} times. A call that is not
- * idempotent is retried only when its request never left (the connection was refused). The wait is the server's
+ * <p>Retried: connection failures, 408, 429 and every 5xx, at most {@code maxRetries} times. An API that says
+ * {@code X-Should-Retry: false} is not retried whatever the status, one that says {@code true} is retried whatever
+ * the status (Stainless SDKs' semantics). A call that is not idempotent is retried only when its request never left
+ * (the connection was refused). The wait is the server's
  * {@code retry-after-ms} or {@code Retry-After} (seconds or an HTTP date) plus up to 10% jitter; without one it is
  * {@code initialDelay·2^(n-1)} capped at {@code maxDelay}, less up to {@code jitter} of it. A server wait longer
  * than {@code maxRetryAfter} is not waited for: the call fails at once with that wait as its hint.
@@ -71,7 +73,11 @@ public record RetryPolicy(int maxRetries, Duration initialDelay, Duration maxDel
 
     /** Decides what to do after {@code attempt} failed. */
     public RetryDecision decide(Attempt attempt) {
-        if (attempt.status().isPresent() && !isRetryableStatus(attempt.status().getAsInt())) {
+        if (attempt.serverSaysRetry().equals(Optional.of(false))) {
+            return new RetryDecision.GiveUp("the server said not to retry");
+        }
+        if (attempt.status().isPresent() && !isRetryableStatus(attempt.status().getAsInt())
+                && !attempt.serverSaysRetry().equals(Optional.of(true))) {
             return new RetryDecision.GiveUp("status " + attempt.status().getAsInt() + " is not retryable");
         }
         if (!attempt.idempotent() && attempt.requestSent()) {

@@ -1,5 +1,7 @@
 package dev.tapedeck.spi;
 
+import dev.tapedeck.model.Redaction;
+import dev.tapedeck.retry.RetryBudget;
 import dev.tapedeck.retry.RetryPolicy;
 import dev.tapedeck.retry.Sleeper;
 import java.net.URI;
@@ -14,15 +16,22 @@ import java.util.function.Function;
 /**
  * Settings for one provider connection. Explicit values win; otherwise the environment is read under the
  * provider's prefix: {@code <ID>_API_KEY}, {@code <ID>_BASE_URL} and {@code <ID>_<SETTING>} (for example
- * {@code KATAVEN_ACCOUNT_ID} for the setting {@code account_id}). {@code toString} never shows the key.
+ * {@code KATAVEN_ACCOUNT_ID} for the setting {@code account_id}). {@code toString} never shows the key, a setting's
+ * value, or the base URL's user-info or query string.
  */
 public final class ProviderConfig {
+
+    /** The largest API answer read by default: 8 MiB, far above any page a provider sends. */
+    public static final long DEFAULT_API_BODY_LIMIT = 8L << 20;
 
     private final Optional<Secret> apiKey;
     private final Optional<URI> baseUrl;
     private final Map<String, String> settings;
     private final Timeouts timeouts;
     private final RetryPolicy retryPolicy;
+    private final RetryBudget retryBudget;
+    private final long apiBodyLimit;
+    private final boolean allowPrivateAddresses;
     private final Clock clock;
     private final Sleeper sleeper;
     private final Function<String, Optional<String>> environment;
@@ -33,6 +42,9 @@ public final class ProviderConfig {
         this.settings = Map.copyOf(builder.settings);
         this.timeouts = builder.timeouts;
         this.retryPolicy = builder.retryPolicy;
+        this.retryBudget = builder.retryBudget;
+        this.apiBodyLimit = builder.apiBodyLimit;
+        this.allowPrivateAddresses = builder.allowPrivateAddresses;
         this.clock = builder.clock;
         this.sleeper = builder.sleeper;
         this.environment = builder.environment;
@@ -73,6 +85,25 @@ public final class ProviderConfig {
         return retryPolicy;
     }
 
+    /** The retry budget each connection starts with (a token bucket per connection). */
+    public RetryBudget retryBudget() {
+        return retryBudget;
+    }
+
+    /** The most bytes read of one API answer (one page); a larger answer fails with an error naming this limit. */
+    public long apiBodyLimit() {
+        return apiBodyLimit;
+    }
+
+    /**
+     * Whether a provider's answer may send downloads to loopback, link-local, private or unique-local addresses, or
+     * to another port of this machine, over https or plain http. Off by default: only the same kind of address as the
+     * base URL's is allowed then (the sandbox on loopback, say), and otherwise https to public addresses only.
+     */
+    public boolean allowPrivateAddresses() {
+        return allowPrivateAddresses;
+    }
+
     /** The clock for expiry checks and Retry-After dates. */
     public Clock clock() {
         return clock;
@@ -91,8 +122,10 @@ public final class ProviderConfig {
     @Override
     public String toString() {
         return "ProviderConfig[apiKey=" + (apiKey.isPresent() ? "****" : "not set explicitly")
-                + ", baseUrl=" + baseUrl.map(URI::toString).orElse("default")
-                + ", settings=" + settings.keySet() + ", timeouts=" + timeouts + "]";
+                + ", baseUrl=" + baseUrl.map(Redaction::url).orElse("default")
+                + ", settings=" + settings.keySet() + ", timeouts=" + timeouts + ", retryPolicy=" + retryPolicy
+                + ", retryBudget=" + retryBudget + ", apiBodyLimit=" + apiBodyLimit
+                + ", allowPrivateAddresses=" + allowPrivateAddresses + "]";
     }
 
     /** Mutable builder. */
@@ -102,6 +135,9 @@ public final class ProviderConfig {
         private final Map<String, String> settings = new LinkedHashMap<>();
         private Timeouts timeouts = Timeouts.defaults();
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private RetryBudget retryBudget = RetryBudget.defaults();
+        private long apiBodyLimit = DEFAULT_API_BODY_LIMIT;
+        private boolean allowPrivateAddresses;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
         private Function<String, Optional<String>> environment = name -> Optional.ofNullable(System.getenv(name));
@@ -136,6 +172,27 @@ public final class ProviderConfig {
         /** Retry policy for API calls. */
         public Builder retryPolicy(RetryPolicy value) {
             this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
+            return this;
+        }
+
+        /** The retry budget of each connection; {@link RetryBudget#unlimited()} turns it off. */
+        public Builder retryBudget(RetryBudget value) {
+            this.retryBudget = Objects.requireNonNull(value, "retryBudget");
+            return this;
+        }
+
+        /** The most bytes read of one API answer; default {@link #DEFAULT_API_BODY_LIMIT}. */
+        public Builder apiBodyLimit(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("the API body limit must be positive, was " + bytes);
+            }
+            this.apiBodyLimit = bytes;
+            return this;
+        }
+
+        /** Lets downloads go to private and loopback addresses; see {@link ProviderConfig#allowPrivateAddresses()}. */
+        public Builder allowPrivateAddresses(boolean value) {
+            this.allowPrivateAddresses = value;
             return this;
         }
 

@@ -5,11 +5,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * HTTP timeouts.
+ * HTTP timeouts. Media downloads get {@code connect} and {@code readIdle} only, so a large recording may take as
+ * long as it takes while bytes keep coming.
  *
  * @param connect  to open a connection
- * @param readIdle the longest silence while reading a response, headers or body
- * @param overall  the longest an API call may take in all, retries included; never applied to media downloads
+ * @param readIdle the longest silence while reading a response, headers or body, of an API call or a download
+ * @param overall  the longest an API call may take in all: every try, the waits between them and reading each
+ *                 answer's body; never applied to media downloads
  */
 public record Timeouts(Duration connect, Duration readIdle, Optional<Duration> overall) {
 

@@ -145,6 +145,23 @@ class RetryPolicyTest {
     }
 
     @Test
+    void anApiSayingShouldRetryFalseIsNeverRetriedEvenOnA503() {
+        assertThat(withJitterDraw(0.0).decide(Attempt.response(0, true, 503, Optional.empty(), Optional.of(false))))
+                .isEqualTo(new RetryDecision.GiveUp("the server said not to retry"));
+    }
+
+    @Test
+    void anApiSayingShouldRetryTrueIsRetriedOnAnyStatusButStillNotAfterASentWrite() {
+        RetryPolicy policy = withJitterDraw(0.0);
+        assertThat(policy.decide(Attempt.response(0, true, 409, Optional.empty(), Optional.of(true))))
+                .isEqualTo(new RetryDecision.Retry(Duration.ofMillis(500)));
+        assertThat(policy.decide(Attempt.response(2, true, 409, Optional.empty(), Optional.of(true))))
+                .isInstanceOf(RetryDecision.GiveUp.class);
+        assertThat(policy.decide(Attempt.response(0, false, 409, Optional.empty(), Optional.of(true))))
+                .isInstanceOf(RetryDecision.GiveUp.class);
+    }
+
+    @Test
     void noRetriesPolicyGivesUpAtOnce() {
         assertThat(RetryPolicy.none().decide(Attempt.response(0, true, 503, NO_HEADERS, NOW)))
                 .isInstanceOf(RetryDecision.GiveUp.class);

@@ -1,7 +1,9 @@
 package dev.tapedeck.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tapedeck.retry.RetryBudget;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +42,28 @@ class ProviderConfigTest {
         assertThat(config.apiKey("kataven").map(Secret::reveal)).contains("explicit");
         assertThat(config.baseUrl("kataven")).contains("http://127.0.0.1:9");
         assertThat(config.setting("kataven", "account_id")).contains("other");
+    }
+
+    @Test
+    void toStringShowsNeitherTheBaseUrlsUserInfoNorItsQueryNorSettingValues() {
+        ProviderConfig config = builder().apiKey("sk_live_acme_supersecret")
+                .baseUrl(URI.create("https://admin:hunter22@api.example.com/v1?token=tok_live_abcdef"))
+                .setting("account_id", "acct-private-991").build();
+
+        assertThat(config.toString()).contains("https://api.example.com/v1?…").contains("account_id")
+                .doesNotContain("admin").doesNotContain("hunter22").doesNotContain("tok_live_abcdef")
+                .doesNotContain("acct-private-991").doesNotContain("supersecret");
+    }
+
+    @Test
+    void theNewSettingsHaveSafeDefaults() {
+        ProviderConfig config = builder().build();
+
+        assertThat(config.apiBodyLimit()).isEqualTo(8L << 20);
+        assertThat(config.allowPrivateAddresses()).isFalse();
+        assertThat(config.retryBudget()).isEqualTo(RetryBudget.defaults());
+        assertThatThrownBy(() -> builder().apiBodyLimit(0))
+                .hasMessageContaining("must be positive");
     }
 
     @Test

@@ -40,10 +40,25 @@ final class SandboxFixture implements AutoCloseable, AfterEachCallback {
     final Sandbox sandbox;
     private final List<Connection> connections = new ArrayList<>();
 
-    private SandboxFixture(UnaryOperator<SandboxOptions.Builder> options) {
+    private SandboxFixture(UnaryOperator<SandboxOptions.Builder> options, boolean pausesOnTheClock) {
         SandboxOptions.Builder defaults = SandboxOptions.builder().clock(clock).threads(4)
                 .largeRecordingBytes(LARGE_RECORDING_BYTES);
+        if (pausesOnTheClock) {
+            defaults.pauser(pause -> clock.advance(pause));
+        }
         this.sandbox = Sandbox.start(options.apply(defaults).build());
+    }
+
+    private SandboxFixture(UnaryOperator<SandboxOptions.Builder> options) {
+        this(options, false);
+    }
+
+    /**
+     * A sandbox whose fault pauses (latency, dribbled chunks) move the manual clock instead of waiting: a body sent
+     * a byte every two seconds takes no time, yet two seconds pass per byte for the connections' deadlines.
+     */
+    static SandboxFixture pausingOnTheClock() {
+        return new SandboxFixture(UnaryOperator.identity(), true);
     }
 
     /** A sandbox with the defaults above. */

@@ -3,7 +3,10 @@ package dev.tapedeck.http;
 import feign.Response;
 import feign.codec.ErrorDecoder;
 
-/** Feign's error hook: every non-2xx answer of an API call becomes an {@link ApiException} via the ErrorMapper. */
+/**
+ * Feign's error hook: every non-2xx answer of an API call becomes an {@link ApiException} via the ErrorMapper, its
+ * request id added.
+ */
 final class ErrorDecoding implements ErrorDecoder {
 
     private final FailureReader reader;
@@ -16,6 +19,6 @@ final class ErrorDecoding implements ErrorDecoder {
 
     @Override
     public Exception decode(String methodKey, Response response) {
-        return new ApiException(mapper.map(reader.failure(FailureReader.buffer(response))));
+        return new ApiException(FailureReader.mapped(reader.failure(FailureReader.buffer(response)), mapper));
     }
 }

@@ -6,6 +6,7 @@ import dev.tapedeck.http.json.Json;
 import dev.tapedeck.model.MediaLocation;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.TapedeckError;
+import dev.tapedeck.retry.TokenBucket;
 import dev.tapedeck.spi.ProviderConfig;
 import dev.tapedeck.spi.Secret;
 import feign.Client;
@@ -17,6 +18,7 @@ import feign.Retryer;
 import feign.jackson.JacksonDecoder;
 import feign.jackson.JacksonEncoder;
 import io.vavr.control.Either;
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -32,10 +34,12 @@ import java.util.function.Supplier;
  *
  * <p>API clients never follow redirects, send the auth headers only to the base URL's origin, keep each path
  * parameter one percent-encoded segment, decode with {@link Json#mapper()}, and retry through one layer driven by
- * the config's {@code RetryPolicy}, {@code Sleeper} and {@code Clock} (Feign's own retryer is off). Timeouts come
- * from {@code config.timeouts()}: connect and read-idle per try, the overall one across tries and waits of an API
- * call; media fetches get no overall timeout. Feign logging stays at {@code NONE}: the HEADERS and FULL levels
- * would buffer whole media bodies and print credentials.
+ * the config's {@code RetryPolicy}, retry budget, {@code Sleeper} and {@code Clock} (Feign's own retryer is off). A
+ * try covers the whole answer: API bodies are read whole (up to {@code config.apiBodyLimit()}) inside the retry
+ * loop. Timeouts come from {@code config.timeouts()}: connect and read-idle per try, the overall one across tries,
+ * waits and body reads of an API call; media fetches get no overall timeout. Media URLs a provider hands over are
+ * checked against an {@link AddressPolicy}. Feign logging stays at {@code NONE}: the HEADERS and FULL levels would
+ * buffer whole media bodies and print credentials.
  */
 public final class HttpKit implements AutoCloseable {
 
@@ -64,10 +68,12 @@ public final class HttpKit implements AutoCloseable {
         this.options = new Request.Options(config.timeouts().connect(), config.timeouts().readIdle(), false);
         Client plain = new Client.Default(null, null, true);
         Client authed = new OriginScopedAuth(new StreamedBodies(plain), baseUrl, builder.originHeaders);
-        this.apiClient = new RetryingClient(authed, providerId,
-                config.retryPolicy(), config.sleeper(), config.clock(), config.timeouts().overall(), reader,
-                errorMapper);
-        this.media = new MediaFetcher(providerId, plain, options, redactor, config.clock(), closed::get);
+        Retries retries = new Retries(providerId, config.retryPolicy(), new TokenBucket(config.retryBudget()),
+                config.sleeper(), config.clock());
+        this.apiClient = new RetryingClient(authed, retries, Origin.of(baseUrl), config.timeouts().overall(), reader,
+                errorMapper, new ApiBodies(providerId, config.apiBodyLimit()));
+        this.media = new MediaFetcher(providerId, plain, options, redactor, retries,
+                new AddressPolicy(providerId, baseUrl, config.allowPrivateAddresses(), builder.resolver), closed::get);
     }
 
     /** Starts a kit for {@code providerId} against {@code baseUrl} (absolute; https, or http on loopback). */
@@ -122,11 +128,14 @@ public final class HttpKit implements AutoCloseable {
             if (response.status() >= 200 && response.status() <= 299) {
                 return MediaStreams.from(providerId, response, MediaStreams.requestedOffset(response));
             }
-            return Either.left(errorMapper.map(reader.failure(FailureReader.buffer(response))));
+            return Either.left(FailureReader.mapped(reader.failure(FailureReader.buffer(response)), errorMapper));
         });
     }
 
-    /** The credential-free media fetcher for URLs on any origin (presigned links, HLS segments). */
+    /**
+     * The credential-free media fetcher for URLs on any origin (presigned links, HLS segments), with the same retry
+     * policy and budget as API calls and the address policy described in {@link MediaFetcher}.
+     */
     public MediaFetcher media() {
         return media;
     }
@@ -233,6 +242,7 @@ public final class HttpKit implements AutoCloseable {
         private final Map<String, Secret> secretHeaders = new LinkedHashMap<>();
         private final Map<String, String> headers = new LinkedHashMap<>();
         private ErrorMapper errorMapper;
+        private AddressPolicy.Resolver resolver = InetAddress::getAllByName;
 
         private Builder(String providerId, URI baseUrl, ProviderConfig config) {
             this.providerId = Objects.requireNonNull(providerId, "providerId");
@@ -274,6 +284,12 @@ public final class HttpKit implements AutoCloseable {
         /** How this provider's error bodies read; default {@link StandardErrors}. */
         public Builder errorMapper(ErrorMapper mapper) {
             this.errorMapper = Objects.requireNonNull(mapper, "mapper");
+            return this;
+        }
+
+        /** How media hosts' names are resolved for the address check; tests stand in for DNS with it. */
+        Builder resolver(AddressPolicy.Resolver value) {
+            this.resolver = Objects.requireNonNull(value, "resolver");
             return this;
         }
 

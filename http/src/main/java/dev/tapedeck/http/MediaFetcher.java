@@ -8,9 +8,9 @@ import feign.Request;
 import feign.Response;
 import io.vavr.control.Either;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,13 +22,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fetches media by URL on any origin with NO credentials: nothing but {@code Range}/{@code If-Range} and
- * {@code Accept} is sent. Every URL, including each redirect hop, passes {@link UrlPolicy}, and no redirect goes
- * from https to plain http; redirects are followed by hand, at most {@link #MAX_REDIRECTS}. A URL refused so is a
- * ProviderFailure: the provider (or its media host) sent it. Sends {@code Range: bytes=N-} (and {@code If-Range})
- * when the offset is above 0; a 206 from another byte is an Integrity error, a 200 means the range was ignored and
- * the stream starts at 0. 401 and 403 are Forbidden (the link expired or was refused; no API key is involved), 404
- * NotFound, 416 Integrity, the rest as {@link StandardErrors}. There is no overall timeout, only connect and read-idle: HttpURLConnection's read timeout
- * applies to every read, so a body that stalls after the headers fails instead of hanging.
+ * {@code Accept} is sent. Every URL, including each redirect hop, passes the {@link AddressPolicy} (https to public
+ * hosts, unless the base URL or the user allows more), and no redirect goes from https to plain http; redirects are
+ * followed by hand, at most {@link #MAX_REDIRECTS}. A URL refused so is a ProviderFailure naming the host: the
+ * provider (or its media host) sent it.
+ *
+ * <p>Connection failures, 408, 429 and 5xx are retried with the connection's retry policy and budget, after the
+ * host's {@code Retry-After} (seconds or an HTTP date, up to the policy's cap; above it the call fails at once
+ * carrying the wait), each try starting over from the URL given. A media host's {@code X-Should-Retry} is ignored:
+ * only the provider's API may say that.
+ *
+ * <p>Sends {@code Range: bytes=N-} (and {@code If-Range}) when the offset is above 0; a 206 from another byte is an
+ * Integrity error, a 200 means the range was ignored and the stream starts at 0. 401 and 403 are Forbidden (the
+ * link expired or was refused; no API key is involved), 404 NotFound, 416 Integrity, the rest as
+ * {@link StandardErrors}, with the host's request id when it sent one. There is no overall timeout, only connect
+ * and read-idle: HttpURLConnection's read timeout applies to every read, so a body that stalls after the headers
+ * fails instead of hanging.
  */
 public final class MediaFetcher {
 
@@ -42,18 +51,32 @@ public final class MediaFetcher {
     private final Request.Options options;
     private final FailureReader reader;
     private final TransportErrors transport;
-    private final Clock clock;
+    private final Retries retries;
+    private final AddressPolicy addresses;
     private final BooleanSupplier closed;
 
-    MediaFetcher(String providerId, Client client, Request.Options options, Redactor redactor, Clock clock,
-            BooleanSupplier closed) {
+    MediaFetcher(String providerId, Client client, Request.Options options, Redactor redactor, Retries retries,
+            AddressPolicy addresses, BooleanSupplier closed) {
         this.providerId = providerId;
         this.client = client;
         this.options = options;
         this.reader = new FailureReader(providerId, redactor);
         this.transport = new TransportErrors(providerId, redactor);
-        this.clock = clock;
+        this.retries = retries;
+        this.addresses = addresses;
         this.closed = closed;
+    }
+
+    /** What one try came to: a final result, or a failure that may be retried. */
+    private sealed interface Outcome {
+        record Done(Either<TapedeckError, MediaStream> result) implements Outcome {
+        }
+
+        record Broken(IOException failure, URI at) implements Outcome {
+        }
+
+        record Failed(HttpFailure failure, TapedeckError error) implements Outcome {
+        }
     }
 
     /** Opens {@code url} from byte {@code offset}; {@code ifRange} is the validator the earlier bytes came with. */
@@ -64,58 +87,85 @@ public final class MediaFetcher {
         if (offset < 0) {
             return Either.left(TapedeckError.InvalidRequest.of(providerId, providerId + ": negative media offset " + offset));
         }
-        Either<TapedeckError, URI> first = UrlPolicy.check(providerId, url).mapLeft(refused -> unfetchable(
-                refused.message(), 0, "the provider sent this URL; fetch the recording again, and report it if it persists"));
-        if (first.isLeft()) {
-            return Either.left(first.getLeft());
+        RetryRun run = retries.start("GET " + Redaction.url(url), true, Optional.empty());
+        try {
+            while (true) {
+                Outcome outcome = fetch(url, offset, ifRange);
+                if (outcome instanceof Outcome.Done done) {
+                    if (done.result().isRight()) {
+                        run.succeeded();
+                    }
+                    return done.result();
+                }
+                if (outcome instanceof Outcome.Broken broken) {
+                    if (!run.retryAfter(broken.failure())) {
+                        return Either.left(transport.ioFailure("GET " + Redaction.url(broken.at()), broken.failure()));
+                    }
+                    continue;
+                }
+                Outcome.Failed failed = (Outcome.Failed) outcome;
+                Optional<TapedeckError> last = run.retryAfter(failed.failure(), failed.error(), Optional.empty());
+                if (last.isPresent()) {
+                    return Either.left(last.get());
+                }
+            }
+        } catch (InterruptedIOException interrupted) {
+            return Either.left(transport.ioFailure("GET " + Redaction.url(url), interrupted));
         }
+    }
+
+    /** One try: {@code url} and its redirects, each hop checked first. */
+    private Outcome fetch(URI url, long offset, Optional<String> ifRange) {
         URI current = url;
+        String sentBy = "the provider sent this URL";
+        int via = 0;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            Either<String, URI> allowed;
+            try {
+                allowed = addresses.check(current);
+            } catch (IOException unresolved) {
+                return new Outcome.Broken(unresolved, current);
+            }
+            if (allowed.isLeft()) {
+                return new Outcome.Done(Either.left(unfetchable(allowed.getLeft(), via, sentBy)));
+            }
             Response response;
             try {
                 response = client.execute(request(current, offset, ifRange), options);
-            } catch (IOException | RuntimeException failure) {
-                return Either.left(transport.ioFailure("GET " + Redaction.url(current), failure));
+            } catch (IOException failure) {
+                return new Outcome.Broken(failure, current);
+            } catch (RuntimeException failure) {
+                return new Outcome.Done(Either.left(transport.ioFailure("GET " + Redaction.url(current), failure)));
             }
             int status = response.status();
             if (status >= 200 && status <= 299) {
-                return MediaStreams.from(providerId, response, offset);
+                return new Outcome.Done(MediaStreams.from(providerId, response, offset));
             }
             Optional<URI> next = isRedirect(status) ? location(current, response) : Optional.empty();
             if (next.isEmpty()) {
-                return Either.left(failure(reader.failure(FailureReader.buffer(response)), current));
+                HttpFailure failure = reader.failure(FailureReader.buffer(response));
+                return new Outcome.Failed(failure, FailureReader.withRequestId(failure, failure(failure, current)));
             }
             response.close();
-            Either<TapedeckError, URI> allowed = redirectTarget(current, next.get(), status);
-            if (allowed.isLeft()) {
-                return Either.left(allowed.getLeft());
+            sentBy = "the media host at " + Redaction.url(current) + " redirected there (HTTP " + status + ")";
+            via = status;
+            if ("https".equalsIgnoreCase(current.getScheme()) && "http".equalsIgnoreCase(next.get().getScheme())) {
+                return new Outcome.Done(Either.left(unfetchable(providerId + ": refusing to fetch "
+                        + Redaction.url(next.get()) + ": a redirect from https to plain http is never followed", status,
+                        sentBy)));
             }
             LOG.debug("{}: media at {} redirected (HTTP {}) to {}", providerId, Redaction.url(current), status,
                     Redaction.url(next.get()));
             current = next.get();
         }
-        return Either.left(new TapedeckError.Transport(providerId, providerId + ": the media at " + Redaction.url(url)
-                + " redirected more than " + MAX_REDIRECTS + " times; giving up"));
-    }
-
-    /**
-     * {@code to} when a redirect from {@code from} may be followed: it passes {@link UrlPolicy} and does not go from
-     * https to plain http. So plain http (which the policy allows on loopback only) is followed only along a chain
-     * that began on plain-http loopback; a public https link never leads to a service on this machine.
-     */
-    private Either<TapedeckError, URI> redirectTarget(URI from, URI to, int status) {
-        String hint = "the media host at " + Redaction.url(from) + " redirected there (HTTP " + status
-                + "); fetch the recording again, and report it if it persists";
-        if ("https".equalsIgnoreCase(from.getScheme()) && "http".equalsIgnoreCase(to.getScheme())) {
-            return Either.left(unfetchable(providerId + ": refusing to fetch " + Redaction.url(to)
-                    + ": a redirect from https to plain http is never followed", status, hint));
-        }
-        return UrlPolicy.check(providerId, to).mapLeft(refused -> unfetchable(refused.message(), status, hint));
+        return new Outcome.Done(Either.left(new TapedeckError.Transport(providerId, providerId + ": the media at "
+                + Redaction.url(url) + " redirected more than " + MAX_REDIRECTS + " times; giving up")));
     }
 
     /** A URL the policy refused, which the provider or its media host sent: their failure, not the caller's. */
-    private TapedeckError unfetchable(String refusal, int status, String hint) {
-        return new TapedeckError.ProviderFailure(providerId, status, refusal + "; " + hint, "", false);
+    private TapedeckError unfetchable(String refusal, int status, String sentBy) {
+        return new TapedeckError.ProviderFailure(providerId, status, refusal + "; " + sentBy
+                + "; fetch the recording again, and report it if it persists", "", false);
     }
 
     private static Request request(URI url, long offset, Optional<String> ifRange) {
@@ -159,6 +209,6 @@ public final class MediaFetcher {
             return new TapedeckError.ProviderFailure(providerId, status, providerId + ": the media at " + where
                     + " redirected (HTTP " + status + ") without a usable Location", failure.bodyExcerpt(), false);
         }
-        return StandardErrors.map(failure, clock);
+        return StandardErrors.map(failure, retries.clock());
     }
 }

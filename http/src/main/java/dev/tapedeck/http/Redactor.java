@@ -2,6 +2,8 @@ package dev.tapedeck.http;
 
 import dev.tapedeck.model.Redaction;
 import dev.tapedeck.spi.Secret;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -25,22 +27,25 @@ final class Redactor {
                     + "|x-api-key|anchor-api-key|authorization|password|secret|credential|key-pair-id|policy)"
                     + "[\"']?\\s*[=:]\\s*[\"']?)[^\\s\"'&,;}\\]]+");
 
-    private final List<String> secrets;
+    private final List<Pattern> secrets;
 
-    private Redactor(List<String> secrets) {
+    private Redactor(List<Pattern> secrets) {
         this.secrets = secrets;
     }
 
     /**
-     * A redactor that also masks the literal values of {@code secrets} and, for a header value that starts with an
-     * auth scheme ({@code Bearer <token>}), the bare credential after it: providers echo the key alone in their
-     * error bodies ("Invalid API key sk_…").
+     * A redactor that also masks the values of {@code secrets} in any letter case and percent-encoded, and, for a
+     * header value that starts with an auth scheme ({@code Bearer <token>}), the bare credential after it: providers
+     * echo the key alone in their error bodies ("Invalid API key sk_…"), some upper-cased.
      */
     static Redactor of(Collection<Secret> secrets) {
         return new Redactor(secrets.stream().map(Secret::reveal)
                 .flatMap(value -> Stream.of(value, SCHEME_PREFIX.matcher(value).replaceFirst("")))
+                .flatMap(value -> Stream.of(value, URLEncoder.encode(value, StandardCharsets.UTF_8)))
                 .filter(s -> s.length() >= 4).distinct()
-                .sorted(Comparator.comparingInt(String::length).reversed()).toList());
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .map(value -> Pattern.compile(Pattern.quote(value), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
+                .toList());
     }
 
     /** {@code text} with secrets, tokens and query strings masked; "" for null. */
@@ -49,8 +54,8 @@ final class Redactor {
             return "";
         }
         String out = text;
-        for (String secret : secrets) {
-            out = out.replace(secret, MASK);
+        for (Pattern secret : secrets) {
+            out = secret.matcher(out).replaceAll(MASK);
         }
         out = replaceAll(URL.matcher(out), m -> Redaction.url(m.group()));
         out = replaceAll(QUERY_AFTER_PATH.matcher(out), m -> m.group(1) + "?…");

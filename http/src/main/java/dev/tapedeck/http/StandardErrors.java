@@ -84,7 +84,8 @@ public final class StandardErrors {
                 .map(d -> d.isNegative() ? Duration.ZERO : d);
     }
 
-    private static String seconds(Duration wait) {
+    /** A wait as people read it: whole seconds as {@code "2 s"}, anything finer in milliseconds. */
+    static String seconds(Duration wait) {
         return wait.toMillis() % 1000 == 0 ? wait.toSeconds() + " s" : wait.toMillis() + " ms";
     }
 

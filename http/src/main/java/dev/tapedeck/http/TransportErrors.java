@@ -66,6 +66,10 @@ final class TransportErrors {
 
     /** A network failure of {@code call} ("GET https://host/path"). */
     TapedeckError ioFailure(String call, Throwable cause) {
+        if (cause instanceof BrokenAnswer broken) {
+            return new TapedeckError.Transport(providerId, providerId + ": " + call + " "
+                    + redactor.redact(broken.getMessage()));
+        }
         String what;
         if (cause instanceof SocketTimeoutException) {
             what = "timed out waiting for data (" + redactor.redact(cause.getMessage()) + ")";

@@ -8,8 +8,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Which URLs Tapedeck will fetch: absolute URLs only, https only except http on loopback hosts (127.0.0.0/8,
- * {@code ::1}, {@code localhost}), never with user-info. Hosts are judged by their text, never resolved.
+ * Which base URLs a provider may be configured with: absolute URLs only, https only except http on loopback hosts
+ * (127.0.0.0/8, {@code ::1}, {@code localhost}), never with user-info. Hosts are judged by their text, never
+ * resolved. URLs that providers hand over (media links and their redirects) pass the stricter address check of the
+ * media fetcher instead.
  */
 public final class UrlPolicy {
 

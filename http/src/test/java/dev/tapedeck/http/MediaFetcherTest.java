@@ -32,10 +32,15 @@ import java.util.concurrent.CountDownLatch;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The credential-free media fetcher and the kit's streaming paths, over real local servers. */
@@ -208,8 +213,8 @@ class MediaFetcherTest {
         TapedeckError ftp = kit.media().open(URI.create("ftp://media.example.com/rec.mp4"), 0, Optional.empty()).getLeft();
 
         assertThat(plain).isInstanceOfSatisfying(TapedeckError.ProviderFailure.class, failure -> {
-            assertThat(failure.message()).contains("only on loopback").contains("the provider sent this URL")
-                    .doesNotContain("sig=abc");
+            assertThat(failure.message()).contains("plain http is allowed only to loopback addresses")
+                    .contains("the provider sent this URL").doesNotContain("sig=abc");
             assertThat(failure.retryable()).isFalse();
         });
         assertThat(ftp).isInstanceOf(TapedeckError.ProviderFailure.class);
@@ -370,5 +375,94 @@ class MediaFetcherTest {
 
         assertThat(error).isInstanceOf(TapedeckError.InvalidRequest.class);
         assertThat(error.message()).isEqualTo("anchor recordings are never provider streams; list the recording again");
+    }
+
+    private final TestKits.RecordingSleeper mediaSleeper = new TestKits.RecordingSleeper();
+
+    /** A kit whose sleeper the media tests read. */
+    private HttpKit sleepingKit() {
+        return TestKits.kit(api.baseUrl(), mediaSleeper).build();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {429, 502, 503})
+    void aMediaAnswerWithRetryAfterInSecondsIsRetriedAfterThatWait(int status) throws Exception {
+        TestKits.onceThenOk(media, "/rec.mp4", status, "Retry-After", "2", "video");
+
+        try (MediaStream stream = sleepingKit().media().open(URI.create(media.baseUrl() + "/rec.mp4"), 0,
+                Optional.empty()).get()) {
+            assertThat(stream.body().readAllBytes()).isEqualTo("video".getBytes(StandardCharsets.UTF_8));
+        }
+
+        media.verify(2, getRequestedFor(urlPathEqualTo("/rec.mp4")));
+        assertThat(mediaSleeper.sleeps).containsExactly(Duration.ofMillis(2100));
+    }
+
+    @Test
+    void aMediaRetryAfterAsAnHttpDateIsMeasuredOnTheInjectedClock() throws Exception {
+        TestKits.onceThenOk(media, "/rec.mp4", 429, "Retry-After", DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                TestKits.NOW.plusSeconds(20).atOffset(ZoneOffset.UTC)), "video");
+
+        sleepingKit().media().open(URI.create(media.baseUrl() + "/rec.mp4"), 0, Optional.empty()).get().close();
+
+        media.verify(2, getRequestedFor(urlPathEqualTo("/rec.mp4")));
+        assertThat(mediaSleeper.sleeps).containsExactly(Duration.ofSeconds(21));
+    }
+
+    @Test
+    void persistent5xxFromAMediaHostGivesUpAfterTwoRetriesWithItsRequestId() {
+        media.stubFor(get(urlPathEqualTo("/rec.mp4")).willReturn(aResponse().withStatus(500)
+                .withHeader("x-amz-request-id", "4442587FB7D0A2F9")));
+
+        TapedeckError error = sleepingKit().media().open(URI.create(media.baseUrl() + "/rec.mp4"), 0,
+                Optional.empty()).getLeft();
+
+        assertThat(error).isInstanceOf(TapedeckError.ProviderFailure.class);
+        assertThat(error.message()).endsWith("(request id 4442587FB7D0A2F9)");
+        media.verify(3, getRequestedFor(urlPathEqualTo("/rec.mp4")));
+        assertThat(mediaSleeper.sleeps).hasSize(2);
+    }
+
+    @Test
+    void aMediaWaitAboveTheCapFailsAtOnceAsRateLimitedCarryingTheWait() {
+        media.stubFor(get(urlPathEqualTo("/rec.mp4")).willReturn(aResponse().withStatus(429)
+                .withHeader("Retry-After", "600")));
+
+        TapedeckError error = sleepingKit().media().open(URI.create(media.baseUrl() + "/rec.mp4"), 0,
+                Optional.empty()).getLeft();
+
+        assertThat(error).isInstanceOfSatisfying(TapedeckError.RateLimited.class,
+                limited -> assertThat(limited.retryAfter()).contains(Duration.ofSeconds(600)));
+        media.verify(1, getRequestedFor(urlPathEqualTo("/rec.mp4")));
+        assertThat(mediaSleeper.sleeps).isEmpty();
+    }
+
+    @Test
+    void aMediaHostsXShouldRetryIsIgnored() {
+        media.stubFor(get(urlPathEqualTo("/busy.mp4")).willReturn(aResponse().withStatus(503)
+                .withHeader("X-Should-Retry", "false")));
+        media.stubFor(get(urlPathEqualTo("/gone.mp4")).willReturn(aResponse().withStatus(404)
+                .withHeader("X-Should-Retry", "true")));
+
+        sleepingKit().media().open(URI.create(media.baseUrl() + "/busy.mp4"), 0, Optional.empty());
+        sleepingKit().media().open(URI.create(media.baseUrl() + "/gone.mp4"), 0, Optional.empty());
+
+        media.verify(3, getRequestedFor(urlPathEqualTo("/busy.mp4")));
+        media.verify(1, getRequestedFor(urlPathEqualTo("/gone.mp4")));
+    }
+
+    @Test
+    void aMediaHostThatRefusesConnectionsIsTriedThreeTimes() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+
+        TapedeckError error = sleepingKit().media().open(URI.create("http://127.0.0.1:" + closedPort + "/rec.mp4"), 0,
+                Optional.empty()).getLeft();
+
+        assertThat(error).isInstanceOf(TapedeckError.Transport.class);
+        assertThat(error.message()).contains("could not connect");
+        assertThat(mediaSleeper.sleeps).hasSize(2);
     }
 }

@@ -11,8 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.tapedeck.MediaStream;
 import dev.tapedeck.model.TapedeckError;
+import dev.tapedeck.retry.RetryBudget;
+import dev.tapedeck.retry.RetryPolicy;
+import dev.tapedeck.retry.Sleeper;
+import dev.tapedeck.retry.TokenBucket;
 import feign.Client;
 import feign.Request;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -56,8 +61,12 @@ class MediaRedirectSchemeTest {
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(null, new TrustManager[] {trustAll}, new SecureRandom());
         Client client = new Client.Default(tls.getSocketFactory(), (host, session) -> true, true);
+        // the base URL is on loopback, as a sandbox's is: loopback media and plain http to it are allowed
         return new MediaFetcher("notte", client, new Request.Options(2, TimeUnit.SECONDS, 2, TimeUnit.SECONDS, false),
-                Redactor.of(List.of()), Clock.systemUTC(), () -> false);
+                Redactor.of(List.of()), new Retries("notte", RetryPolicy.none(), new TokenBucket(RetryBudget.defaults()),
+                        Sleeper.system(), Clock.systemUTC()),
+                new AddressPolicy("notte", URI.create("http://127.0.0.1:1"), false, InetAddress::getAllByName),
+                () -> false);
     }
 
     private static URI https(String path) {

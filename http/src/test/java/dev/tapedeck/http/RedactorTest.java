@@ -36,6 +36,28 @@ class RedactorTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"invalid key MY-OWN-KEY-123", "invalid key My-Own-Key-123 for this account",
+            "{\"detail\":\"key 'mY-oWn-KeY-123' revoked\"}"})
+    void masksTheKeyInAnyLetterCase(String text) {
+        assertThat(redactor.redact(text).toLowerCase(java.util.Locale.ROOT)).doesNotContain("my-own-key-123")
+                .contains("****");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aKeyEchoedPercentEncodedIsMasked() {
+        Redactor base64 = Redactor.of(List.of(Secret.of("kT9+xY/zQ=")));
+
+        assertThat(base64.redact("unknown key kt9%2bxy%2fzq%3d in /v1/x")).isEqualTo("unknown key **** in /v1/x");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aBearerTokenEchoedUpperCasedIsMaskedToo() {
+        Redactor bearer = Redactor.of(List.of(Secret.of("Bearer tok-live-abcdef123")));
+
+        assertThat(bearer.redact("key TOK-LIVE-ABCDEF123 expired")).isEqualTo("key **** expired");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"Session not found", "{\"detail\":[{\"loc\":[\"query\",\"page_size\"],\"msg\":\"too big\"}]}"})
     void leavesOrdinaryTextAlone(String text) {
         assertThat(redactor.redact(text)).isEqualTo(text);

@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.tapedeck.model.TapedeckError;
+import dev.tapedeck.retry.RetryBudget;
 import io.vavr.control.Either;
 import java.net.URI;
 import java.time.Duration;
@@ -28,6 +29,9 @@ class RetryLayerTest {
 
     @RegisterExtension
     static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    @RegisterExtension
+    static WireMockExtension other = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
     private final TestKits.RecordingSleeper sleeper = new TestKits.RecordingSleeper();
 
@@ -80,10 +84,7 @@ class RetryLayerTest {
     }
 
     private void serverWait(String header, String value) {
-        api.stubFor(get(urlPathEqualTo("/v1/sessions/s1")).inScenario("wait").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(429).withHeader(header, value)).willSetStateTo("ok"));
-        api.stubFor(get(urlPathEqualTo("/v1/sessions/s1")).inScenario("wait").whenScenarioStateIs("ok")
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}")));
+        TestKits.onceThenOk(api, "/v1/sessions/s1", 429, header, value, "{}");
     }
 
     @Test
@@ -264,5 +265,85 @@ class RetryLayerTest {
         assertThat(result.getLeft()).isInstanceOf(TapedeckError.ProviderFailure.class);
         api.verify(1, getRequestedFor(urlPathEqualTo("/v1/sessions/s1")));
         assertThat(sleeper.sleeps).isEmpty();
+    }
+
+    @Test
+    void anApiSayingXShouldRetryTrueIsRetriedEvenOnA409() {
+        TestKits.onceThenOk(api, "/v1/sessions/s1", 409, "X-Should-Retry", "true", "{\"id\":\"s1\"}");
+
+        assertThat(kit().call(() -> client().session("s1")).get()).containsEntry("id", "s1");
+
+        api.verify(2, getRequestedFor(urlPathEqualTo("/v1/sessions/s1")));
+    }
+
+    @Test
+    void anApiSayingXShouldRetryFalseIsNotRetriedEvenOnA503() {
+        api.stubFor(get(urlPathEqualTo("/v1/sessions/s1")).willReturn(aResponse().withStatus(503)
+                .withHeader("x-should-retry", "false").withBody("{\"message\":\"down for good\"}")));
+
+        TapedeckError error = kit().call(() -> client().session("s1")).getLeft();
+
+        assertThat(error.message()).contains("down for good");
+        api.verify(1, getRequestedFor(urlPathEqualTo("/v1/sessions/s1")));
+        assertThat(sleeper.sleeps).isEmpty();
+    }
+
+    @Test
+    void xShouldRetryFromAnotherOriginThanTheApisIsIgnored() {
+        other.stubFor(get(urlPathEqualTo("/elsewhere")).willReturn(aResponse().withStatus(503)
+                .withHeader("X-Should-Retry", "false")));
+        other.stubFor(get(urlPathEqualTo("/conflict")).willReturn(aResponse().withStatus(409)
+                .withHeader("X-Should-Retry", "true")));
+
+        kit().call(() -> client().absolute(java.net.URI.create(other.baseUrl() + "/elsewhere")));
+        kit().call(() -> client().absolute(java.net.URI.create(other.baseUrl() + "/conflict")));
+
+        other.verify(3, getRequestedFor(urlPathEqualTo("/elsewhere")));
+        other.verify(1, getRequestedFor(urlPathEqualTo("/conflict")));
+    }
+
+    @Test
+    void theRetryBudgetOfAConnectionStopsRetriesWhenSpentButNeverAFirstTry() {
+        api.stubFor(get(urlPathEqualTo("/v1/sessions/s1")).willReturn(aResponse().withStatus(503)));
+        HttpKit kit = TestKits.kit(api.baseUrl(), TestKits.configBuilder(sleeper, Optional.of(Duration.ofMinutes(5)))
+                .retryBudget(new RetryBudget(12, 5, 10)).build()).build();
+        TestKits.Api client = kit.api(TestKits.Api.class);
+
+        kit.call(() -> client.session("s1"));
+        kit.call(() -> client.session("s1"));
+        kit.call(() -> client.session("s1"));
+
+        // 12 tokens: the first call retries twice (10), the second and third get their first try only
+        api.verify(3 + 1 + 1, getRequestedFor(urlPathEqualTo("/v1/sessions/s1")));
+        assertThat(sleeper.sleeps).hasSize(2);
+    }
+
+    @Test
+    void aSuccessPutsTheTokensOfItsRetriesBack() {
+        answers("/v1/sessions/s1", 503, 200, 503, 503, 200);
+        HttpKit kit = TestKits.kit(api.baseUrl(), TestKits.configBuilder(sleeper, Optional.of(Duration.ofMinutes(5)))
+                .retryBudget(new RetryBudget(5, 5, 10)).build()).build();
+        TestKits.Api client = kit.api(TestKits.Api.class);
+
+        assertThat(kit.call(() -> client.session("s1")).isRight()).isTrue();
+        assertThat(kit.call(() -> client.session("s1")).isLeft()).isTrue();
+
+        // the first call's retry was paid back, so the second call could retry once, then the bucket was empty
+        api.verify(4, getRequestedFor(urlPathEqualTo("/v1/sessions/s1")));
+    }
+
+    @Test
+    void errorsCarryTheProvidersRequestIdAndIgnoreAnUnusableOne() {
+        api.stubFor(get(urlPathEqualTo("/v1/sessions/s1")).willReturn(aResponse().withStatus(503)
+                .withHeader("x-request-id", "req_01HX9K").withBody("{\"message\":\"busy\"}")));
+        api.stubFor(get(urlPathEqualTo("/v1/sessions/s2")).willReturn(aResponse().withStatus(404)
+                .withHeader("X-Amzn-RequestId", "9f1c-44aa").withBody("{\"message\":\"no such session\"}")));
+        api.stubFor(get(urlPathEqualTo("/v1/sessions/s3")).willReturn(aResponse().withStatus(404)
+                .withHeader("x-request-id", "<script>alert(1)</script>").withBody("{\"message\":\"gone\"}")));
+
+        assertThat(kit().call(() -> client().session("s1")).getLeft().message()).endsWith("(request id req_01HX9K)");
+        assertThat(kit().call(() -> client().session("s2")).getLeft().message()).endsWith("(request id 9f1c-44aa)");
+        assertThat(kit().call(() -> client().session("s3")).getLeft().message()).doesNotContain("request id")
+                .doesNotContain("script");
     }
 }

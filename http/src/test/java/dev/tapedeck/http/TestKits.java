@@ -1,5 +1,11 @@
 package dev.tapedeck.http;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.tapedeck.retry.RetryPolicy;
 import dev.tapedeck.retry.Sleeper;
 import dev.tapedeck.spi.ProviderConfig;
@@ -61,18 +67,38 @@ final class TestKits {
         Response recordingFrom(@Param("id") String id, @Param("offset") long offset);
     }
 
-    static ProviderConfig config(Sleeper sleeper, Optional<Duration> overall) {
+    /** Retries with jitter draw 0.5, {@code sleeper}, a clock fixed at {@link #NOW}, read-idle 800 ms. */
+    static ProviderConfig.Builder configBuilder(Sleeper sleeper, Optional<Duration> overall) {
         return ProviderConfig.builder()
                 .retryPolicy(RetryPolicy.defaults().withRandom(() -> 0.5))
                 .sleeper(sleeper)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .timeouts(new Timeouts(Duration.ofSeconds(2), Duration.ofMillis(800), overall))
-                .environment(name -> Optional.empty())
-                .build();
+                .environment(name -> Optional.empty());
+    }
+
+    static ProviderConfig config(Sleeper sleeper, Optional<Duration> overall) {
+        return configBuilder(sleeper, overall).build();
     }
 
     static HttpKit.Builder kit(String baseUrl, Sleeper sleeper) {
-        return HttpKit.builder("anchor", URI.create(baseUrl), config(sleeper, Optional.of(Duration.ofMinutes(5))))
-                .authHeader("anchor-api-key", Secret.of(KEY));
+        return kit(baseUrl, config(sleeper, Optional.of(Duration.ofMinutes(5))));
+    }
+
+    static HttpKit.Builder kit(String baseUrl, ProviderConfig config) {
+        return HttpKit.builder("anchor", URI.create(baseUrl), config).authHeader("anchor-api-key", Secret.of(KEY));
+    }
+
+    /**
+     * {@code path} on {@code server} answers {@code status} with the header {@code name: value} once, then 200 with
+     * {@code okBody} for good.
+     */
+    static void onceThenOk(WireMockExtension server, String path, int status, String name, String value,
+            String okBody) {
+        server.stubFor(get(urlPathEqualTo(path)).inScenario("once " + path).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(status).withHeader(name, value).withBody("{\"message\":\"busy\"}"))
+                .willSetStateTo("ok"));
+        server.stubFor(get(urlPathEqualTo(path)).inScenario("once " + path).whenScenarioStateIs("ok")
+                .willReturn(aResponse().withStatus(200).withBody(okBody)));
     }
 }

@@ -89,8 +89,9 @@ final class Call {
     }
 
     /**
-     * Sends {@code length} bytes produced by {@code writer}, honouring HEAD and the fault plan. A truncated body ends
-     * by dropping the connection (see {@link ConnectionAbort}).
+     * Sends {@code length} bytes produced by {@code writer}, honouring HEAD and the fault plan (content type,
+     * dribbling, truncation, a reset mid-body). A truncated body ends by dropping the connection (see
+     * {@link ConnectionAbort}).
      */
     void body(int status, long length, BodyWriter writer) throws IOException {
         responded = true;
@@ -101,8 +102,11 @@ final class Call {
             exchange.close();
             return;
         }
-        exchange.sendResponseHeaders(status, length == 0 ? -1 : length);
-        if (length == 0) {
+        plan.contentType().ifPresent(type -> headers.set("Content-Type", type));
+        boolean cutMidBody = plan.resetsMidBody();
+        // chunked when cut mid-body, so that the dropped connection is an error to the client, not a short body
+        exchange.sendResponseHeaders(status, cutMidBody ? 0 : length == 0 ? -1 : length);
+        if (length == 0 && !cutMidBody) {
             exchange.close();
             return;
         }
@@ -110,19 +114,27 @@ final class Call {
         if (plan.dribbles()) {
             out = new Dribbling(out, plan.dribbleChunk(), plan.dribblePause(), pauser);
         }
+        if (cutMidBody) {
+            cut(out, plan.resetAfter(), writer, "connection dropped by a fault after ");
+        }
         if (plan.truncates() && plan.truncateAfter() < length) {
-            Truncating truncating = new Truncating(out, plan.truncateAfter());
-            try {
-                writer.write(truncating);
-            } catch (Truncating.Cut cut) {
-                // The cut is the point: fall through to dropping the connection.
-            }
-            truncating.flush();
-            throw new ConnectionAbort("body truncated by a fault after " + plan.truncateAfter() + " bytes");
+            cut(out, plan.truncateAfter(), writer, "body truncated by a fault after ");
         }
         writer.write(out);
         out.flush();
         exchange.close();
+    }
+
+    /** Sends the first {@code bytes} bytes of the body, then drops the connection (see {@link ConnectionAbort}). */
+    private static void cut(OutputStream out, long bytes, BodyWriter writer, String why) throws IOException {
+        Truncating truncating = new Truncating(out, bytes);
+        try {
+            writer.write(truncating);
+        } catch (Truncating.Cut cut) {
+            // The cut is the point: fall through to dropping the connection.
+        }
+        truncating.flush();
+        throw new ConnectionAbort(why + bytes + " bytes");
     }
 
     /** Drops the connection without sending anything. */

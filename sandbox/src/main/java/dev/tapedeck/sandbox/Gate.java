@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The front door of one server: routes a request to its {@link Api} by the first path segment (or to the single
- * API of the media host), counts it, and applies the origin's pending {@link Faults} before the API sees it.
+ * API of the media host), counts it, and applies the pending {@link Faults} of its origin and path before the API
+ * sees it.
  */
 final class Gate implements HttpHandler {
 
@@ -57,7 +58,7 @@ final class Gate implements HttpHandler {
                 below = slash < 0 ? "/" : rawPath.substring(slash);
             }
             counters.record(origin, api == null ? origin.label() : api.name(), carriesCredentials(exchange));
-            FaultPlan plan = faults.next(origin);
+            FaultPlan plan = faults.next(origin, rawPath);
             Call call = new Call(exchange, below, plan, pauser);
             if (!plan.latency().isZero()) {
                 pause(plan);
@@ -79,6 +80,10 @@ final class Gate implements HttpHandler {
                 api.rateLimited(call, plan.rateLimitRetryAfter());
             } else if (plan.fails()) {
                 api.failure(call, plan.failStatus());
+            } else if (plan.reply().isPresent()) {
+                FaultPlan.Reply reply = plan.reply().get();
+                reply.headers().forEach(call.responseHeaders()::set);
+                call.bytes(reply.status(), reply.contentType(), reply.body());
             } else {
                 api.handle(call);
             }

@@ -58,7 +58,7 @@ public final class Sandbox implements AutoCloseable {
     private Sandbox(SandboxOptions options) throws IOException {
         this.options = options;
         this.startedAt = options.clock().instant();
-        this.faults = new Faults(options.seed());
+        this.faults = new Faults(options.seed(), options.clock());
         this.counters = new Counters();
         MediaAssets assets = MediaAssets.load();
         this.data = SeedData.generate(options, startedAt, assets.sampleMp4Size());

@@ -195,4 +195,105 @@ class FaultsTest {
         assertThatThrownBy(() -> sandbox.faults().failShareOfNext(Origin.API, 1, 1.5))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void a_rule_on_paths_applies_to_matching_requests_only_and_waits_for_them() {
+        sandbox.faults().onPaths("/v1/sessions$").failNext(Origin.API, 1, 503);
+
+        assertThat(anchor("/v1/sessions/sess_0001").statusCode()).isEqualTo(200);
+        assertThat(sandbox.faults().pending(Origin.API)).isEqualTo(1);
+        assertThat(anchor("/v1/sessions").statusCode()).isEqualTo(503);
+        assertThat(anchor("/v1/sessions").statusCode()).isEqualTo(200);
+        assertThat(sandbox.faults().pending(Origin.API)).isZero();
+    }
+
+    @Test
+    void media_rules_on_paths_pick_one_hls_segment() throws Exception {
+        sandbox.faults().onPaths("segment1\\.ts").failNext(Origin.MEDIA, 1, 500);
+
+        assertThat(Http.get(sandbox.presignedMediaUrl(MediaPaths.HLS_FOLDER + "segment0.ts")).statusCode()).isEqualTo(200);
+        assertThat(Http.get(sandbox.presignedMediaUrl(MediaPaths.HLS_FOLDER + "segment1.ts")).statusCode()).isEqualTo(500);
+        assertThat(Http.get(sandbox.presignedMediaUrl(MediaPaths.HLS_FOLDER + "segment1.ts")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void retry_after_is_sent_in_seconds_or_as_an_http_date_on_the_sandbox_clock() {
+        sandbox.faults().retryAfterNext(Origin.MEDIA, 1, 429, Duration.ofSeconds(7), false)
+                .retryAfterNext(Origin.API, 1, 503, Duration.ofSeconds(90), true);
+        URI media = sandbox.presignedMediaUrl(MediaPaths.CALL_MP3);
+
+        HttpResponse<byte[]> seconds = Http.get(media);
+        HttpResponse<byte[]> date = anchor("/v1/sessions");
+
+        assertThat(seconds.statusCode()).isEqualTo(429);
+        assertThat(seconds.headers().firstValue("Retry-After")).hasValue("7");
+        assertThat(date.statusCode()).isEqualTo(503);
+        assertThat(date.headers().firstValue("Retry-After")).hasValue("Tue, 10 Mar 2026 00:01:30 GMT");
+        assertThat(Http.get(media).statusCode()).isEqualTo(200);
+        assertThat(anchor("/v1/sessions").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void an_html_page_comes_with_200() {
+        sandbox.faults().htmlPageNext(Origin.MEDIA, 1);
+
+        HttpResponse<byte[]> page = Http.get(sandbox.presignedMediaUrl(MediaPaths.SAMPLE_MP4));
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(Http.text(page)).startsWith("<!DOCTYPE html>");
+    }
+
+    @Test
+    void malformed_json_is_whole_but_does_not_parse() {
+        sandbox.faults().malformedJsonNext(Origin.API, 1);
+
+        HttpResponse<byte[]> answer = anchor("/v1/sessions");
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Length")).hasValue(String.valueOf(answer.body().length));
+        assertThatThrownBy(() -> Http.JSON.readTree(answer.body())).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void an_expired_link_is_refused_like_s3_refuses_one_then_works_again() {
+        sandbox.faults().expireLinksNext(1);
+        URI url = sandbox.presignedMediaUrl(MediaPaths.SAMPLE_MP4);
+
+        HttpResponse<byte[]> expired = Http.get(url);
+
+        assertThat(expired.statusCode()).isEqualTo(403);
+        assertThat(Http.text(expired)).contains("Request has expired");
+        assertThat(Http.get(url).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void the_content_type_of_the_real_answer_is_replaced() {
+        sandbox.faults().contentTypeNext(Origin.MEDIA, 1, "text/html");
+        URI url = sandbox.presignedMediaUrl(MediaPaths.SAMPLE_MP4);
+
+        HttpResponse<byte[]> wrong = Http.get(url);
+        HttpResponse<byte[]> right = Http.get(url);
+
+        assertThat(wrong.headers().firstValue("Content-Type")).hasValue("text/html");
+        assertThat(wrong.body()).isEqualTo(right.body());
+        assertThat(right.headers().firstValue("Content-Type")).hasValue("video/mp4");
+    }
+
+    @Test
+    void a_reset_after_the_headers_sends_some_body_then_breaks_the_framing() throws Exception {
+        sandbox.faults().resetAfterNext(Origin.MEDIA, 1, 1000);
+        URI url = sandbox.generatedMediaUrl(50_000);
+
+        String response = new String(rawGet(url), java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        int headerEnd = response.indexOf("\r\n\r\n");
+        assertThat(response).startsWith("HTTP/1.1 200");
+        assertThat(response.substring(0, headerEnd).toLowerCase()).contains("transfer-encoding: chunked")
+                .doesNotContain("\ncontent-length:");
+        assertThat(response).doesNotEndWith("0\r\n\r\n");
+        sandbox.faults().resetAfterNext(Origin.API, 1, 0);
+        assertThatThrownBy(() -> anchor("/v1/sessions")).isInstanceOf(UncheckedIOException.class);
+        assertThat(anchor("/v1/sessions").statusCode()).isEqualTo(200);
+    }
 }

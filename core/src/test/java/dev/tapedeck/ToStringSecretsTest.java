@@ -1,0 +1,72 @@
+package dev.tapedeck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tapedeck.model.MediaLocation;
+import dev.tapedeck.model.Recording;
+import dev.tapedeck.model.RecordingFormat;
+import dev.tapedeck.model.RecordingId;
+import dev.tapedeck.model.Session;
+import dev.tapedeck.model.SessionId;
+import dev.tapedeck.retry.RetryBudget;
+import dev.tapedeck.retry.TokenBucket;
+import dev.tapedeck.spi.ProviderConfig;
+import dev.tapedeck.spi.Secret;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** No toString of a config or model value shows user-info, a token, a key or a signature. */
+class ToStringSecretsTest {
+
+    private static final String KEY = "sk_live_toString_0123456789";
+    private static final String PASSWORD = "hunter2-proxy-pass";
+    private static final String SIGNATURE = "X-Amz-Signature=feedface0123";
+    private static final String TOKEN = "token=tok_live_987654";
+    private static final URI SIGNED = URI.create("https://media.example.com/r/1.mp4?X-Amz-Credential=AKIAXYZ&"
+            + SIGNATURE);
+
+    private static void assertClean(Object value) {
+        assertThat(value.toString()).doesNotContain(KEY).doesNotContain(PASSWORD).doesNotContain("feedface")
+                .doesNotContain("AKIAXYZ").doesNotContain("tok_live").doesNotContain("admin:");
+    }
+
+    @Test
+    void configsShowNoKeyUserInfoOrQuery() {
+        assertClean(ProviderConfig.builder().apiKey(KEY).environment(name -> Optional.empty())
+                .baseUrl(URI.create("https://admin:" + PASSWORD + "@api.example.com/v1?" + TOKEN))
+                .setting("proxy_password", PASSWORD).build());
+        assertClean(Secret.of(KEY));
+        assertClean(new TokenBucket(RetryBudget.defaults()));
+    }
+
+    @Test
+    void sessionsShowTheKeysOfTheirExtrasButNotTheValues() {
+        Session session = Session.builder("anchor", SessionId.of("s1")).tags(List.of("prod"))
+                .extra("user_configuration", "{\"proxy\":{\"password\":\"" + PASSWORD + "\"}}")
+                .extra("callback", SIGNED).build();
+
+        assertClean(session);
+        assertThat(session.toString()).contains("user_configuration").contains("callback").contains("prod");
+    }
+
+    @Test
+    void recordingsAndMediaRequestsShowUrlsWithoutTheirQuery() {
+        Recording remote = Recording.builder("kataven", SessionId.of("c1"), RecordingId.of("r1"), RecordingFormat.AUDIO,
+                new MediaLocation.RemoteUrl(SIGNED, Optional.of(Instant.EPOCH))).build();
+        Recording playlist = Recording.builder("notte", SessionId.of("n1"), RecordingId.of("r1"), RecordingFormat.HLS,
+                new MediaLocation.InlinePlaylist("#EXTM3U\nhttps://cdn.example.com/s0.ts?" + SIGNATURE + "\n",
+                        Optional.of(SIGNED), Optional.empty())).build();
+
+        assertClean(remote);
+        assertClean(playlist);
+        assertClean(MediaRequest.part(SIGNED));
+        assertClean(MediaRequest.part(URI.create("seg1.ts?" + SIGNATURE)));
+        assertThat(MediaRequest.part(SIGNED).toString()).contains("https://media.example.com/r/1.mp4?…");
+        assertClean(new MediaStream(new ByteArrayInputStream(new byte[0]), 0, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty()));
+    }
+}

@@ -51,7 +51,7 @@ class SessionIdPathTest {
             "50%2Fx|50%252Fx",
             "q?x=1#frag|q%3Fx%3D1%23frag",
             "a;b,c+d|a%3Bb%2Cc%2Bd",
-            "...|..."})
+            "...|%2E%2E%2E"})
     void aSessionIdIsAlwaysOneEncodedPathSegment(String id, String segment) {
         connection.recordings().recordings(SessionId.of(id)).get();
 

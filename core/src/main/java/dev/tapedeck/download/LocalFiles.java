@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The file moves that downloads and the archive manifest end with: a hidden temp name beside the final one,
- * atomic placement, quiet clean-up, and a hidden staging folder for copies that must not touch an existing one.
+ * The file moves that downloads and the archive manifest end with: the hidden names beside a final one (temp file,
+ * resume note, lock file, and a staging folder for copies that must not touch an existing one), atomic placement
+ * and quiet clean-up.
  */
 public final class LocalFiles {
 
@@ -28,6 +29,16 @@ public final class LocalFiles {
     /** The hidden temp file {@code .<name>.part} that writing {@code finalFile} goes through, in the same folder. */
     public static Path partFile(Path finalFile) {
         return finalFile.resolveSibling("." + finalFile.getFileName() + ".part");
+    }
+
+    /** The hidden note {@code .<name>.resume} that lets a later run go on with {@code finalFile}'s temp file. */
+    public static Path resumeNote(Path finalFile) {
+        return finalFile.resolveSibling("." + finalFile.getFileName() + ".resume");
+    }
+
+    /** The hidden lock file {@code .<name>.lock} held while {@code finalFile} is being downloaded. */
+    public static Path lockFile(Path finalFile) {
+        return finalFile.resolveSibling("." + finalFile.getFileName() + ".lock");
     }
 
     /**
@@ -55,7 +66,7 @@ public final class LocalFiles {
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
-            // A leftover .part file is harmless: the next download truncates it.
+            // A leftover hidden file is harmless: the next download of the same file reuses or replaces it.
         }
     }
 
@@ -82,16 +93,26 @@ public final class LocalFiles {
         try {
             return Either.right(Files.createDirectories(folder));
         } catch (FileAlreadyExistsException fileInTheWay) {
-            return Either.left(new TapedeckError.Storage(provider, "could not create " + what + " " + folder + ": "
-                    + fileInTheWay.getFile() + " is a file, not a folder; choose another folder"));
+            return Either.left(fileInTheWay(provider, folder, what, Path.of(fileInTheWay.getFile())));
         } catch (AccessDeniedException denied) {
             return Either.left(new TapedeckError.Storage(provider, "could not create " + what + " " + folder
                     + ": permission denied at " + denied.getFile() + "; choose a folder you can write to"));
         } catch (IOException storage) {
+            for (Path above = folder.toAbsolutePath(); above != null; above = above.getParent()) {
+                if (Files.exists(above) && !Files.isDirectory(above)) {
+                    // "Not a directory" from deeper down: name the file that is in the way.
+                    return Either.left(fileInTheWay(provider, folder, what, above));
+                }
+            }
             String reason = storage instanceof FileSystemException && ((FileSystemException) storage).getReason() != null
                     ? ((FileSystemException) storage).getReason() : String.valueOf(storage.getMessage());
             return Either.left(new TapedeckError.Storage(provider, "could not create " + what + " " + folder + ": "
                     + reason + "; check free space and permissions"));
         }
+    }
+
+    private static TapedeckError fileInTheWay(String provider, Path folder, String what, Path file) {
+        return new TapedeckError.Storage(provider, "could not create " + what + " " + folder + ": " + file
+                + " is a file, not a folder; choose another folder");
     }
 }

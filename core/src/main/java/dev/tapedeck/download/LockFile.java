@@ -1,37 +1,34 @@
 package dev.tapedeck.download;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An operating-system lock on a small lock file, held from {@link #tryAcquire} until {@link #close()}, that keeps
  * out every other holder: other processes through the OS ({@link FileChannel#tryLock}), other threads of this JVM
- * through a set of the paths it holds (a JVM owns its file locks as a whole, and closing any channel to a locked
- * file may drop them, so a second channel is never opened while one is held).
+ * through a set of the paths it holds. That set also keeps this process from ever opening a second descriptor to a
+ * file it has locked: POSIX drops all of a process's locks on a file when any descriptor to it is closed.
  *
  * <p>The OS drops the lock when its process dies, even by {@code kill -9}, so a crashed run never blocks the next;
  * the file's existence means nothing. A lock file made to be deleted on release is checked, once locked, to be
- * still the file at its path (a random token written through the lock is read back through the path), so a run
- * that opened it just before its previous holder deleted it does not go on holding a lock on nothing.
+ * still the file at its path (the same file key before opening it and after locking it, read without opening it),
+ * so a run that opened it just before its previous holder deleted it does not go on holding a lock on nothing.
  */
 public final class LockFile implements AutoCloseable {
 
-    /** The byte locked: far past the token, so that reading the token through another handle is never blocked. */
+    /** The byte locked: far past the end of the (empty) file, so that no reader of the file is ever blocked. */
     private static final long LOCKED_BYTE = Long.MAX_VALUE - 1;
     private static final int ATTEMPTS = 3;
     private static final Set<Path> HELD_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
@@ -62,15 +59,26 @@ public final class LockFile implements AutoCloseable {
         boolean held = false;
         try {
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-                FileChannel channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                        StandardOpenOption.WRITE);
+                try {
+                    Files.createFile(key);
+                } catch (FileAlreadyExistsException exists) {
+                    // Someone's lock file: the lock, not the file, says whether it is taken.
+                }
+                Object before = fileKey(key);
+                FileChannel channel;
+                try {
+                    channel = FileChannel.open(key, StandardOpenOption.WRITE);
+                } catch (NoSuchFileException deletedMeanwhile) {
+                    continue;
+                }
                 FileLock lock = null;
                 try {
                     lock = tryLock(channel);
                     if (lock == null) {
                         return Optional.empty();
                     }
-                    if (stillAtItsPath(key, channel)) {
+                    Object after = fileKey(key);
+                    if (before == null || before.equals(after)) {
                         held = true;
                         return Optional.of(new LockFile(key, channel, lock, deleteOnRelease));
                     }
@@ -126,18 +134,12 @@ public final class LockFile implements AutoCloseable {
         }
     }
 
-    /** Whether {@code path} is still the file {@code channel} locked: a token written through one reads back through the other. */
-    private static boolean stillAtItsPath(Path path, FileChannel channel) throws IOException {
-        byte[] token = (UUID.randomUUID() + " " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII);
-        channel.truncate(0);
-        ByteBuffer buffer = ByteBuffer.wrap(token);
-        while (buffer.hasRemaining()) {
-            channel.write(buffer, buffer.position());
-        }
-        try (InputStream in = Files.newInputStream(path)) {
-            return Arrays.equals(in.readNBytes(token.length + 1), token);
+    /** The file system's identity of the file at {@code path} (device and inode), read without opening it. */
+    private static Object fileKey(Path path) throws IOException {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class).fileKey();
         } catch (NoSuchFileException deleted) {
-            return false;
+            return "deleted";
         }
     }
 

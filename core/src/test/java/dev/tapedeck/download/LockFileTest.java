@@ -47,8 +47,22 @@ class LockFileTest {
         assertThat(file).exists();
 
         try (LockFile again = LockFile.tryAcquire(file, false).orElseThrow()) {
-            assertThat(Files.readString(file)).endsWith(ProcessHandle.current().pid() + "\n");
+            assertThat(LockFile.tryAcquire(file, false)).isEmpty();
         }
+        assertThat(file).exists();
+    }
+
+    @Test
+    void aLockFileDeletedAndMadeAgainBetweenTwoTakersIsNeverHeldByBoth() throws Exception {
+        Path file = dir.resolve(".x.lock");
+        LockFile first = LockFile.tryAcquire(file, true).orElseThrow();
+        first.close();
+        Files.writeString(file, "someone else's new lock file");
+
+        try (LockFile second = LockFile.tryAcquire(file, true).orElseThrow()) {
+            assertThat(second.path()).isEqualTo(file.toAbsolutePath());
+        }
+        assertThat(file).doesNotExist();
     }
 
     @Test

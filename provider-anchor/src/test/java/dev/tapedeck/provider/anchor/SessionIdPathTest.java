@@ -65,9 +65,18 @@ class SessionIdPathTest {
         assertThat(onlyUrl()).isEqualTo("/v1/sessions/a%2Fb%20c/recordings/pause");
     }
 
+    @ParameterizedTest(name = "session id [{0}] travels as segment [{1}]")
+    @CsvSource(delimiter = '|', value = {".|%2E", "..|%2E%2E", "' '|%20", "'tab\there'|tab%09here"})
+    void dotSegmentsBlanksAndControlCharactersAreIdsThatTravelEncoded(String id, String segment) {
+        // Before, these ids were refused, so sessions a provider listed under them vanished.
+        connection.recordings().recordings(SessionId.of(id)).get();
+
+        assertThat(onlyUrl()).isEqualTo("/v1/sessions/" + segment + "/recordings");
+    }
+
     @ParameterizedTest(name = "session id [{0}] is refused before any request")
-    @ValueSource(strings = {".", "..", " ", "", "a\nb", "tab\there"})
-    void dotSegmentsBlanksAndControlCharactersAreRefused(String id) {
+    @ValueSource(strings = {"", "half\uD800"})
+    void onlyIdsThatCannotTravelAreRefused(String id) {
         assertThatThrownBy(() -> SessionId.of(id)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("invalid session id");
         assertThat(api.getAllServeEvents()).isEmpty();

@@ -85,9 +85,7 @@ class ArchiveProcessesTest {
         try (Sandbox sandbox = sandbox(held)) {
             String session = sandbox.data().anchorWithLargeRecording().id();
             Path folder = out.resolve("anchor").resolve(session);
-            Process first = ChildCli.start(sandbox, Main.class, List.of("-Xmx128m"), dir.resolve("first.out"),
-                    dir.resolve("first.err"), "--provider", "anchor", "--json", "archive", "--session", session,
-                    "--out", out.toString());
+            Process first = archiveInChild(sandbox, "first", session, out);
             try {
                 awaitLatch(held.holding, "the body to reach " + HOLD_AT + " bytes", first);
                 awaitTrue("the child to write what was sent", first, () -> partBytes(folder) >= HOLD_AT);
@@ -135,9 +133,7 @@ class ArchiveProcessesTest {
             String large = sandbox.data().anchorWithLargeRecording().id();
             String small = sandbox.data().anchorWithOneRecording().id();
             Path folder = out.resolve("anchor").resolve(large);
-            Process first = ChildCli.start(sandbox, Main.class, List.of("-Xmx128m"), dir.resolve("first.out"),
-                    dir.resolve("first.err"), "--provider", "anchor", "--json", "archive", "--session", large, "--out",
-                    out.toString());
+            Process first = archiveInChild(sandbox, "first", large, out);
             Process second;
             Map<String, String> before;
             Map<String, String> after;
@@ -146,9 +142,7 @@ class ArchiveProcessesTest {
                 awaitTrue("the first run to write all that was sent", first,
                         () -> partBytes(folder) >= sandbox.counters().bodyBytesSent(Origin.MEDIA));
                 before = filesIn(out);
-                second = ChildCli.start(sandbox, Main.class, List.of("-Xmx128m"), dir.resolve("second.out"),
-                        dir.resolve("second.err"), "--provider", "anchor", "--json", "archive", "--session", small,
-                        "--out", out.toString());
+                second = archiveInChild(sandbox, "second", small, out);
                 assertThat(second.waitFor(2, TimeUnit.MINUTES)).as("the second run stops at once").isTrue();
                 after = filesIn(out);
             } finally {
@@ -177,6 +171,13 @@ class ArchiveProcessesTest {
             assertThat(manifest).filteredOn(entry -> entry.sessionId().equals(large)).singleElement()
                     .satisfies(entry -> assertThat(entry.sha256()).isEqualTo(generatedSha256(SIZE)));
         }
+    }
+
+    /** {@code tapedeck --json archive --session SESSION --out OUT} in a child JVM, its output in {@code <name>.out/.err}. */
+    private Process archiveInChild(Sandbox sandbox, String name, String session, Path out) throws IOException {
+        return ChildCli.start(sandbox, Main.class, List.of("-Xmx128m"), dir.resolve(name + ".out"),
+                dir.resolve(name + ".err"), "--provider", "anchor", "--json", "archive", "--session", session, "--out",
+                out.toString());
     }
 
     /** Waits for {@code latch}, failing early with the child's output if the child dies first. */

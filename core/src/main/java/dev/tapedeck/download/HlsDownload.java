@@ -7,13 +7,10 @@ import io.vavr.control.Either;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -108,14 +105,7 @@ final class HlsDownload {
             }
             byte[] text = latest.get().rewrite(references).getBytes(StandardCharsets.UTF_8);
             Path temp = LocalFiles.partFile(playlist);
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer bytes = ByteBuffer.wrap(text);
-                while (bytes.hasRemaining()) {
-                    out.write(bytes);
-                }
-                out.force(true);
-            }
+            LocalFiles.writeSynced(temp, text);
             LocalFiles.moveIntoPlace(temp, playlist);
             long total = done + text.length;
             progress.accept(total);

@@ -5,12 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.StringWriter;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
@@ -94,15 +91,7 @@ record ResumeNote(String provider, String sessionId, String recordingId, String 
         properties.setProperty("bytes", Long.toString(bytes));
         StringWriter text = new StringWriter();
         properties.store(text, "tapedeck: what the hidden .part file beside this note holds, to resume it");
-        byte[] content = text.toString().getBytes(StandardCharsets.UTF_8);
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining()) {
-                out.write(buffer);
-            }
-            out.force(true);
-        }
+        LocalFiles.writeSynced(file, text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

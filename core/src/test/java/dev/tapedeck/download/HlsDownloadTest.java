@@ -52,6 +52,12 @@ class HlsDownloadTest {
                 text.toString(), Optional.of(media.uri("/hls/index.m3u8")), Optional.empty())).build();
     }
 
+    /** {@code hls} with the provider's size for all its segments. */
+    private static Recording sized(Recording hls, long size) {
+        return Recording.builder("loop", hls.sessionId(), hls.id(), RecordingFormat.HLS, hls.media()).sizeBytes(size)
+                .build();
+    }
+
     @Test
     void aSegmentThatIsAnHtmlPageIsRefusedAndNoPlaylistIsWritten() throws Exception {
         Recording hls = playlist("r1", 3, 3);
@@ -94,9 +100,7 @@ class HlsDownloadTest {
 
     @Test
     void segmentsThatOutgrowTheProvidersSizeStopAsSoonAsTheyPassIt() {
-        Recording hls = playlist("r1", 10, 10);
-        Recording declared = Recording.builder("loop", hls.sessionId(), hls.id(), RecordingFormat.HLS, hls.media())
-                .sizeBytes(3L * 376 + 100).build();
+        Recording declared = sized(playlist("r1", 10, 10), 3L * 376 + 100);
 
         DownloadResult result = downloader.download(declared, dir, DownloadListener.NONE);
 
@@ -108,9 +112,7 @@ class HlsDownloadTest {
 
     @Test
     void segmentsThatFallShortOfTheProvidersSizeAreNoCopy() {
-        Recording hls = playlist("r1", 3, 3);
-        Recording declared = Recording.builder("loop", hls.sessionId(), hls.id(), RecordingFormat.HLS, hls.media())
-                .sizeBytes(3L * 376 + 1).build();
+        Recording declared = sized(playlist("r1", 3, 3), 3L * 376 + 1);
 
         DownloadResult result = downloader.download(declared, dir, DownloadListener.NONE);
 

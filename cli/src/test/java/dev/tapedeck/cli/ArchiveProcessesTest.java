@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ArchiveProcessesTest {
 
     private static final long SIZE = 64L << 20;
-    private static final long HOLD_AT = 14L << 20;
+    private static final long HOLD_AT = 42L << 20;
 
     @TempDir
     Path dir;

@@ -121,9 +121,8 @@ public final class Downloader {
         try {
             lock = LockFile.tryAcquire(LocalFiles.lockFile(target), true);
         } catch (IOException storage) {
-            return fail(recording, target, relative, new TapedeckError.Storage(recording.provider(), "could not "
-                    + "create the lock file beside " + target + ": " + storage + "; check the folder's permissions"),
-                    listener);
+            return fail(recording, target, relative, storageError(recording.provider(), "could not create the lock "
+                    + "file beside " + target + ": " + storage + "; check the folder's permissions"), listener);
         }
         if (lock.isEmpty()) {
             return fail(recording, target, relative, new TapedeckError.InUse(recording.provider(), "another "
@@ -221,9 +220,21 @@ public final class Downloader {
             }
             return fetched.flatMap(then);
         } catch (IOException storage) {
-            return Either.left(new TapedeckError.Storage(live.current().provider(), "could not write the download "
-                    + "of " + what + " beside " + target + ": " + storage + "; check free space and permissions"));
+            return Either.left(storageError(live.current().provider(), "could not write the download of " + what
+                    + " beside " + target + ": " + storage + "; check free space and permissions"));
         }
+    }
+
+    /**
+     * A Storage error saying {@code message}, or, when the thread was interrupted (which closes any file channel it
+     * uses), the interrupt, which is what really stopped the download.
+     */
+    private static TapedeckError storageError(String provider, String message) {
+        if (Thread.currentThread().isInterrupted()) {
+            return new TapedeckError.Transport(provider, "interrupted before the download began; nothing was kept "
+                    + "under the final name, run the download again to finish it");
+        }
+        return new TapedeckError.Storage(provider, message);
     }
 
     /** Moves a fetched temp file to its final name. */

@@ -12,7 +12,8 @@ import java.util.Optional;
  *                recording's own media
  * @param offset  the first byte wanted; servers that ignore ranges answer from 0, which {@link MediaStream#offset()}
  *                reports
- * @param ifRange the validator (ETag) the earlier bytes came with, so a changed resource restarts from 0
+ * @param ifRange the validator the earlier bytes came with ({@link MediaStream#validator()}: a strong ETag or a
+ *                Last-Modified date), sent as {@code If-Range} so that a changed resource comes whole, from 0
  */
 public record MediaRequest(Optional<URI> part, long offset, Optional<String> ifRange) {
 
@@ -30,9 +31,9 @@ public record MediaRequest(Optional<URI> part, long offset, Optional<String> ifR
         return new MediaRequest(Optional.empty(), 0, Optional.empty());
     }
 
-    /** The main media from {@code offset}, if it still has validator {@code etag}. */
-    public static MediaRequest from(long offset, Optional<String> etag) {
-        return new MediaRequest(Optional.empty(), offset, etag);
+    /** The main media from {@code offset}, if it still has {@code validator}. */
+    public static MediaRequest from(long offset, Optional<String> validator) {
+        return new MediaRequest(Optional.empty(), offset, validator);
     }
 
     /** One part (segment) of the recording, whole. */

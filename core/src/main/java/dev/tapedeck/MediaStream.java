@@ -9,15 +9,17 @@ import java.util.Optional;
 /**
  * An open body of media bytes. Close it when done, also after a failure.
  *
- * @param body        the bytes, streamed, never buffered whole
- * @param offset      the position of the first byte of {@code body} in the whole resource (0 when a range was ignored)
- * @param length      the number of bytes {@code body} will deliver, when the server said (Content-Length)
- * @param totalSize   the size of the whole resource, when known (Content-Range total, or Content-Length from 0)
- * @param etag        the server's validator
- * @param contentType the server's media type
+ * @param body         the bytes, streamed, never buffered whole
+ * @param offset       the position of the first byte of {@code body} in the whole resource (0 when a range was
+ *                     ignored)
+ * @param length       the number of bytes {@code body} will deliver, when the server said (Content-Length)
+ * @param totalSize    the size of the whole resource, when known (Content-Range total, or Content-Length from 0)
+ * @param etag         the server's entity tag (ETag), quotes and any {@code W/} included
+ * @param lastModified the server's Last-Modified date, as sent
+ * @param contentType  the server's media type
  */
 public record MediaStream(InputStream body, long offset, Optional<Long> length, Optional<Long> totalSize,
-        Optional<String> etag, Optional<String> contentType) implements Closeable {
+        Optional<String> etag, Optional<String> lastModified, Optional<String> contentType) implements Closeable {
 
     /** Checks for nulls. */
     public MediaStream {
@@ -25,7 +27,24 @@ public record MediaStream(InputStream body, long offset, Optional<Long> length, 
         Objects.requireNonNull(length, "length");
         Objects.requireNonNull(totalSize, "totalSize");
         Objects.requireNonNull(etag, "etag");
+        Objects.requireNonNull(lastModified, "lastModified");
         Objects.requireNonNull(contentType, "contentType");
+    }
+
+    /** A stream whose server sent no Last-Modified. */
+    public MediaStream(InputStream body, long offset, Optional<Long> length, Optional<Long> totalSize,
+            Optional<String> etag, Optional<String> contentType) {
+        this(body, offset, length, totalSize, etag, Optional.empty(), contentType);
+    }
+
+    /**
+     * What a later range request sends as {@code If-Range} so that it gets the rest of these very bytes or, when
+     * the resource changed, all of the new one: the strong ETag, else the Last-Modified date; empty when the server
+     * gave neither (a weak ETag does not count, RFC 9110 forbids it in If-Range).
+     */
+    public Optional<String> validator() {
+        Optional<String> strong = etag.map(String::strip).filter(tag -> tag.startsWith("\"") && tag.length() > 1);
+        return strong.or(() -> lastModified.map(String::strip).filter(date -> !date.isEmpty()));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.tapedeck.cli;
 
 import dev.tapedeck.Connection;
 import dev.tapedeck.archive.ArchiveListener;
+import dev.tapedeck.archive.ArchiveLock;
 import dev.tapedeck.archive.ArchiveOptions;
 import dev.tapedeck.archive.ArchiveSummary;
 import dev.tapedeck.archive.Archiver;
@@ -31,6 +32,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code tapedeck archive}: downloads the recordings of every selected session into one folder,
  * {@code <out>/<provider>/<session>/<file>}, keeping {@code <out>/manifest.jsonl} so that a re-run skips what is
  * there and finishes what is not. Sessions come from each provider's history, filtered, or from {@code --session}.
+ * The folder is locked for the whole run, across providers: a second run on it stops at once with one line.
  */
 @Command(name = "archive", mixinStandardHelpOptions = true, description = "Download the recordings of many sessions into a folder, resumably.")
 final class ArchiveCommand implements Callable<Integer> {
@@ -70,6 +72,13 @@ final class ArchiveCommand implements Callable<Integer> {
                 ? ProviderSelection.select(run, Capability.SESSION_HISTORY, ProviderSelection.Scope.ALL)
                 : ProviderSelection.select(run, Capability.LIST_RECORDINGS, ProviderSelection.Scope.ONE_SESSION);
         Path folder = out.toAbsolutePath().normalize();
+        try (ArchiveLock lock = ArchiveLock.acquire(folder).getOrElseThrow(CliFailure::new)) {
+            return archive(run, connections, folder);
+        }
+    }
+
+    private int archive(CliRun run, List<Connection> connections, Path folder) {
+        SessionQuery query = filters.toQuery();
         ArchiveOptions options = ArchiveOptions.defaults().withParallelism(parallel);
         if (wait != null) {
             options = options.withWaitForReady(wait);

@@ -3,7 +3,6 @@ package dev.tapedeck.cli;
 import dev.tapedeck.Connection;
 import dev.tapedeck.download.DownloadOptions;
 import dev.tapedeck.download.Downloader;
-import dev.tapedeck.download.FileNames;
 import dev.tapedeck.model.Capability;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.SessionId;
@@ -12,10 +11,8 @@ import dev.tapedeck.wait.ReadinessWait;
 import io.vavr.control.Either;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,8 +20,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code tapedeck download SESSION_ID}: downloads every recording of one session into a folder, verified and
- * never overwriting unless asked. With {@code --wait} it waits for recordings that are not ready yet.
+ * {@code tapedeck download SESSION_ID}: downloads every recording of one session into a folder, as
+ * {@code <out>/<provider>/<session>/<file>} like {@code archive}, verified and never overwriting unless asked. With
+ * {@code --wait} it waits for recordings that are not ready yet.
  */
 @Command(name = "download", mixinStandardHelpOptions = true, description = "Download the recordings of one session into a folder.")
 final class DownloadCommand implements Callable<Integer> {
@@ -76,15 +74,8 @@ final class DownloadCommand implements Callable<Integer> {
         Downloader downloader = new Downloader(connection.recordings(), run.env().clock(),
                 DownloadOptions.defaults().withOverwrite(overwrite));
         report.expect(recordings.size());
-        Set<String> names = new HashSet<>();
         for (Recording recording : recordings) {
-            String name = FileNames.forRecording(recording);
-            if (!names.add(name)) {
-                // Two recordings of one session may suggest the same name; the later ones get their ids in it.
-                name = FileNames.forRecording(recording, recording.sessionId() + "-" + recording.id() + "-" + name);
-                names.add(name);
-            }
-            report.add(downloader.download(recording, folder, name, report.listener()));
+            report.add(downloader.download(recording, folder, report.listener()));
         }
         return report.finish(folder, Optional.empty());
     }

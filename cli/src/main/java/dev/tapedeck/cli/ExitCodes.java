@@ -5,7 +5,8 @@ import dev.tapedeck.model.TapedeckError;
 /**
  * The process exit codes of the {@code tapedeck} command, one per class of failure, so that scripts can tell a
  * typo from an outage: 0 ok, 2 usage, 3 not found, 4 credentials, 5 not ready, 6 provider or network trouble,
- * 7 unsupported, 8 integrity, 1 anything else.
+ * 7 unsupported, 8 integrity, 1 anything else. A folder another tapedeck run is writing to counts as unavailable (6):
+ * the same command works once that run is done.
  */
 public final class ExitCodes {
 
@@ -21,7 +22,7 @@ public final class ExitCodes {
     public static final int UNAUTHORIZED = 4;
     /** The recording is not ready yet. */
     public static final int NOT_READY = 5;
-    /** Rate limited, a provider failure or a network failure. */
+    /** Rate limited, a provider failure, a network failure, or the folder in use by another run. */
     public static final int UNAVAILABLE = 6;
     /** The provider lacks the capability or filter. */
     public static final int UNSUPPORTED = 7;
@@ -46,7 +47,7 @@ public final class ExitCodes {
             return NOT_READY;
         }
         if (error instanceof TapedeckError.RateLimited || error instanceof TapedeckError.ProviderFailure
-                || error instanceof TapedeckError.Transport) {
+                || error instanceof TapedeckError.Transport || error instanceof TapedeckError.InUse) {
             return UNAVAILABLE;
         }
         if (error instanceof TapedeckError.Unsupported) {

@@ -246,6 +246,34 @@ class ArchiveCommandTest {
     }
 
     @Test
+    void aFolderAnotherRunHoldsStopsTheArchiveAtOnceWithOneLineAndExit6() throws Exception {
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Thread otherRun = new Thread(() -> {
+            try (dev.tapedeck.archive.ArchiveLock lock = dev.tapedeck.archive.ArchiveLock.acquire(dir).get()) {
+                held.countDown();
+                done.await();
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        otherRun.start();
+        held.await();
+        sandbox.counters().reset();
+        CliHarness.Result result;
+        try {
+            result = cli.run("--provider", "anchor", "archive", "--out", dir.toString(), "--limit", "3");
+        } finally {
+            done.countDown();
+            otherRun.join();
+        }
+
+        ExitCodesTest.assertOneErrorLine(result, 6, "another tapedeck run is using the archive folder " + dir);
+        assertThat(dir.resolve("manifest.jsonl")).doesNotExist();
+        assertThat(sandbox.counters().requests(Origin.MEDIA)).isZero();
+    }
+
+    @Test
     void sessionIdsWithHistoryFiltersAreAUsageError() {
         ExitCodesTest.assertOneErrorLine(cli.run("--provider", "anchor", "archive", "--out", dir.toString(),
                 "--session", "sess_0001", "--status", "completed"), 2, "--session");

@@ -9,7 +9,7 @@ import dev.tapedeck.sandbox.SandboxOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,15 +31,8 @@ class CliDownloadMemoryTest {
         Path log = dir.resolve("child.log");
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.builder().largeRecordingBytes(size).build())) {
             String session = sandbox.data().anchorWithLargeRecording().id();
-            ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx64m", "-cp", System.getProperty("java.class.path"), CliDownloadMemoryProbe.class.getName(),
-                    "--provider", "anchor", "--json", "download", session, "--out", out.toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            Map<String, String> env = child.environment();
-            env.keySet().removeIf(name -> name.endsWith("_API_KEY") || name.endsWith("_BASE_URL"));
-            env.put("ANCHOR_API_KEY", sandbox.apiKey("anchor"));
-            env.put("ANCHOR_BASE_URL", SandboxLauncher.apiBase(sandbox, "anchor").toString());
-            Process process = child.start();
+            Process process = ChildCli.start(sandbox, CliDownloadMemoryProbe.class, List.of("-Xmx64m"), log, log,
+                    "--provider", "anchor", "--json", "download", session, "--out", out.toString());
 
             // A safety net against a hung child, not a timing assertion: only the outcome is checked.
             boolean finished = process.waitFor(15, TimeUnit.MINUTES);

@@ -92,8 +92,32 @@ class DownloadCommandTest {
             assertThat(e.get("status").asText()).isEqualTo("downloaded");
             assertThat(e.get("path").asText()).doesNotContain("..").doesNotStartWith("/");
         });
-        assertThat(files()).hasSize(3).allSatisfy(f -> assertThat(f.getParent()).isEqualTo(dir));
+        assertThat(files()).hasSize(3).allSatisfy(f -> assertThat(f.getParent())
+                .isEqualTo(dir.resolve("anchor").resolve("sess_0002")));
         assertThat(dir.getParent().resolve("evil.mp4")).doesNotExist();
+    }
+
+    @Test
+    void downloadAndArchiveNameARecordingTheSameWay() throws Exception {
+        Path downloaded = dir.resolve("download");
+        Path archived = dir.resolve("archive");
+
+        CliHarness.Result download = cli.run("--provider", "anchor", "--json", "download", "sess_0002", "--out",
+                downloaded.toString());
+        CliHarness.Result archive = cli.run("--provider", "anchor", "--json", "archive", "--session", "sess_0002",
+                "--out", archived.toString());
+
+        assertThat(download.exitCode()).as(download.toString()).isZero();
+        assertThat(archive.exitCode()).as(archive.toString()).isZero();
+        List<String> paths = download.json().stream().map(e -> e.get("path").asText()).sorted()
+                .collect(Collectors.toList());
+        assertThat(paths).containsExactly("anchor/sess_0002/rec_0002_1.mp4", "anchor/sess_0002/rec_0002_2.mp4",
+                "anchor/sess_0002/rec_0002_3.mp4");
+        assertThat(archive.json().stream().map(e -> e.get("path").asText()).sorted().collect(Collectors.toList()))
+                .isEqualTo(paths);
+        for (String path : paths) {
+            assertThat(sha256(downloaded.resolve(path))).isEqualTo(sha256(archived.resolve(path)));
+        }
     }
 
     @Test

@@ -7,10 +7,9 @@ import dev.tapedeck.download.DownloadListener;
 import dev.tapedeck.download.DownloadResult;
 import dev.tapedeck.download.DownloadStatus;
 import dev.tapedeck.download.Downloader;
-import dev.tapedeck.download.FileNames;
 import dev.tapedeck.download.Fingerprint;
 import dev.tapedeck.download.LocalCopy;
-import dev.tapedeck.download.LocalFiles;
+import dev.tapedeck.download.RecordingPaths;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.Session;
 import dev.tapedeck.model.SessionId;
@@ -25,11 +24,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -48,7 +44,13 @@ import java.util.stream.Stream;
 /**
  * Archives a provider's recordings into a folder: walks the sessions a {@link SessionQuery} selects (or the
  * session ids given), lists each session's recordings and downloads them with bounded parallelism to
- * {@code <out>/<provider>/<sessionId>/<sanitised name>}, keeping the {@link Manifest} {@code <out>/manifest.jsonl}.
+ * {@code <out>/<provider>/<session>/<recording>.<ext>} (the {@link RecordingPaths} rule, as {@link Downloader}
+ * uses), keeping the {@link Manifest} {@code <out>/manifest.jsonl}. A session whose id cannot be a file name as it
+ * is (control characters, {@code ..}, upper case) still gets its own folder, under a hashed name, and its lines.
+ *
+ * <p>A run holds the folder's {@link ArchiveLock} from start to end: a second run on the same folder fails at once
+ * with {@link TapedeckError.InUse} and touches nothing. Downloads that a killed or interrupted run left half done
+ * are resumed, not restarted (see {@link Downloader}).
  *
  * <p>A re-run skips every recording whose manifest entry is done and whose file still has the recorded size and
  * SHA-256 (status skipped, nothing fetched), and retries the rest. A file under a recording's name that the
@@ -64,7 +66,6 @@ import java.util.stream.Stream;
  * ready is a failure. A failure of one recording or session does not
  * stop the run; the summary lists it. Interrupting the calling thread stops listing, interrupts the downloads
  * (which keep nothing under a final name) and returns what was done, with the interrupt flag set again.
- * Two recordings of one session with the same name get their recording id appended.
  */
 public final class Archiver {
 
@@ -90,7 +91,7 @@ public final class Archiver {
 
     /**
      * Archives the sessions {@code query} selects. Left when the listing is refused up front (an unsupported
-     * filter, no history at this provider) or the folder or manifest cannot be used.
+     * filter, no history at this provider), the folder or manifest cannot be used, or another run holds the folder.
      */
     public Either<TapedeckError, ArchiveSummary> archive(SessionQuery query, Path out, ArchiveOptions options,
             ArchiveListener listener) {
@@ -135,10 +136,17 @@ public final class Archiver {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(listener, "listener");
         Path root = out.toAbsolutePath().normalize();
-        Either<TapedeckError, Path> created = LocalFiles.createFolder(source.provider(), root, "the archive folder");
-        if (created.isLeft()) {
-            return Either.left(created.getLeft());
+        Either<TapedeckError, ArchiveLock> locked = ArchiveLock.acquire(root);
+        if (locked.isLeft()) {
+            return Either.left(locked.getLeft());
         }
+        try (ArchiveLock lock = locked.get()) {
+            return runLocked(sessions, root, options, listener);
+        }
+    }
+
+    private Either<TapedeckError, ArchiveSummary> runLocked(Iterator<Selected> sessions, Path root,
+            ArchiveOptions options, ArchiveListener listener) {
         Either<TapedeckError, Manifest> opened = Manifest.open(root);
         if (opened.isLeft()) {
             return Either.left(opened.getLeft());
@@ -193,19 +201,13 @@ public final class Archiver {
                         continue;
                     }
                     boolean deferNotReady = !selected.named() && wait.isEmpty();
-                    Path folder = root.resolve(FileNames.idSegment(source.provider()).orElse("provider"))
-                            .resolve(FileNames.idSegment(session.value()).orElse("session"));
-                    List<Recording> recordings = listed.get();
-                    List<String> names = names(recordings);
-                    for (int i = 0; i < recordings.size(); i++) {
-                        Recording recording = recordings.get(i);
-                        String name = names.get(i);
+                    for (Recording recording : listed.get()) {
                         slots.acquire();
                         pending.add(pool.submit(() -> {
                             try {
-                                return run.one(recording, folder, name, deferNotReady);
+                                return run.one(recording, deferNotReady);
                             } catch (RuntimeException bug) {
-                                return run.crashed(recording, folder, name, bug);
+                                return run.crashed(recording, bug);
                             } finally {
                                 slots.release();
                             }
@@ -265,27 +267,6 @@ public final class Archiver {
         }
     }
 
-    /** File names for one session's recordings; a name used twice gets the recording id appended. */
-    private static List<String> names(List<Recording> recordings) {
-        List<String> names = new ArrayList<>();
-        Map<String, Integer> uses = new HashMap<>();
-        for (Recording recording : recordings) {
-            String name = FileNames.forRecording(recording);
-            names.add(name);
-            uses.merge(name.toLowerCase(Locale.ROOT), 1, Integer::sum);
-        }
-        for (int i = 0; i < names.size(); i++) {
-            String name = names.get(i);
-            if (uses.get(name.toLowerCase(Locale.ROOT)) > 1) {
-                int dot = name.lastIndexOf('.');
-                String id = FileNames.idSegment(recordings.get(i).id().value()).orElse(Integer.toString(i));
-                names.set(i, FileNames.forRecording(recordings.get(i), dot <= 0 ? name + "-" + id
-                        : name.substring(0, dot) + "-" + id + name.substring(dot)));
-            }
-        }
-        return names;
-    }
-
     private static ThreadFactory threads() {
         AtomicInteger count = new AtomicInteger();
         return task -> {
@@ -316,11 +297,11 @@ public final class Archiver {
          * Skips, or downloads and records, one recording; never throws for an expected failure. With
          * {@code deferNotReady} a recording that is not ready yet is recorded as such rather than as a failure.
          */
-        ManifestEntry one(Recording recording, Path folder, String name, boolean deferNotReady) {
+        ManifestEntry one(Recording recording, boolean deferNotReady) {
             ManifestEntry.Key key = new ManifestEntry.Key(recording.provider(), recording.sessionId().value(),
                     recording.id().value());
             Optional<ManifestEntry> prior = manifest.latest(key).filter(ManifestEntry::done);
-            String relative = root.relativize(folder.resolve(name)).toString().replace('\\', '/');
+            String relative = RecordingPaths.relativePath(recording);
             if (prior.isPresent() && verified(prior.get())) {
                 return record(prior.get().asSkipped(), Optional.empty());
             }
@@ -343,28 +324,27 @@ public final class Archiver {
             if (wait.isPresent()) {
                 DownloadResult[] last = new DownloadResult[1];
                 Either<TapedeckError, DownloadResult> waited = wait.get().until(() -> {
-                    last[0] = chosen.download(recording, folder, name, progress);
+                    last[0] = chosen.download(recording, root, progress);
                     return last[0].toEither();
                 });
                 result = waited.fold(last[0]::withError, ok -> ok);
             } else {
-                result = chosen.download(recording, folder, name, progress);
+                result = chosen.download(recording, root, progress);
             }
-            DownloadResult placed = result.relativeTo(root);
-            if (deferNotReady && placed.error().filter(TapedeckError.NotReady.class::isInstance).isPresent()) {
-                return record(ManifestEntry.notReady(placed.provider(), placed.sessionId().value(),
-                        placed.recordingId().value(), placed.relativePath(), placed.error().get()), Optional.empty());
+            if (deferNotReady && result.error().filter(TapedeckError.NotReady.class::isInstance).isPresent()) {
+                return record(ManifestEntry.notReady(result.provider(), result.sessionId().value(),
+                        result.recordingId().value(), result.relativePath(), result.error().get()), Optional.empty());
             }
-            return record(ManifestEntry.of(placed), placed.error());
+            return record(ManifestEntry.of(result), result.error());
         }
 
         /** Records a recording whose download threw, so one provider bug does not stop the archive. */
-        ManifestEntry crashed(Recording recording, Path folder, String name, RuntimeException bug) {
+        ManifestEntry crashed(Recording recording, RuntimeException bug) {
             TapedeckError error = new TapedeckError.ProviderFailure(recording.provider(), 0, "downloading "
                     + "recording " + recording.id() + " failed unexpectedly (" + bug.getClass().getName()
                     + "); please report this as a bug", "", false);
-            return record(ManifestEntry.of(DownloadResult.failed(recording, folder.resolve(name), name, error)
-                    .relativeTo(root)), Optional.of(error));
+            return record(ManifestEntry.of(DownloadResult.failed(recording, RecordingPaths.resolve(root, recording),
+                    RecordingPaths.relativePath(recording), error)), Optional.of(error));
         }
 
         private boolean verified(ManifestEntry entry) {

@@ -54,10 +54,7 @@ public final class Manifest implements AutoCloseable {
                 Path temp = LocalFiles.partFile(file);
                 StringBuilder compacted = new StringBuilder();
                 read.get().values().forEach(entry -> compacted.append(line(entry)));
-                try (FileOutputStream rewrite = new FileOutputStream(temp.toFile())) {
-                    rewrite.write(compacted.toString().getBytes(StandardCharsets.UTF_8));
-                    rewrite.getFD().sync();
-                }
+                LocalFiles.writeSynced(temp, compacted.toString().getBytes(StandardCharsets.UTF_8));
                 LocalFiles.moveIntoPlace(temp, file);
             }
             return Either.right(new Manifest(read.get(), new FileOutputStream(file.toFile(), true)));

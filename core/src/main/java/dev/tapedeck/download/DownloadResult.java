@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param recordingId  the recording
  * @param path         the absolute final path (for HLS: the playlist); for a failure, where it would have gone
  * @param relativePath {@code path} relative to the folder the caller named, with {@code /} separators
+ *                     ({@code <provider>/<session>/<file>} unless the caller chose the name)
  * @param sizeBytes    the bytes on disk (HLS: playlist plus segments); 0 for a failure
  * @param sha256       lower-case hex SHA-256 of the file (HLS: of the playlist); empty for a failure
  * @param status       downloaded, skipped or failed
@@ -65,13 +66,6 @@ public record DownloadResult(String provider, SessionId sessionId, RecordingId r
     public DownloadResult withError(TapedeckError another) {
         return new DownloadResult(provider, sessionId, recordingId, path, relativePath, 0, "",
                 DownloadStatus.FAILED, Optional.of(another));
-    }
-
-    /** This result with its relative path measured from {@code base} instead, e.g. an archive's root folder. */
-    public DownloadResult relativeTo(Path base) {
-        String relative = base.toAbsolutePath().normalize().relativize(path).toString()
-                .replace(path.getFileSystem().getSeparator(), "/");
-        return new DownloadResult(provider, sessionId, recordingId, path, relative, sizeBytes, sha256, status, error);
     }
 
     /** Right with this result when it did not fail, else left with its error. */

@@ -3,6 +3,7 @@ package dev.tapedeck.download;
 import dev.tapedeck.RecordingSource;
 import dev.tapedeck.model.MediaLocation;
 import dev.tapedeck.model.Recording;
+import dev.tapedeck.model.RecordingFormat;
 import dev.tapedeck.model.TapedeckError;
 import io.vavr.control.Either;
 import java.io.IOException;
@@ -13,24 +14,38 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Downloads recordings to files, through their provider's {@link RecordingSource#openMedia}.
  *
- * <p>The bytes stream in a fixed 64 KiB buffer to a hidden temp file {@code .<name>.part} in the target folder,
- * hashed (SHA-256) as they pass; the byte count is checked against the server's length and the provider's size
+ * <p>A recording goes to {@code <folder>/<provider>/<session>/<recording>.<ext>} ({@link RecordingPaths}, the rule
+ * the archive uses too), or under a name the caller chooses. The bytes stream in a fixed 64 KiB buffer to a hidden
+ * temp file {@code .<name>.part} beside the final name, hashed (SHA-256) as they pass. Before anything is kept the
+ * body must be what the recording's format expects ({@link dev.tapedeck.model.RecordingFormat}): an HTML page, text
+ * or JSON where media belongs is refused and named ("an HTML page, 98 bytes"), and an event recording must be
+ * well-formed JSON. The byte count is checked against the server's length and the provider's size
  * ({@link Recording#sizeBytes()}), and only then is the file moved to its final name in one atomic step. So a
- * final name only ever holds a complete, verified file; a failure or an interrupt leaves at most a temp file,
- * which the next download replaces. An existing file is replaced only with {@link DownloadOptions#overwrite()};
- * without it the recording is downloaded beside the file and compared: the same bytes are reported as skipped
- * (with the existing file's size and SHA-256), other bytes as a {@link TapedeckError.Storage} failure, and the
- * existing file is never touched.
- * A broken transfer resumes with a range request (see {@code Transfer}), and an expired or refused URL is
- * refreshed from the provider once. Names from providers go through {@link FileNames}. HLS playlists are saved
- * with their segments so they play offline (see {@code HlsDownload}).
+ * final name only ever holds a complete, verified file.
  *
- * <p>Never throws for an expected failure: every outcome is a {@link DownloadResult}. Thread-safe; each call
- * works on its own files.
+ * <p>A broken transfer, or a body that ends early, resumes within the run with a range request guarded by the
+ * server's validator (see {@code Transfer}); an expired or refused URL is refreshed from the provider once. When a
+ * download is interrupted or runs out of attempts, its temp file stays with a small hidden note
+ * ({@code .<name>.resume}: provider, session, recording, validator, bytes synced; never the URL), and the next
+ * download of the same recording, in this process or a later one, goes on from there with {@code Range} and
+ * {@code If-Range}, starting over only when the server's validator changed or it ignores ranges. Refused content
+ * leaves nothing behind.
+ *
+ * <p>While a recording downloads, its hidden lock file {@code .<name>.lock} is held with an operating-system lock
+ * ({@link LockFile}), so two downloads of one recording into one folder (two threads, or two processes) never
+ * write the same temp file: the second fails at once with {@link TapedeckError.InUse}, touching nothing.
+ *
+ * <p>An existing file is replaced only with {@link DownloadOptions#overwrite()}; without it the recording is
+ * downloaded beside the file and compared: the same bytes are reported as skipped (with the existing file's size
+ * and SHA-256), other bytes as a {@link TapedeckError.Storage} failure, and the existing file is never touched.
+ * HLS playlists are saved with their segments so they play offline (see {@code HlsDownload}).
+ *
+ * <p>Never throws for an expected failure: every outcome is a {@link DownloadResult}. Thread-safe.
  */
 public final class Downloader {
 
@@ -60,51 +75,82 @@ public final class Downloader {
         return options;
     }
 
-    /** Downloads {@code recording} into {@code folder} under {@link FileNames#forRecording(Recording)}. */
+    /**
+     * Downloads {@code recording} below {@code folder} (created if missing) as
+     * {@code <provider>/<session>/<recording>.<ext>}, see {@link RecordingPaths}; the result's relative path is
+     * that, relative to {@code folder}.
+     */
     public DownloadResult download(Recording recording, Path folder, DownloadListener listener) {
-        return download(recording, folder, FileNames.forRecording(recording), listener);
+        Objects.requireNonNull(recording, "recording");
+        Path dir = folder.toAbsolutePath().normalize();
+        return save(recording, RecordingPaths.resolve(dir, recording), RecordingPaths.relativePath(recording),
+                listener);
     }
 
     /**
      * Downloads {@code recording} into {@code folder} (created if missing) as {@code fileName}, which is
-     * sanitised like a provider's name. For an HLS playlist {@code fileName} names the playlist.
+     * sanitised like a provider's name and given an extension that suits the recording. For an HLS playlist
+     * {@code fileName} names the playlist.
      */
     public DownloadResult download(Recording recording, Path folder, String fileName, DownloadListener listener) {
         Objects.requireNonNull(recording, "recording");
-        Objects.requireNonNull(listener, "listener");
         Path dir = folder.toAbsolutePath().normalize();
         String name = FileNames.forRecording(recording, fileName);
-        Path target = dir.resolve(name).normalize();
-        boolean hls = recording.media() instanceof MediaLocation.InlinePlaylist;
-        listener.started(recording, hls ? Optional.empty() : recording.sizeBytes());
         Either<TapedeckError, Path> inside = FileNames.resolveInside(dir, name);
         if (inside.isLeft()) {
-            return fail(recording, target, name, inside.getLeft(), listener);
+            Objects.requireNonNull(listener, "listener").started(recording, Optional.empty());
+            return fail(recording, dir.resolve(name).normalize(), name, inside.getLeft(), listener);
         }
+        return save(recording, inside.get(), name, listener);
+    }
+
+    private DownloadResult save(Recording recording, Path target, String relative, DownloadListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        boolean hls = recording.media() instanceof MediaLocation.InlinePlaylist;
+        listener.started(recording, hls ? Optional.empty() : recording.sizeBytes());
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            return fail(recording, target, name, new TapedeckError.Storage(recording.provider(), target
+            return fail(recording, target, relative, new TapedeckError.Storage(recording.provider(), target
                     + " is a folder; move it away or download into another folder"), listener);
         }
-        boolean keepExisting = Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !options.overwrite();
-        Either<TapedeckError, Path> created = createFolder(recording.provider(), dir);
+        Either<TapedeckError, Path> created = LocalFiles.createFolder(recording.provider(), target.getParent(),
+                "the folder");
         if (created.isLeft()) {
-            return fail(recording, target, name, created.getLeft(), listener);
+            return fail(recording, target, relative, created.getLeft(), listener);
         }
+        Optional<LockFile> lock;
+        try {
+            lock = LockFile.tryAcquire(LocalFiles.lockFile(target), true);
+        } catch (IOException storage) {
+            return fail(recording, target, relative, storageError(recording.provider(), "could not create the lock "
+                    + "file beside " + target + ": " + storage + "; check the folder's permissions"), listener);
+        }
+        if (lock.isEmpty()) {
+            return fail(recording, target, relative, new TapedeckError.InUse(recording.provider(), "another "
+                    + "tapedeck run is downloading " + target + " right now; let it finish, then run this again"),
+                    listener);
+        }
+        try (LockFile held = lock.get()) {
+            return saveLocked(recording, target, relative, listener);
+        }
+    }
+
+    private DownloadResult saveLocked(Recording recording, Path target, String relative, DownloadListener listener) {
+        boolean hls = recording.media() instanceof MediaLocation.InlinePlaylist;
+        boolean keepExisting = Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !options.overwrite();
         LiveRecording live = new LiveRecording(source, recording, clock);
         Transfer transfer = new Transfer(live, options.maxAttempts());
         Progress progress = new Progress(listener);
         String what = describe(recording);
         if (keepExisting) {
-            return compareWithExisting(recording, live, transfer, target, name, progress, what, listener);
+            return compareWithExisting(recording, live, transfer, target, relative, progress, what, listener);
         }
         Either<TapedeckError, Fingerprint> saved = hls
-                ? new HlsDownload(live, transfer, what).save(target, progress)
-                : fetchFile(live, transfer, LocalFiles.partFile(target), progress, what)
-                        .flatMap(fetched -> place(live, target, fetched, what));
+                ? new HlsDownload(live, transfer, options, what).save(target, progress)
+                : fetchFile(live, transfer, target, progress, what, fetched -> place(live, target, fetched, what));
         if (saved.isLeft()) {
-            return fail(recording, target, name, saved.getLeft(), listener);
+            return fail(recording, target, relative, saved.getLeft(), listener);
         }
-        DownloadResult result = DownloadResult.downloaded(recording, target, name, saved.get());
+        DownloadResult result = DownloadResult.downloaded(recording, target, relative, saved.get());
         listener.finished(result);
         return result;
     }
@@ -116,79 +162,88 @@ public final class Downloader {
      * copy, being several files, through a staging folder, so that its segments never mix with the existing ones.
      */
     private DownloadResult compareWithExisting(Recording recording, LiveRecording live, Transfer transfer,
-            Path target, String name, Progress progress, String what, DownloadListener listener) {
+            Path target, String relative, Progress progress, String what, DownloadListener listener) {
         boolean hls = recording.media() instanceof MediaLocation.InlinePlaylist;
-        Path fresh = hls ? LocalFiles.stagingFolder(target).resolve(name) : LocalFiles.partFile(target);
+        Either<TapedeckError, Fingerprint> existing = LocalCopy.measure(target);
         Either<TapedeckError, Boolean> same;
-        Either<TapedeckError, Fingerprint> existing;
-        try {
-            Either<TapedeckError, Fingerprint> saved;
-            if (hls) {
+        if (hls) {
+            Path fresh = LocalFiles.stagingFolder(target).resolve(target.getFileName());
+            try {
                 LocalFiles.deleteTreeQuietly(fresh.getParent());
-                saved = createFolder(recording.provider(), fresh.getParent())
-                        .flatMap(ok -> new HlsDownload(live, transfer, what).save(fresh, progress));
-            } else {
-                saved = fetchFile(live, transfer, fresh, progress, what);
+                Either<TapedeckError, Fingerprint> saved = LocalFiles.createFolder(recording.provider(),
+                        fresh.getParent(), "the folder")
+                        .flatMap(ok -> new HlsDownload(live, transfer, options, what).save(fresh, progress));
+                if (saved.isLeft()) {
+                    return fail(recording, target, relative, saved.getLeft(), listener);
+                }
+                same = LocalCopy.sameContent(target, fresh);
+            } finally {
+                LocalFiles.deleteTreeQuietly(fresh.getParent());
             }
+        } else {
+            Either<TapedeckError, Fingerprint> saved = fetchFile(live, transfer, target, progress, what,
+                    Either::right);
             if (saved.isLeft()) {
-                return fail(recording, target, name, saved.getLeft(), listener);
+                return fail(recording, target, relative, saved.getLeft(), listener);
             }
-            existing = LocalCopy.measure(target);
-            same = hls ? LocalCopy.sameContent(target, fresh) : existing.map(saved.get()::equals);
-        } finally {
-            if (hls) {
-                LocalFiles.deleteTreeQuietly(fresh.getParent());
-            } else {
-                LocalFiles.deleteQuietly(fresh);
-            }
+            same = existing.map(saved.get()::equals);
         }
         if (same.isRight() && same.get() && existing.isRight()) {
-            DownloadResult result = DownloadResult.skipped(recording, target, name, existing.get());
+            DownloadResult result = DownloadResult.skipped(recording, target, relative, existing.get());
             listener.finished(result);
             return result;
         }
         String why = same.isLeft() ? " (" + same.getLeft().message() + ")"
                 : existing.isLeft() ? " (" + existing.getLeft().message() + ")" : "";
-        return fail(recording, target, name, new TapedeckError.Storage(recording.provider(), target
+        return fail(recording, target, relative, new TapedeckError.Storage(recording.provider(), target
                 + " already exists with different content" + why + "; it was left as it is, pass --overwrite "
                 + "(DownloadOptions.overwrite) to replace it"), listener);
     }
 
-    private static Either<TapedeckError, Path> createFolder(String provider, Path folder) {
-        return LocalFiles.createFolder(provider, folder, "the folder");
-    }
-
     /**
-     * Fetches a whole file into {@code temp} and checks its size against the provider's; {@code temp} is deleted
-     * on failure and left for the caller on success.
+     * Fetches {@code target}'s whole file into its resumable temp file, checks its size against the provider's and
+     * hands it to {@code then} (which moves or compares it) while the temp file is still there. The temp file is
+     * deleted afterwards, unless the failure left bytes worth resuming.
      */
-    private static Either<TapedeckError, Fingerprint> fetchFile(LiveRecording live, Transfer transfer, Path temp,
-            Progress progress, String what) {
-        Either<TapedeckError, Fingerprint> fetched = transfer.fetch(recording -> wholeFile(recording, what), temp,
-                progress, what);
-        if (fetched.isRight()) {
+    private static Either<TapedeckError, Fingerprint> fetchFile(LiveRecording live, Transfer transfer, Path target,
+            Progress progress, String what, Function<Fingerprint, Either<TapedeckError, Fingerprint>> then) {
+        Recording recording = live.current();
+        try (PartialFile part = PartialFile.resumable(LocalFiles.partFile(target), LocalFiles.resumeNote(target),
+                recording, recording.format() == RecordingFormat.EVENTS)) {
+            Either<TapedeckError, Fingerprint> fetched = transfer.fetch(current -> wholeFile(current, what), part,
+                    Transfer.Expectation.of(recording), progress, what);
             Optional<Long> promised = live.current().sizeBytes();
-            if (promised.isPresent() && promised.get() != fetched.get().sizeBytes()) {
-                fetched = Either.left(new TapedeckError.Integrity(live.current().provider(), what + ": the provider "
+            if (fetched.isRight() && promised.isPresent() && promised.get() != fetched.get().sizeBytes()) {
+                return Either.left(new TapedeckError.Integrity(live.current().provider(), what + ": the provider "
                         + "says it has " + promised.get() + " bytes but " + fetched.get().sizeBytes()
                         + " arrived; the file was not kept, download it again"));
             }
+            return fetched.flatMap(then);
+        } catch (IOException storage) {
+            return Either.left(storageError(live.current().provider(), "could not write the download of " + what
+                    + " beside " + target + ": " + storage + "; check free space and permissions"));
         }
-        if (fetched.isLeft()) {
-            LocalFiles.deleteQuietly(temp);
+    }
+
+    /**
+     * A Storage error saying {@code message}, or, when the thread was interrupted (which closes any file channel it
+     * uses), the interrupt, which is what really stopped the download.
+     */
+    private static TapedeckError storageError(String provider, String message) {
+        if (Thread.currentThread().isInterrupted()) {
+            return new TapedeckError.Transport(provider, "interrupted before the download began; nothing was kept "
+                    + "under the final name, run the download again to finish it");
         }
-        return fetched;
+        return new TapedeckError.Storage(provider, message);
     }
 
     /** Moves a fetched temp file to its final name. */
     private static Either<TapedeckError, Fingerprint> place(LiveRecording live, Path target, Fingerprint fetched,
             String what) {
-        Path temp = LocalFiles.partFile(target);
         try {
-            LocalFiles.moveIntoPlace(temp, target);
+            LocalFiles.moveIntoPlace(LocalFiles.partFile(target), target);
             return Either.right(fetched);
         } catch (IOException storage) {
-            LocalFiles.deleteQuietly(temp);
             return Either.left(new TapedeckError.Storage(live.current().provider(), "could not move the download "
                     + "of " + what + " into place as " + target + ": " + storage));
         }
@@ -202,10 +257,10 @@ public final class Downloader {
         return Either.right(Optional.empty());
     }
 
-    private static DownloadResult fail(Recording recording, Path target, String name, TapedeckError error,
+    private static DownloadResult fail(Recording recording, Path target, String relative, TapedeckError error,
             DownloadListener listener) {
         listener.failed(error);
-        return DownloadResult.failed(recording, target, name, error);
+        return DownloadResult.failed(recording, target, relative, error);
     }
 
     private static String describe(Recording recording) {

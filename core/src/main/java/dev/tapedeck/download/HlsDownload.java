@@ -7,12 +7,10 @@ import io.vavr.control.Either;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +20,13 @@ import java.util.function.LongConsumer;
  * Saves an inline HLS playlist so that it plays offline: every resource it references is fetched through the
  * provider into {@code <name>_segments/00000.<ext>} beside the playlist, and the playlist is written last with
  * its references rewritten to those relative names. Each resource lands under its name by an atomic move, and
- * the playlist appears only after all of them, so a playlist on disk is always complete.
+ * the playlist appears only after all of them, so a playlist on disk is always complete; a resource folder left
+ * without its playlist by a broken run is cleared before the next attempt.
+ *
+ * <p>What arrives is bounded: the playlist by {@link DownloadOptions#maxPlaylistBytes()} and
+ * {@link DownloadOptions#maxPlaylistSegments()}; the resources together by the provider's size, when it gives one,
+ * which they must match exactly. Each media segment must look like one (MPEG-TS, fragmented MP4, packed audio) and
+ * no side file (init section, key) may be an HTML page or text. Relative URIs resolve against the playlist's base.
  *
  * <p>Resources are matched by position, so after a refresh (fresh signed URLs) the download carries on where it
  * was, as long as the refreshed playlist lists as many resources. The fingerprint's size is the playlist plus all
@@ -32,13 +36,15 @@ final class HlsDownload {
 
     private final LiveRecording live;
     private final Transfer transfer;
+    private final DownloadOptions options;
     private final String what;
     private Recording parsedFor;
     private HlsPlaylist parsed;
 
-    HlsDownload(LiveRecording live, Transfer transfer, String what) {
+    HlsDownload(LiveRecording live, Transfer transfer, DownloadOptions options, String what) {
         this.live = live;
         this.transfer = transfer;
+        this.options = options;
         this.what = what;
     }
 
@@ -55,11 +61,15 @@ final class HlsDownload {
             return Either.left(first.getLeft());
         }
         int count = first.get().resources().size();
+        Optional<Long> declared = live.current().sizeBytes();
         String folderName = resourceFolder(playlist.getFileName().toString());
         Path folder = playlist.resolveSibling(folderName);
         List<String> references = new ArrayList<>(count);
         long done = 0;
         try {
+            if (!Files.exists(playlist, LinkOption.NOFOLLOW_LINKS)) {
+                LocalFiles.deleteTreeQuietly(folder);
+            }
             Files.createDirectories(folder);
             for (int i = 0; i < count; i++) {
                 String local = String.format("%05d.%s", i, extensionOf(first.get().resources().get(i)));
@@ -67,16 +77,27 @@ final class HlsDownload {
                 Path temp = LocalFiles.partFile(file);
                 int index = i;
                 long before = done;
-                Either<TapedeckError, Fingerprint> fetched = transfer.fetch(recording -> resource(recording, index,
-                        count), temp, bytes -> progress.accept(before + bytes),
-                        "segment " + (i + 1) + " of " + count + " of " + what);
+                Transfer.Expectation expected = Transfer.Expectation.hlsPart(first.get().isSideFile(i),
+                        declared.map(size -> size - before));
+                Either<TapedeckError, Fingerprint> fetched;
+                try (PartialFile part = PartialFile.fresh(temp, false)) {
+                    fetched = transfer.fetch(recording -> resource(recording, index, count), part, expected,
+                            bytes -> progress.accept(before + bytes),
+                            "segment " + (i + 1) + " of " + count + " of " + what);
+                    if (fetched.isRight()) {
+                        LocalFiles.moveIntoPlace(temp, file);
+                    }
+                }
                 if (fetched.isLeft()) {
-                    LocalFiles.deleteQuietly(temp);
                     return Either.left(fetched.getLeft());
                 }
-                LocalFiles.moveIntoPlace(temp, file);
                 done += fetched.get().sizeBytes();
                 references.add(relativeReference(folderName, local));
+            }
+            if (declared.isPresent() && declared.get() != done) {
+                return Either.left(new TapedeckError.Integrity(provider, what + ": the provider says its segments "
+                        + "have " + declared.get() + " bytes but " + done + " arrived; the playlist was not saved, "
+                        + "download it again"));
             }
             Either<TapedeckError, HlsPlaylist> latest = playlistOf(live.current());
             if (latest.isLeft()) {
@@ -84,14 +105,7 @@ final class HlsDownload {
             }
             byte[] text = latest.get().rewrite(references).getBytes(StandardCharsets.UTF_8);
             Path temp = LocalFiles.partFile(playlist);
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer bytes = ByteBuffer.wrap(text);
-                while (bytes.hasRemaining()) {
-                    out.write(bytes);
-                }
-                out.force(true);
-            }
+            LocalFiles.writeSynced(temp, text);
             LocalFiles.moveIntoPlace(temp, playlist);
             long total = done + text.length;
             progress.accept(total);
@@ -108,8 +122,15 @@ final class HlsDownload {
                     + "playlist at the provider; download it again"));
         }
         if (recording != parsedFor) {
-            Either<TapedeckError, HlsPlaylist> read = HlsPlaylist.parse(
-                    ((MediaLocation.InlinePlaylist) recording.media()).content(), recording.provider(), what);
+            String content = ((MediaLocation.InlinePlaylist) recording.media()).content();
+            long bytes = utf8Length(content);
+            if (bytes > options.maxPlaylistBytes()) {
+                return Either.left(new TapedeckError.Integrity(recording.provider(), what + ": the HLS playlist has "
+                        + bytes + " bytes, more than the " + options.maxPlaylistBytes() + " a download takes; nothing "
+                        + "was kept (raise DownloadOptions.maxPlaylistBytes if it really is that long)"));
+            }
+            Either<TapedeckError, HlsPlaylist> read = HlsPlaylist.parse(content, options.maxPlaylistSegments(),
+                    recording.provider(), what);
             if (read.isLeft()) {
                 return read;
             }
@@ -137,6 +158,15 @@ final class HlsDownload {
                         + (index + 1) + " of the playlist is not a valid URI"));
             }
         });
+    }
+
+    private static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
     }
 
     private static String extensionOf(String raw) {

@@ -3,17 +3,20 @@ package dev.tapedeck.download;
 import dev.tapedeck.model.TapedeckError;
 import io.vavr.control.Either;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * An HLS media playlist read for copying: the distinct resources it references (segment lines, and the
- * {@code URI} attributes of {@code #EXT-X-MAP} and {@code #EXT-X-KEY}), and the same text with those references
- * replaced. Every other line is kept as it is. Master playlists (variant streams) are refused.
+ * {@code URI} attributes of {@code #EXT-X-MAP} and {@code #EXT-X-KEY}, its side files), and the same text with
+ * those references replaced. Every other line is kept as it is. Master playlists (variant streams) are refused,
+ * and so is a playlist that references more resources than its reader allows.
  */
 final class HlsPlaylist {
 
@@ -25,16 +28,23 @@ final class HlsPlaylist {
 
     private final List<Line> lines;
     private final List<String> resources;
+    private final Set<Integer> sideFiles;
 
-    private HlsPlaylist(List<Line> lines, List<String> resources) {
+    private HlsPlaylist(List<Line> lines, List<String> resources, Set<Integer> sideFiles) {
         this.lines = lines;
         this.resources = resources;
+        this.sideFiles = sideFiles;
     }
 
-    /** Reads {@code content}; {@code provider} and {@code what} are for the error message. */
-    static Either<TapedeckError, HlsPlaylist> parse(String content, String provider, String what) {
+    /**
+     * Reads {@code content}, which may reference at most {@code maxResources} distinct resources; {@code provider}
+     * and {@code what} are for the error message.
+     */
+    static Either<TapedeckError, HlsPlaylist> parse(String content, int maxResources, String provider,
+            String what) {
         List<Line> lines = new ArrayList<>();
         Map<String, Integer> indexes = new LinkedHashMap<>();
+        Set<Integer> sideFiles = new HashSet<>();
         for (String text : content.split("\r?\n", -1)) {
             String trimmed = text.strip();
             if (trimmed.startsWith("#EXT-X-STREAM-INF") || trimmed.startsWith("#EXT-X-I-FRAME-STREAM-INF")) {
@@ -51,6 +61,7 @@ final class HlsPlaylist {
                 Matcher uri = URI_ATTRIBUTE.matcher(text);
                 if (uri.find()) {
                     int index = indexes.computeIfAbsent(uri.group(1), key -> indexes.size());
+                    sideFiles.add(index);
                     lines.add(new Line(text, index, uri.start(1), uri.end(1)));
                 } else {
                     lines.add(new Line(text, -1, 0, 0));
@@ -58,8 +69,13 @@ final class HlsPlaylist {
             } else {
                 lines.add(new Line(text, -1, 0, 0));
             }
+            if (indexes.size() > maxResources) {
+                return Either.left(new TapedeckError.Integrity(provider, what + ": the HLS playlist references more "
+                        + "than " + maxResources + " segments and other files, the most a download takes; nothing "
+                        + "was kept (raise DownloadOptions.maxPlaylistSegments if the recording really is that long)"));
+            }
         }
-        return Either.right(new HlsPlaylist(List.copyOf(lines), List.copyOf(indexes.keySet())));
+        return Either.right(new HlsPlaylist(List.copyOf(lines), List.copyOf(indexes.keySet()), Set.copyOf(sideFiles)));
     }
 
     private static boolean referencesResource(String tag) {
@@ -70,6 +86,11 @@ final class HlsPlaylist {
     /** The distinct resources referenced, as written, in order of first reference. */
     List<String> resources() {
         return resources;
+    }
+
+    /** Whether resource {@code index} is a side file (an init section or a key) rather than a media segment. */
+    boolean isSideFile(int index) {
+        return sideFiles.contains(index);
     }
 
     /** The playlist with resource {@code i} replaced by {@code references.get(i)}. */

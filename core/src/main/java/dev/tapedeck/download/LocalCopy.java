@@ -75,7 +75,7 @@ public final class LocalCopy {
             files.add(path);
             if (FileNames.extension(path.getFileName().toString()).equals("m3u8")) {
                 Either<TapedeckError, HlsPlaylist> playlist = HlsPlaylist.parse(
-                        Files.readString(path, StandardCharsets.UTF_8), "", path.toString());
+                        Files.readString(path, StandardCharsets.UTF_8), Integer.MAX_VALUE, "", path.toString());
                 if (playlist.isLeft()) {
                     return Either.left(playlist.getLeft());
                 }

@@ -4,6 +4,8 @@ import dev.tapedeck.model.TapedeckError;
 import io.vavr.control.Either;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -11,14 +13,16 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The file moves that downloads and the archive manifest end with: a hidden temp name beside the final one,
- * atomic placement, quiet clean-up, and a hidden staging folder for copies that must not touch an existing one.
+ * The file moves that downloads and the archive manifest end with: the hidden names beside a final one (temp file,
+ * resume note, lock file, and a staging folder for copies that must not touch an existing one), atomic placement
+ * and quiet clean-up.
  */
 public final class LocalFiles {
 
@@ -28,6 +32,16 @@ public final class LocalFiles {
     /** The hidden temp file {@code .<name>.part} that writing {@code finalFile} goes through, in the same folder. */
     public static Path partFile(Path finalFile) {
         return finalFile.resolveSibling("." + finalFile.getFileName() + ".part");
+    }
+
+    /** The hidden note {@code .<name>.resume} that lets a later run go on with {@code finalFile}'s temp file. */
+    public static Path resumeNote(Path finalFile) {
+        return finalFile.resolveSibling("." + finalFile.getFileName() + ".resume");
+    }
+
+    /** The hidden lock file {@code .<name>.lock} held while {@code finalFile} is being downloaded. */
+    public static Path lockFile(Path finalFile) {
+        return finalFile.resolveSibling("." + finalFile.getFileName() + ".lock");
     }
 
     /**
@@ -50,12 +64,24 @@ public final class LocalFiles {
         }
     }
 
+    /** Writes {@code content} to {@code file} (created or emptied first) and syncs it to disk before returning. */
+    public static void writeSynced(Path file, byte[] content) throws IOException {
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
+            out.force(true);
+        }
+    }
+
     /** Deletes {@code file} if it is there; a failure to delete only leaves a temp file the next run replaces. */
     public static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {
-            // A leftover .part file is harmless: the next download truncates it.
+            // A leftover hidden file is harmless: the next download of the same file reuses or replaces it.
         }
     }
 
@@ -82,16 +108,26 @@ public final class LocalFiles {
         try {
             return Either.right(Files.createDirectories(folder));
         } catch (FileAlreadyExistsException fileInTheWay) {
-            return Either.left(new TapedeckError.Storage(provider, "could not create " + what + " " + folder + ": "
-                    + fileInTheWay.getFile() + " is a file, not a folder; choose another folder"));
+            return Either.left(fileInTheWay(provider, folder, what, Path.of(fileInTheWay.getFile())));
         } catch (AccessDeniedException denied) {
             return Either.left(new TapedeckError.Storage(provider, "could not create " + what + " " + folder
                     + ": permission denied at " + denied.getFile() + "; choose a folder you can write to"));
         } catch (IOException storage) {
+            for (Path above = folder.toAbsolutePath(); above != null; above = above.getParent()) {
+                if (Files.exists(above) && !Files.isDirectory(above)) {
+                    // "Not a directory" from deeper down: name the file that is in the way.
+                    return Either.left(fileInTheWay(provider, folder, what, above));
+                }
+            }
             String reason = storage instanceof FileSystemException && ((FileSystemException) storage).getReason() != null
                     ? ((FileSystemException) storage).getReason() : String.valueOf(storage.getMessage());
             return Either.left(new TapedeckError.Storage(provider, "could not create " + what + " " + folder + ": "
                     + reason + "; check free space and permissions"));
         }
+    }
+
+    private static TapedeckError fileInTheWay(String provider, Path folder, String what, Path file) {
+        return new TapedeckError.Storage(provider, "could not create " + what + " " + folder + ": " + file
+                + " is a file, not a folder; choose another folder");
     }
 }

@@ -6,28 +6,28 @@ import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.TapedeckError;
 import io.vavr.control.Either;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
- * Streams one resource (a recording's media or one HLS segment) into a temp file in a fixed 64 KiB buffer,
- * hashing as it goes, and checks that the bytes add up.
+ * Streams one resource (a recording's media or one HLS part) into a {@link PartialFile} in a fixed 64 KiB buffer,
+ * and checks that what arrives is what was expected and that the bytes add up.
  *
- * <p>When the body breaks mid-stream it asks again from the next byte ({@code Range}, with the ETag as
- * {@code If-Range}); an answer from byte 0 (a server that ignores ranges, or a changed resource) truncates the
- * file and starts over, an answer from any other byte is an {@link TapedeckError.Integrity} failure. A body that
- * ends before its announced length, or keeps breaking until the attempts run out while its length is known, is
- * an integrity failure too. Interrupting the thread stops the transfer at the next buffer.
+ * <p>A body that starts at byte 0 is first checked by {@link ContentSniffer} (its first bytes and Content-Type)
+ * before a byte is written; any body is refused when its Content-Type is HTML, or text where media is expected.
+ * When the body breaks mid-stream, or ends cleanly before its announced length, the transfer asks again from the
+ * next byte ({@code Range}, with the validator as {@code If-Range}); an answer from byte 0 (a server that ignores
+ * ranges, or a changed resource) empties the part and starts over, an answer from any other byte is an
+ * {@link TapedeckError.Integrity} failure, and so is a range refused outright (after which the part starts over).
+ * A body longer than announced, or than the {@code limit} the provider's size sets, fails at once. Breaks use up
+ * attempts; when they run out the part is kept for a later run. Interrupting the thread stops the transfer at the
+ * next buffer, also keeping the part.
  */
 final class Transfer {
 
@@ -40,106 +40,207 @@ final class Transfer {
     }
 
     /**
-     * Fetches the resource that {@code part} picks from the current recording into {@code temp} (created or
-     * truncated), reporting the bytes written so far to {@code progress}. {@code what} names the resource in
-     * messages. The caller moves or deletes {@code temp} afterwards.
+     * What one resource must be.
+     *
+     * @param content what its bytes must look like
+     * @param size    its size, when the provider declared it: a clean end before it is a break, as for a length
+     *                the server announced
+     * @param limit   the most bytes it may have
+     */
+    record Expectation(ContentSniffer.Expected content, Optional<Long> size, Optional<Long> limit) {
+
+        /** A recording's own file: what its format holds, of the provider's size when it gave one. */
+        static Expectation of(Recording recording) {
+            return new Expectation(ContentSniffer.Expected.of(recording), recording.sizeBytes(),
+                    recording.sizeBytes());
+        }
+
+        /** One resource of an HLS playlist, of at most {@code budget} bytes when the playlist's size is known. */
+        static Expectation hlsPart(boolean sideFile, Optional<Long> budget) {
+            return new Expectation(sideFile ? ContentSniffer.Expected.SIDE_FILE : ContentSniffer.Expected.SEGMENT,
+                    Optional.empty(), budget);
+        }
+    }
+
+    /**
+     * Fetches the resource that {@code part} picks from the current recording into {@code file}, going on from the
+     * bytes it already holds, and reports the bytes so far to {@code progress}. {@code expectation} says what the
+     * body must be, {@code what} names it in messages. On a failure after which the bytes are worth resuming,
+     * {@code file} is marked to be kept; the caller closes it.
      */
     Either<TapedeckError, Fingerprint> fetch(Function<Recording, Either<TapedeckError, Optional<URI>>> part,
-            Path temp, LongConsumer progress, String what) {
-        MessageDigest digest = Hashing.sha256();
-        byte[] buffer = new byte[Hashing.BUFFER_SIZE];
+            PartialFile file, Expectation expectation, LongConsumer progress, String what) {
         String provider = live.current().provider();
-        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            long written = 0;
-            Optional<String> etag = Optional.empty();
+        ContentSniffer.Expected expected = expectation.content();
+        Optional<Long> limit = expectation.limit();
+        byte[] buffer = new byte[Hashing.BUFFER_SIZE];
+        try {
             Optional<Long> announced = Optional.empty();
             String lastBreak = "";
+            boolean restartedAfterRefusedRange = false;
+            if (file.written() > 0) {
+                progress.accept(file.written());
+            }
             for (int attempt = 1; attempt <= maxAttempts; attempt++) {
                 if (Thread.currentThread().isInterrupted()) {
-                    return interrupted(provider, what);
+                    return interrupted(file, provider, what);
                 }
-                long from = written;
-                Optional<String> validator = from == 0 ? Optional.empty() : etag;
+                long from = file.written();
+                Optional<String> validator = from == 0 ? Optional.empty() : file.validator();
                 Either<TapedeckError, MediaStream> opened = live.open(recording -> part.apply(recording)
                         .map(uri -> new MediaRequest(uri, from, validator)));
                 if (opened.isLeft()) {
-                    return Thread.currentThread().isInterrupted() ? interrupted(provider, what) : Either.left(opened.getLeft());
+                    if (Thread.currentThread().isInterrupted()) {
+                        return interrupted(file, provider, what);
+                    }
+                    if (from > 0 && opened.getLeft() instanceof TapedeckError.Integrity && !restartedAfterRefusedRange) {
+                        // The server will not give the rest (e.g. 416 for kept bytes it no longer has): start over.
+                        restartedAfterRefusedRange = true;
+                        file.restart();
+                        continue;
+                    }
+                    return Either.left(opened.getLeft());
                 }
                 MediaStream media = opened.get();
                 try {
-                    if (media.offset() != written) {
+                    Body body = new Body(media, buffer);
+                    if (media.offset() != from) {
                         if (media.offset() != 0) {
-                            return Either.left(new TapedeckError.Integrity(provider, what + ": asked for the bytes from "
-                                    + written + " on, but the server answered from byte " + media.offset()
+                            return Either.left(new TapedeckError.Integrity(provider, what + ": asked for the bytes "
+                                    + "from " + from + " on, but the server answered from byte " + media.offset()
                                     + "; download it again"));
                         }
-                        out.truncate(0);
-                        out.position(0);
-                        digest.reset();
-                        written = 0;
+                        file.restart();
                     }
-                    if (media.offset() == 0 || etag.isEmpty()) {
-                        etag = media.etag();
+                    Optional<String> refused = media.offset() == 0 ? body.refusal(expected)
+                            : ContentSniffer.refusedType(expected, media.contentType());
+                    if (refused.isPresent()) {
+                        return Either.left(refusal(provider, what, refused.get(), expected));
+                    }
+                    if (media.offset() == 0) {
+                        file.startedWith(media.validator());
                     }
                     long offset = media.offset();
                     Optional<Long> end = media.length().map(length -> offset + length);
                     Optional<Long> earlier = announced;
-                    announced = media.totalSize().or(() -> end).or(() -> earlier);
-                    boolean broke = false;
-                    while (true) {
-                        if (Thread.currentThread().isInterrupted()) {
-                            return interrupted(provider, what);
-                        }
-                        int n;
-                        try {
-                            n = media.body().read(buffer);
-                        } catch (IOException broken) {
-                            if (Thread.currentThread().isInterrupted() || causedByInterrupt(broken)) {
-                                return interrupted(provider, what);
-                            }
-                            lastBreak = broken.getClass().getSimpleName();
-                            broke = true;
-                            break;
-                        }
-                        if (n < 0) {
-                            break;
-                        }
-                        writeFully(out, buffer, n);
-                        digest.update(buffer, 0, n);
-                        written += n;
-                        progress.accept(written);
+                    announced = media.totalSize().or(() -> end).or(() -> earlier).or(expectation::size);
+                    Optional<Long> tooBig = announced.filter(size -> limit.isPresent() && size > limit.get());
+                    if (tooBig.isPresent()) {
+                        return Either.left(tooLarge(provider, what, tooBig.get(), limit.get()));
                     }
-                    if (broke) {
+                    Optional<String> broke = body.copyTo(file, progress, limit);
+                    if (Thread.currentThread().isInterrupted() || broke.filter(Body.INTERRUPTED::equals).isPresent()) {
+                        return interrupted(file, provider, what);
+                    }
+                    if (limit.isPresent() && file.written() > limit.get()) {
+                        return Either.left(tooLarge(provider, what, file.written(), limit.get()));
+                    }
+                    if (broke.isEmpty() && announced.isPresent() && file.written() < announced.get()) {
+                        broke = Optional.of("the body ended early");
+                    }
+                    if (broke.isPresent()) {
+                        lastBreak = broke.get();
+                        file.checkpoint();
                         continue;
                     }
-                    Optional<Long> expected = announced;
-                    if (expected.isPresent() && expected.get() != written) {
-                        return Either.left(new TapedeckError.Integrity(provider, what + ": the body ended after "
-                                + written + " bytes but the server announced " + expected.get()
-                                + "; the file was not kept, download it again"));
+                    if (announced.isPresent() && file.written() != announced.get()) {
+                        return Either.left(new TapedeckError.Integrity(provider, what + ": the body ran on after "
+                                + announced.get() + " bytes, the length the server announced; nothing was kept, "
+                                + "download it again"));
                     }
-                    out.force(true);
-                    return Either.right(new Fingerprint(written, Hashing.hex(digest.digest())));
+                    PartialFile.Result result = file.finish();
+                    if (result.problem().isPresent()) {
+                        return Either.left(new TapedeckError.Integrity(provider, what + ": the event recording "
+                                + "arrived, but " + result.problem().get() + "; nothing was kept, try again later"));
+                    }
+                    return Either.right(result.fingerprint());
                 } finally {
                     closeQuietly(media);
                 }
             }
-            if (announced.isPresent() && written < announced.get()) {
-                return Either.left(new TapedeckError.Integrity(provider, what + ": received " + written + " of "
+            file.keepForResume();
+            if (announced.isPresent() && file.written() < announced.get()) {
+                return Either.left(new TapedeckError.Integrity(provider, what + ": received " + file.written() + " of "
                         + announced.get() + " bytes in " + maxAttempts + " attempts, the transfer broke each time ("
-                        + lastBreak + "); the file was not kept, try again later"));
+                        + lastBreak + "); the final name was left alone, run the download again to resume it"));
             }
             return Either.left(new TapedeckError.Transport(provider, what + ": the transfer broke " + maxAttempts
-                    + " times (" + lastBreak + ") after " + written + " bytes; try again later"));
+                    + " times (" + lastBreak + ") after " + file.written() + " bytes; run the download again to "
+                    + "resume it"));
         } catch (ClosedByInterruptException interrupted) {
-            return interrupted(provider, what);
+            return interrupted(file, provider, what);
         } catch (IOException storage) {
             if (Thread.currentThread().isInterrupted()) {
-                return interrupted(provider, what);
+                return interrupted(file, provider, what);
             }
-            return Either.left(new TapedeckError.Storage(provider, "could not write " + temp + ": " + storage
-                    + "; check free space and permissions of the folder"));
+            return Either.left(new TapedeckError.Storage(provider, "could not write the download of " + what
+                    + ": " + storage + "; check free space and permissions of the folder"));
+        }
+    }
+
+    /** A media body read through the shared buffer: its first bytes can be looked at before any is written. */
+    private static final class Body {
+        static final String INTERRUPTED = "interrupted";
+
+        private final MediaStream media;
+        private final byte[] buffer;
+        private int buffered;
+        private boolean ended;
+        private Optional<String> broke = Optional.empty();
+
+        Body(MediaStream media, byte[] buffer) {
+            this.media = media;
+            this.buffer = buffer;
+        }
+
+        /** Reads the first bytes and asks {@link ContentSniffer} whether they may be kept. */
+        Optional<String> refusal(ContentSniffer.Expected expected) {
+            while (buffered < ContentSniffer.HEAD_BYTES && !ended && broke.isEmpty()) {
+                read(buffered, buffer.length - buffered);
+            }
+            if (broke.isPresent()) {
+                // Unchecked bytes are never written: the next attempt asks for them again and checks them then.
+                buffered = 0;
+                return Optional.empty();
+            }
+            Optional<Long> size = ended ? Optional.of((long) buffered) : media.length();
+            return ContentSniffer.refusal(expected, buffer, buffered, media.contentType(), size);
+        }
+
+        /**
+         * Writes what was read ahead and the rest of the body to {@code file}; says why the body broke off, when it
+         * did (an interrupt is {@link #INTERRUPTED}). Stops reading once {@code limit} is passed.
+         */
+        Optional<String> copyTo(PartialFile file, LongConsumer progress, Optional<Long> limit) throws IOException {
+            while (true) {
+                if (buffered > 0) {
+                    file.write(buffer, buffered);
+                    buffered = 0;
+                    progress.accept(file.written());
+                }
+                if (ended || broke.isPresent() || limit.isPresent() && file.written() > limit.get()) {
+                    return broke;
+                }
+                if (Thread.currentThread().isInterrupted()) {
+                    return Optional.of(INTERRUPTED);
+                }
+                read(0, buffer.length);
+            }
+        }
+
+        private void read(int offset, int length) {
+            InputStream in = media.body();
+            try {
+                int n = in.read(buffer, offset, length);
+                if (n < 0) {
+                    ended = true;
+                } else {
+                    buffered += n;
+                }
+            } catch (IOException failed) {
+                broke = Optional.of(Thread.currentThread().isInterrupted() || causedByInterrupt(failed)
+                        ? INTERRUPTED : failed.getClass().getSimpleName());
+            }
         }
     }
 
@@ -154,13 +255,6 @@ final class Transfer {
         return false;
     }
 
-    private static void writeFully(FileChannel out, byte[] buffer, int length) throws IOException {
-        ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, length);
-        while (bytes.hasRemaining()) {
-            out.write(bytes);
-        }
-    }
-
     private static void closeQuietly(MediaStream media) {
         try {
             media.close();
@@ -169,8 +263,20 @@ final class Transfer {
         }
     }
 
-    private static <T> Either<TapedeckError, T> interrupted(String provider, String what) {
+    private static TapedeckError refusal(String provider, String what, String arrived,
+            ContentSniffer.Expected expected) {
+        return new TapedeckError.Integrity(provider, what + ": instead of " + expected.description()
+                + ", the server sent " + arrived + "; nothing was kept, try again later");
+    }
+
+    private static TapedeckError tooLarge(String provider, String what, long size, long limit) {
+        return new TapedeckError.Integrity(provider, what + ": the body has at least " + size + " bytes, more than the "
+                + limit + " it may have (the provider's size); nothing was kept, download it again");
+    }
+
+    private static <T> Either<TapedeckError, T> interrupted(PartialFile file, String provider, String what) {
         Thread.currentThread().interrupt();
+        file.keepForResume();
         return Either.left(new TapedeckError.Transport(provider, what + ": interrupted; nothing was kept under "
                 + "the final name, run the download again to finish it"));
     }

@@ -14,13 +14,16 @@ import java.util.Optional;
  * @param primary     whether the provider calls it the primary recording
  * @param format      its container
  * @param media       how to reach its bytes
- * @param sizeBytes   its size, when the provider says
+ * @param sizeBytes   its size, when the provider says; for an HLS playlist, the bytes of everything the playlist
+ *                    references (segments, init sections, keys)
  * @param duration    its length, when the provider's text parsed as a duration
  * @param rawDuration the provider's duration text as sent, kept when it did not parse
  * @param startOffset where the recording starts within its session, when the provider says (Notte's
  *                    {@code video_start_ms})
  * @param createdAt   when it was created
- * @param fileName    the provider's suggested file name, unsanitised: downloads sanitise it
+ * @param fileName    the provider's suggested file name, unsanitised: a download keeps its extension when the
+ *                    format allows it (e.g. {@code .wav} for audio, {@code .json} for events) and names the file
+ *                    after the recording id (see {@code dev.tapedeck.download.RecordingPaths})
  */
 public record Recording(
         String provider,

@@ -2,7 +2,10 @@ package dev.tapedeck.model;
 
 import java.util.Objects;
 
-/** A recording's identifier within its provider; the same validation rules as {@link SessionId}. */
+/**
+ * A recording's identifier within its provider, exactly as the provider sent it; the same validation rules as
+ * {@link SessionId}.
+ */
 public record RecordingId(String value) {
 
     /** Validates {@code value}; throws {@link IllegalArgumentException} saying what is wrong. */

@@ -163,6 +163,23 @@ public sealed interface TapedeckError {
         }
     }
 
+    /**
+     * A local folder or file is being written by another run (of this or another process) right now, such as an
+     * archive folder another {@code tapedeck archive} holds; nothing was touched. Trying again once it is done works.
+     */
+    record InUse(String provider, String message) implements TapedeckError {
+        /** Checks for nulls. */
+        public InUse {
+            Objects.requireNonNull(provider);
+            Objects.requireNonNull(message);
+        }
+
+        @Override
+        public boolean isTransient() {
+            return true;
+        }
+    }
+
     /** A local file could not be read or written. */
     record Storage(String provider, String message) implements TapedeckError {
         /** Checks for nulls. */

@@ -101,7 +101,8 @@ class ArchiverTest {
     }
 
     private Recording served(String session, String id, String fileName, int size, long seed) {
-        String path = "/media/" + session + "/" + id;
+        String folder = session.matches("[A-Za-z0-9_-]+") ? session : "h" + Integer.toHexString(session.hashCode());
+        String path = "/media/" + folder + "/" + id;
         media.put(path, LoopbackMedia.bytes(size, seed));
         Recording recording = LoopbackMedia.recording(session, id, RecordingFormat.MP4,
                 new MediaLocation.RemoteUrl(media.uri(path + "?sig=secret"), Optional.empty()))
@@ -147,7 +148,7 @@ class ArchiverTest {
         assertThat(summary.complete()).isTrue();
         assertThat(summary.count(DownloadStatus.DOWNLOADED)).isEqualTo(4);
         assertThat(summary.entries()).extracting(ManifestEntry::path).containsExactly(
-                "loop/s1/replay-r1.mp4", "loop/s1/replay-r2.mp4", "loop/s2/escape.mp4", "loop/s3/s3-r4.mp4");
+                "loop/s1/r1.mp4", "loop/s1/r2.mp4", "loop/s2/r3.mp4", "loop/s3/r4.mp4");
         assertThat(manifest()).extracting(ManifestEntry::recordingId)
                 .containsExactlyInAnyOrder("r1", "r2", "r3", "r4");
         assertThat(manifest()).allSatisfy(entry -> assertThat(entry.status()).isEqualTo(DownloadStatus.DOWNLOADED));
@@ -190,7 +191,7 @@ class ArchiverTest {
         ManifestEntry failed = manifest().stream().filter(e -> e.recordingId().equals("r3")).findFirst().get();
         assertThat(failed.status()).isEqualTo(DownloadStatus.FAILED);
         assertThat(failed.error().get()).contains("500");
-        assertThat(out.resolve("loop/s2/escape.mp4")).doesNotExist();
+        assertThat(out.resolve("loop/s2/r3.mp4")).doesNotExist();
 
         media.put("/media/s2/r3", LoopbackMedia.bytes(50_000, 3));
         media.resetRequests();
@@ -209,7 +210,7 @@ class ArchiverTest {
         served("s1", "r1", "replay.mp4", 20_000, 5);
         Archiver archiver = archiver(List.of(List.of("s1")));
         archiver.archive(SessionQuery.all(), out, ArchiveOptions.defaults(), ArchiveListener.NONE);
-        Files.writeString(out.resolve("loop/s1/replay.mp4"), "tampered");
+        Files.writeString(out.resolve("loop/s1/r1.mp4"), "tampered");
 
         ArchiveSummary again = archiver.archive(SessionQuery.all(), out, ArchiveOptions.defaults(),
                 ArchiveListener.NONE).get();
@@ -315,7 +316,7 @@ class ArchiverTest {
         assertThat(first.complete()).isFalse();
         assertThat(failuresHeard).isEmpty();
         assertThat(sleeps).isEmpty();
-        assertThat(out.resolve("loop/s1/a.mp4")).doesNotExist();
+        assertThat(out.resolve("loop/s1/r1.mp4")).doesNotExist();
         assertThat(manifest()).singleElement().satisfies(line -> {
             assertThat(line.status()).isEqualTo(DownloadStatus.SKIPPED);
             assertThat(line.notReady()).isTrue();
@@ -428,7 +429,7 @@ class ArchiverTest {
     @Test
     void aFileOnDiskThatTheManifestDoesNotKnowIsRecordedAsSkippedWhenItHasTheSameBytes() throws Exception {
         served("s1", "r1", "a.mp4", 5000, 16);
-        Path file = Files.createDirectories(out.resolve("loop/s1")).resolve("a.mp4");
+        Path file = Files.createDirectories(out.resolve("loop/s1")).resolve("r1.mp4");
         Files.write(file, LoopbackMedia.bytes(5000, 16));
 
         ArchiveSummary summary = archiver(List.of(List.of("s1"))).archive(SessionQuery.all(), out,
@@ -447,7 +448,7 @@ class ArchiverTest {
     @Test
     void aFileOnDiskThatTheManifestDoesNotKnowWithOtherBytesFailsAndIsLeftAlone() throws Exception {
         served("s1", "r1", "a.mp4", 5000, 17);
-        Path file = Files.createDirectories(out.resolve("loop/s1")).resolve("a.mp4");
+        Path file = Files.createDirectories(out.resolve("loop/s1")).resolve("r1.mp4");
         Files.writeString(file, "someone else's file");
 
         ArchiveSummary summary = archiver(List.of(List.of("s1"))).archive(SessionQuery.all(), out,
@@ -510,8 +511,8 @@ class ArchiverTest {
 
         assertThat(stopped.interrupted()).isTrue();
         assertThat(stopped.count(DownloadStatus.DOWNLOADED)).isZero();
-        assertThat(out.resolve("loop/s1/a.mp4")).doesNotExist();
-        assertThat(out.resolve("loop/s1/b.mp4")).doesNotExist();
+        assertThat(out.resolve("loop/s1/r1.mp4")).doesNotExist();
+        assertThat(out.resolve("loop/s1/r2.mp4")).doesNotExist();
 
         media.gatherFirst(0);
         ArchiveSummary finished = archiver.archive(SessionQuery.all(), out, ArchiveOptions.defaults(),
@@ -609,6 +610,103 @@ class ArchiverTest {
         public synchronized Instant instant() {
             now = now.plusSeconds(1);
             return now;
+        }
+    }
+
+    @Test
+    void sessionsWhoseIdsCannotBeFileNamesStillGetTheirOwnFolderAndManifestLines() throws Exception {
+        List<String> ids = List.of("..", ".", "\u0000", "\u001b[2J\u001b]0;pwned\u0007", "x/y", "x_y", "Abc", "abc",
+                "   ");
+        for (int i = 0; i < ids.size(); i++) {
+            served(ids.get(i), "r1", "same.mp4", 1000 + i, 40 + i);
+        }
+
+        ArchiveSummary summary = archiver(List.of(ids)).archive(SessionQuery.all(), out, ArchiveOptions.defaults(),
+                ArchiveListener.NONE).get();
+
+        assertThat(summary.complete()).isTrue();
+        assertThat(manifest()).extracting(ManifestEntry::sessionId).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(manifest()).extracting(ManifestEntry::path).doesNotHaveDuplicates()
+                .allSatisfy(path -> assertThat(path).matches("loop/[^/]+/r1\\.mp4").doesNotContain("/./", "/../"));
+        assertThat(manifest().stream().map(e -> e.path().toLowerCase(java.util.Locale.ROOT)).distinct()).hasSize(
+                ids.size());
+        assertManifestMatchesDisk();
+    }
+
+    @Test
+    void recordingsAreNamedAfterTheirIdsWhateverOrderTheyAreListedIn() throws Exception {
+        served("s1", "b", "replay.mp4", 1000, 50);
+        served("s1", "a", "replay.mp4", 1000, 51);
+
+        ArchiveSummary summary = archiver(List.of(List.of("s1"))).archive(SessionQuery.all(), out,
+                ArchiveOptions.defaults(), ArchiveListener.NONE).get();
+
+        assertThat(summary.entries()).extracting(ManifestEntry::recordingId, ManifestEntry::path).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("b", "loop/s1/b.mp4"),
+                org.assertj.core.groups.Tuple.tuple("a", "loop/s1/a.mp4"));
+    }
+
+    @Test
+    void aSecondRunOnTheFolderIsRefusedAtOnceWhileTheFirstHoldsIt() throws Exception {
+        served("s1", "r1", "a.mp4", 20_000, 60);
+        Archiver archiver = archiver(List.of(List.of("s1")));
+        List<Either<TapedeckError, ArchiveSummary>> second = Collections.synchronizedList(new ArrayList<>());
+        List<String> manifestSeen = Collections.synchronizedList(new ArrayList<>());
+        ArchiveListener startSecondRun = new ArchiveListener() {
+            @Override
+            public void recordingStarted(Recording recording, Optional<Long> totalSize) {
+                if (second.isEmpty()) {
+                    manifestSeen.add(readManifestText());
+                    Thread other = new Thread(() -> second.add(archiver.archive(SessionQuery.all(), out,
+                            ArchiveOptions.defaults(), ArchiveListener.NONE)));
+                    other.start();
+                    join(other);
+                    manifestSeen.add(readManifestText());
+                }
+            }
+        };
+
+        ArchiveSummary first = archiver.archive(SessionQuery.all(), out, ArchiveOptions.defaults(), startSecondRun)
+                .get();
+
+        assertThat(second).singleElement().satisfies(result -> {
+            assertThat(result.getLeft()).isInstanceOf(TapedeckError.InUse.class);
+            assertThat(result.getLeft().message()).isEqualTo("another tapedeck run is using the archive folder "
+                    + out.toAbsolutePath().normalize() + "; let it finish, or archive into another folder");
+        });
+        assertThat(manifestSeen.get(1)).isEqualTo(manifestSeen.get(0));
+        assertThat(first.complete()).isTrue();
+        assertManifestMatchesDisk();
+        assertThat(archiver.archive(SessionQuery.all(), out, ArchiveOptions.defaults(), ArchiveListener.NONE).get()
+                .count(DownloadStatus.SKIPPED)).as("the folder is free again once the first run ends").isEqualTo(1);
+    }
+
+    private String readManifestText() {
+        try {
+            Path file = out.resolve(Manifest.FILE_NAME);
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException unreadable) {
+            throw new java.io.UncheckedIOException(unreadable);
+        }
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void theThreadThatHoldsTheFolderMayArchiveIntoItAgainForAnotherProvider() {
+        served("s1", "r1", "a.mp4", 1000, 61);
+        try (ArchiveLock held = ArchiveLock.acquire(out).get()) {
+            ArchiveSummary summary = archiver(List.of(List.of("s1"))).archive(SessionQuery.all(), out,
+                    ArchiveOptions.defaults(), ArchiveListener.NONE).get();
+
+            assertThat(summary.complete()).isTrue();
+            assertThat(held.folder()).isEqualTo(out.toAbsolutePath().normalize());
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.tapedeck.download;
 
+import static dev.tapedeck.download.Folders.entriesIn;
+import static dev.tapedeck.download.Folders.filesIn;
+import static dev.tapedeck.download.Folders.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tapedeck.model.MediaLocation;
@@ -12,15 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,29 +45,13 @@ class DownloaderTest {
         media.close();
     }
 
-    static String sha256(byte[] bytes) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    }
+    /** Where the recording r1 of session s1 goes below {@code dir}. */
+    private static final String R1 = "loop/s1/r1.mp4";
 
     private Recording mp4(String path, Long size) {
         return LoopbackMedia.recording("s1", "r1", RecordingFormat.MP4,
                         new MediaLocation.RemoteUrl(media.uri(path), Optional.empty()))
                 .sizeBytes(size).fileName("replay.mp4").build();
-    }
-
-    private List<String> filesIn(Path folder) throws IOException {
-        try (Stream<Path> all = Files.walk(folder)) {
-            return all.filter(Files::isRegularFile).map(p -> folder.relativize(p).toString().replace('\\', '/'))
-                    .sorted().toList();
-        }
-    }
-
-    /** Every file and folder under {@code folder}, hidden ones included, relative and sorted. */
-    private List<String> entriesIn(Path folder) throws IOException {
-        try (Stream<Path> all = Files.walk(folder)) {
-            return all.filter(p -> !p.equals(folder))
-                    .map(p -> folder.relativize(p).toString().replace('\\', '/')).sorted().toList();
-        }
     }
 
     /** Records what a listener hears. */
@@ -105,12 +89,12 @@ class DownloaderTest {
 
         assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(result.error()).isEmpty();
-        assertThat(result.path()).isEqualTo(dir.resolve("replay.mp4").toAbsolutePath());
-        assertThat(result.relativePath()).isEqualTo("replay.mp4");
+        assertThat(result.path()).isEqualTo(dir.resolve(R1).toAbsolutePath());
+        assertThat(result.relativePath()).isEqualTo(R1);
         assertThat(result.sizeBytes()).isEqualTo(300_000);
         assertThat(result.sha256()).isEqualTo(sha256(body));
         assertThat(Files.readAllBytes(result.path())).isEqualTo(body);
-        assertThat(filesIn(dir)).containsExactly("replay.mp4");
+        assertThat(filesIn(dir)).containsExactly(R1);
         assertThat(LocalCopy.measure(result.path()).get()).isEqualTo(new Fingerprint(300_000, sha256(body)));
     }
 
@@ -129,16 +113,18 @@ class DownloaderTest {
     }
 
     @Test
-    void aBodyShorterThanItsContentLengthIsAnIntegrityFailureAndKeepsNoFile() throws Exception {
+    void aBodyThatKeepsEndingShortIsAnIntegrityFailureThatKeepsOnlyAHiddenPartToResume() throws Exception {
         media.put("/media/r1.mp4", LoopbackMedia.bytes(200_000, 2)).alwaysShort();
 
         DownloadResult result = downloader.download(mp4("/media/r1.mp4", null), dir, DownloadListener.NONE);
 
         assertThat(result.status()).isEqualTo(DownloadStatus.FAILED);
         assertThat(result.error().get()).isInstanceOf(TapedeckError.Integrity.class);
-        assertThat(result.error().get().message()).contains("of 200000 bytes in 3 attempts");
-        assertThat(media.requests()).hasSize(3);
-        assertThat(filesIn(dir)).isEmpty();
+        assertThat(result.error().get().message()).contains("received 175000 of 200000 bytes in 3 attempts")
+                .contains("run the download again to resume it");
+        assertThat(media.requests()).extracting(LoopbackMedia.Seen::range).containsExactly(Optional.empty(),
+                Optional.of("bytes=100000-"), Optional.of("bytes=150000-"));
+        assertThat(filesIn(dir)).containsExactly("loop/s1/.r1.mp4.part", "loop/s1/.r1.mp4.resume");
     }
 
     @Test
@@ -153,19 +139,37 @@ class DownloaderTest {
     }
 
     @Test
+    void aBodyLongerThanTheProvidersSizeIsRefusedBeforeItIsRead() throws Exception {
+        media.put("/media/r1.mp4", LoopbackMedia.bytes(100_000, 3));
+
+        DownloadResult result = downloader.download(mp4("/media/r1.mp4", 1000L), dir, DownloadListener.NONE);
+
+        assertThat(result.error().get()).isInstanceOf(TapedeckError.Integrity.class);
+        assertThat(result.error().get().message()).contains("at least 100000 bytes, more than the 1000");
+        assertThat(filesIn(dir)).isEmpty();
+    }
+
+    /** Writes {@code text} at {@code relative} below {@code dir}, making the folders. */
+    private Path existing(String relative, byte[] bytes) throws IOException {
+        Path file = dir.resolve(relative);
+        Files.createDirectories(file.getParent());
+        return Files.write(file, bytes);
+    }
+
+    @Test
     void anExistingFileWithOtherBytesIsLeftAsItIsAndTheDownloadFailsNamingItAndTheFlag() throws Exception {
         media.put("/media/r1.mp4", LoopbackMedia.bytes(1000, 4));
-        Files.writeString(dir.resolve("replay.mp4"), "mine");
+        existing(R1, "mine".getBytes(StandardCharsets.UTF_8));
         Heard heard = new Heard();
 
         DownloadResult result = downloader.download(mp4("/media/r1.mp4", null), dir, heard);
 
         assertThat(result.status()).isEqualTo(DownloadStatus.FAILED);
         assertThat(result.error().get()).isInstanceOf(TapedeckError.Storage.class);
-        assertThat(result.error().get().message()).contains(dir.resolve("replay.mp4").toString())
+        assertThat(result.error().get().message()).contains(dir.resolve(R1).toString())
                 .contains("different content").contains("--overwrite");
-        assertThat(Files.readString(dir.resolve("replay.mp4"))).isEqualTo("mine");
-        assertThat(entriesIn(dir)).containsExactly("replay.mp4");
+        assertThat(Files.readString(dir.resolve(R1))).isEqualTo("mine");
+        assertThat(entriesIn(dir)).containsExactly("loop", "loop/s1", R1);
         assertThat(heard.events).containsExactly("started ?", "failed Storage");
     }
 
@@ -173,8 +177,7 @@ class DownloaderTest {
     void anExistingFileWithTheSameBytesIsSkippedWithItsSizeAndHash() throws Exception {
         byte[] body = LoopbackMedia.bytes(70_000, 4);
         media.put("/media/r1.mp4", body);
-        Path existing = dir.resolve("replay.mp4");
-        Files.write(existing, body);
+        Path existing = existing(R1, body);
         FileTime before = FileTime.fromMillis(1_000_000);
         Files.setLastModifiedTime(existing, before);
         Heard heard = new Heard();
@@ -187,33 +190,33 @@ class DownloaderTest {
         assertThat(result.sizeBytes()).isEqualTo(70_000);
         assertThat(result.sha256()).isEqualTo(sha256(body));
         assertThat(Files.getLastModifiedTime(existing)).isEqualTo(before);
-        assertThat(entriesIn(dir)).containsExactly("replay.mp4");
+        assertThat(entriesIn(dir)).containsExactly("loop", "loop/s1", R1);
         assertThat(heard.events).containsExactly("started 70000", "finished 70000");
     }
 
     @Test
     void aFailedDownloadBesideAnExistingFileLeavesItAndNoTempFile() throws Exception {
         media.put("/media/r1.mp4", LoopbackMedia.bytes(1000, 4)).failAlways(500);
-        Files.writeString(dir.resolve("replay.mp4"), "mine");
+        existing(R1, "mine".getBytes(StandardCharsets.UTF_8));
 
         DownloadResult result = downloader.download(mp4("/media/r1.mp4", null), dir, DownloadListener.NONE);
 
         assertThat(result.error().get()).isInstanceOf(TapedeckError.ProviderFailure.class);
-        assertThat(Files.readString(dir.resolve("replay.mp4"))).isEqualTo("mine");
-        assertThat(entriesIn(dir)).containsExactly("replay.mp4");
+        assertThat(Files.readString(dir.resolve(R1))).isEqualTo("mine");
+        assertThat(entriesIn(dir)).containsExactly("loop", "loop/s1", R1);
     }
 
     @Test
     void overwritesAnExistingFileWhenAsked() throws Exception {
         byte[] body = LoopbackMedia.bytes(1000, 5);
         media.put("/media/r1.mp4", body);
-        Files.writeString(dir.resolve("replay.mp4"), "old");
+        existing(R1, "old".getBytes(StandardCharsets.UTF_8));
 
         DownloadResult result = downloader.withOptions(DownloadOptions.defaults().withOverwrite(true))
                 .download(mp4("/media/r1.mp4", 1000L), dir, DownloadListener.NONE);
 
         assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
-        assertThat(Files.readAllBytes(dir.resolve("replay.mp4"))).isEqualTo(body);
+        assertThat(Files.readAllBytes(dir.resolve(R1))).isEqualTo(body);
     }
 
     @Test
@@ -296,19 +299,33 @@ class DownloaderTest {
     }
 
     @Test
-    void aProviderNameThatClimbsOutOfTheFolderLandsInsideIt() throws Exception {
+    void aNameTheCallerChoosesThatClimbsOutOfTheFolderLandsInsideIt() throws Exception {
         media.put("/media/r1.mp4", LoopbackMedia.bytes(100, 10));
         Path folder = dir.resolve("a/b");
         Recording sneaky = LoopbackMedia.recording("s1", "r1", RecordingFormat.MP4,
                 new MediaLocation.RemoteUrl(media.uri("/media/r1.mp4"), Optional.empty())).fileName("../../x.mp4")
                 .build();
 
-        DownloadResult result = downloader.download(sneaky, folder, DownloadListener.NONE);
+        DownloadResult result = downloader.download(sneaky, folder, "../../x.mp4", DownloadListener.NONE);
 
         assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(result.path()).isEqualTo(folder.resolve("x.mp4").toAbsolutePath());
-        assertThat(result.path().normalize().startsWith(folder.toAbsolutePath())).isTrue();
+        assertThat(result.relativePath()).isEqualTo("x.mp4");
         assertThat(filesIn(dir)).containsExactly("a/b/x.mp4");
+    }
+
+    @Test
+    void theProvidersSuggestedNameNeverDecidesWhereTheFileGoes() throws Exception {
+        media.put("/media/r1.mp4", LoopbackMedia.bytes(100, 10));
+        Recording sneaky = LoopbackMedia.recording("../s1", "../../r1", RecordingFormat.MP4,
+                new MediaLocation.RemoteUrl(media.uri("/media/r1.mp4"), Optional.empty())).fileName("../../x.mp4")
+                .build();
+
+        DownloadResult result = downloader.download(sneaky, dir, DownloadListener.NONE);
+
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.relativePath()).matches("loop/_\\._s1-[0-9a-f]{8}/_\\._\\.\\._r1-[0-9a-f]{8}\\.mp4");
+        assertThat(filesIn(dir)).containsExactly(result.relativePath());
     }
 
     @Test
@@ -320,7 +337,7 @@ class DownloaderTest {
 
         DownloadResult result = downloader.download(streamed, dir, DownloadListener.NONE);
 
-        assertThat(result.relativePath()).isEqualTo("s1-r9.mp4");
+        assertThat(result.relativePath()).isEqualTo("loop/s1/r9.mp4");
         assertThat(Files.readAllBytes(result.path())).isEqualTo(body);
     }
 
@@ -343,24 +360,25 @@ class DownloaderTest {
         Heard heard = new Heard();
 
         DownloadResult result = downloader.download(hls, dir, heard);
+        Path copy = dir.resolve("loop/s1");
 
         assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
-        assertThat(result.relativePath()).isEqualTo("replay.m3u8");
-        String saved = Files.readString(dir.resolve("replay.m3u8"));
+        assertThat(result.relativePath()).isEqualTo("loop/s1/r1.m3u8");
+        String saved = Files.readString(copy.resolve("r1.m3u8"));
         assertThat(saved).isEqualTo("#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-TARGETDURATION:4\n"
-                + "#EXT-X-MAP:URI=\"replay_segments/00000.mp4\"\n"
-                + "#EXTINF:4.0,\nreplay_segments/00001.m4s\n"
-                + "#EXTINF:4.0,\nreplay_segments/00002.m4s\n"
+                + "#EXT-X-MAP:URI=\"r1_segments/00000.mp4\"\n"
+                + "#EXTINF:4.0,\nr1_segments/00001.m4s\n"
+                + "#EXTINF:4.0,\nr1_segments/00002.m4s\n"
                 + "#EXT-X-ENDLIST\n");
-        assertThat(Files.readAllBytes(dir.resolve("replay_segments/00000.mp4"))).isEqualTo(init);
-        assertThat(Files.readAllBytes(dir.resolve("replay_segments/00001.m4s"))).isEqualTo(seg0);
-        assertThat(Files.readAllBytes(dir.resolve("replay_segments/00002.m4s"))).isEqualTo(seg1);
+        assertThat(Files.readAllBytes(copy.resolve("r1_segments/00000.mp4"))).isEqualTo(init);
+        assertThat(Files.readAllBytes(copy.resolve("r1_segments/00001.m4s"))).isEqualTo(seg0);
+        assertThat(Files.readAllBytes(copy.resolve("r1_segments/00002.m4s"))).isEqualTo(seg1);
         long total = init.length + seg0.length + seg1.length + saved.getBytes(StandardCharsets.UTF_8).length;
         assertThat(result.sizeBytes()).isEqualTo(total);
         assertThat(result.sha256()).isEqualTo(sha256(saved.getBytes(StandardCharsets.UTF_8)));
         assertThat(LocalCopy.measure(result.path()).get()).isEqualTo(new Fingerprint(total, result.sha256()));
-        assertThat(filesIn(dir)).containsExactly("replay.m3u8", "replay_segments/00000.mp4",
-                "replay_segments/00001.m4s", "replay_segments/00002.m4s");
+        assertThat(filesIn(copy)).containsExactly("r1.m3u8", "r1_segments/00000.mp4",
+                "r1_segments/00001.m4s", "r1_segments/00002.m4s");
         assertThat(heard.bytes).isSorted().doesNotHaveDuplicates().last().isEqualTo(total);
     }
 
@@ -376,9 +394,10 @@ class DownloaderTest {
 
     @Test
     void anExistingHlsCopyWithTheSameBytesIsSkippedAndNothingIsLeftBeside() throws Exception {
-        Recording hls = servedHls(LoopbackMedia.bytes(30_000, 20), LoopbackMedia.bytes(20_000, 21));
+        Recording hls = servedHls(LoopbackMedia.transportStream(160, 20), LoopbackMedia.transportStream(100, 21));
         DownloadResult first = downloader.download(hls, dir, DownloadListener.NONE);
-        Path segment = dir.resolve("replay_segments/00000.ts");
+        Path copy = dir.resolve("loop/s1");
+        Path segment = copy.resolve("r1_segments/00000.ts");
         FileTime before = FileTime.fromMillis(1_000_000);
         Files.setLastModifiedTime(segment, before);
 
@@ -388,24 +407,25 @@ class DownloaderTest {
         assertThat(again.sizeBytes()).isEqualTo(first.sizeBytes());
         assertThat(again.sha256()).isEqualTo(first.sha256());
         assertThat(Files.getLastModifiedTime(segment)).isEqualTo(before);
-        assertThat(entriesIn(dir)).containsExactly("replay.m3u8", "replay_segments", "replay_segments/00000.ts",
-                "replay_segments/00001.ts");
+        assertThat(entriesIn(copy)).containsExactly("r1.m3u8", "r1_segments", "r1_segments/00000.ts",
+                "r1_segments/00001.ts");
     }
 
     @Test
     void anExistingHlsCopyWithADifferentSegmentFailsAndIsLeftAsItIs() throws Exception {
-        Recording hls = servedHls(LoopbackMedia.bytes(30_000, 22), LoopbackMedia.bytes(20_000, 23));
+        Recording hls = servedHls(LoopbackMedia.transportStream(160, 22), LoopbackMedia.transportStream(100, 23));
         downloader.download(hls, dir, DownloadListener.NONE);
-        byte[] changed = LoopbackMedia.bytes(20_000, 99);
-        Files.write(dir.resolve("replay_segments/00001.ts"), changed);
+        Path copy = dir.resolve("loop/s1");
+        byte[] changed = LoopbackMedia.transportStream(100, 99);
+        Files.write(copy.resolve("r1_segments/00001.ts"), changed);
 
         DownloadResult again = downloader.download(hls, dir, DownloadListener.NONE);
 
         assertThat(again.status()).isEqualTo(DownloadStatus.FAILED);
         assertThat(again.error().get().message()).contains("different content").contains("--overwrite");
-        assertThat(Files.readAllBytes(dir.resolve("replay_segments/00001.ts"))).isEqualTo(changed);
-        assertThat(entriesIn(dir)).containsExactly("replay.m3u8", "replay_segments", "replay_segments/00000.ts",
-                "replay_segments/00001.ts");
+        assertThat(Files.readAllBytes(copy.resolve("r1_segments/00001.ts"))).isEqualTo(changed);
+        assertThat(entriesIn(copy)).containsExactly("r1.m3u8", "r1_segments", "r1_segments/00000.ts",
+                "r1_segments/00001.ts");
     }
 
     @Test
@@ -417,7 +437,7 @@ class DownloaderTest {
         DownloadResult result = downloader.download(hls, dir, DownloadListener.NONE);
 
         assertThat(result.error().get()).isInstanceOf(TapedeckError.Unsupported.class);
-        assertThat(dir.resolve("s1-r1.m3u8")).doesNotExist();
+        assertThat(dir.resolve("loop/s1/r1.m3u8")).doesNotExist();
     }
 
     @Test
@@ -457,7 +477,7 @@ class DownloaderTest {
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
             assertThat(result.status()).isEqualTo(DownloadStatus.FAILED);
             assertThat(result.error().get().message()).contains("interrupted");
-            assertThat(dir.resolve("replay.mp4")).doesNotExist();
+            assertThat(dir.resolve(R1)).doesNotExist();
         } finally {
             Thread.interrupted();
         }

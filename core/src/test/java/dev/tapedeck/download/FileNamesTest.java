@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FileNamesTest {
 
     private static Recording named(RecordingFormat format, String name) {
-        return LoopbackMedia.recording("sess/1", "rec:2", format,
+        return LoopbackMedia.recording("sess_1", "rec_2", format,
                 new MediaLocation.RemoteUrl(URI.create("https://cdn.example/a/b/call.wav?sig=x"), Optional.empty()))
                 .fileName(name).build();
     }
@@ -35,26 +35,40 @@ class FileNamesTest {
         "Clip.MP4|Clip.MP4",
         "trailing.mp4. . |trailing.mp4"
     })
-    void sanitisesProviderNames(String raw, String expected) {
-        assertThat(FileNames.forRecording(named(RecordingFormat.MP4, raw))).isEqualTo(expected);
+    void sanitisesNamesTheCallerChose(String raw, String expected) {
+        assertThat(FileNames.forRecording(named(RecordingFormat.MP4, null), raw)).isEqualTo(expected);
     }
 
     @Test
     void dropsControlAndBidiCharacters() {
-        assertThat(FileNames.forRecording(named(RecordingFormat.MP4, "a\u0000b\nc\u202Ed|e.mp4")))
+        assertThat(FileNames.forRecording(named(RecordingFormat.MP4, null), "a\u0000b\nc\u202Ed|e.mp4"))
                 .isEqualTo("abcd_e.mp4");
     }
 
     @Test
-    void fallsBackToSessionAndRecordingWithAnExtensionFromTheFormatOrUrl() {
-        assertThat(FileNames.forRecording(named(RecordingFormat.WEBM, null))).isEqualTo("sess_1-rec_2.webm");
-        assertThat(FileNames.forRecording(named(RecordingFormat.AUDIO, null))).isEqualTo("sess_1-rec_2.wav");
-        assertThat(FileNames.forRecording(named(RecordingFormat.AUDIO, "call.mp3"))).isEqualTo("call.mp3");
+    void theExtensionSuitsTheFormatTakingTheProvidersWhenTheFormatAllowsIt() {
+        assertThat(FileNames.extensionFor(named(RecordingFormat.WEBM, null))).isEqualTo("webm");
+        assertThat(FileNames.extensionFor(named(RecordingFormat.AUDIO, null))).isEqualTo("wav");
+        assertThat(FileNames.extensionFor(named(RecordingFormat.AUDIO, "call.mp3"))).isEqualTo("mp3");
+        assertThat(FileNames.extensionFor(named(RecordingFormat.MP4, "x.webm"))).isEqualTo("mp4");
+        assertThat(FileNames.extensionFor(named(RecordingFormat.EVENTS, null))).isEqualTo("json");
+        assertThat(FileNames.extensionFor(named(RecordingFormat.EVENTS, "events.ndjson"))).isEqualTo("ndjson");
+    }
+
+    @Test
+    void anOtherFormatKeepsTheExtensionTheProviderDeclaresButNeverAProgramsOne() {
+        // Before, an explicit x.json became x.json.bin.
+        assertThat(FileNames.extensionFor(named(RecordingFormat.OTHER, "x.json"))).isEqualTo("json");
+        assertThat(FileNames.forRecording(named(RecordingFormat.OTHER, null), "x.json")).isEqualTo("x.json");
+        assertThat(FileNames.extensionFor(named(RecordingFormat.OTHER, "setup.exe"))).isEqualTo("wav");
+        Recording noUrlHint = LoopbackMedia.recording("s", "r", RecordingFormat.OTHER,
+                new MediaLocation.ProviderStream("stream")).fileName("run.sh").build();
+        assertThat(FileNames.extensionFor(noUrlHint)).isEqualTo("bin");
     }
 
     @Test
     void cutsLongNamesKeepingTheExtension() {
-        String name = FileNames.forRecording(named(RecordingFormat.MP4, "é".repeat(300) + ".mp4"));
+        String name = FileNames.forRecording(named(RecordingFormat.MP4, null), "é".repeat(300) + ".mp4");
 
         assertThat(name).endsWith(".mp4");
         assertThat(name.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(FileNames.MAX_BYTES);

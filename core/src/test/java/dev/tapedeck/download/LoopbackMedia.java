@@ -69,9 +69,13 @@ public final class LoopbackMedia implements AutoCloseable {
         private final long size;
         private final Content content;
         private volatile String etag = "\"v1\"";
+        private volatile String lastModified;
+        private volatile String contentType = "video/mp4";
         private volatile boolean honourRange = true;
         private volatile long breakOnceAfter = -1;
         private final AtomicBoolean broken = new AtomicBoolean();
+        private volatile long endCleanlyOnceAfter = -1;
+        private final AtomicBoolean endedEarly = new AtomicBoolean();
         private volatile boolean alwaysShort;
         private final AtomicInteger failures = new AtomicInteger();
         private volatile int failureStatus;
@@ -79,6 +83,28 @@ public final class LoopbackMedia implements AutoCloseable {
         private Resource(long size, Content content) {
             this.size = size;
             this.content = content;
+        }
+
+        /** Serves it with this Content-Type (video/mp4 unless set). */
+        public Resource contentType(String value) {
+            contentType = value;
+            return this;
+        }
+
+        /** Serves it with these validators; a null one is not sent. */
+        public Resource validators(String etagValue, String lastModifiedValue) {
+            etag = etagValue;
+            lastModified = lastModifiedValue;
+            return this;
+        }
+
+        /**
+         * The first time, sends the body without a length (chunked) and ends it properly after {@code bytes}: a
+         * clean close that only the provider's size shows to be short.
+         */
+        public Resource endCleanlyOnceAfter(long bytes) {
+            endCleanlyOnceAfter = bytes;
+            return this;
         }
 
         /** Answers ranges with 200 and the whole body. */
@@ -191,24 +217,51 @@ public final class LoopbackMedia implements AutoCloseable {
         return Recording.builder(PROVIDER, SessionId.of(session), RecordingId.of(id), format, media);
     }
 
-    /** Writes a deterministic byte pattern of any length in a fixed buffer, for resources too big to hold. */
+    /**
+     * The box headers an MP4 file starts with: {@code ftyp}, then an {@code mdat} box that runs to the end of the
+     * file, so that media made by {@link #bytes} and {@link #pattern} is taken for what MP4 recordings hold.
+     */
+    private static final byte[] MP4_HEADER = {
+        0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm', 'm', 'p', '4', '1',
+        0, 0, 0, 0, 'm', 'd', 'a', 't'};
+
+    /**
+     * Writes a deterministic MP4-like byte pattern of any length in a fixed buffer, for resources too big to hold:
+     * the MP4 box headers, then a pattern that is a function of the offset.
+     */
     public static void pattern(OutputStream out, long from, long to) throws IOException {
         byte[] chunk = new byte[64 * 1024];
         for (long position = from; position < to; ) {
             int n = (int) Math.min(chunk.length, to - position);
             for (int i = 0; i < n; i++) {
                 long p = position + i;
-                chunk[i] = (byte) (p * 31 + (p >>> 11));
+                chunk[i] = p < MP4_HEADER.length ? MP4_HEADER[(int) p] : (byte) (p * 31 + (p >>> 11));
             }
             out.write(chunk, 0, n);
             position += n;
         }
     }
 
-    /** {@code size} deterministic pseudo-random bytes. */
+    /** {@code size} deterministic pseudo-random bytes after the MP4 box headers (cut short below their length). */
     public static byte[] bytes(int size, long seed) {
+        byte[] out = raw(size, seed);
+        System.arraycopy(MP4_HEADER, 0, out, 0, Math.min(size, MP4_HEADER.length));
+        return out;
+    }
+
+    /** {@code size} deterministic pseudo-random bytes, without any header. */
+    public static byte[] raw(int size, long seed) {
         byte[] out = new byte[size];
         new java.util.Random(seed).nextBytes(out);
+        return out;
+    }
+
+    /** {@code packets} MPEG-TS packets of 188 bytes, each starting with the sync byte, filled pseudo-randomly. */
+    public static byte[] transportStream(int packets, long seed) {
+        byte[] out = raw(packets * 188, seed);
+        for (int i = 0; i < packets; i++) {
+            out[i * 188] = 0x47;
+        }
         return out;
     }
 
@@ -254,16 +307,30 @@ public final class LoopbackMedia implements AutoCloseable {
             throws IOException, InterruptedException {
         long from = 0;
         Matcher matcher = range.map(RANGE::matcher).filter(Matcher::matches).orElse(null);
-        boolean sameVersion = ifRange.map(resource.etag::equals).orElse(true);
+        String etag = resource.etag;
+        String lastModified = resource.lastModified;
+        boolean sameVersion = ifRange.map(v -> v.equals(etag) || v.equals(lastModified)).orElse(true);
         if (matcher != null && resource.honourRange && sameVersion) {
             from = Long.parseLong(matcher.group(1));
         }
-        exchange.getResponseHeaders().set("ETag", resource.etag);
-        exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+        if (etag != null) {
+            exchange.getResponseHeaders().set("ETag", etag);
+        }
+        if (lastModified != null) {
+            exchange.getResponseHeaders().set("Last-Modified", lastModified);
+        }
+        exchange.getResponseHeaders().set("Content-Type", resource.contentType);
         long length = resource.size - from;
         if (from > 0) {
             exchange.getResponseHeaders().set("Content-Range",
                     "bytes " + from + "-" + (resource.size - 1) + "/" + resource.size);
+        }
+        if (resource.endCleanlyOnceAfter >= 0 && !resource.endedEarly.getAndSet(true)) {
+            exchange.sendResponseHeaders(from > 0 ? 206 : 200, 0);
+            OutputStream out = exchange.getResponseBody();
+            resource.content.write(out, from, Math.min(resource.size, from + resource.endCleanlyOnceAfter));
+            out.close();
+            return;
         }
         exchange.sendResponseHeaders(from > 0 ? 206 : 200, length == 0 ? -1 : length);
         OutputStream out = exchange.getResponseBody();
@@ -414,7 +481,8 @@ public final class LoopbackMedia implements AutoCloseable {
                     total = Optional.of(Long.parseLong(contentRange.get().group(3)));
                 }
                 return Either.right(new MediaStream(new Counting(response.body()), offset, length, total,
-                        response.headers().firstValue("ETag"), response.headers().firstValue("Content-Type")));
+                        response.headers().firstValue("ETag"), response.headers().firstValue("Last-Modified"),
+                        response.headers().firstValue("Content-Type")));
             } catch (IOException failed) {
                 return Either.left(new TapedeckError.Transport(PROVIDER, "request failed: " + failed));
             } catch (InterruptedException interrupted) {

@@ -13,18 +13,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ModelValidationTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"sess_123456", "a/b", "with space", "ünïcødé", "a..b", "%2F", "?x#y"})
-    void sessionIdsKeepAnyPrintableText(String value) {
+    @ValueSource(strings = {"sess_123456", "a/b", "with space", "ünïcødé", "a..b", "%2F", "?x#y", "..", ".", "...",
+        "   ", "a\u0000b", "\u001b[2J\u001b]0;title\u0007", "a\nb", "\uD83C\uDFA5"})
+    void sessionIdsKeepAnyTextThatCanTravelAsOneSegment(String value) {
+        // Before, the dot segments, blanks and control characters were refused, so such sessions vanished.
         assertThat(SessionId.of(value).value()).isEqualTo(value);
+        assertThat(RecordingId.of(value).value()).isEqualTo(value);
     }
 
     @Test
-    void sessionIdsRefuseWhatCannotBeOneSegment() {
-        assertThatThrownBy(() -> SessionId.of("  ")).hasMessage("invalid session id: it is blank; pass the id the provider returned");
-        assertThatThrownBy(() -> SessionId.of("..")).hasMessage("invalid session id: '..' is a path segment, not an id");
-        assertThatThrownBy(() -> SessionId.of(".")).hasMessageContaining("path segment");
-        assertThatThrownBy(() -> SessionId.of("a\nb")).hasMessageContaining("U+000A at index 1");
+    void sessionIdsRefuseWhatCannotTravelAsOneSegment() {
+        assertThatThrownBy(() -> SessionId.of("")).hasMessage("invalid session id: it is empty; pass the id the "
+                + "provider returned");
         assertThatThrownBy(() -> SessionId.of("x".repeat(513))).hasMessageContaining("513 characters");
+        assertThatThrownBy(() -> SessionId.of("a\uD800b")).hasMessageContaining("unpaired surrogate U+D800 at index 1");
+        assertThatThrownBy(() -> RecordingId.of("\uDFA5")).hasMessageContaining("invalid recording id");
     }
 
     @Test

@@ -74,12 +74,12 @@ class AnchorRecordingsE2eTest {
         DownloadResult result = e2e.downloader(anchor).download(primary, folder, DownloadListener.NONE);
 
         assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
-        assertThat(result.path()).isEqualTo(folder.toAbsolutePath().resolve("sess_0001.mp4"));
+        assertThat(result.path()).isEqualTo(folder.toAbsolutePath().resolve("anchor/sess_0001/rec_0001_1.mp4"));
         byte[] sample = Media.sampleMp4();
         assertThat(Files.readAllBytes(result.path())).isEqualTo(sample);
         assertThat(result.sizeBytes()).isEqualTo(sample.length);
         assertThat(result.sha256()).isEqualTo(Media.sha256(sample));
-        try (Stream<Path> files = Files.list(folder)) {
+        try (Stream<Path> files = Files.list(result.path().getParent())) {
             assertThat(files).containsExactly(result.path());
         }
     }
@@ -93,7 +93,8 @@ class AnchorRecordingsE2eTest {
         DownloadResult result = e2e.downloader(anchor).download(primary, folder, DownloadListener.NONE);
 
         assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
-        assertThat(result.path()).isEqualTo(folder.toAbsolutePath().resolve("evil.mp4"));
+        // The provider's name only ever lends its extension: the file is named after the recording id.
+        assertThat(result.path()).isEqualTo(folder.toAbsolutePath().resolve("anchor/sess_0002/rec_0002_2.mp4"));
         assertThat(Files.readAllBytes(result.path())).isEqualTo(Media.sampleMp4());
         try (Stream<Path> files = Files.walk(temp)) {
             assertThat(files.filter(Files::isRegularFile)).containsExactly(result.path());

@@ -57,7 +57,7 @@ class ArchiveE2eTest {
         assertThat(manifest).allSatisfy(entry ->
                 assertThat(entry.sizeBytes()).isEqualTo(expectedSizes.get(entry.recordingId())));
         assertManifestMatchesTheFiles(manifest);
-        // sess_0002's recordings are named part-1.mp4, ../../evil.mp4 and /etc/cron.d/evil.mp4: three files.
+        // sess_0002's recordings suggest part-1.mp4, ../../evil.mp4 and /etc/cron.d/evil.mp4: three files.
         try (Stream<Path> files = Files.list(out.resolve("anchor").resolve("sess_0002"))) {
             assertThat(files.filter(Files::isRegularFile)).hasSize(3);
         }
@@ -130,7 +130,7 @@ class ArchiveE2eTest {
 
         ArchiveSummary first = right(archiver(anchor).archive(one, out, ArchiveOptions.defaults(),
                 ArchiveListener.NONE));
-        Path file = out.resolve("anchor").resolve("sess_0001").resolve("sess_0001.mp4");
+        Path file = out.resolve("anchor").resolve("sess_0001").resolve("rec_0001_1.mp4");
         boolean keptAfterFirst = Files.exists(file);
         byte[] afterFirst = keptAfterFirst ? Files.readAllBytes(file) : new byte[0];
         ArchiveSummary second = right(archiver(anchor).archive(one, out, ArchiveOptions.defaults(),

@@ -44,7 +44,7 @@ class KatavenE2eTest {
         DownloadResult result = e2e.downloader(kataven).download(recording, temp, DownloadListener.NONE);
 
         assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
-        assertThat(result.path().getFileName().toString()).isEqualTo("call_0001-recording.mp3");
+        assertThat(result.relativePath()).isEqualTo("kataven/call_0001/recording.mp3");
         assertThat(Files.readAllBytes(result.path())).isEqualTo(Media.callMp3());
         assertThat(result.sha256()).isEqualTo(Media.sha256(Media.callMp3()));
     }

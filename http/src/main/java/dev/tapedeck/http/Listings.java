@@ -44,7 +44,10 @@ public final class Listings {
         return List.copyOf(out);
     }
 
-    /** {@code raw} as a session id, or the reason it cannot be one (absent, blank, too long, control characters). */
+    /**
+     * {@code raw} as a session id, or the reason it cannot be one (absent, empty, too long, an unpaired surrogate).
+     * Ids with control characters, blanks or dots only are kept: such a session is still listed and archived.
+     */
     public static Either<String, SessionId> sessionId(String raw) {
         if (raw == null) {
             return Either.left("it has no id");

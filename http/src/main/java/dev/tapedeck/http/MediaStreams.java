@@ -11,9 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a successful response into a {@link MediaStream} without buffering it, checking that a ranged answer
- * starts where it was asked to: a 206 from another byte is an Integrity error, a 200 means the range was ignored
- * and the body starts at 0.
+ * Turns a successful response into a {@link MediaStream} without buffering it, with the validators a later range
+ * request needs (ETag, Last-Modified), checking that a ranged answer starts where it was asked to: a 206 from
+ * another byte is an Integrity error, a 200 means the range was ignored and the body starts at 0.
  */
 final class MediaStreams {
 
@@ -38,6 +38,7 @@ final class MediaStreams {
     static Either<TapedeckError, MediaStream> from(String providerId, Response response, long requestedOffset) {
         Optional<Long> length = header(response, "Content-Length").flatMap(MediaStreams::number);
         Optional<String> etag = header(response, "ETag");
+        Optional<String> lastModified = header(response, "Last-Modified");
         Optional<String> type = header(response, "Content-Type");
         long offset = 0;
         Optional<Long> total = length;
@@ -66,7 +67,7 @@ final class MediaStreams {
             return Either.left(new TapedeckError.Transport(providerId, providerId
                     + ": could not start reading the media body; try again"));
         }
-        return Either.right(new MediaStream(body, offset, length, total, etag, type));
+        return Either.right(new MediaStream(body, offset, length, total, etag, lastModified, type));
     }
 
     static Optional<String> header(Response response, String name) {

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 final class PathSegmentContract extends Contract.Default {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
-    private static final Param.Expander SEGMENT = value -> PercentEncoding.encode(String.valueOf(value));
+    private static final Pattern ALL_DOTS = Pattern.compile("\\.+");
+    private static final Param.Expander SEGMENT = value -> segment(String.valueOf(value));
 
     @Override
     protected MethodMetadata parseAndValidateMetadata(Class<?> targetType, Method method) {
@@ -54,6 +55,15 @@ final class PathSegmentContract extends Contract.Default {
             metadata.indexToExpander(expanders);
         }
         return metadata;
+    }
+
+    /**
+     * {@code value} percent-encoded as one path segment. A value of dots only ({@code .}, {@code ..}, or more, which
+     * some servers trim) has its dots encoded too, {@code %2E}, so that it is never a dot segment that a client,
+     * proxy or server resolves away; {@link PercentEncoding} leaves dots as they are, being unreserved.
+     */
+    static String segment(String value) {
+        return ALL_DOTS.matcher(value).matches() ? "%2E".repeat(value.length()) : PercentEncoding.encode(value);
     }
 
     /** The variable names in the path part (before any {@code ?}) of a URL template. */

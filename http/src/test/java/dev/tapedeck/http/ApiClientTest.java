@@ -67,7 +67,10 @@ class ApiClientTest {
             "my session|my%20session",
             "sess-ü-日本|sess-%C3%BC-%E6%97%A5%E6%9C%AC",
             "a;b,c+d|a%3Bb%2Cc%2Bd",
-            "...|..."})
+            "..|%2E%2E",
+            ".|%2E",
+            "...|%2E%2E%2E",
+            "a..b|a..b"})
     void aPathParameterIsEncodedFullyEvenWhenItLooksEncodedAlready(String id, String segment) {
         api.stubFor(get(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{}")));
         HttpKit kit = kit();
@@ -76,6 +79,14 @@ class ApiClientTest {
 
         assertThat(api.getAllServeEvents()).singleElement()
                 .satisfies(e -> assertThat(e.getRequest().getUrl()).isEqualTo("/v1/sessions/" + segment));
+    }
+
+    @Test
+    void controlCharactersAndDotsOnlyAreEncodedSoTheSegmentStaysOneAndIsNeverADotSegment() {
+        // The wire test above cannot carry a NUL: the test server refuses it before any stub sees it.
+        assertThat(PathSegmentContract.segment("a\u0000\u001b[2J")).isEqualTo("a%00%1B%5B2J");
+        assertThat(PathSegmentContract.segment("..")).isEqualTo("%2E%2E");
+        assertThat(PathSegmentContract.segment(".x.")).isEqualTo(".x.");
     }
 
     /** A method mixing a path parameter with a declared expander, a query template and a header template. */

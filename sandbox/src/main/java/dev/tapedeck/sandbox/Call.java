@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * One request as a provider handler sees it: the path below the provider's base, the decoded query (first value of
@@ -32,14 +33,17 @@ final class Call {
     private final Map<String, String> query;
     private final FaultPlan plan;
     private final Pauser pauser;
+    private final LongConsumer sent;
     private boolean responded;
 
-    Call(HttpExchange exchange, String path, FaultPlan plan, Pauser pauser) {
+    /** A call whose body bytes, as written to the client, are reported to {@code sent}. */
+    Call(HttpExchange exchange, String path, FaultPlan plan, Pauser pauser, LongConsumer sent) {
         this.exchange = exchange;
         this.path = path;
         this.query = parseQuery(exchange.getRequestURI().getRawQuery());
         this.plan = plan;
         this.pauser = pauser;
+        this.sent = sent;
     }
 
     String method() {
@@ -110,7 +114,7 @@ final class Call {
             exchange.close();
             return;
         }
-        OutputStream out = exchange.getResponseBody();
+        OutputStream out = new Counting(exchange.getResponseBody(), sent);
         if (plan.dribbles()) {
             out = new Dribbling(out, plan.dribbleChunk(), plan.dribblePause(), pauser);
         }
@@ -165,6 +169,28 @@ final class Call {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return s;
+        }
+    }
+
+    /** Reports every byte written through it. */
+    private static final class Counting extends FilterOutputStream {
+        private final LongConsumer sent;
+
+        Counting(OutputStream out, LongConsumer sent) {
+            super(out);
+            this.sent = sent;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            sent.accept(1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            sent.accept(len);
         }
     }
 

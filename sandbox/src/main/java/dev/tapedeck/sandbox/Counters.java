@@ -8,13 +8,14 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * What reached where: requests received and requests that carried a credential header ({@code Authorization},
  * {@code anchor-api-key} or {@code X-Account-ID}), counted per origin ({@code "api"}, {@code "media"}) and per
- * provider ({@code "anchor"}, {@code "notte"}, {@code "kataven"}). Counting happens before faults and auth, so a
- * request that was refused still counts. Thread-safe.
+ * provider ({@code "anchor"}, {@code "notte"}, {@code "kataven"}), and the response body bytes each origin sent.
+ * Counting happens before faults and auth, so a request that was refused still counts. Thread-safe.
  */
 public final class Counters {
 
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> credentials = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> bodyBytes = new ConcurrentHashMap<>();
 
     Counters() {
     }
@@ -39,10 +40,23 @@ public final class Counters {
         return credentialHeadersSeen(origin.label());
     }
 
+    /**
+     * The response body bytes {@code origin} has written to its clients (what a truncation fault cut off is not
+     * counted; what a client stopped reading may be).
+     */
+    public long bodyBytesSent(Origin origin) {
+        return read(bodyBytes, origin.label());
+    }
+
     /** Sets every counter back to zero. */
     public void reset() {
         requests.clear();
         credentials.clear();
+        bodyBytes.clear();
+    }
+
+    void sent(Origin origin, long bytes) {
+        bodyBytes.computeIfAbsent(origin.label(), k -> new LongAdder()).add(bytes);
     }
 
     void record(Origin origin, String api, boolean carriedCredentials) {

@@ -59,7 +59,7 @@ final class Gate implements HttpHandler {
             }
             counters.record(origin, api == null ? origin.label() : api.name(), carriesCredentials(exchange));
             FaultPlan plan = faults.next(origin, rawPath);
-            Call call = new Call(exchange, below, plan, pauser);
+            Call call = new Call(exchange, below, plan, pauser, bytes -> counters.sent(origin, bytes));
             if (!plan.latency().isZero()) {
                 pause(plan);
             }

@@ -8,10 +8,21 @@ import java.io.OutputStream;
  * The deterministic content of the media host's generated streams ({@code /generated/{bytes}}): the byte at any
  * offset is a pure function of that offset, so a stream of any size is served in constant memory and a test can
  * verify what it downloaded (or resumed) without keeping a copy.
+ *
+ * <p>A stream is laid out as an MP4 file, so that a download that checks what it receives takes it for one: an
+ * {@code ftyp} box ({@code isom}), then an {@code mdat} box of size 0 ("to the end of the file", so the header is
+ * the same whatever the stream's length) whose payload is pseudo-random bytes. A stream shorter than the
+ * {@value #HEADER_BYTES}-byte header is the start of the header.
  */
 public final class GeneratedBytes {
 
+    /** The length of the MP4 box headers every stream starts with. */
+    public static final int HEADER_BYTES = 32;
+
     private static final int CHUNK = 64 * 1024;
+    private static final byte[] HEADER = {
+        0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i', 's', 'o', 'm', 'm', 'p', '4', '1',
+        0, 0, 0, 0, 'm', 'd', 'a', 't'};
 
     private GeneratedBytes() {
     }
@@ -20,6 +31,9 @@ public final class GeneratedBytes {
     public static byte at(long offset) {
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative: " + offset);
+        }
+        if (offset < HEADER_BYTES) {
+            return HEADER[(int) offset];
         }
         return (byte) (mix(offset >>> 3) >>> ((offset & 7) * 8));
     }

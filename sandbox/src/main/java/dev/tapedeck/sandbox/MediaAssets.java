@@ -55,7 +55,7 @@ final class MediaAssets {
         if (generated.matches()) {
             long size = Long.parseLong(generated.group(1));
             if (size <= MAX_GENERATED) {
-                return Optional.of(ByteSource.generated(size, "application/octet-stream"));
+                return Optional.of(ByteSource.generated(size, "video/mp4"));
             }
         }
         return Optional.empty();

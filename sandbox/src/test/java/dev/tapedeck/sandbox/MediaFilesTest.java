@@ -90,4 +90,13 @@ class MediaFilesTest {
         long distinct = new String(direct, StandardCharsets.ISO_8859_1).chars().distinct().count();
         assertThat(distinct).isGreaterThan(200);
     }
+
+    @Test
+    void generated_streams_are_laid_out_as_an_mp4_file_so_downloads_take_them_for_one() throws IOException {
+        byte[] start = GeneratedBytes.stream(0, 40).readAllBytes();
+        assertThat(new String(start, 4, 8, StandardCharsets.US_ASCII)).isEqualTo("ftypisom");
+        assertThat(start[0] << 24 | start[1] << 16 | start[2] << 8 | start[3]).isEqualTo(24);
+        assertThat(new String(start, 24, 8, StandardCharsets.US_ASCII)).isEqualTo("\0\0\0\0mdat");
+        assertThat(GeneratedBytes.HEADER_BYTES).isEqualTo(32);
+    }
 }

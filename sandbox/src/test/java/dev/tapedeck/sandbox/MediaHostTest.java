@@ -118,7 +118,20 @@ class MediaHostTest {
         assertThat(resumed.statusCode()).isEqualTo(206);
         assertThat(resumed.body()).isEqualTo(Arrays.copyOfRange(whole.body(), 1_000_000, (int) size));
         assertThat(whole.headers().firstValue("ETag")).hasValue("\"generated-" + size + "\"");
+        assertThat(whole.headers().firstValue("Content-Type")).hasValue("video/mp4");
         assertThat(Http.get(sandbox.generatedMediaUrl(0)).body()).isEmpty();
+    }
+
+    @Test
+    void the_counters_add_up_the_body_bytes_each_origin_sent() {
+        sandbox.counters().reset();
+        Http.get(sandbox.generatedMediaUrl(300_000));
+        Http.get(sandbox.generatedMediaUrl(300_000), "Range", "bytes=200000-");
+        sandbox.faults().truncateNext(Origin.MEDIA, 1, 1000);
+        org.assertj.core.api.Assertions.catchThrowable(() -> Http.get(sandbox.generatedMediaUrl(300_000)));
+
+        assertThat(sandbox.counters().bodyBytesSent(Origin.MEDIA)).isEqualTo(300_000 + 100_000 + 1000);
+        assertThat(sandbox.counters().bodyBytesSent(Origin.API)).isZero();
     }
 
     @Test

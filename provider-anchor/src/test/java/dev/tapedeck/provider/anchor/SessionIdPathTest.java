@@ -51,7 +51,7 @@ class SessionIdPathTest {
             "50%2Fx|50%252Fx",
             "q?x=1#frag|q%3Fx%3D1%23frag",
             "a;b,c+d|a%3Bb%2Cc%2Bd",
-            "...|..."})
+            "...|%2E%2E%2E"})
     void aSessionIdIsAlwaysOneEncodedPathSegment(String id, String segment) {
         connection.recordings().recordings(SessionId.of(id)).get();
 
@@ -65,9 +65,18 @@ class SessionIdPathTest {
         assertThat(onlyUrl()).isEqualTo("/v1/sessions/a%2Fb%20c/recordings/pause");
     }
 
+    @ParameterizedTest(name = "session id [{0}] travels as segment [{1}]")
+    @CsvSource(delimiter = '|', value = {".|%2E", "..|%2E%2E", "' '|%20", "'tab\there'|tab%09here"})
+    void dotSegmentsBlanksAndControlCharactersAreIdsThatTravelEncoded(String id, String segment) {
+        // Before, these ids were refused, so sessions a provider listed under them vanished.
+        connection.recordings().recordings(SessionId.of(id)).get();
+
+        assertThat(onlyUrl()).isEqualTo("/v1/sessions/" + segment + "/recordings");
+    }
+
     @ParameterizedTest(name = "session id [{0}] is refused before any request")
-    @ValueSource(strings = {".", "..", " ", "", "a\nb", "tab\there"})
-    void dotSegmentsBlanksAndControlCharactersAreRefused(String id) {
+    @ValueSource(strings = {"", "half\uD800"})
+    void onlyIdsThatCannotTravelAreRefused(String id) {
         assertThatThrownBy(() -> SessionId.of(id)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("invalid session id");
         assertThat(api.getAllServeEvents()).isEmpty();

@@ -239,15 +239,17 @@ class NotteHistoryTest {
     }
 
     @Test
-    void aSessionWithoutAUsableIdIsSkippedAndTheRestOfThePageIsListed() {
+    void aSessionWithoutAnIdIsSkippedAndTheRestOfThePageIsListedOddIdsIncluded() {
         api.stubFor(get(urlPathEqualTo("/sessions")).willReturn(okJson("""
-                {"items": [{"session_id": "  ", "status": "closed"}, {"status": "closed"}, null,
+                {"items": [{"session_id": "", "status": "closed"}, {"status": "closed"}, null,
+                           {"session_id": "  ", "status": "closed"}, {"session_id": "..", "status": "closed"},
                            {"session_id": "s-ok", "status": "closed"}], "page": 1, "has_next": false}
                 """)));
 
         List<Session> sessions = list(SessionQuery.all());
 
-        assertThat(sessions).extracting(s -> s.id().value()).containsExactly("s-ok");
+        // A blank or all-dots id is still the provider's id for a session: kept, so the session does not vanish.
+        assertThat(sessions).extracting(s -> s.id().value()).containsExactly("  ", "..", "s-ok");
     }
 
     @Test

@@ -47,7 +47,7 @@ class SessionIdPathTest {
             "my session|my%20session",
             "sess-ü-日本|sess-%C3%BC-%E6%97%A5%E6%9C%AC",
             "q?x=1#frag|q%3Fx%3D1%23frag",
-            "...|..."})
+            "...|%2E%2E%2E"})
     void aSessionIdIsAlwaysOneEncodedPathSegment(String id, String segment) {
         Recording replay = connection.recordings().primaryRecording(SessionId.of(id)).get();
 

@@ -1,4 +1,4 @@
-package dev.tapedeck.sandbox;
+package dev.tapedeck.sandbox.kataven;
 
 /** How a seeded Kataven call answers {@code GET /api/v1/sessions/{id}/recording}. */
 public enum KatavenBehaviour {

@@ -2,6 +2,9 @@ package dev.tapedeck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.sandbox.Origin;
+import dev.tapedeck.sandbox.anchor.AnchorApi;
+import dev.tapedeck.sandbox.anchor.AnchorEmulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tapedeck.sandbox.Sandbox;
@@ -29,16 +32,16 @@ class CliDownloadMemoryTest {
         long size = Long.getLong("tapedeck.memcheck.cli.bytes", DEFAULT_BYTES);
         Path out = dir.resolve("out");
         Path log = dir.resolve("child.log");
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.builder().largeRecordingBytes(size).build())) {
-            String session = sandbox.data().anchorWithLargeRecording().id();
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.builder().setting("anchor", AnchorEmulator.LARGE_RECORDING_BYTES, String.valueOf(size)).build())) {
+            String session = sandbox.emulation("anchor", AnchorApi.class).seed().withLargeRecording().id();
             ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx64m", "-cp", System.getProperty("java.class.path"), CliDownloadMemoryProbe.class.getName(),
                     "--provider", "anchor", "--json", "download", session, "--out", out.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             Map<String, String> env = child.environment();
             env.keySet().removeIf(name -> name.endsWith("_API_KEY") || name.endsWith("_BASE_URL"));
-            env.put("ANCHOR_API_KEY", sandbox.apiKey("anchor"));
-            env.put("ANCHOR_BASE_URL", SandboxLauncher.apiBase(sandbox, "anchor").toString());
+            env.put("ANCHOR_API_KEY", sandbox.clientSettings("anchor").apiKey());
+            env.put("ANCHOR_BASE_URL", sandbox.clientSettings("anchor").baseUrl().toString());
             Process process = child.start();
 
             // A safety net against a hung child, not a timing assertion: only the outcome is checked.

@@ -1,5 +1,6 @@
 package dev.tapedeck.e2e;
 
+import dev.tapedeck.sandbox.anchor.AnchorEmulator;
 import dev.tapedeck.Connection;
 import dev.tapedeck.Tapedeck;
 import dev.tapedeck.download.DownloadOptions;
@@ -42,7 +43,7 @@ final class SandboxFixture implements AutoCloseable, AfterEachCallback {
 
     private SandboxFixture(UnaryOperator<SandboxOptions.Builder> options) {
         SandboxOptions.Builder defaults = SandboxOptions.builder().clock(clock).threads(4)
-                .largeRecordingBytes(LARGE_RECORDING_BYTES);
+                .setting("anchor", AnchorEmulator.LARGE_RECORDING_BYTES, String.valueOf(LARGE_RECORDING_BYTES));
         this.sandbox = Sandbox.start(options.apply(defaults).build());
     }
 
@@ -66,7 +67,7 @@ final class SandboxFixture implements AutoCloseable, AfterEachCallback {
                 .sleeper(sleeper)
                 .retryPolicy(RetryPolicy.defaults().withRandom(() -> 0.0));
         if (provider.equals("kataven")) {
-            builder.setting("account_id", sandbox.katavenAccountId());
+            builder.setting("account_id", sandbox.clientSettings("kataven").settings().get("account_id"));
         }
         return builder;
     }

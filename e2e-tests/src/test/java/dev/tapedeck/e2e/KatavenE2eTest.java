@@ -4,6 +4,7 @@ import static dev.tapedeck.e2e.SandboxFixture.left;
 import static dev.tapedeck.e2e.SandboxFixture.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.sandbox.kataven.KatavenEmulator;
 import dev.tapedeck.sandbox.kataven.KatavenApi;
 import dev.tapedeck.sandbox.kataven.KatavenBehaviour;
 import dev.tapedeck.Connection;
@@ -73,7 +74,7 @@ class KatavenE2eTest {
     @Test
     void aProcessingCallIsNotReadyUntilItsTimeThenReadinessWaitReturnsIt() {
         SessionId processing = call(KatavenBehaviour.PROCESSING_UNTIL_TIME);
-        Instant readyAt = e2e.sandbox.startedAt().plus(e2e.sandbox.options().katavenReadyAfter());
+        Instant readyAt = e2e.sandbox.startedAt().plus(KatavenEmulator.DEFAULT_READY_AFTER);
 
         TapedeckError first = left(kataven.recordings().primaryRecording(processing));
         Recording recording = right(new ReadinessWait(Duration.ofMinutes(5), e2e.clock, e2e.sleeper)
@@ -90,7 +91,7 @@ class KatavenE2eTest {
     @Test
     void aCallThatIsNotReadyForSomePollsIsReturnedByReadinessWaitOnTheNextOne() {
         SessionId processing = call(KatavenBehaviour.PROCESSING_UNTIL_POLLS);
-        int notReadyPolls = e2e.sandbox.options().katavenReadyAfterPolls();
+        int notReadyPolls = KatavenEmulator.DEFAULT_READY_AFTER_POLLS;
 
         Recording recording = right(new ReadinessWait(Duration.ofMinutes(5), e2e.clock, e2e.sleeper)
                 .until(() -> kataven.recordings().primaryRecording(processing)));

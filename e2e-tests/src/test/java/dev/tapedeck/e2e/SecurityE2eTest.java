@@ -74,7 +74,7 @@ class SecurityE2eTest {
         assertThat(error.provider()).isEqualTo(provider);
         TapedeckException thrown = new TapedeckException(error);
         for (String shown : List.of(error.message(), error.toString(), thrown.getMessage(), thrown.toString())) {
-            assertThat(shown).doesNotContain(WRONG_KEY).doesNotContain(e2e.sandbox.apiKey(provider));
+            assertThat(shown).doesNotContain(WRONG_KEY).doesNotContain(e2e.sandbox.clientSettings(provider).apiKey());
         }
         assertThat(e2e.apiRequests(provider)).isEqualTo(1);
     }

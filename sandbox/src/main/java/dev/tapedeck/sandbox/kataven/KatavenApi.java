@@ -46,8 +46,8 @@ public final class KatavenApi implements Emulation {
         this.token = context.text(KatavenEmulator.TOKEN, KatavenEmulator.DEFAULT_TOKEN);
         this.accountId = context.text(KatavenEmulator.ACCOUNT_ID, KatavenEmulator.DEFAULT_ACCOUNT_ID);
         this.liveKey = context.text(KatavenEmulator.LIVE_KEY, "sk_live_" + accountId + "_0123456789abcdef");
-        long polls = context.number(KatavenEmulator.READY_AFTER_POLLS, 3);
-        Duration readyAfter = context.duration(KatavenEmulator.READY_AFTER, Duration.ofSeconds(30));
+        long polls = context.number(KatavenEmulator.READY_AFTER_POLLS, KatavenEmulator.DEFAULT_READY_AFTER_POLLS);
+        Duration readyAfter = context.duration(KatavenEmulator.READY_AFTER, KatavenEmulator.DEFAULT_READY_AFTER);
         if (!ACCOUNT_ID.matcher(accountId).matches()) {
             throw new IllegalArgumentException("the sandbox setting kataven.account_id must match "
                     + ACCOUNT_ID.pattern());

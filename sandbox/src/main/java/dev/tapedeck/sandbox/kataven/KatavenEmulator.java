@@ -3,12 +3,13 @@ package dev.tapedeck.sandbox.kataven;
 import dev.tapedeck.sandbox.spi.Emulation;
 import dev.tapedeck.sandbox.spi.EmulatorContext;
 import dev.tapedeck.sandbox.spi.ProviderEmulator;
+import java.time.Duration;
 import java.util.Set;
 
 /**
  * The sandbox's Kataven Hub ({@code kataven}), see {@link KatavenApi}. Settings ({@code SandboxOptions.Builder
  * .setting("kataven", key, value)}): {@link #TOKEN}, {@link #LIVE_KEY}, {@link #ACCOUNT_ID}, {@link #READY_AFTER}
- * (30 s by default) and {@link #READY_AFTER_POLLS} (3 by default).
+ * and {@link #READY_AFTER_POLLS}.
  */
 public final class KatavenEmulator implements ProviderEmulator {
 
@@ -26,8 +27,12 @@ public final class KatavenEmulator implements ProviderEmulator {
     public static final String DEFAULT_ACCOUNT_ID = "sandbox";
     /** The setting of how long after start the clock-driven processing recordings become ready. */
     public static final String READY_AFTER = "ready_after";
+    /** 30 s, unless the setting says otherwise. */
+    public static final Duration DEFAULT_READY_AFTER = Duration.ofSeconds(30);
     /** The setting of how many 409 answers the poll-driven processing recording gives before it is ready. */
     public static final String READY_AFTER_POLLS = "ready_after_polls";
+    /** 3, unless the setting says otherwise. */
+    public static final int DEFAULT_READY_AFTER_POLLS = 3;
 
     /** Does nothing: the sandbox constructs every emulator it finds. */
     public KatavenEmulator() {

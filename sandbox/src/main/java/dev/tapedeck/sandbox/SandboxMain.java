@@ -60,7 +60,7 @@ public final class SandboxMain {
         int dot = assignment.indexOf('.');
         int eq = assignment.indexOf('=');
         if (dot < 1 || eq < dot + 2) {
-            throw new IllegalArgumentException("--setting takes PROVIDER.KEY=VALUE, e.g. notte.close_after=60, was "
+            throw new IllegalArgumentException("--setting takes PROVIDER.KEY=VALUE, e.g. acme.ready_after=60, was "
                     + assignment);
         }
         builder.setting(assignment.substring(0, dot), assignment.substring(dot + 1, eq), assignment.substring(eq + 1));

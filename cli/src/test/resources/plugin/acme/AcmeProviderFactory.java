@@ -70,18 +70,24 @@ interface AcmeApi {
     JsonNode recording(@Param("id") String id);
 }
 
-final class AcmeRecordings implements RecordingSource {
-    private final HttpKit kit;
-    private final AcmeApi api;
+/** What both ports share: the kit, the API, and the metadata they answer with. */
+abstract class AcmePort {
+    final HttpKit kit;
+    final AcmeApi api;
 
-    AcmeRecordings(HttpKit kit, AcmeApi api) {
+    AcmePort(HttpKit kit, AcmeApi api) {
         this.kit = kit;
         this.api = api;
     }
 
-    @Override
     public ProviderMetadata metadata() {
         return AcmeProviderFactory.METADATA;
+    }
+}
+
+final class AcmeRecordings extends AcmePort implements RecordingSource {
+    AcmeRecordings(HttpKit kit, AcmeApi api) {
+        super(kit, api);
     }
 
     @Override
@@ -99,18 +105,9 @@ final class AcmeRecordings implements RecordingSource {
     }
 }
 
-final class AcmeHistory implements SessionHistory {
-    private final HttpKit kit;
-    private final AcmeApi api;
-
+final class AcmeHistory extends AcmePort implements SessionHistory {
     AcmeHistory(HttpKit kit, AcmeApi api) {
-        this.kit = kit;
-        this.api = api;
-    }
-
-    @Override
-    public ProviderMetadata metadata() {
-        return AcmeProviderFactory.METADATA;
+        super(kit, api);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.tapedeck.cli;
 
 import dev.tapedeck.Tapedeck;
+import dev.tapedeck.sandbox.Sandbox;
 import dev.tapedeck.sandbox.spi.ProviderEmulator;
 import java.io.File;
 import java.io.IOException;
@@ -13,12 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -177,20 +175,10 @@ final class Plugins implements AutoCloseable {
             return problems;
         }
         // the class path's own problems are reported by the command itself, not as this plug-in's
-        List<String> before = Tapedeck.problems(parent);
-        Tapedeck.problems(plugin).stream().filter(p -> !before.contains(p)).forEach(problems::add);
-        Iterator<ProviderEmulator> emulators = ServiceLoader.load(ProviderEmulator.class, plugin).iterator();
-        for (int failures = 0; failures < 64; ) {
-            try {
-                if (!emulators.hasNext()) {
-                    break;
-                }
-                emulators.next();
-            } catch (ServiceConfigurationError | RuntimeException | LinkageError failed) {
-                failures++;
-                problems.add("a sandbox emulator failed to load: " + failed.getMessage());
-            }
-        }
+        List<String> providers = Tapedeck.problems(parent);
+        Tapedeck.problems(plugin).stream().filter(p -> !providers.contains(p)).forEach(problems::add);
+        List<String> emulators = Sandbox.emulatorProblems(parent);
+        Sandbox.emulatorProblems(plugin).stream().filter(p -> !emulators.contains(p)).forEach(problems::add);
         return problems;
     }
 

@@ -182,6 +182,14 @@ public final class Sandbox implements AutoCloseable {
         return emulation;
     }
 
+    /**
+     * The emulators visible to {@code loader} (and to the sandbox's own loader) that could not be loaded, one line
+     * each, without starting a sandbox; empty when all is well.
+     */
+    public static List<String> emulatorProblems(ClassLoader loader) {
+        return EmulatorDiscovery.discover(loader).problems();
+    }
+
     /** Emulators that were found but could not be used, one line each; empty when all is well. */
     public List<String> problems() {
         return problems;

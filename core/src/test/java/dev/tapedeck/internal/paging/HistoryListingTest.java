@@ -253,11 +253,15 @@ class HistoryListingTest {
                         e -> assertThat(e.message()).contains("nohistory does not support session history"));
     }
 
+    /** A history with no sessions, declaring {@link #FILTERS}. */
+    private static ScriptedHistory emptyHistory() {
+        return new ScriptedHistory(Capabilities.builder().supports(Capability.SESSION_HISTORY).build(),
+                (query, token) -> Either.right(Page.last(List.of())));
+    }
+
     @Test
     void anUndeclaredProviderFilterIsRefusedBeforeAnyRequestNamingTheAcceptedKeys() {
-        ScriptedHistory history = new ScriptedHistory(
-                Capabilities.builder().supports(Capability.SESSION_HISTORY).build(),
-                (query, token) -> Either.right(Page.last(List.of())));
+        ScriptedHistory history = emptyHistory();
 
         TapedeckError refused = history.sessions(SessionQuery.builder().providerFilter("bach_id", "b1").build())
                 .getLeft();
@@ -270,9 +274,7 @@ class HistoryListingTest {
 
     @Test
     void aProviderFilterValueOfTheWrongTypeIsInvalidBeforeAnyRequest() {
-        ScriptedHistory history = new ScriptedHistory(
-                Capabilities.builder().supports(Capability.SESSION_HISTORY).build(),
-                (query, token) -> Either.right(Page.last(List.of())));
+        ScriptedHistory history = emptyHistory();
 
         TapedeckError notBoolean = history.sessions(SessionQuery.builder().providerFilter("proxy", "yes").build())
                 .getLeft();

@@ -7,11 +7,18 @@ import dev.tapedeck.model.Capabilities;
  */
 public interface Connection extends AutoCloseable {
 
-    /** The provider id. */
-    String provider();
+    /** What the provider declares about itself. */
+    ProviderMetadata metadata();
 
-    /** What the provider supports. */
-    Capabilities capabilities();
+    /** The provider id, from {@link #metadata()}. */
+    default String provider() {
+        return metadata().id();
+    }
+
+    /** What the provider supports, from {@link #metadata()}. */
+    default Capabilities capabilities() {
+        return metadata().capabilities();
+    }
 
     /** The recordings port. */
     RecordingSource recordings();

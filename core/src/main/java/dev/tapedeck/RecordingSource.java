@@ -18,11 +18,18 @@ import java.util.List;
  */
 public interface RecordingSource {
 
+    /** What the provider declares about itself; {@link #provider()} and {@link #capabilities()} come from it. */
+    ProviderMetadata metadata();
+
     /** The provider id, e.g. {@code anchor}. */
-    String provider();
+    default String provider() {
+        return metadata().id();
+    }
 
     /** What this provider supports. */
-    Capabilities capabilities();
+    default Capabilities capabilities() {
+        return metadata().capabilities();
+    }
 
     /** The recordings of {@code session}, primary first when the provider marks one; never null, maybe empty. */
     Either<TapedeckError, List<Recording>> recordings(SessionId session);

@@ -20,11 +20,18 @@ import java.util.stream.Stream;
  */
 public interface SessionHistory {
 
+    /** What the provider declares about itself; {@link #provider()} and {@link #capabilities()} come from it. */
+    ProviderMetadata metadata();
+
     /** The provider id. */
-    String provider();
+    default String provider() {
+        return metadata().id();
+    }
 
     /** What this provider supports, including how it supports each history filter. */
-    Capabilities capabilities();
+    default Capabilities capabilities() {
+        return metadata().capabilities();
+    }
 
     /**
      * One page as the provider returns it, with the filters the provider declares {@link
@@ -35,30 +42,28 @@ public interface SessionHistory {
     /**
      * Every session that {@code query} selects, fetched page by page as the stream is consumed.
      *
-     * <p>Left when a filter is unsupported. A failure after the first page surfaces from the stream as a
+     * <p>Left when a filter is unsupported: a neutral one the provider's capabilities lack, or a provider filter
+     * whose key the metadata does not declare (Unsupported, naming the accepted keys) or whose value is not of the
+     * declared type (InvalidRequest); the provider's {@link #fetchPage} sees only declared keys with valid values. A failure after the first page surfaces from the stream as a
      * {@link dev.tapedeck.model.TapedeckException}. Paging stops on the last page, on an empty page and on a page
      * that repeats an earlier one, so it never loops.
      */
     default Either<TapedeckError, Stream<Session>> sessions(SessionQuery query) {
-        return HistoryListing.sessions(provider(), capabilities(), this::fetchPage, query);
+        return HistoryListing.sessions(provider(), capabilities(), metadata().providerFilters(), this::fetchPage,
+                query);
     }
 
     /** A history for a provider that publishes none: every call answers {@link TapedeckError.Unsupported}. */
-    static SessionHistory unsupported(String provider, Capabilities capabilities) {
+    static SessionHistory unsupported(ProviderMetadata metadata) {
         return new SessionHistory() {
             @Override
-            public String provider() {
-                return provider;
-            }
-
-            @Override
-            public Capabilities capabilities() {
-                return capabilities;
+            public ProviderMetadata metadata() {
+                return metadata;
             }
 
             @Override
             public Either<TapedeckError, Page<Session>> fetchPage(SessionQuery query, Optional<PageToken> token) {
-                return Either.left(TapedeckError.Unsupported.capability(provider,
+                return Either.left(TapedeckError.Unsupported.capability(metadata.id(),
                         "session history (no such endpoint is published); pass session ids explicitly"));
             }
         };

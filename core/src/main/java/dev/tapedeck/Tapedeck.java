@@ -29,6 +29,15 @@ public final class Tapedeck {
     }
 
     /**
+     * Every provider on the classpath of {@code loader} (and Tapedeck's own) that could not be used, one line each:
+     * a factory that failed to load, or one built for an SPI version this Tapedeck does not speak (naming both
+     * versions). Empty when all is well.
+     */
+    public static List<String> problems(ClassLoader loader) {
+        return ProviderDiscovery.discover(loader).problems();
+    }
+
+    /**
      * Connects to provider {@code id} with {@code config}. Left with {@link TapedeckError.Misconfigured} when no
      * provider has that id (the message lists those that exist), when two do, when its factory is broken or throws,
      * or when no provider is on the classpath at all.

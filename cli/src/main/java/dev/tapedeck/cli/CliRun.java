@@ -1,6 +1,7 @@
 package dev.tapedeck.cli;
 
 import dev.tapedeck.Connection;
+import dev.tapedeck.ProviderInfo;
 import dev.tapedeck.Tapedeck;
 import dev.tapedeck.model.TapedeckError;
 import dev.tapedeck.spi.ProviderConfig;
@@ -25,6 +26,7 @@ final class CliRun implements AutoCloseable {
     private final List<Connection> connections = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private Printer printer;
+    private Plugins plugins;
     private SandboxLauncher sandbox;
 
     CliRun(GlobalOptions options, CliEnvironment env, PrintStream out, PrintStream err) {
@@ -96,10 +98,27 @@ final class CliRun implements AutoCloseable {
         notes.clear();
     }
 
-    /** The sandbox behind {@code --sandbox}, started on first use. */
+    /**
+     * The class loader that sees the command's providers and emulators and those of the plug-in folders, loaded on
+     * first use; each broken plug-in is reported once, as a problem.
+     */
+    ClassLoader loader() {
+        if (plugins == null) {
+            plugins = Plugins.load(env.variables(), this::problem);
+        }
+        return plugins.loader();
+    }
+
+    /** The providers of {@link #loader()}, sorted by id. */
+    List<ProviderInfo> providers() {
+        return Tapedeck.providers(loader());
+    }
+
+    /** The sandbox behind {@code --sandbox}, started on first use with the plug-ins' emulators too. */
     SandboxLauncher sandbox() {
         if (sandbox == null) {
-            sandbox = SandboxLauncher.start(0);
+            sandbox = SandboxLauncher.start(0, loader());
+            sandbox.sandbox().problems().forEach(this::problem);
         }
         return sandbox;
     }
@@ -121,10 +140,11 @@ final class CliRun implements AutoCloseable {
     /** Connects to {@code id}; the connection is closed with this run. */
     Either<TapedeckError, Connection> connect(String id) {
         if (options.sandbox && !sandbox().emulates(id)) {
-            return Either.left(new TapedeckError.Misconfigured(id,
-                    "the sandbox does not emulate " + id + "; it emulates " + SandboxLauncher.PROVIDERS));
+            return Either.left(new TapedeckError.Misconfigured(id, "the sandbox does not emulate " + id
+                    + "; it emulates " + String.join(", ", sandbox().sandbox().emulated())
+                    + " (a provider jar can ship an emulator: see README, Writing a provider)"));
         }
-        Either<TapedeckError, Connection> connection = Tapedeck.connect(id, config(id));
+        Either<TapedeckError, Connection> connection = Tapedeck.connect(id, config(id), loader());
         connection.forEach(connections::add);
         return connection;
     }
@@ -149,6 +169,10 @@ final class CliRun implements AutoCloseable {
         if (sandbox != null) {
             sandbox.close();
             sandbox = null;
+        }
+        if (plugins != null) {
+            plugins.close();
+            plugins = null;
         }
     }
 }

@@ -51,6 +51,8 @@ final class JsonLines implements Printer {
         o.put("displayName", info.displayName());
         o.put("capabilities", info.capabilities().operations().stream()
                 .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.toList()));
+        o.put("source", info.source());
+        o.put("environment", info.metadata().environment().stream().map(v -> v.name()).collect(Collectors.toList()));
         write(o);
     }
 

@@ -2,7 +2,6 @@ package dev.tapedeck.cli;
 
 import dev.tapedeck.Connection;
 import dev.tapedeck.ProviderInfo;
-import dev.tapedeck.Tapedeck;
 import dev.tapedeck.model.Capability;
 import dev.tapedeck.model.TapedeckError;
 import io.vavr.control.Either;
@@ -43,7 +42,7 @@ final class ProviderSelection {
 
     /** The connections {@code run} should use for a command that needs {@code needed}. Never empty. */
     static List<Connection> select(CliRun run, Capability needed, Scope scope) {
-        List<ProviderInfo> known = Tapedeck.providers();
+        List<ProviderInfo> known = run.providers();
         List<String> explicit = run.options().providerIds();
         if (explicit.size() > 1 || (explicit.isEmpty() && known.size() > 1)) {
             if (run.options().baseUrl != null) {
@@ -86,7 +85,8 @@ final class ProviderSelection {
     private static List<Connection> implicit(CliRun run, List<ProviderInfo> known, Capability needed, Scope scope) {
         if (known.isEmpty()) {
             throw new CliFailure(new TapedeckError.Misconfigured("",
-                    "no provider is on the classpath; add a provider jar such as tapedeck-provider-anchor"));
+                    "no provider is on the class path or in a plug-in folder; add a provider jar to"
+                            + " ~/.tapedeck/plugins or $TAPEDECK_PLUGINS"));
         }
         List<Connection> connections = new ArrayList<>();
         List<String> skipped = new ArrayList<>();

@@ -1,15 +1,17 @@
 package dev.tapedeck.cli;
 
 import dev.tapedeck.ProviderInfo;
-import dev.tapedeck.Tapedeck;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code tapedeck providers}: the providers on the classpath and what each supports. Needs no keys. */
-@Command(name = "providers", mixinStandardHelpOptions = true, description = "List the providers on the classpath and their capabilities.")
+/**
+ * {@code tapedeck providers}: the providers on the class path and in the plug-in folders, where each came from and
+ * what it supports. Needs no keys.
+ */
+@Command(name = "providers", mixinStandardHelpOptions = true, description = "List the providers (class path and plug-in folders), where each came from, and what it supports.")
 final class ProvidersCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -18,7 +20,7 @@ final class ProvidersCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliRun run = root.run();
-        List<ProviderInfo> known = Tapedeck.providers();
+        List<ProviderInfo> known = run.providers();
         List<String> wanted = run.options().providerIds();
         for (String id : wanted) {
             if (known.stream().noneMatch(p -> p.id().equals(id))) {

@@ -1,6 +1,8 @@
 package dev.tapedeck.cli;
 
+import dev.tapedeck.EnvironmentVariable;
 import dev.tapedeck.sandbox.Sandbox;
+import dev.tapedeck.sandbox.spi.ClientSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -36,7 +38,7 @@ final class SandboxCommand implements Callable<Integer> {
             throw CliFailure.usage("--port must be between 0 and 65535, was " + port);
         }
         CliRun run = root.run();
-        try (SandboxLauncher launcher = start(port)) {
+        try (SandboxLauncher launcher = start(port, run.loader())) {
             if (run.options().json) {
                 describeAsJson(launcher.sandbox(), run.out());
             } else {
@@ -49,9 +51,9 @@ final class SandboxCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static SandboxLauncher start(int port) {
+    private static SandboxLauncher start(int port, ClassLoader loader) {
         try {
-            return SandboxLauncher.start(port);
+            return SandboxLauncher.start(port, loader);
         } catch (UncheckedIOException failed) {
             if (!(failed.getCause() instanceof BindException)) {
                 throw failed;
@@ -62,20 +64,20 @@ final class SandboxCommand implements Callable<Integer> {
     }
 
     /**
-     * With {@code --json}: one JSON object per provider, {@code provider, baseUrl, apiKey} (Kataven's with
-     * {@code accountId} too), then {@code {"media": URL}}.
+     * With {@code --json}: one JSON object per emulated provider, {@code provider, baseUrl, apiKey} and each further
+     * setting under its key in camel case (Kataven's {@code account_id} as {@code accountId}), then
+     * {@code {"media": URL}}.
      */
     static void describeAsJson(Sandbox sandbox, PrintStream out) {
         ObjectMapper mapper = new ObjectMapper();
         try {
-            for (String provider : SandboxLauncher.PROVIDERS) {
+            for (String provider : sandbox.emulated()) {
+                ClientSettings settings = sandbox.clientSettings(provider);
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("provider", provider);
-                line.put("baseUrl", SandboxLauncher.apiBase(sandbox, provider).toString());
-                line.put("apiKey", sandbox.apiKey(provider));
-                if (provider.equals("kataven")) {
-                    line.put("accountId", sandbox.katavenAccountId());
-                }
+                line.put("baseUrl", settings.baseUrl().toString());
+                line.put("apiKey", settings.apiKey());
+                settings.settings().forEach((key, value) -> line.put(camelCase(key), value));
                 out.println(mapper.writeValueAsString(line));
             }
             out.println(mapper.writeValueAsString(Map.of("media", sandbox.mediaBaseUrl().toString())));
@@ -85,16 +87,34 @@ final class SandboxCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** Prints the sandbox's settings as shell {@code export} lines (its keys are public test values). */
+    /**
+     * Prints the sandbox's settings as shell {@code export} lines named by Tapedeck's rule ({@code <ID>_BASE_URL},
+     * {@code <ID>_API_KEY}, {@code <ID>_<SETTING>}); its keys are public test values.
+     */
     static void describe(Sandbox sandbox, PrintStream out) {
-        for (String provider : SandboxLauncher.PROVIDERS) {
-            String prefix = provider.toUpperCase(java.util.Locale.ROOT);
-            out.println("export " + prefix + "_BASE_URL=" + SandboxLauncher.apiBase(sandbox, provider));
-            out.println("export " + prefix + "_API_KEY=" + sandbox.apiKey(provider));
+        for (String provider : sandbox.emulated()) {
+            ClientSettings settings = sandbox.clientSettings(provider);
+            out.println("export " + EnvironmentVariable.nameFor(provider, "base_url") + "=" + settings.baseUrl());
+            out.println("export " + EnvironmentVariable.nameFor(provider, "api_key") + "=" + settings.apiKey());
+            settings.settings().forEach((key, value) -> out.println("export "
+                    + EnvironmentVariable.nameFor(provider, key) + "=" + value));
         }
-        out.println("export KATAVEN_ACCOUNT_ID=" + sandbox.katavenAccountId());
         out.println("# media host: " + sandbox.mediaBaseUrl());
         out.flush();
+    }
+
+    private static String camelCase(String key) {
+        StringBuilder camel = new StringBuilder();
+        boolean upper = false;
+        for (char c : key.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                camel.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return camel.toString();
     }
 
     private static void drain(InputStream in) throws IOException {

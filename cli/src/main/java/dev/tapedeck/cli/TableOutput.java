@@ -38,8 +38,8 @@ final class TableOutput implements Printer {
 
     @Override
     public void provider(ProviderInfo info) {
-        table("providers", "ID", "NAME", "CAPABILITIES")
-                .row(info.id(), info.displayName(), info.capabilities().describe());
+        table("providers", "ID", "NAME", "CAPABILITIES", "SOURCE")
+                .row(info.id(), info.displayName(), info.capabilities().describe(), info.source());
     }
 
     @Override

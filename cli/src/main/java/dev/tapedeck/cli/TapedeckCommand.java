@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 /** The {@code tapedeck} command itself: global options and the list of subcommands. */
 @Command(name = "tapedeck", mixinStandardHelpOptions = true, version = "tapedeck 0.1.0",
         description = "List, pause, resume, download and archive browser and call session recordings "
-                + "across AnchorBrowser, Notte and Kataven Hub.",
+                + "across hosted agent platforms: the bundled providers and any provider jar in a plug-in folder "
+                + "(~/.tapedeck/plugins, $TAPEDECK_PLUGINS).",
         subcommands = {ProvidersCommand.class, SessionsCommand.class, RecordingsCommand.class, PauseCommand.class,
                 ResumeCommand.class, DownloadCommand.class, ArchiveCommand.class, SandboxCommand.class},
         footer = {"", "Exit codes: 0 ok, 2 usage, 3 not found, 4 unauthorized, 5 not ready, "

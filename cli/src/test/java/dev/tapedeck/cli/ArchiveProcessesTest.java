@@ -9,6 +9,8 @@ import dev.tapedeck.sandbox.GeneratedBytes;
 import dev.tapedeck.sandbox.Origin;
 import dev.tapedeck.sandbox.Pauser;
 import dev.tapedeck.sandbox.Sandbox;
+import dev.tapedeck.sandbox.anchor.AnchorApi;
+import dev.tapedeck.sandbox.anchor.AnchorEmulator;
 import dev.tapedeck.sandbox.SandboxOptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,7 +73,8 @@ class ArchiveProcessesTest {
     }
 
     private static Sandbox sandbox(HeldBody held) {
-        Sandbox sandbox = Sandbox.start(SandboxOptions.builder().largeRecordingBytes(SIZE).pauser(held).build());
+        Sandbox sandbox = Sandbox.start(SandboxOptions.builder()
+                .setting("anchor", AnchorEmulator.LARGE_RECORDING_BYTES, String.valueOf(SIZE)).pauser(held).build());
         held.sandbox = sandbox;
         // Every write of the large body goes through the pauser, which holds it at HOLD_AT.
         sandbox.faults().dribbleNext(Origin.MEDIA, 1, 1 << 20, Duration.ofMillis(1));
@@ -83,7 +86,7 @@ class ArchiveProcessesTest {
         HeldBody held = new HeldBody(true);
         Path out = dir.resolve("archive");
         try (Sandbox sandbox = sandbox(held)) {
-            String session = sandbox.data().anchorWithLargeRecording().id();
+            String session = sandbox.emulation("anchor", AnchorApi.class).seed().withLargeRecording().id();
             Path folder = out.resolve("anchor").resolve(session);
             Process first = archiveInChild(sandbox, "first", session, out);
             try {
@@ -130,8 +133,8 @@ class ArchiveProcessesTest {
         HeldBody held = new HeldBody(false);
         Path out = dir.resolve("archive");
         try (Sandbox sandbox = sandbox(held)) {
-            String large = sandbox.data().anchorWithLargeRecording().id();
-            String small = sandbox.data().anchorWithOneRecording().id();
+            String large = sandbox.emulation("anchor", AnchorApi.class).seed().withLargeRecording().id();
+            String small = sandbox.emulation("anchor", AnchorApi.class).seed().withOneRecording().id();
             Path folder = out.resolve("anchor").resolve(large);
             Process first = archiveInChild(sandbox, "first", large, out);
             Process second;

@@ -1,6 +1,7 @@
 package dev.tapedeck.cli;
 
 import dev.tapedeck.sandbox.Sandbox;
+import dev.tapedeck.sandbox.spi.ClientSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,8 +39,9 @@ final class ChildCli {
         }
         Map<String, String> env = child.environment();
         env.keySet().removeIf(name -> name.endsWith("_API_KEY") || name.endsWith("_BASE_URL"));
-        env.put("ANCHOR_API_KEY", sandbox.apiKey("anchor"));
-        env.put("ANCHOR_BASE_URL", SandboxLauncher.apiBase(sandbox, "anchor").toString());
+        ClientSettings anchor = sandbox.clientSettings("anchor");
+        env.put("ANCHOR_API_KEY", anchor.apiKey());
+        env.put("ANCHOR_BASE_URL", anchor.baseUrl().toString());
         return child.start();
     }
 }

@@ -2,6 +2,9 @@ package dev.tapedeck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.sandbox.Origin;
+import dev.tapedeck.sandbox.anchor.AnchorApi;
+import dev.tapedeck.sandbox.anchor.AnchorEmulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tapedeck.sandbox.Sandbox;
@@ -29,8 +32,9 @@ class CliDownloadMemoryTest {
         long size = Long.getLong("tapedeck.memcheck.cli.bytes", DEFAULT_BYTES);
         Path out = dir.resolve("out");
         Path log = dir.resolve("child.log");
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.builder().largeRecordingBytes(size).build())) {
-            String session = sandbox.data().anchorWithLargeRecording().id();
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.builder()
+                .setting("anchor", AnchorEmulator.LARGE_RECORDING_BYTES, String.valueOf(size)).build())) {
+            String session = sandbox.emulation("anchor", AnchorApi.class).seed().withLargeRecording().id();
             Process process = ChildCli.start(sandbox, CliDownloadMemoryProbe.class, List.of("-Xmx64m"), log, log,
                     "--provider", "anchor", "--json", "download", session, "--out", out.toString());
 

@@ -2,7 +2,9 @@ package dev.tapedeck.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tapedeck.EnvironmentVariable;
 import dev.tapedeck.sandbox.Sandbox;
+import dev.tapedeck.sandbox.spi.ClientSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,12 +29,13 @@ final class CliHarness {
     /** A harness whose environment holds the sandbox's real keys and base URLs, as a user would export them. */
     static CliHarness pointingAt(Sandbox sandbox) {
         CliHarness harness = new CliHarness();
-        for (String provider : Sandbox.PROVIDERS) {
-            String prefix = provider.toUpperCase(java.util.Locale.ROOT);
-            harness.variables.put(prefix + "_API_KEY", sandbox.apiKey(provider));
-            harness.variables.put(prefix + "_BASE_URL", SandboxLauncher.apiBase(sandbox, provider).toString());
+        for (String provider : sandbox.emulated()) {
+            ClientSettings settings = sandbox.clientSettings(provider);
+            harness.variables.put(EnvironmentVariable.nameFor(provider, "api_key"), settings.apiKey());
+            harness.variables.put(EnvironmentVariable.nameFor(provider, "base_url"), settings.baseUrl().toString());
+            settings.settings().forEach((key, value) -> harness.variables.put(EnvironmentVariable.nameFor(provider, key),
+                    value));
         }
-        harness.variables.put("KATAVEN_ACCOUNT_ID", sandbox.katavenAccountId());
         return harness;
     }
 

@@ -144,7 +144,7 @@ class ExitCodesTest {
     void wrongKeyIsUnauthorizedAndTheKeyIsNeverPrinted() {
         String wrongKey = "sk-wrong-key-0123456789";
         CliHarness.Result result = CliHarness.empty().with("ANCHOR_API_KEY", wrongKey)
-                .run("--provider", "anchor", "--base-url", sandbox.anchorBaseUrl().toString(), "sessions");
+                .run("--provider", "anchor", "--base-url", sandbox.clientSettings("anchor").baseUrl().toString(), "sessions");
 
         assertOneErrorLine(result, 4, "anchor");
         assertThat(result.err() + result.out()).doesNotContain(wrongKey);

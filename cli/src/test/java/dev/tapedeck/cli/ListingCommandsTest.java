@@ -2,6 +2,7 @@ package dev.tapedeck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.sandbox.anchor.AnchorApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tapedeck.sandbox.Sandbox;
 import java.time.Instant;
@@ -173,7 +174,7 @@ class ListingCommandsTest {
     @Test
     void pauseAndResumePrintTheRecordingState() {
         CliHarness.Result paused = cli.run("--provider", "anchor", "--json", "pause", "sess_0010");
-        boolean pausedInSandbox = sandbox.anchorRecordingPaused("sess_0010");
+        boolean pausedInSandbox = sandbox.emulation("anchor", AnchorApi.class).isPaused("sess_0010");
         CliHarness.Result resumed = cli.run("--provider", "anchor", "resume", "sess_0010");
 
         assertThat(paused.exitCode()).as(paused.toString()).isZero();
@@ -185,7 +186,7 @@ class ListingCommandsTest {
         assertThat(resumed.exitCode()).as(resumed.toString()).isZero();
         assertThat(resumed.lines().get(0)).startsWith("PROVIDER").contains("PAUSED");
         assertThat(resumed.lines().get(1)).contains("sess_0010").contains("no");
-        assertThat(sandbox.anchorRecordingPaused("sess_0010")).isFalse();
+        assertThat(sandbox.emulation("anchor", AnchorApi.class).isPaused("sess_0010")).isFalse();
     }
 
     @Test
@@ -225,12 +226,12 @@ class ListingCommandsTest {
         List<JsonNode> lines = result.json();
         assertThat(lines).hasSize(4);
         assertThat(lines.subList(0, 3)).extracting(n -> n.get("provider").asText())
-                .containsExactly("anchor", "notte", "kataven");
+                .containsExactly("anchor", "kataven", "notte");
         assertThat(lines.subList(0, 3)).allSatisfy(n -> {
             assertThat(n.get("baseUrl").asText()).startsWith("http://127.0.0.1:");
             assertThat(n.get("apiKey").asText()).isNotBlank();
         });
-        assertThat(lines.get(2).get("accountId").asText()).isNotBlank();
+        assertThat(lines.get(1).get("accountId").asText()).isNotBlank();
         assertThat(lines.get(3).get("media").asText()).startsWith("http://127.0.0.1:");
     }
 

@@ -1,5 +1,7 @@
 package dev.tapedeck.spi;
 
+import dev.tapedeck.EnvironmentVariable;
+import dev.tapedeck.ProviderSetting;
 import dev.tapedeck.model.Redaction;
 import dev.tapedeck.retry.RetryBudget;
 import dev.tapedeck.retry.RetryPolicy;
@@ -7,7 +9,6 @@ import dev.tapedeck.retry.Sleeper;
 import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -75,6 +76,11 @@ public final class ProviderConfig {
         return Optional.ofNullable(settings.get(key)).or(() -> env(providerId, key));
     }
 
+    /** A declared setting (see {@link ProviderSetting}), read by the same rule, with surrounding blanks removed. */
+    public Optional<String> setting(String providerId, ProviderSetting setting) {
+        return setting(providerId, setting.key()).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
     /** The HTTP timeouts. */
     public Timeouts timeouts() {
         return timeouts;
@@ -115,8 +121,7 @@ public final class ProviderConfig {
     }
 
     private Optional<String> env(String providerId, String key) {
-        String name = (providerId + "_" + key).toUpperCase(Locale.ROOT).replace('-', '_');
-        return environment.apply(name).filter(v -> !v.isBlank());
+        return environment.apply(EnvironmentVariable.nameFor(providerId, key)).filter(v -> !v.isBlank());
     }
 
     @Override
@@ -161,6 +166,11 @@ public final class ProviderConfig {
         public Builder setting(String key, String value) {
             settings.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
             return this;
+        }
+
+        /** A declared provider setting, e.g. a provider factory's {@code ACCOUNT_ID}. */
+        public Builder setting(ProviderSetting setting, String value) {
+            return setting(setting.key(), value);
         }
 
         /** HTTP timeouts. */

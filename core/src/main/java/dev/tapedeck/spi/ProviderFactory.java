@@ -1,7 +1,7 @@
 package dev.tapedeck.spi;
 
 import dev.tapedeck.Connection;
-import dev.tapedeck.model.Capabilities;
+import dev.tapedeck.ProviderMetadata;
 import dev.tapedeck.model.TapedeckError;
 import io.vavr.control.Either;
 
@@ -11,22 +11,18 @@ import io.vavr.control.Either;
  *
  * <p>Implementations need a public no-argument constructor that does no work (no HTTP clients, no JSON mappers,
  * no environment reads): discovery constructs every factory on the classpath. Work happens in {@link #connect}.
+ * Discovery refuses a factory whose {@link ProviderMetadata#spiVersion()} does not run on this Tapedeck's
+ * {@link dev.tapedeck.SpiVersion#CURRENT}.
  */
 public interface ProviderFactory {
 
-    /** The stable lower-case id, unique across the classpath, e.g. {@code anchor}. */
-    String id();
-
-    /** A name for people, e.g. {@code AnchorBrowser}. */
-    String displayName();
-
-    /** What the provider supports. */
-    Capabilities capabilities();
+    /** What the provider is and supports; the same object every time, cheap, without I/O. */
+    ProviderMetadata metadata();
 
     /**
-     * Builds a connection from {@code config}: explicit values first, then the environment.
-     * Left with {@link TapedeckError.Unauthorized} when the API key is missing, {@link TapedeckError.Misconfigured}
-     * when another required setting is missing or unusable.
+     * Builds a connection from {@code config}: explicit values first, then the environment, for the API key, the
+     * base URL and each setting the metadata declares. Left with {@link TapedeckError.Unauthorized} when the API key
+     * is missing, {@link TapedeckError.Misconfigured} when another required setting is missing or unusable.
      */
     Either<TapedeckError, Connection> connect(ProviderConfig config);
 }

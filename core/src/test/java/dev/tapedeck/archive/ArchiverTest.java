@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tapedeck.MediaRequest;
 import dev.tapedeck.MediaStream;
 import dev.tapedeck.RecordingSource;
+import dev.tapedeck.ProviderMetadata;
 import dev.tapedeck.SessionHistory;
+import dev.tapedeck.TestMetadata;
 import dev.tapedeck.download.DownloadStatus;
 import dev.tapedeck.download.LoopbackMedia;
 import dev.tapedeck.model.Capabilities;
@@ -72,13 +74,9 @@ class ArchiverTest {
     private static SessionHistory historyOf(List<List<Session>> pages) {
         return new SessionHistory() {
             @Override
-            public String provider() {
-                return LoopbackMedia.PROVIDER;
-            }
-
-            @Override
-            public Capabilities capabilities() {
-                return Capabilities.builder().supports(Capability.SESSION_HISTORY).build();
+            public ProviderMetadata metadata() {
+                return TestMetadata.of(LoopbackMedia.PROVIDER,
+                        Capabilities.builder().supports(Capability.SESSION_HISTORY).build());
             }
 
             @Override
@@ -238,8 +236,8 @@ class ArchiverTest {
     @Test
     void explicitSessionIdsWorkWithoutHistoryAndAnUnknownSessionIsReported() throws Exception {
         served("s1", "r1", "a.mp4", 1000, 6);
-        Archiver archiver = new Archiver(source, SessionHistory.unsupported(LoopbackMedia.PROVIDER,
-                Capabilities.builder().build()), CLOCK, sleeps::add);
+        Archiver archiver = new Archiver(source, SessionHistory.unsupported(TestMetadata.of(LoopbackMedia.PROVIDER,
+                Capabilities.builder().build())), CLOCK, sleeps::add);
 
         ArchiveSummary summary = archiver.archive(List.of(SessionId.of("s1"), SessionId.of("nope")), out,
                 ArchiveOptions.defaults(), ArchiveListener.NONE).get();
@@ -253,8 +251,8 @@ class ArchiverTest {
 
     @Test
     void aHistoryWithoutTheEndpointIsRefusedUpFront() {
-        Archiver archiver = new Archiver(source, SessionHistory.unsupported(LoopbackMedia.PROVIDER,
-                Capabilities.builder().build()), CLOCK, sleeps::add);
+        Archiver archiver = new Archiver(source, SessionHistory.unsupported(TestMetadata.of(LoopbackMedia.PROVIDER,
+                Capabilities.builder().build())), CLOCK, sleeps::add);
 
         Either<TapedeckError, ArchiveSummary> result = archiver.archive(SessionQuery.all(), out,
                 ArchiveOptions.defaults(), ArchiveListener.NONE);
@@ -567,13 +565,8 @@ class ArchiverTest {
         }
 
         @Override
-        public String provider() {
-            return source.provider();
-        }
-
-        @Override
-        public Capabilities capabilities() {
-            return source.capabilities();
+        public ProviderMetadata metadata() {
+            return source.metadata();
         }
 
         @Override

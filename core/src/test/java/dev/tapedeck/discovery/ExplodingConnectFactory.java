@@ -8,7 +8,7 @@ import io.vavr.control.Either;
 /** A factory whose {@code connect} throws instead of answering Left, as a buggy third-party jar might. */
 public class ExplodingConnectFactory extends FakeProviderFactory {
     @Override
-    public String id() {
+    String id() {
         return "exploding";
     }
 

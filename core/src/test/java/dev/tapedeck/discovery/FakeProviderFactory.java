@@ -3,8 +3,10 @@ package dev.tapedeck.discovery;
 import dev.tapedeck.Connection;
 import dev.tapedeck.MediaRequest;
 import dev.tapedeck.MediaStream;
+import dev.tapedeck.ProviderMetadata;
 import dev.tapedeck.RecordingSource;
 import dev.tapedeck.SessionHistory;
+import dev.tapedeck.TestMetadata;
 import dev.tapedeck.model.Capabilities;
 import dev.tapedeck.model.Capability;
 import dev.tapedeck.model.Recording;
@@ -21,18 +23,12 @@ public class FakeProviderFactory implements ProviderFactory {
     static final Capabilities CAPABILITIES = Capabilities.builder().supports(Capability.LIST_RECORDINGS).build();
 
     @Override
-    public String id() {
+    public ProviderMetadata metadata() {
+        return TestMetadata.of(id(), CAPABILITIES);
+    }
+
+    String id() {
         return "fake";
-    }
-
-    @Override
-    public String displayName() {
-        return "Fake";
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return CAPABILITIES;
     }
 
     @Override
@@ -42,13 +38,8 @@ public class FakeProviderFactory implements ProviderFactory {
         }
         RecordingSource recordings = new RecordingSource() {
             @Override
-            public String provider() {
-                return "fake";
-            }
-
-            @Override
-            public Capabilities capabilities() {
-                return CAPABILITIES;
+            public ProviderMetadata metadata() {
+                return FakeProviderFactory.this.metadata();
             }
 
             @Override
@@ -63,13 +54,8 @@ public class FakeProviderFactory implements ProviderFactory {
         };
         return Either.right(new Connection() {
             @Override
-            public String provider() {
-                return "fake";
-            }
-
-            @Override
-            public Capabilities capabilities() {
-                return CAPABILITIES;
+            public ProviderMetadata metadata() {
+                return FakeProviderFactory.this.metadata();
             }
 
             @Override
@@ -79,7 +65,7 @@ public class FakeProviderFactory implements ProviderFactory {
 
             @Override
             public SessionHistory history() {
-                return SessionHistory.unsupported("fake", CAPABILITIES);
+                return SessionHistory.unsupported(metadata());
             }
 
             @Override

@@ -53,6 +53,7 @@ class ProviderDiscoveryTest {
         assertThat(Tapedeck.providers()).extracting(ProviderInfo::id, ProviderInfo::displayName)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("fake", "Fake"));
         assertThat(Tapedeck.providers().get(0).capabilities()).isEqualTo(FakeProviderFactory.CAPABILITIES);
+        assertThat(Tapedeck.providers().get(0).source()).isEqualTo(ProviderInfo.CLASS_PATH);
     }
 
     @Test
@@ -108,9 +109,9 @@ class ProviderDiscoveryTest {
     @Test
     void noProviderAtAllGivesAHint() throws IOException {
         try (URLClassLoader empty = new URLClassLoader(new URL[0], null)) {
-            TapedeckError error = ProviderDiscovery.discoverIn(List.of(empty)).factory("anchor").getLeft();
+            TapedeckError error = ProviderDiscovery.discoverIn(List.of(empty)).factory("acme").getLeft();
             assertThat(error.message()).startsWith("no Tapedeck provider is on the classpath")
-                    .contains("tapedeck-provider-anchor").contains("ServicesResourceTransformer");
+                    .contains("tapedeck-provider-<id>").contains("ServicesResourceTransformer");
         }
     }
 

@@ -4,7 +4,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.tapedeck.MediaRequest;
 import dev.tapedeck.MediaStream;
+import dev.tapedeck.ProviderMetadata;
 import dev.tapedeck.RecordingSource;
+import dev.tapedeck.TestMetadata;
 import dev.tapedeck.model.Capabilities;
 import dev.tapedeck.model.Capability;
 import dev.tapedeck.model.MediaLocation;
@@ -422,13 +424,8 @@ public final class LoopbackMedia implements AutoCloseable {
         }
 
         @Override
-        public String provider() {
-            return PROVIDER;
-        }
-
-        @Override
-        public Capabilities capabilities() {
-            return Capabilities.builder().supports(Capability.LIST_RECORDINGS).build();
+        public ProviderMetadata metadata() {
+            return TestMetadata.of(PROVIDER, Capabilities.builder().supports(Capability.LIST_RECORDINGS).build());
         }
 
         @Override

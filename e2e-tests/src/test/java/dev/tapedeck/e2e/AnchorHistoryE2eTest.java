@@ -3,13 +3,14 @@ package dev.tapedeck.e2e;
 import static dev.tapedeck.e2e.SandboxFixture.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.sandbox.anchor.AnchorApi;
+import dev.tapedeck.sandbox.anchor.AnchorSession;
+import dev.tapedeck.sandbox.anchor.UsedCredits;
 import dev.tapedeck.Connection;
 import dev.tapedeck.model.Session;
 import dev.tapedeck.model.SessionQuery;
 import dev.tapedeck.model.SessionStatus;
 import dev.tapedeck.model.Sort;
-import dev.tapedeck.sandbox.AnchorSession;
-import dev.tapedeck.sandbox.UsedCredits;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collections;
@@ -99,7 +100,7 @@ class AnchorHistoryE2eTest {
 
     @Test
     void createdRangeIncludesBothEnds() {
-        List<AnchorSession> all = e2e.sandbox.data().anchorSessions();
+        List<AnchorSession> all = e2e.sandbox.emulation("anchor", AnchorApi.class).seed().sessions();
         Instant from = all.get(9).createdAt();
         Instant to = all.get(29).createdAt();
 
@@ -134,7 +135,7 @@ class AnchorHistoryE2eTest {
 
     @Test
     void usedCreditsInEachWireFormBecomeAnOptionalDecimal() {
-        List<AnchorSession> seeded = e2e.sandbox.data().anchorSessions();
+        List<AnchorSession> seeded = e2e.sandbox.emulation("anchor", AnchorApi.class).seed().sessions();
         assertThat(seeded).extracting(s -> s.usedCredits().form())
                 .contains(UsedCredits.Form.NUMBER, UsedCredits.Form.DECIMAL_STRING, UsedCredits.Form.NOT_AVAILABLE);
 
@@ -165,6 +166,6 @@ class AnchorHistoryE2eTest {
     /** The seeded ids that pass {@code test}, in creation order (which is id order). */
     private List<String> expected(Predicate<AnchorSession> test) {
         Function<AnchorSession, String> id = AnchorSession::id;
-        return e2e.sandbox.data().anchorSessions().stream().filter(test).map(id).collect(Collectors.toList());
+        return e2e.sandbox.emulation("anchor", AnchorApi.class).seed().sessions().stream().filter(test).map(id).collect(Collectors.toList());
     }
 }

@@ -4,6 +4,9 @@ import static dev.tapedeck.e2e.SandboxFixture.left;
 import static dev.tapedeck.e2e.SandboxFixture.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.sandbox.anchor.AnchorApi;
+import dev.tapedeck.sandbox.anchor.AnchorRecording;
+import dev.tapedeck.sandbox.anchor.AnchorSession;
 import dev.tapedeck.Connection;
 import dev.tapedeck.download.DownloadListener;
 import dev.tapedeck.download.DownloadResult;
@@ -13,8 +16,6 @@ import dev.tapedeck.model.RecordingFormat;
 import dev.tapedeck.model.RecordingState;
 import dev.tapedeck.model.SessionId;
 import dev.tapedeck.model.TapedeckError;
-import dev.tapedeck.sandbox.AnchorRecording;
-import dev.tapedeck.sandbox.AnchorSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class AnchorRecordingsE2eTest {
 
     @Test
     void aSessionWithThreeRecordingsListsThemPrimaryFirst() {
-        AnchorSession seeded = e2e.sandbox.data().anchorWithSeveralRecordings();
+        AnchorSession seeded = e2e.sandbox.emulation("anchor", AnchorApi.class).seed().withSeveralRecordings();
 
         List<Recording> recordings = right(anchor.recordings().recordings(SessionId.of(seeded.id())));
 
@@ -54,7 +55,7 @@ class AnchorRecordingsE2eTest {
 
     @Test
     void thePrimaryRecordingOfASessionWithOneRecordingIsThatRecording() {
-        AnchorSession seeded = e2e.sandbox.data().anchorWithOneRecording();
+        AnchorSession seeded = e2e.sandbox.emulation("anchor", AnchorApi.class).seed().withOneRecording();
         AnchorRecording only = seeded.recordings().get(0);
 
         Recording primary = right(anchor.recordings().primaryRecording(SessionId.of(seeded.id())));
@@ -103,10 +104,10 @@ class AnchorRecordingsE2eTest {
 
     @Test
     void pausingAndResumingARunningSessionChangesItsRecordingState() {
-        SessionId running = SessionId.of(e2e.sandbox.data().anchorRunning().id());
+        SessionId running = SessionId.of(e2e.sandbox.emulation("anchor", AnchorApi.class).seed().running().id());
 
         RecordingState paused = right(anchor.recordings().pause(running));
-        boolean pausedAtSandbox = e2e.sandbox.anchorRecordingPaused(running.value());
+        boolean pausedAtSandbox = e2e.sandbox.emulation("anchor", AnchorApi.class).isPaused(running.value());
         RecordingState resumed = right(anchor.recordings().resume(running));
 
         assertThat(paused.paused()).isTrue();
@@ -114,7 +115,7 @@ class AnchorRecordingsE2eTest {
         assertThat(pausedAtSandbox).isTrue();
         assertThat(resumed.paused()).isFalse();
         assertThat(resumed.providerStatus()).isEqualTo("recording");
-        assertThat(e2e.sandbox.anchorRecordingPaused(running.value())).isFalse();
+        assertThat(e2e.sandbox.emulation("anchor", AnchorApi.class).isPaused(running.value())).isFalse();
     }
 
     @Test
@@ -133,7 +134,7 @@ class AnchorRecordingsE2eTest {
     @Test
     void aSessionWithRecordingDisabledIsNotFound() {
         TapedeckError error = left(anchor.recordings().recordings(
-                SessionId.of(e2e.sandbox.data().anchorRecordingDisabled().id())));
+                SessionId.of(e2e.sandbox.emulation("anchor", AnchorApi.class).seed().recordingDisabled().id())));
 
         assertThat(error).isInstanceOf(TapedeckError.NotFound.class);
         assertThat(error.provider()).isEqualTo("anchor");
@@ -142,7 +143,7 @@ class AnchorRecordingsE2eTest {
 
     @Test
     void aSessionThatRecordedNothingHasNoPrimaryRecording() {
-        SessionId nothing = SessionId.of(e2e.sandbox.data().anchorWithoutRecordings().id());
+        SessionId nothing = SessionId.of(e2e.sandbox.emulation("anchor", AnchorApi.class).seed().withoutRecordings().id());
 
         assertThat(right(anchor.recordings().recordings(nothing))).isEmpty();
         assertThat(left(anchor.recordings().primaryRecording(nothing))).isInstanceOf(TapedeckError.NotFound.class);

@@ -3,6 +3,12 @@ package dev.tapedeck.e2e;
 import static dev.tapedeck.e2e.SandboxFixture.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.sandbox.anchor.AnchorApi;
+import dev.tapedeck.sandbox.anchor.AnchorRecording;
+import dev.tapedeck.sandbox.anchor.AnchorSession;
+import dev.tapedeck.sandbox.kataven.KatavenApi;
+import dev.tapedeck.sandbox.kataven.KatavenBehaviour;
+import dev.tapedeck.sandbox.kataven.KatavenCall;
 import dev.tapedeck.Connection;
 import dev.tapedeck.archive.ArchiveListener;
 import dev.tapedeck.archive.ArchiveOptions;
@@ -13,10 +19,6 @@ import dev.tapedeck.archive.ManifestEntry;
 import dev.tapedeck.download.DownloadStatus;
 import dev.tapedeck.model.SessionId;
 import dev.tapedeck.model.SessionQuery;
-import dev.tapedeck.sandbox.AnchorRecording;
-import dev.tapedeck.sandbox.AnchorSession;
-import dev.tapedeck.sandbox.KatavenBehaviour;
-import dev.tapedeck.sandbox.KatavenCall;
 import dev.tapedeck.sandbox.Origin;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +43,7 @@ class ArchiveE2eTest {
     @Test
     void anchorArchiveOfTheFirstTenSessionsDownloadsEveryRecordingIntoTheManifest() throws IOException {
         Connection anchor = e2e.connect("anchor");
-        List<AnchorSession> firstTen = e2e.sandbox.data().anchorSessions().subList(0, 10);
+        List<AnchorSession> firstTen = e2e.sandbox.emulation("anchor", AnchorApi.class).seed().sessions().subList(0, 10);
         Map<String, Long> expectedSizes = firstTen.stream().flatMap(s -> s.recordings().stream())
                 .collect(Collectors.toMap(AnchorRecording::id, AnchorRecording::size));
 
@@ -90,11 +92,11 @@ class ArchiveE2eTest {
     @Test
     void katavenArchiveOfExplicitIdsDownloadsTheReadyCallsAndReportsTheMissingOne() throws IOException {
         Connection kataven = e2e.connect("kataven");
-        List<SessionId> ready = e2e.sandbox.data().katavenCalls().stream()
+        List<SessionId> ready = e2e.sandbox.emulation("kataven", KatavenApi.class).seed().calls().stream()
                 .filter(c -> c.behaviour() == KatavenBehaviour.READY
                         || c.behaviour() == KatavenBehaviour.READY_WITHOUT_EXPIRY)
                 .map(KatavenCall::id).map(SessionId::of).collect(Collectors.toList());
-        SessionId missing = SessionId.of(e2e.sandbox.data().katavenCall(KatavenBehaviour.NO_RECORDING).id());
+        SessionId missing = SessionId.of(e2e.sandbox.emulation("kataven", KatavenApi.class).seed().call(KatavenBehaviour.NO_RECORDING).id());
         List<SessionId> ids = Stream.concat(ready.stream(), Stream.of(missing)).collect(Collectors.toList());
 
         ArchiveSummary first = right(archiver(kataven).archive(ids, out, ArchiveOptions.defaults(),

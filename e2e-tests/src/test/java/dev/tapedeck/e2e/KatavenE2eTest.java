@@ -4,6 +4,9 @@ import static dev.tapedeck.e2e.SandboxFixture.left;
 import static dev.tapedeck.e2e.SandboxFixture.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.sandbox.kataven.KatavenEmulator;
+import dev.tapedeck.sandbox.kataven.KatavenApi;
+import dev.tapedeck.sandbox.kataven.KatavenBehaviour;
 import dev.tapedeck.Connection;
 import dev.tapedeck.download.DownloadListener;
 import dev.tapedeck.download.DownloadResult;
@@ -15,7 +18,6 @@ import dev.tapedeck.model.RecordingFormat;
 import dev.tapedeck.model.SessionId;
 import dev.tapedeck.model.SessionQuery;
 import dev.tapedeck.model.TapedeckError;
-import dev.tapedeck.sandbox.KatavenBehaviour;
 import dev.tapedeck.wait.ReadinessWait;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,7 +74,7 @@ class KatavenE2eTest {
     @Test
     void aProcessingCallIsNotReadyUntilItsTimeThenReadinessWaitReturnsIt() {
         SessionId processing = call(KatavenBehaviour.PROCESSING_UNTIL_TIME);
-        Instant readyAt = e2e.sandbox.startedAt().plus(e2e.sandbox.options().katavenReadyAfter());
+        Instant readyAt = e2e.sandbox.startedAt().plus(KatavenEmulator.DEFAULT_READY_AFTER);
 
         TapedeckError first = left(kataven.recordings().primaryRecording(processing));
         Recording recording = right(new ReadinessWait(Duration.ofMinutes(5), e2e.clock, e2e.sleeper)
@@ -83,19 +85,19 @@ class KatavenE2eTest {
         assertThat(e2e.clock.instant()).isAfterOrEqualTo(readyAt);
         assertThat(e2e.sleeper.sleeps()).isNotEmpty();
         // 409 is not retried by the HTTP layer: every probe is exactly one request.
-        assertThat(e2e.sandbox.katavenPolls(processing.value())).isEqualTo(e2e.sleeper.sleeps().size() + 2);
+        assertThat(e2e.sandbox.emulation("kataven", KatavenApi.class).polls(processing.value())).isEqualTo(e2e.sleeper.sleeps().size() + 2);
     }
 
     @Test
     void aCallThatIsNotReadyForSomePollsIsReturnedByReadinessWaitOnTheNextOne() {
         SessionId processing = call(KatavenBehaviour.PROCESSING_UNTIL_POLLS);
-        int notReadyPolls = e2e.sandbox.options().katavenReadyAfterPolls();
+        int notReadyPolls = KatavenEmulator.DEFAULT_READY_AFTER_POLLS;
 
         Recording recording = right(new ReadinessWait(Duration.ofMinutes(5), e2e.clock, e2e.sleeper)
                 .until(() -> kataven.recordings().primaryRecording(processing)));
 
         assertThat(recording.sessionId()).isEqualTo(processing);
-        assertThat(e2e.sandbox.katavenPolls(processing.value())).isEqualTo(notReadyPolls + 1);
+        assertThat(e2e.sandbox.emulation("kataven", KatavenApi.class).polls(processing.value())).isEqualTo(notReadyPolls + 1);
         assertThat(e2e.sleeper.sleeps()).hasSize(notReadyPolls);
     }
 
@@ -164,6 +166,6 @@ class KatavenE2eTest {
     }
 
     private SessionId call(KatavenBehaviour behaviour) {
-        return SessionId.of(e2e.sandbox.data().katavenCall(behaviour).id());
+        return SessionId.of(e2e.sandbox.emulation("kataven", KatavenApi.class).seed().call(behaviour).id());
     }
 }

@@ -4,6 +4,8 @@ import static dev.tapedeck.e2e.SandboxFixture.left;
 import static dev.tapedeck.e2e.SandboxFixture.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.sandbox.notte.NotteApi;
+import dev.tapedeck.sandbox.notte.NotteSession;
 import dev.tapedeck.Connection;
 import dev.tapedeck.download.DownloadListener;
 import dev.tapedeck.download.DownloadResult;
@@ -18,7 +20,6 @@ import dev.tapedeck.model.SessionId;
 import dev.tapedeck.model.SessionQuery;
 import dev.tapedeck.model.SessionStatus;
 import dev.tapedeck.model.TapedeckError;
-import dev.tapedeck.sandbox.NotteSession;
 import dev.tapedeck.wait.ReadinessWait;
 import java.io.IOException;
 import java.net.URI;
@@ -86,7 +87,7 @@ class NotteE2eTest {
 
     @Test
     void anMp4ReplayDownloadsByteForByte() throws IOException {
-        NotteSession seeded = e2e.sandbox.data().notteClosedWithMp4();
+        NotteSession seeded = e2e.sandbox.emulation("notte", NotteApi.class).seed().closedWithMp4();
         Recording replay = right(notte.recordings().primaryRecording(SessionId.of(seeded.id())));
         assertThat(replay.format()).isEqualTo(RecordingFormat.MP4);
 
@@ -100,7 +101,7 @@ class NotteE2eTest {
 
     @Test
     void anHlsOnlyReplayIsSavedAsAPlaylistOfLocalSegments() throws Exception {
-        NotteSession seeded = e2e.sandbox.data().notteHlsOnly();
+        NotteSession seeded = e2e.sandbox.emulation("notte", NotteApi.class).seed().hlsOnly();
         Recording replay = right(notte.recordings().primaryRecording(SessionId.of(seeded.id())));
         assertThat(replay.media()).isInstanceOf(MediaLocation.InlinePlaylist.class);
 
@@ -130,7 +131,7 @@ class NotteE2eTest {
 
     @Test
     void anActiveSessionIsNotReady() {
-        NotteSession active = e2e.sandbox.data().notteActive();
+        NotteSession active = e2e.sandbox.emulation("notte", NotteApi.class).seed().active();
 
         TapedeckError error = left(notte.recordings().primaryRecording(SessionId.of(active.id())));
 
@@ -141,7 +142,7 @@ class NotteE2eTest {
 
     @Test
     void readinessWaitTurnsAnActiveSessionIntoARecordingOnceItCloses() {
-        NotteSession active = e2e.sandbox.data().notteActive();
+        NotteSession active = e2e.sandbox.emulation("notte", NotteApi.class).seed().active();
         ReadinessWait wait = new ReadinessWait(Duration.ofMinutes(5), e2e.clock, e2e.sleeper);
 
         Recording replay = right(wait.until(() -> notte.recordings().primaryRecording(SessionId.of(active.id()))));
@@ -162,7 +163,7 @@ class NotteE2eTest {
 
     /** The seeded ids that pass {@code test}, newest first as Notte lists them. */
     private List<String> expected(Predicate<NotteSession> test) {
-        return e2e.sandbox.data().notteSessions().stream().filter(test)
+        return e2e.sandbox.emulation("notte", NotteApi.class).seed().sessions().stream().filter(test)
                 .sorted(Comparator.comparing(NotteSession::createdAt).reversed().thenComparing(NotteSession::id))
                 .map(NotteSession::id).collect(Collectors.toList());
     }

@@ -4,6 +4,9 @@ import static dev.tapedeck.e2e.SandboxFixture.left;
 import static dev.tapedeck.e2e.SandboxFixture.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.sandbox.kataven.KatavenApi;
+import dev.tapedeck.sandbox.kataven.KatavenBehaviour;
+import dev.tapedeck.sandbox.notte.NotteApi;
 import dev.tapedeck.Connection;
 import dev.tapedeck.download.DownloadListener;
 import dev.tapedeck.download.DownloadResult;
@@ -12,7 +15,6 @@ import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.SessionId;
 import dev.tapedeck.model.SessionQuery;
 import dev.tapedeck.model.TapedeckError;
-import dev.tapedeck.sandbox.KatavenBehaviour;
 import dev.tapedeck.sandbox.Origin;
 import dev.tapedeck.spi.Timeouts;
 import java.io.IOException;
@@ -131,7 +133,7 @@ class ResilienceE2eTest {
         e2e.sandbox.faults().rateLimitNext(1, 3);
 
         Recording recording = right(kataven.recordings().primaryRecording(
-                SessionId.of(e2e.sandbox.data().katavenCall(KatavenBehaviour.READY).id())));
+                SessionId.of(e2e.sandbox.emulation("kataven", KatavenApi.class).seed().call(KatavenBehaviour.READY).id())));
 
         assertThat(recording.primary()).isTrue();
         assertThat(e2e.sleeper.sleeps()).containsExactly(Duration.ofSeconds(3));
@@ -144,7 +146,7 @@ class ResilienceE2eTest {
         e2e.sandbox.faults().rateLimitNext(1, 4);
 
         Recording replay = right(notte.recordings().primaryRecording(
-                SessionId.of(e2e.sandbox.data().notteClosedWithMp4().id())));
+                SessionId.of(e2e.sandbox.emulation("notte", NotteApi.class).seed().closedWithMp4().id())));
 
         assertThat(replay.primary()).isTrue();
         assertThat(e2e.sleeper.sleeps()).hasSize(1);

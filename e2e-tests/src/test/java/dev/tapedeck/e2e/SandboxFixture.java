@@ -1,5 +1,6 @@
 package dev.tapedeck.e2e;
 
+import dev.tapedeck.sandbox.anchor.AnchorEmulator;
 import dev.tapedeck.Connection;
 import dev.tapedeck.Tapedeck;
 import dev.tapedeck.download.DownloadOptions;
@@ -9,6 +10,7 @@ import dev.tapedeck.retry.RetryPolicy;
 import dev.tapedeck.sandbox.ManualClock;
 import dev.tapedeck.sandbox.Origin;
 import dev.tapedeck.sandbox.Sandbox;
+import dev.tapedeck.sandbox.spi.ClientSettings;
 import dev.tapedeck.sandbox.SandboxOptions;
 import dev.tapedeck.spi.ProviderConfig;
 import io.vavr.control.Either;
@@ -42,7 +44,7 @@ final class SandboxFixture implements AutoCloseable, AfterEachCallback {
 
     private SandboxFixture(UnaryOperator<SandboxOptions.Builder> options, boolean pausesOnTheClock) {
         SandboxOptions.Builder defaults = SandboxOptions.builder().clock(clock).threads(4)
-                .largeRecordingBytes(LARGE_RECORDING_BYTES);
+                .setting("anchor", AnchorEmulator.LARGE_RECORDING_BYTES, String.valueOf(LARGE_RECORDING_BYTES));
         if (pausesOnTheClock) {
             defaults.pauser(pause -> clock.advance(pause));
         }
@@ -73,26 +75,21 @@ final class SandboxFixture implements AutoCloseable, AfterEachCallback {
 
     /** The configuration that reaches {@code provider} in this sandbox with its valid key. */
     ProviderConfig.Builder config(String provider) {
+        ClientSettings settings = sandbox.clientSettings(provider);
         ProviderConfig.Builder builder = ProviderConfig.builder()
                 .environment(name -> Optional.empty())
-                .apiKey(sandbox.apiKey(provider))
-                .baseUrl(baseUrl(provider))
+                .apiKey(settings.apiKey())
+                .baseUrl(settings.baseUrl())
                 .clock(clock)
                 .sleeper(sleeper)
                 .retryPolicy(RetryPolicy.defaults().withRandom(() -> 0.0));
-        if (provider.equals("kataven")) {
-            builder.setting("account_id", sandbox.katavenAccountId());
-        }
+        settings.settings().forEach(builder::setting);
         return builder;
     }
 
-    /**
-     * The base URL a user gives for {@code provider}. Kataven's sandbox base carries a path ({@code /kataven}), so
-     * the provider adds no {@code /api/v1} prefix of its own: the prefix is part of the URL, as the CLI does it.
-     */
+    /** The base URL a user gives for {@code provider}: the one of its emulation's client settings. */
     URI baseUrl(String provider) {
-        URI base = sandbox.baseUrl(provider);
-        return provider.equals("kataven") ? URI.create(base + "/api/v1") : base;
+        return sandbox.clientSettings(provider).baseUrl();
     }
 
     /** A connection to {@code provider} with {@link #config}. */

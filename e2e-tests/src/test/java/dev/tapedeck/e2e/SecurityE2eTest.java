@@ -4,6 +4,9 @@ import static dev.tapedeck.e2e.SandboxFixture.left;
 import static dev.tapedeck.e2e.SandboxFixture.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.sandbox.kataven.KatavenApi;
+import dev.tapedeck.sandbox.kataven.KatavenBehaviour;
+import dev.tapedeck.sandbox.notte.NotteApi;
 import dev.tapedeck.Connection;
 import dev.tapedeck.download.DownloadListener;
 import dev.tapedeck.download.DownloadStatus;
@@ -12,7 +15,6 @@ import dev.tapedeck.model.SessionId;
 import dev.tapedeck.model.SessionQuery;
 import dev.tapedeck.model.TapedeckError;
 import dev.tapedeck.model.TapedeckException;
-import dev.tapedeck.sandbox.KatavenBehaviour;
 import io.vavr.control.Either;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,10 +44,10 @@ class SecurityE2eTest {
         List<Recording> recordings = List.of(
                 right(anchor.recordings().primaryRecording(SessionId.of("sess_0001"))),
                 right(notte.recordings().primaryRecording(
-                        SessionId.of(e2e.sandbox.data().notteClosedWithMp4().id()))),
-                right(notte.recordings().primaryRecording(SessionId.of(e2e.sandbox.data().notteHlsOnly().id()))),
+                        SessionId.of(e2e.sandbox.emulation("notte", NotteApi.class).seed().closedWithMp4().id()))),
+                right(notte.recordings().primaryRecording(SessionId.of(e2e.sandbox.emulation("notte", NotteApi.class).seed().hlsOnly().id()))),
                 right(kataven.recordings().primaryRecording(
-                        SessionId.of(e2e.sandbox.data().katavenCall(KatavenBehaviour.READY).id()))));
+                        SessionId.of(e2e.sandbox.emulation("kataven", KatavenApi.class).seed().call(KatavenBehaviour.READY).id()))));
         List<Connection> through = List.of(anchor, notte, notte, kataven);
 
         for (int i = 0; i < recordings.size(); i++) {
@@ -72,7 +74,7 @@ class SecurityE2eTest {
         assertThat(error.provider()).isEqualTo(provider);
         TapedeckException thrown = new TapedeckException(error);
         for (String shown : List.of(error.message(), error.toString(), thrown.getMessage(), thrown.toString())) {
-            assertThat(shown).doesNotContain(WRONG_KEY).doesNotContain(e2e.sandbox.apiKey(provider));
+            assertThat(shown).doesNotContain(WRONG_KEY).doesNotContain(e2e.sandbox.clientSettings(provider).apiKey());
         }
         assertThat(e2e.apiRequests(provider)).isEqualTo(1);
     }
@@ -83,10 +85,10 @@ class SecurityE2eTest {
                 return connection.history().sessions(SessionQuery.builder().limit(1).build());
             case "notte":
                 return connection.recordings().primaryRecording(
-                        SessionId.of(e2e.sandbox.data().notteClosedWithMp4().id()));
+                        SessionId.of(e2e.sandbox.emulation("notte", NotteApi.class).seed().closedWithMp4().id()));
             default:
                 return connection.recordings().primaryRecording(
-                        SessionId.of(e2e.sandbox.data().katavenCall(KatavenBehaviour.READY).id()));
+                        SessionId.of(e2e.sandbox.emulation("kataven", KatavenApi.class).seed().call(KatavenBehaviour.READY).id()));
         }
     }
 }

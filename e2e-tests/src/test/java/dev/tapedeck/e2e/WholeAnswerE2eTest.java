@@ -12,7 +12,9 @@ import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.SessionId;
 import dev.tapedeck.model.SessionQuery;
 import dev.tapedeck.model.TapedeckError;
-import dev.tapedeck.sandbox.KatavenBehaviour;
+import dev.tapedeck.sandbox.kataven.KatavenApi;
+import dev.tapedeck.sandbox.kataven.KatavenBehaviour;
+import dev.tapedeck.sandbox.notte.NotteApi;
 import dev.tapedeck.sandbox.Origin;
 import dev.tapedeck.spi.Timeouts;
 import io.vavr.control.Either;
@@ -49,10 +51,12 @@ class WholeAnswerE2eTest {
                         .map(sessions -> sessions.count());
             case "notte":
                 return connection -> connection.recordings().primaryRecording(
-                        SessionId.of(e2e.sandbox.data().notteClosedWithMp4().id()));
+                        SessionId.of(
+                        e2e.sandbox.emulation("notte", NotteApi.class).seed().closedWithMp4().id()));
             default:
                 return connection -> connection.recordings().primaryRecording(
-                        SessionId.of(e2e.sandbox.data().katavenCall(KatavenBehaviour.READY).id()));
+                        SessionId.of(
+                        e2e.sandbox.emulation("kataven", KatavenApi.class).seed().call(KatavenBehaviour.READY).id()));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.tapedeck.http;
 
+import dev.tapedeck.ProviderMetadata;
 import dev.tapedeck.model.Redaction;
 import dev.tapedeck.model.TapedeckError;
 import dev.tapedeck.spi.ProviderConfig;
@@ -66,6 +67,11 @@ public final class ConnectionSettings {
         URI trimmed = URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + path);
         return UrlPolicy.check(providerId, trimmed)
                 .mapLeft(refused -> unusable(providerId, defaultBaseUrl, Redaction.url(uri), refused.message()));
+    }
+
+    /** {@link #baseUrl(String, ProviderConfig, URI)} for the provider {@code metadata} describes, with its default. */
+    public static Either<TapedeckError, URI> baseUrl(ProviderMetadata metadata, ProviderConfig config) {
+        return baseUrl(metadata.id(), config, metadata.defaultBaseUrl());
     }
 
     private static TapedeckError unusable(String providerId, URI example, String shown, String why) {

@@ -1,9 +1,9 @@
 package dev.tapedeck.http;
 
 import dev.tapedeck.Connection;
+import dev.tapedeck.ProviderMetadata;
 import dev.tapedeck.RecordingSource;
 import dev.tapedeck.SessionHistory;
-import dev.tapedeck.model.Capabilities;
 import java.util.Objects;
 
 /**
@@ -14,33 +14,31 @@ import java.util.Objects;
 public final class HttpConnection implements Connection {
 
     private final HttpKit kit;
-    private final Capabilities capabilities;
+    private final ProviderMetadata metadata;
     private final RecordingSource recordings;
     private final SessionHistory history;
 
     /**
-     * Ties {@code recordings} and {@code history} to {@code kit}; both must speak for the kit's provider
-     * (IllegalArgumentException otherwise). Use {@link SessionHistory#unsupported} for a provider without history.
+     * Ties {@code recordings} and {@code history} to {@code kit}; the metadata and both ports must speak for the
+     * kit's provider (IllegalArgumentException otherwise). Use {@link SessionHistory#unsupported} for a provider
+     * without history.
      */
-    public HttpConnection(HttpKit kit, Capabilities capabilities, RecordingSource recordings, SessionHistory history) {
+    public HttpConnection(HttpKit kit, ProviderMetadata metadata, RecordingSource recordings,
+            SessionHistory history) {
         this.kit = Objects.requireNonNull(kit, "kit");
-        this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
+        this.metadata = Objects.requireNonNull(metadata, "metadata");
         this.recordings = Objects.requireNonNull(recordings, "recordings");
         this.history = Objects.requireNonNull(history, "history");
-        if (!kit.providerId().equals(recordings.provider()) || !kit.providerId().equals(history.provider())) {
-            throw new IllegalArgumentException("the ports of " + kit.providerId() + " speak for "
-                    + recordings.provider() + " and " + history.provider());
+        if (!kit.providerId().equals(metadata.id()) || !kit.providerId().equals(recordings.provider())
+                || !kit.providerId().equals(history.provider())) {
+            throw new IllegalArgumentException("the metadata and ports of " + kit.providerId() + " speak for "
+                    + metadata.id() + ", " + recordings.provider() + " and " + history.provider());
         }
     }
 
     @Override
-    public String provider() {
-        return kit.providerId();
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return capabilities;
+    public ProviderMetadata metadata() {
+        return metadata;
     }
 
     @Override

@@ -24,7 +24,7 @@ final class Redactor {
     private static final Pattern SCHEME_PREFIX = Pattern.compile("(?i)^(bearer|basic|token)\\s+");
     private static final Pattern CREDENTIAL_FIELD = Pattern.compile(
             "(?i)([\"']?\\b(?:x-amz-[a-z-]*|signature|sig|access[_-]?token|refresh[_-]?token|token|api[_-]?key"
-                    + "|x-api-key|anchor-api-key|authorization|password|secret|credential|key-pair-id|policy)"
+                    + "|[a-z0-9]+-api-key|authorization|password|secret|credential|key-pair-id|policy)"
                     + "[\"']?\\s*[=:]\\s*[\"']?)[^\\s\"'&,;}\\]]+");
 
     private final List<Pattern> secrets;

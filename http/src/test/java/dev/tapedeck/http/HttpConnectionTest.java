@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tapedeck.MediaRequest;
 import dev.tapedeck.MediaStream;
+import dev.tapedeck.ProviderMetadata;
 import dev.tapedeck.RecordingSource;
 import dev.tapedeck.SessionHistory;
+import dev.tapedeck.SpiVersion;
 import dev.tapedeck.model.Capabilities;
 import dev.tapedeck.model.Capability;
 import dev.tapedeck.model.Recording;
@@ -22,16 +24,16 @@ class HttpConnectionTest {
 
     private final HttpKit kit = TestKits.kit("http://127.0.0.1:9/api", new TestKits.RecordingSleeper()).build();
 
+    private static ProviderMetadata metadata(String provider) {
+        return ProviderMetadata.builder(provider, provider, SpiVersion.CURRENT).documentation("https://docs.example.com")
+                .defaultBaseUrl("https://api.example.com").capabilities(CAPABILITIES).build();
+    }
+
     private static RecordingSource recordingsOf(String provider) {
         return new RecordingSource() {
             @Override
-            public String provider() {
-                return provider;
-            }
-
-            @Override
-            public Capabilities capabilities() {
-                return CAPABILITIES;
+            public ProviderMetadata metadata() {
+                return HttpConnectionTest.metadata(provider);
             }
 
             @Override
@@ -49,9 +51,9 @@ class HttpConnectionTest {
     @Test
     void exposesThePortsAndClosesTheKitWithoutShowingTheKey() {
         RecordingSource recordings = recordingsOf("anchor");
-        SessionHistory history = SessionHistory.unsupported("anchor", CAPABILITIES);
+        SessionHistory history = SessionHistory.unsupported(metadata("anchor"));
 
-        HttpConnection connection = new HttpConnection(kit, CAPABILITIES, recordings, history);
+        HttpConnection connection = new HttpConnection(kit, metadata("anchor"), recordings, history);
 
         assertThat(connection.provider()).isEqualTo("anchor");
         assertThat(connection.capabilities()).isEqualTo(CAPABILITIES);
@@ -65,8 +67,8 @@ class HttpConnectionTest {
 
     @Test
     void portsOfAnotherProviderAreRefused() {
-        assertThatThrownBy(() -> new HttpConnection(kit, CAPABILITIES, recordingsOf("notte"),
-                SessionHistory.unsupported("anchor", CAPABILITIES)))
+        assertThatThrownBy(() -> new HttpConnection(kit, metadata("anchor"), recordingsOf("notte"),
+                SessionHistory.unsupported(metadata("anchor"))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("notte");
     }
 }

@@ -5,43 +5,47 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
+import dev.tapedeck.sandbox.spi.ApiHandler;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The front door of one server: routes a request to its {@link Api} by the first path segment (or to the single
- * API of the media host), counts it, and applies the pending {@link Faults} of its origin and path before the API
- * sees it.
+ * The front door of one server: routes a request to its {@link ApiHandler} by the first path segment (or to the
+ * single handler of the media host), counts it (with whether it carried one of the credential headers), and applies
+ * the pending {@link Faults} of its origin and path before the handler sees it.
  */
 final class Gate implements HttpHandler {
 
-    private static final List<String> CREDENTIAL_HEADERS = List.of("Authorization", "anchor-api-key", "X-Account-ID");
-
     private final Origin origin;
-    private final Map<String, Api> apisByName;
-    private final Api single;
+    private final Map<String, ApiHandler> apisByName;
+    private final ApiHandler single;
+    private final Set<String> credentialHeaders;
     private final Counters counters;
     private final Faults faults;
     private final Pauser pauser;
 
-    private Gate(Origin origin, Map<String, Api> apisByName, Api single, Counters counters, Faults faults,
-                 Pauser pauser) {
+    private Gate(Origin origin, Map<String, ApiHandler> apisByName, ApiHandler single, Set<String> credentialHeaders,
+                 Counters counters, Faults faults, Pauser pauser) {
         this.origin = origin;
         this.apisByName = apisByName;
         this.single = single;
+        this.credentialHeaders = Set.copyOf(credentialHeaders);
         this.counters = counters;
         this.faults = faults;
         this.pauser = pauser;
     }
 
     /** A gate that routes {@code /<name>/...} to the API of that name. */
-    static Gate routing(Origin origin, Map<String, Api> apisByName, Counters counters, Faults faults, Pauser pauser) {
-        return new Gate(origin, Map.copyOf(apisByName), null, counters, faults, pauser);
+    static Gate routing(Origin origin, Map<String, ApiHandler> apisByName, Set<String> credentialHeaders,
+            Counters counters, Faults faults, Pauser pauser) {
+        return new Gate(origin, Map.copyOf(apisByName), null, credentialHeaders, counters, faults, pauser);
     }
 
     /** A gate in front of one API that owns the whole path space. */
-    static Gate single(Origin origin, Api api, Counters counters, Faults faults, Pauser pauser) {
-        return new Gate(origin, Map.of(), api, counters, faults, pauser);
+    static Gate single(Origin origin, ApiHandler api, Set<String> credentialHeaders, Counters counters,
+            Faults faults, Pauser pauser) {
+        return new Gate(origin, Map.of(), api, credentialHeaders, counters, faults, pauser);
     }
 
     @Override
@@ -49,17 +53,19 @@ final class Gate implements HttpHandler {
         try (InputStream requestBody = exchange.getRequestBody()) {
             requestBody.readAllBytes();
             String rawPath = exchange.getRequestURI().getRawPath();
-            Api api = single;
+            ApiHandler api = single;
+            String name = origin.label();
             String below = rawPath;
             if (api == null) {
                 int slash = rawPath.indexOf('/', 1);
                 String first = slash < 0 ? rawPath.substring(1) : rawPath.substring(1, slash);
                 api = apisByName.get(first);
+                name = api == null ? name : first;
                 below = slash < 0 ? "/" : rawPath.substring(slash);
             }
-            counters.record(origin, api == null ? origin.label() : api.name(), carriesCredentials(exchange));
+            counters.record(origin, name, carriesCredentials(exchange));
             FaultPlan plan = faults.next(origin, rawPath);
-            Call call = new Call(exchange, below, plan, pauser, bytes -> counters.sent(origin, bytes));
+            HttpCall call = new HttpCall(exchange, below, plan, pauser, bytes -> counters.sent(origin, bytes));
             if (!plan.latency().isZero()) {
                 pause(plan);
             }
@@ -67,14 +73,15 @@ final class Gate implements HttpHandler {
                 call.reset();
             }
             if (api == null) {
-                call.text(404, "No service at " + rawPath + "; try /anchor, /notte or /kataven");
+                call.text(404, "No service at " + rawPath + "; try " + apisByName.keySet().stream().sorted()
+                        .map(known -> "/" + known).collect(Collectors.joining(", ")));
                 return;
             }
             dispatch(api, call, plan);
         }
     }
 
-    private void dispatch(Api api, Call call, FaultPlan plan) throws IOException {
+    private void dispatch(ApiHandler api, HttpCall call, FaultPlan plan) throws IOException {
         try {
             if (plan.rateLimited()) {
                 api.rateLimited(call, plan.rateLimitRetryAfter());
@@ -106,8 +113,8 @@ final class Gate implements HttpHandler {
         }
     }
 
-    private static boolean carriesCredentials(HttpExchange exchange) {
+    private boolean carriesCredentials(HttpExchange exchange) {
         Headers headers = exchange.getRequestHeaders();
-        return CREDENTIAL_HEADERS.stream().anyMatch(headers::containsKey);
+        return credentialHeaders.stream().anyMatch(headers::containsKey);
     }
 }

@@ -1,5 +1,7 @@
 package dev.tapedeck.sandbox;
 
+import dev.tapedeck.sandbox.spi.ApiHandler;
+import dev.tapedeck.sandbox.spi.Call;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -8,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * 403 (S3-style XML) when the signature is missing, tampered with or expired by the sandbox clock, and allows
  * cross-origin reads.
  */
-final class MediaHost implements Api {
+final class MediaHost implements ApiHandler {
 
     private final MediaAssets assets;
     private final MediaLinks links;
@@ -16,11 +18,6 @@ final class MediaHost implements Api {
     MediaHost(MediaAssets assets, MediaLinks links) {
         this.assets = assets;
         this.links = links;
-    }
-
-    @Override
-    public String name() {
-        return Origin.MEDIA.label();
     }
 
     @Override
@@ -54,7 +51,7 @@ final class MediaHost implements Api {
                 break;
         }
         if (path.equals(MediaPaths.HLS_PLAYLIST)) {
-            String playlist = assets.playlist(segment -> links.url(MediaPaths.HLS_FOLDER + segment));
+            String playlist = links.playlist(assets);
             MediaReplies.serve(call, ByteSource.of(playlist, "application/vnd.apple.mpegurl"));
             return;
         }

@@ -22,6 +22,11 @@ final class MediaLinks {
         return presign(path).pathAndQuery();
     }
 
+    /** The shipped HLS playlist with every segment URL presigned now. */
+    String playlist(MediaAssets assets) {
+        return assets.playlist(segment -> url(MediaPaths.HLS_FOLDER + segment));
+    }
+
     Signer signer() {
         return signer;
     }

@@ -1,13 +1,22 @@
 package dev.tapedeck.sandbox;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.tapedeck.sandbox.spi.ClientSettings;
+import dev.tapedeck.sandbox.spi.Emulation;
+import dev.tapedeck.sandbox.spi.ProviderEmulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -16,19 +25,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An embeddable emulator of the AnchorBrowser, Notte and Kataven Hub APIs plus a media host: what LocalStack is to
- * AWS users. One server answers the three APIs under {@code /anchor}, {@code /notte} and {@code /kataven} (Kataven's
- * paths sit below that under {@code /api/v1}, also under {@code /v1}); a second server on another port serves the
- * presigned media, so that cross-origin rules and credential scoping are exercised for real.
+ * An embeddable emulator of providers' APIs plus a media host: what LocalStack is to AWS users. One server answers
+ * every emulated provider under {@code /<id>}; a second server on another port serves the presigned media, so that
+ * cross-origin rules and credential scoping are exercised for real. The emulators are plug-ins ({@link
+ * ProviderEmulator}), found with {@link java.util.ServiceLoader} like providers: the three bundled ones
+ * (AnchorBrowser, Notte, Kataven Hub) and any a provider jar ships.
  *
  * <p>Start one with {@link #start()} or {@link #start(SandboxOptions)}; {@link #close()} stops both servers and is
- * idempotent. The data is described by {@link SeedData}; switch faults on with {@link #faults()} and see what
- * reached where with {@link #counters()}. Thread-safe.
+ * idempotent. {@link #clientSettings(String)} tells a client how to reach a provider; switch faults on with
+ * {@link #faults()} and see what reached where with {@link #counters()}. Thread-safe.
  */
 public final class Sandbox implements AutoCloseable {
-
-    /** The provider ids this sandbox emulates, as used by {@link #baseUrl(String)} and {@link #apiKey(String)}. */
-    public static final java.util.List<String> PROVIDERS = java.util.List.of("anchor", "notte", "kataven");
 
     static {
         // The JDK server writes headers and body separately; with Nagle's algorithm on, every small response then
@@ -41,7 +48,6 @@ public final class Sandbox implements AutoCloseable {
 
     private final SandboxOptions options;
     private final Instant startedAt;
-    private final SeedData data;
     private final Faults faults;
     private final Counters counters;
     private final HttpServer apiServer;
@@ -51,8 +57,8 @@ public final class Sandbox implements AutoCloseable {
     private final URI apiOrigin;
     private final URI mediaOrigin;
     private final MediaLinks links;
-    private final AnchorApi anchor;
-    private final KatavenApi kataven;
+    private final Map<String, Emulation> emulations;
+    private final List<String> problems;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Sandbox(SandboxOptions options) throws IOException {
@@ -61,28 +67,49 @@ public final class Sandbox implements AutoCloseable {
         this.faults = new Faults(options.seed(), options.clock());
         this.counters = new Counters();
         MediaAssets assets = MediaAssets.load();
-        this.data = SeedData.generate(options, startedAt, assets.sampleMp4Size());
         this.mediaServer = HttpServer.create(new InetSocketAddress(options.host(), options.mediaPort()), 64);
         try {
             this.apiServer = HttpServer.create(new InetSocketAddress(options.host(), options.apiPort()), 64);
         } catch (IOException | RuntimeException apiPortTaken) {
-            // The media port is bound already: release it, or a failed start leaves it listening. A server that never
-            // started keeps its socket open through stop() (only its dispatcher thread closes it), hence the start.
-            mediaServer.start();
-            mediaServer.stop(0);
+            release(mediaServer);
             throw apiPortTaken;
         }
         this.mediaOrigin = origin(mediaServer);
         this.apiOrigin = origin(apiServer);
         this.links = new MediaLinks(mediaOrigin, new Signer(options.signingKey(), options.clock(),
                 options.presignTtl()));
-        this.anchor = new AnchorApi(options, data, assets, links);
-        this.kataven = new KatavenApi(options, startedAt, data, links);
-        NotteApi notte = new NotteApi(options, data, assets, links);
-        Map<String, Api> apis = Map.of(anchor.name(), anchor, notte.name(), notte, kataven.name(), kataven);
-        mediaServer.createContext("/", Gate.single(Origin.MEDIA, new MediaHost(assets, links), counters, faults,
-                options.pauser()));
-        apiServer.createContext("/", Gate.routing(Origin.API, apis, counters, faults, options.pauser()));
+        EmulatorDiscovery found = EmulatorDiscovery.discover(options.emulatorLoader()
+                .orElseGet(() -> Thread.currentThread().getContextClassLoader()));
+        List<String> skipped = new ArrayList<>(found.problems());
+        Map<String, Emulation> started = new TreeMap<>();
+        Set<String> credentialHeaders = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (ProviderEmulator emulator : found.byId().values()) {
+            String id = emulator.providerId();
+            try {
+                if (!id.matches("[a-z0-9][a-z0-9-]{0,31}") || id.equals(Origin.MEDIA.label())) {
+                    throw new IllegalStateException("it claims the id '" + id + "', which cannot be a path segment"
+                            + " of its own");
+                }
+                started.put(id, emulator.start(new MountedContext(id, URI.create(apiOrigin + "/" + id), options,
+                        startedAt, assets, links)));
+                credentialHeaders.addAll(emulator.credentialHeaders());
+            } catch (RuntimeException | LinkageError failed) {
+                if (!options.settings(id).isEmpty()) {
+                    // settings were given for this provider: they are the likely cause, and the caller wants it
+                    release(mediaServer, apiServer);
+                    throw failed;
+                }
+                // a broken plug-in must not take the other emulators down with it
+                skipped.add("the emulator of '" + id + "' (" + emulator.getClass().getName() + ") failed to start: "
+                        + failed.getMessage());
+            }
+        }
+        this.problems = List.copyOf(skipped);
+        this.emulations = Collections.unmodifiableMap(started);
+        mediaServer.createContext("/", Gate.single(Origin.MEDIA, new MediaHost(assets, links), credentialHeaders,
+                counters, faults, options.pauser()));
+        apiServer.createContext("/", Gate.routing(Origin.API, Map.copyOf(started), credentialHeaders, counters,
+                faults, options.pauser()));
         this.mediaThreads = Executors.newFixedThreadPool(options.threads(), threads("tapedeck-sandbox-media-"));
         this.apiThreads = Executors.newFixedThreadPool(options.threads(), threads("tapedeck-sandbox-api-"));
         mediaServer.setExecutor(mediaThreads);
@@ -117,73 +144,60 @@ public final class Sandbox implements AutoCloseable {
         SandboxMain.main(args);
     }
 
-    /** The base URL of a provider ({@code "anchor"}, {@code "notte"}, {@code "kataven"}) or of {@code "media"}. */
-    public URI baseUrl(String name) {
-        switch (Objects.requireNonNull(name, "name")) {
-            case "anchor":
-                return anchorBaseUrl();
-            case "notte":
-                return notteBaseUrl();
-            case "kataven":
-                return katavenBaseUrl();
-            case "media":
-                return mediaBaseUrl();
-            default:
-                throw new IllegalArgumentException("unknown sandbox service '" + name + "'; known: anchor, notte,"
-                        + " kataven, media");
+    /** The ids of the emulated providers, sorted. */
+    public List<String> emulated() {
+        return List.copyOf(emulations.keySet());
+    }
+
+    /**
+     * What a client of {@code providerId} needs to use this sandbox: base URL, API key and any other settings.
+     *
+     * @throws IllegalArgumentException when no emulator of that provider was found, naming the emulated ones
+     */
+    public ClientSettings clientSettings(String providerId) {
+        return emulation(providerId).clientSettings();
+    }
+
+    /**
+     * The running emulation of {@code providerId}, as the type its emulator documents (for tests that look at its
+     * seeded data or state, e.g. {@code AnchorApi}).
+     *
+     * @throws IllegalArgumentException when there is none, or it is not a {@code type}
+     */
+    public <T extends Emulation> T emulation(String providerId, Class<T> type) {
+        Emulation emulation = emulation(providerId);
+        if (!type.isInstance(emulation)) {
+            throw new IllegalArgumentException("the emulation of " + providerId + " is a "
+                    + emulation.getClass().getName() + ", not a " + type.getName());
         }
+        return type.cast(emulation);
     }
 
-    /** AnchorBrowser's base, e.g. {@code http://127.0.0.1:PORT/anchor} (its paths start with {@code /v1}). */
-    public URI anchorBaseUrl() {
-        return URI.create(apiOrigin + "/anchor");
+    private Emulation emulation(String providerId) {
+        Emulation emulation = emulations.get(Objects.requireNonNull(providerId, "providerId"));
+        if (emulation == null) {
+            throw new IllegalArgumentException("the sandbox emulates no provider '" + providerId + "'; it emulates "
+                    + String.join(", ", emulations.keySet()));
+        }
+        return emulation;
     }
 
-    /** Notte's base, e.g. {@code http://127.0.0.1:PORT/notte} (its paths start with {@code /sessions}). */
-    public URI notteBaseUrl() {
-        return URI.create(apiOrigin + "/notte");
+    /**
+     * The emulators visible to {@code loader} (and to the sandbox's own loader) that could not be loaded, one line
+     * each, without starting a sandbox; empty when all is well.
+     */
+    public static List<String> emulatorProblems(ClassLoader loader) {
+        return EmulatorDiscovery.discover(loader).problems();
     }
 
-    /** Kataven's base, e.g. {@code http://127.0.0.1:PORT/kataven}; its paths sit below under {@code /api/v1}. */
-    public URI katavenBaseUrl() {
-        return URI.create(apiOrigin + "/kataven");
+    /** Emulators that were found but could not be used, one line each; empty when all is well. */
+    public List<String> problems() {
+        return problems;
     }
 
     /** The media host's origin, e.g. {@code http://127.0.0.1:OTHER_PORT}. */
     public URI mediaBaseUrl() {
         return mediaOrigin;
-    }
-
-    /**
-     * The valid key of a provider: AnchorBrowser's {@code anchor-api-key}, Notte's bearer key, Kataven's token
-     * (which must come with {@code X-Account-ID: }{@link #katavenAccountId()}).
-     */
-    public String apiKey(String provider) {
-        switch (Objects.requireNonNull(provider, "provider")) {
-            case "anchor":
-                return options.anchorApiKey();
-            case "notte":
-                return options.notteApiKey();
-            case "kataven":
-                return options.katavenToken();
-            default:
-                throw new IllegalArgumentException("unknown provider '" + provider + "'; known: " + PROVIDERS);
-        }
-    }
-
-    /** The Kataven account id that goes with {@link #apiKey(String) apiKey("kataven")}. */
-    public String katavenAccountId() {
-        return options.katavenAccountId();
-    }
-
-    /** The long-lived Kataven key ({@code sk_live_...}), valid without X-Account-ID. */
-    public String katavenLiveKey() {
-        return options.katavenLiveKey();
-    }
-
-    /** The seeded data. */
-    public SeedData data() {
-        return data;
     }
 
     /** The switchable faults. */
@@ -223,16 +237,6 @@ public final class Sandbox implements AutoCloseable {
         return presignedMediaUrl(MediaPaths.generated(bytes));
     }
 
-    /** Whether the recording of an AnchorBrowser session is currently paused. */
-    public boolean anchorRecordingPaused(String sessionId) {
-        return anchor.isPaused(sessionId);
-    }
-
-    /** How many authorised recording requests a Kataven call id has received. */
-    public int katavenPolls(String callId) {
-        return kataven.polls(callId);
-    }
-
     /** Stops both servers and their threads. Calling it again does nothing. */
     @Override
     public void close() {
@@ -254,6 +258,17 @@ public final class Sandbox implements AutoCloseable {
     @Override
     public String toString() {
         return "Sandbox[api=" + apiOrigin + ", media=" + mediaOrigin + ", closed=" + closed.get() + "]";
+    }
+
+    /**
+     * Releases servers that were bound but will not serve. A server that never started keeps its socket open through
+     * stop() (only its dispatcher thread closes it), hence the start.
+     */
+    private static void release(HttpServer... servers) {
+        for (HttpServer server : servers) {
+            server.start();
+            server.stop(0);
+        }
     }
 
     private static URI origin(HttpServer server) {

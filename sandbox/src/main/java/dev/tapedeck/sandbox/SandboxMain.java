@@ -1,13 +1,15 @@
 package dev.tapedeck.sandbox;
 
 import java.io.PrintStream;
-import java.time.Duration;
+import dev.tapedeck.sandbox.spi.ClientSettings;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs a {@link Sandbox} in the foreground until the process is stopped, printing its URLs and credentials:
  * {@code java -cp ... dev.tapedeck.sandbox.SandboxMain [--port N] [--media-port N] [--seed N]
- * [--notte-close-after SECONDS] [--kataven-ready-after SECONDS]}. The only class of the module that prints.
+ * [--setting PROVIDER.KEY=VALUE]...}, e.g. {@code --setting notte.close_after=60}. The only class of the module
+ * that prints.
  */
 public final class SandboxMain {
 
@@ -21,8 +23,8 @@ public final class SandboxMain {
             options = parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println("tapedeck-sandbox: " + e.getMessage());
-            System.err.println("usage: SandboxMain [--port N] [--media-port N] [--seed N] [--notte-close-after S]"
-                    + " [--kataven-ready-after S]");
+            System.err.println("usage: SandboxMain [--port N] [--media-port N] [--seed N]"
+                    + " [--setting PROVIDER.KEY=VALUE]...");
             System.exit(2);
             return;
         }
@@ -35,16 +37,33 @@ public final class SandboxMain {
     /** Prints what a user needs to point a client at the sandbox. */
     static void describe(Sandbox sandbox, PrintStream out) {
         out.println("Tapedeck sandbox running (Ctrl-C to stop)");
-        out.println("  ANCHOR_BASE_URL=" + sandbox.anchorBaseUrl());
-        out.println("  ANCHOR_API_KEY=" + sandbox.apiKey("anchor"));
-        out.println("  NOTTE_BASE_URL=" + sandbox.notteBaseUrl());
-        out.println("  NOTTE_API_KEY=" + sandbox.apiKey("notte"));
-        out.println("  KATAVEN_BASE_URL=" + sandbox.katavenBaseUrl() + "   (paths under /api/v1)");
-        out.println("  KATAVEN_API_KEY=" + sandbox.apiKey("kataven"));
-        out.println("  KATAVEN_ACCOUNT_ID=" + sandbox.katavenAccountId());
-        out.println("  KATAVEN_LIVE_KEY=" + sandbox.katavenLiveKey() + "   (needs no X-Account-ID)");
+        for (String provider : sandbox.emulated()) {
+            ClientSettings settings = sandbox.clientSettings(provider);
+            out.println("  " + variable(provider, "base_url") + "=" + settings.baseUrl());
+            out.println("  " + variable(provider, "api_key") + "=" + settings.apiKey());
+            settings.settings().forEach((key, value) -> out.println("  " + variable(provider, key) + "=" + value));
+        }
+        sandbox.problems().forEach(problem -> out.println("  (not emulated: " + problem + ")"));
         out.println("  media host: " + sandbox.mediaBaseUrl());
         out.println("  seed: " + sandbox.options().seed());
+    }
+
+    /**
+     * The environment variable a client reads for {@code key} of {@code provider}, by Tapedeck's naming rule
+     * ({@code <ID>_<KEY>} upper-cased), written here because the sandbox depends on no Tapedeck class.
+     */
+    static String variable(String provider, String key) {
+        return (provider + "_" + key).toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
+    private static void setting(SandboxOptions.Builder builder, String assignment) {
+        int dot = assignment.indexOf('.');
+        int eq = assignment.indexOf('=');
+        if (dot < 1 || eq < dot + 2) {
+            throw new IllegalArgumentException("--setting takes PROVIDER.KEY=VALUE, e.g. acme.ready_after=60, was "
+                    + assignment);
+        }
+        builder.setting(assignment.substring(0, dot), assignment.substring(dot + 1, eq), assignment.substring(eq + 1));
     }
 
     static SandboxOptions parse(String[] args) {
@@ -66,11 +85,8 @@ public final class SandboxMain {
                     case "--seed":
                         builder.seed(Long.parseLong(value));
                         break;
-                    case "--notte-close-after":
-                        builder.notteCloseAfter(Duration.ofSeconds(Long.parseLong(value)));
-                        break;
-                    case "--kataven-ready-after":
-                        builder.katavenReadyAfter(Duration.ofSeconds(Long.parseLong(value)));
+                    case "--setting":
+                        setting(builder, value);
                         break;
                     default:
                         throw new IllegalArgumentException("unknown option " + flag);

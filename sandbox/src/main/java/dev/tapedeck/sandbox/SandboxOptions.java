@@ -2,30 +2,25 @@ package dev.tapedeck.sandbox;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * How a {@link Sandbox} starts: where it listens, the seed of its data, its clock, the valid credentials and the
- * timings of the providers' state changes. Immutable; build one with {@link #builder()}. Secrets never appear in
- * {@link #toString()}.
+ * How a {@link Sandbox} starts: where it listens, the seed of its data, its clock, how presigned media URLs are
+ * signed, the settings of each emulated provider (its keys and timings, by the keys its emulator documents), and the
+ * class loader emulators are found through. Immutable; build one with {@link #builder()}. Setting values (keys among
+ * them) never appear in {@link #toString()}.
  */
 public final class SandboxOptions {
 
     /** The seed used unless another is given, so that two default sandboxes hold the same data. */
     public static final long DEFAULT_SEED = 20260309L;
-    /** The default AnchorBrowser key ({@code anchor-api-key} header). */
-    public static final String DEFAULT_ANCHOR_API_KEY = "sk-sandbox-anchor-0123456789abcdef";
-    /** The default Notte key ({@code Authorization: Bearer}). */
-    public static final String DEFAULT_NOTTE_API_KEY = "sk-sandbox-notte-0123456789abcdef";
-    /** The default Kataven token, a JWT-like one that needs {@code X-Account-ID}. */
-    public static final String DEFAULT_KATAVEN_TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzYW5kYm94In0.sandbox";
-    /** The default Kataven account id, sent as {@code X-Account-ID}. */
-    public static final String DEFAULT_KATAVEN_ACCOUNT_ID = "sandbox";
-    /** The default long-lived Kataven key, {@code sk_live_<account>_<rest>}, which needs no X-Account-ID. */
-    public static final String DEFAULT_KATAVEN_LIVE_KEY = "sk_live_sandbox_0123456789abcdef";
 
-    static final Pattern ACCOUNT_ID = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,62}$");
+    private static final Pattern SETTING_KEY = Pattern.compile("[a-z0-9][a-z0-9_]{0,63}");
 
     private final String host;
     private final int apiPort;
@@ -34,17 +29,10 @@ public final class SandboxOptions {
     private final long seed;
     private final Clock clock;
     private final Pauser pauser;
-    private final String anchorApiKey;
-    private final String notteApiKey;
-    private final String katavenToken;
-    private final String katavenLiveKey;
-    private final String katavenAccountId;
     private final String signingKey;
     private final Duration presignTtl;
-    private final Duration notteCloseAfter;
-    private final Duration katavenReadyAfter;
-    private final int katavenReadyAfterPolls;
-    private final long largeRecordingBytes;
+    private final Map<String, Map<String, String>> settings;
+    private final Optional<ClassLoader> emulatorLoader;
 
     private SandboxOptions(Builder b) {
         this.host = b.host;
@@ -54,17 +42,12 @@ public final class SandboxOptions {
         this.seed = b.seed;
         this.clock = b.clock;
         this.pauser = b.pauser;
-        this.anchorApiKey = b.anchorApiKey;
-        this.notteApiKey = b.notteApiKey;
-        this.katavenToken = b.katavenToken;
-        this.katavenLiveKey = b.katavenLiveKey;
-        this.katavenAccountId = b.katavenAccountId;
         this.signingKey = b.signingKey == null ? "tapedeck-sandbox-signing-key-" + b.seed : b.signingKey;
         this.presignTtl = b.presignTtl;
-        this.notteCloseAfter = b.notteCloseAfter;
-        this.katavenReadyAfter = b.katavenReadyAfter;
-        this.katavenReadyAfterPolls = b.katavenReadyAfterPolls;
-        this.largeRecordingBytes = b.largeRecordingBytes;
+        Map<String, Map<String, String>> copy = new TreeMap<>();
+        b.settings.forEach((provider, values) -> copy.put(provider, Collections.unmodifiableMap(new TreeMap<>(values))));
+        this.settings = Collections.unmodifiableMap(copy);
+        this.emulatorLoader = Optional.ofNullable(b.emulatorLoader);
     }
 
     /** The defaults: loopback, ephemeral ports, {@link #DEFAULT_SEED}, the system UTC clock. */
@@ -87,17 +70,10 @@ public final class SandboxOptions {
         b.seed = seed;
         b.clock = clock;
         b.pauser = pauser;
-        b.anchorApiKey = anchorApiKey;
-        b.notteApiKey = notteApiKey;
-        b.katavenToken = katavenToken;
-        b.katavenLiveKey = katavenLiveKey;
-        b.katavenAccountId = katavenAccountId;
         b.signingKey = signingKey;
         b.presignTtl = presignTtl;
-        b.notteCloseAfter = notteCloseAfter;
-        b.katavenReadyAfter = katavenReadyAfter;
-        b.katavenReadyAfterPolls = katavenReadyAfterPolls;
-        b.largeRecordingBytes = largeRecordingBytes;
+        settings.forEach((provider, values) -> b.settings.put(provider, new TreeMap<>(values)));
+        b.emulatorLoader = emulatorLoader.orElse(null);
         return b;
     }
 
@@ -136,31 +112,6 @@ public final class SandboxOptions {
         return pauser;
     }
 
-    /** The valid AnchorBrowser key. */
-    public String anchorApiKey() {
-        return anchorApiKey;
-    }
-
-    /** The valid Notte key. */
-    public String notteApiKey() {
-        return notteApiKey;
-    }
-
-    /** The valid Kataven token that must come with {@code X-Account-ID}. */
-    public String katavenToken() {
-        return katavenToken;
-    }
-
-    /** The valid long-lived Kataven key ({@code sk_live_<account>_...}), accepted without X-Account-ID. */
-    public String katavenLiveKey() {
-        return katavenLiveKey;
-    }
-
-    /** The Kataven account id the token belongs to. */
-    public String katavenAccountId() {
-        return katavenAccountId;
-    }
-
     /** The HMAC key of presigned media URLs (derived from the seed unless given). */
     public String signingKey() {
         return signingKey;
@@ -171,32 +122,24 @@ public final class SandboxOptions {
         return presignTtl;
     }
 
-    /** How long after start the active Notte sessions close (30 s by default). */
-    public Duration notteCloseAfter() {
-        return notteCloseAfter;
+    /** The settings given for emulated provider {@code providerId}, by key; empty when none. */
+    public Map<String, String> settings(String providerId) {
+        return settings.getOrDefault(providerId, Map.of());
     }
 
-    /** How long after start the clock-driven processing Kataven recordings become ready (30 s by default). */
-    public Duration katavenReadyAfter() {
-        return katavenReadyAfter;
-    }
-
-    /** How many 409 answers the poll-driven processing Kataven recording gives before it is ready (3). */
-    public int katavenReadyAfterPolls() {
-        return katavenReadyAfterPolls;
-    }
-
-    /** The size of the large generated recording of AnchorBrowser session {@code sess_0003} (3 MiB). */
-    public long largeRecordingBytes() {
-        return largeRecordingBytes;
+    /** The class loader emulators are discovered through besides the sandbox's own; empty: the context loader. */
+    public Optional<ClassLoader> emulatorLoader() {
+        return emulatorLoader;
     }
 
     @Override
     public String toString() {
+        StringBuilder keys = new StringBuilder();
+        settings.forEach((provider, values) -> values.keySet().forEach(key -> keys.append(keys.length() == 0 ? ""
+                : ", ").append(provider).append('.').append(key)));
         return "SandboxOptions[host=" + host + ", apiPort=" + apiPort + ", mediaPort=" + mediaPort + ", seed=" + seed
-                + ", threads=" + threads + ", presignTtl=" + presignTtl + ", notteCloseAfter=" + notteCloseAfter
-                + ", katavenReadyAfter=" + katavenReadyAfter + ", katavenReadyAfterPolls=" + katavenReadyAfterPolls
-                + ", largeRecordingBytes=" + largeRecordingBytes + ", keys=<redacted>]";
+                + ", threads=" + threads + ", presignTtl=" + presignTtl + ", settings=[" + keys + "] (values"
+                + " redacted)]";
     }
 
     /** Collects option values; {@link #build()} validates them. Not thread-safe. */
@@ -208,17 +151,10 @@ public final class SandboxOptions {
         private long seed = DEFAULT_SEED;
         private Clock clock = Clock.systemUTC();
         private Pauser pauser = Pauser.SLEEP;
-        private String anchorApiKey = DEFAULT_ANCHOR_API_KEY;
-        private String notteApiKey = DEFAULT_NOTTE_API_KEY;
-        private String katavenToken = DEFAULT_KATAVEN_TOKEN;
-        private String katavenLiveKey = DEFAULT_KATAVEN_LIVE_KEY;
-        private String katavenAccountId = DEFAULT_KATAVEN_ACCOUNT_ID;
         private String signingKey;
         private Duration presignTtl = Duration.ofMinutes(5);
-        private Duration notteCloseAfter = Duration.ofSeconds(30);
-        private Duration katavenReadyAfter = Duration.ofSeconds(30);
-        private int katavenReadyAfterPolls = 3;
-        private long largeRecordingBytes = 3L * 1024 * 1024;
+        private final Map<String, Map<String, String>> settings = new TreeMap<>();
+        private ClassLoader emulatorLoader;
 
         private Builder() {
         }
@@ -265,36 +201,6 @@ public final class SandboxOptions {
             return this;
         }
 
-        /** Sets the valid AnchorBrowser key. */
-        public Builder anchorApiKey(String value) {
-            this.anchorApiKey = Objects.requireNonNull(value, "anchorApiKey");
-            return this;
-        }
-
-        /** Sets the valid Notte key. */
-        public Builder notteApiKey(String value) {
-            this.notteApiKey = Objects.requireNonNull(value, "notteApiKey");
-            return this;
-        }
-
-        /** Sets the valid Kataven token (must not start with {@code sk_live_}). */
-        public Builder katavenToken(String value) {
-            this.katavenToken = Objects.requireNonNull(value, "katavenToken");
-            return this;
-        }
-
-        /** Sets the valid long-lived Kataven key ({@code sk_live_<account>_<rest>}). */
-        public Builder katavenLiveKey(String value) {
-            this.katavenLiveKey = Objects.requireNonNull(value, "katavenLiveKey");
-            return this;
-        }
-
-        /** Sets the Kataven account id. */
-        public Builder katavenAccountId(String value) {
-            this.katavenAccountId = Objects.requireNonNull(value, "katavenAccountId");
-            return this;
-        }
-
         /** Sets the HMAC key of presigned URLs. */
         public Builder signingKey(String value) {
             this.signingKey = Objects.requireNonNull(value, "signingKey");
@@ -307,27 +213,24 @@ public final class SandboxOptions {
             return this;
         }
 
-        /** Sets when, after start, the active Notte sessions close. */
-        public Builder notteCloseAfter(Duration value) {
-            this.notteCloseAfter = Objects.requireNonNull(value, "notteCloseAfter");
+        /**
+         * Sets a setting of emulated provider {@code providerId}, by a key its emulator documents (e.g. Kataven's
+         * {@code ready_after_polls}); the emulator checks the value when the sandbox starts.
+         */
+        public Builder setting(String providerId, String key, String value) {
+            Objects.requireNonNull(providerId, "providerId");
+            Objects.requireNonNull(value, "value");
+            if (!SETTING_KEY.matcher(Objects.requireNonNull(key, "key")).matches()) {
+                throw new IllegalArgumentException("a sandbox setting key is lower-case letters, digits and '_',"
+                        + " was '" + key + "'");
+            }
+            settings.computeIfAbsent(providerId, id -> new TreeMap<>()).put(key, value);
             return this;
         }
 
-        /** Sets when, after start, the clock-driven Kataven recordings become ready. */
-        public Builder katavenReadyAfter(Duration value) {
-            this.katavenReadyAfter = Objects.requireNonNull(value, "katavenReadyAfter");
-            return this;
-        }
-
-        /** Sets how many polls the poll-driven Kataven recording answers 409 before it is ready. */
-        public Builder katavenReadyAfterPolls(int value) {
-            this.katavenReadyAfterPolls = value;
-            return this;
-        }
-
-        /** Sets the size of the large generated recording of {@code sess_0003}. */
-        public Builder largeRecordingBytes(long value) {
-            this.largeRecordingBytes = value;
+        /** Sets the class loader emulators are discovered through (e.g. one holding plug-in jars). */
+        public Builder emulatorLoader(ClassLoader value) {
+            this.emulatorLoader = Objects.requireNonNull(value, "emulatorLoader");
             return this;
         }
 
@@ -340,27 +243,8 @@ public final class SandboxOptions {
             requireRange("apiPort", apiPort, 0, 65535);
             requireRange("mediaPort", mediaPort, 0, 65535);
             requireRange("threads", threads, 1, 256);
-            requireRange("katavenReadyAfterPolls", katavenReadyAfterPolls, 0, Integer.MAX_VALUE);
-            if (largeRecordingBytes < 0) {
-                throw new IllegalArgumentException("largeRecordingBytes must not be negative");
-            }
             if (presignTtl.isNegative() || presignTtl.isZero()) {
                 throw new IllegalArgumentException("presignTtl must be positive");
-            }
-            if (notteCloseAfter.isNegative() || katavenReadyAfter.isNegative()) {
-                throw new IllegalArgumentException("notteCloseAfter and katavenReadyAfter must not be negative");
-            }
-            if (!ACCOUNT_ID.matcher(katavenAccountId).matches()) {
-                throw new IllegalArgumentException("katavenAccountId must match " + ACCOUNT_ID.pattern());
-            }
-            if (katavenToken.startsWith("sk_live_")) {
-                throw new IllegalArgumentException("katavenToken must not start with sk_live_ (use katavenLiveKey)");
-            }
-            if (!katavenLiveKey.startsWith("sk_live_" + katavenAccountId + "_")) {
-                throw new IllegalArgumentException("katavenLiveKey must start with sk_live_<katavenAccountId>_");
-            }
-            if (anchorApiKey.isBlank() || notteApiKey.isBlank() || katavenToken.isBlank()) {
-                throw new IllegalArgumentException("API keys must not be blank");
             }
             return new SandboxOptions(this);
         }

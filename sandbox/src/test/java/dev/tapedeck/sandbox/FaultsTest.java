@@ -4,6 +4,7 @@ import static dev.tapedeck.sandbox.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tapedeck.sandbox.kataven.KatavenApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -36,7 +37,7 @@ class FaultsTest {
     }
 
     HttpResponse<byte[]> anchor(String path) {
-        return Http.get(Http.uri(sandbox.anchorBaseUrl(), path), "anchor-api-key", sandbox.apiKey("anchor"));
+        return Http.get(Http.uri(sandbox.clientSettings("anchor").baseUrl(), path), "anchor-api-key", sandbox.clientSettings("anchor").apiKey());
     }
 
     @Test
@@ -70,12 +71,12 @@ class FaultsTest {
         HttpResponse<byte[]> anchor = anchor("/v1/sessions");
         assertThat(anchor.statusCode()).isEqualTo(503);
         assertThat(json(anchor).path("error").path("code").asInt()).isEqualTo(503);
-        HttpResponse<byte[]> notte = Http.get(Http.uri(sandbox.notteBaseUrl(), "/sessions"), "Authorization",
-                "Bearer " + sandbox.apiKey("notte"));
+        HttpResponse<byte[]> notte = Http.get(Http.uri(sandbox.clientSettings("notte").baseUrl(), "/sessions"), "Authorization",
+                "Bearer " + sandbox.clientSettings("notte").apiKey());
         assertThat(notte.statusCode()).isEqualTo(503);
         assertThat(json(notte).has("message")).isTrue();
-        HttpResponse<byte[]> kataven = Http.get(Http.uri(sandbox.katavenBaseUrl(), "/api/v1/sessions/call_0001/recording"),
-                "Authorization", "Bearer " + sandbox.katavenLiveKey());
+        HttpResponse<byte[]> kataven = Http.get(Http.uri(sandbox.clientSettings("kataven").baseUrl(), "/sessions/call_0001/recording"),
+                "Authorization", "Bearer " + sandbox.emulation("kataven", KatavenApi.class).liveKey());
         assertThat(kataven.statusCode()).isEqualTo(503);
         assertThat(kataven.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain");
         assertThat(anchor("/v1/sessions").statusCode()).isEqualTo(200);
@@ -101,8 +102,8 @@ class FaultsTest {
         box.faults().failShareOfNext(Origin.API, 20, 0.5);
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
-            statuses.add(Http.get(Http.uri(box.anchorBaseUrl(), "/v1/sessions/sess_0001"), "anchor-api-key",
-                    box.apiKey("anchor")).statusCode());
+            statuses.add(Http.get(Http.uri(box.clientSettings("anchor").baseUrl(), "/v1/sessions/sess_0001"),
+                    "anchor-api-key", box.clientSettings("anchor").apiKey()).statusCode());
         }
         return statuses;
     }

@@ -18,20 +18,20 @@ import java.util.Map;
 import java.util.Set;
 
 /** Raw HTTP against the sandbox with the JDK client: no provider code in the way. */
-final class Http {
+public final class Http {
 
-    static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    public static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private Http() {
     }
 
-    static HttpResponse<byte[]> get(URI uri, String... headers) {
+    public static HttpResponse<byte[]> get(URI uri, String... headers) {
         return send("GET", uri, headers);
     }
 
-    static HttpResponse<byte[]> send(String method, URI uri, String... headers) {
+    public static HttpResponse<byte[]> send(String method, URI uri, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         if (headers.length > 0) {
@@ -47,7 +47,7 @@ final class Http {
         }
     }
 
-    static JsonNode json(HttpResponse<byte[]> response) {
+    public static JsonNode json(HttpResponse<byte[]> response) {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/json"));
         try {
@@ -57,16 +57,16 @@ final class Http {
         }
     }
 
-    static String text(HttpResponse<byte[]> response) {
+    public static String text(HttpResponse<byte[]> response) {
         return new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    static URI uri(URI base, String pathAndQuery) {
+    public static URI uri(URI base, String pathAndQuery) {
         return URI.create(base + pathAndQuery);
     }
 
     /** Asserts that each named field exists and has one of the allowed JSON types. */
-    static void assertTypes(JsonNode node, Map<String, Set<JsonNodeType>> fields) {
+    public static void assertTypes(JsonNode node, Map<String, Set<JsonNodeType>> fields) {
         List<String> problems = new ArrayList<>();
         fields.forEach((name, types) -> {
             if (!node.has(name)) {
@@ -78,13 +78,13 @@ final class Http {
         assertThat(problems).as("fields of %s", node).isEmpty();
     }
 
-    static final Set<JsonNodeType> STRING = Set.of(JsonNodeType.STRING);
-    static final Set<JsonNodeType> NUMBER = Set.of(JsonNodeType.NUMBER);
-    static final Set<JsonNodeType> BOOLEAN = Set.of(JsonNodeType.BOOLEAN);
-    static final Set<JsonNodeType> OBJECT = Set.of(JsonNodeType.OBJECT);
-    static final Set<JsonNodeType> ARRAY = Set.of(JsonNodeType.ARRAY);
-    static final Set<JsonNodeType> STRING_OR_NULL = Set.of(JsonNodeType.STRING, JsonNodeType.NULL);
-    static final Set<JsonNodeType> NUMBER_OR_NULL = Set.of(JsonNodeType.NUMBER, JsonNodeType.NULL);
-    static final Set<JsonNodeType> ARRAY_OR_NULL = Set.of(JsonNodeType.ARRAY, JsonNodeType.NULL);
-    static final Set<JsonNodeType> NUMBER_OR_STRING = Set.of(JsonNodeType.NUMBER, JsonNodeType.STRING);
+    public static final Set<JsonNodeType> STRING = Set.of(JsonNodeType.STRING);
+    public static final Set<JsonNodeType> NUMBER = Set.of(JsonNodeType.NUMBER);
+    public static final Set<JsonNodeType> BOOLEAN = Set.of(JsonNodeType.BOOLEAN);
+    public static final Set<JsonNodeType> OBJECT = Set.of(JsonNodeType.OBJECT);
+    public static final Set<JsonNodeType> ARRAY = Set.of(JsonNodeType.ARRAY);
+    public static final Set<JsonNodeType> STRING_OR_NULL = Set.of(JsonNodeType.STRING, JsonNodeType.NULL);
+    public static final Set<JsonNodeType> NUMBER_OR_NULL = Set.of(JsonNodeType.NUMBER, JsonNodeType.NULL);
+    public static final Set<JsonNodeType> ARRAY_OR_NULL = Set.of(JsonNodeType.ARRAY, JsonNodeType.NULL);
+    public static final Set<JsonNodeType> NUMBER_OR_STRING = Set.of(JsonNodeType.NUMBER, JsonNodeType.STRING);
 }

@@ -3,6 +3,18 @@ package dev.tapedeck.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tapedeck.sandbox.anchor.AnchorApi;
+import dev.tapedeck.sandbox.anchor.AnchorSeed;
+import dev.tapedeck.sandbox.kataven.KatavenSeed;
+import dev.tapedeck.sandbox.notte.NotteApi;
+import dev.tapedeck.sandbox.notte.NotteSeed;
+import dev.tapedeck.sandbox.anchor.AnchorEmulator;
+import dev.tapedeck.sandbox.anchor.AnchorSession;
+import dev.tapedeck.sandbox.kataven.KatavenApi;
+import dev.tapedeck.sandbox.kataven.KatavenBehaviour;
+import dev.tapedeck.sandbox.kataven.KatavenCall;
+import dev.tapedeck.sandbox.kataven.KatavenEmulator;
+import dev.tapedeck.sandbox.notte.NotteEmulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -20,53 +32,63 @@ class SandboxLifecycleTest {
     void it_starts_on_two_free_ports_with_one_base_url_per_provider_and_closes_idempotently() {
         Sandbox sandbox = Sandbox.start();
         try {
-            assertThat(sandbox.anchorBaseUrl().toString()).matches("http://127\\.0\\.0\\.1:\\d+/anchor");
-            assertThat(sandbox.notteBaseUrl().toString()).endsWith("/notte");
-            assertThat(sandbox.katavenBaseUrl().toString()).endsWith("/kataven");
-            assertThat(sandbox.mediaBaseUrl().getPort()).isNotEqualTo(sandbox.anchorBaseUrl().getPort());
-            assertThat(sandbox.baseUrl("media")).isEqualTo(sandbox.mediaBaseUrl());
-            assertThat(Sandbox.PROVIDERS).allSatisfy(p -> assertThat(sandbox.baseUrl(p).getPath()).isEqualTo("/" + p));
-            assertThatThrownBy(() -> sandbox.baseUrl("browserbase")).isInstanceOf(IllegalArgumentException.class);
-            assertThat(Http.get(Http.uri(sandbox.anchorBaseUrl(), "/v1/sessions"), "anchor-api-key",
-                    sandbox.apiKey("anchor")).statusCode()).isEqualTo(200);
-            assertThat(Http.get(Http.uri(sandbox.anchorBaseUrl().resolve("/"), "elsewhere")).statusCode())
+            assertThat(sandbox.clientSettings("anchor").baseUrl().toString()).matches("http://127\\.0\\.0\\.1:\\d+/anchor");
+            assertThat(sandbox.clientSettings("notte").baseUrl().toString()).endsWith("/notte");
+            assertThat(sandbox.clientSettings("kataven").baseUrl().toString()).endsWith("/kataven/api/v1");
+            assertThat(sandbox.mediaBaseUrl().getPort()).isNotEqualTo(sandbox.clientSettings("anchor").baseUrl().getPort());
+            assertThat(sandbox.emulated()).containsExactly("anchor", "kataven", "notte");
+            assertThat(sandbox.emulated()).allSatisfy(p -> assertThat(sandbox.clientSettings(p).baseUrl().getPath())
+                    .startsWith("/" + p));
+            assertThat(sandbox.problems()).isEmpty();
+            assertThatThrownBy(() -> sandbox.clientSettings("browserbase")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("the sandbox emulates no provider 'browserbase'; it emulates anchor, kataven, notte");
+            assertThat(Http.get(Http.uri(sandbox.clientSettings("anchor").baseUrl(), "/v1/sessions"), "anchor-api-key",
+                    sandbox.clientSettings("anchor").apiKey()).statusCode()).isEqualTo(200);
+            assertThat(Http.get(Http.uri(sandbox.clientSettings("anchor").baseUrl().resolve("/"), "elsewhere")).statusCode())
                     .isEqualTo(404);
         } finally {
             sandbox.close();
             sandbox.close();
         }
-        assertThatThrownBy(() -> Http.get(Http.uri(sandbox.anchorBaseUrl(), "/v1/sessions")))
+        assertThatThrownBy(() -> Http.get(Http.uri(sandbox.clientSettings("anchor").baseUrl(), "/v1/sessions")))
                 .isInstanceOf(UncheckedIOException.class);
     }
 
     @Test
     void the_default_credentials_are_documented_constants_and_can_be_overridden() {
         try (Sandbox sandbox = Sandbox.start()) {
-            assertThat(sandbox.apiKey("anchor")).isEqualTo(SandboxOptions.DEFAULT_ANCHOR_API_KEY);
-            assertThat(sandbox.apiKey("notte")).isEqualTo(SandboxOptions.DEFAULT_NOTTE_API_KEY);
-            assertThat(sandbox.apiKey("kataven")).isEqualTo(SandboxOptions.DEFAULT_KATAVEN_TOKEN);
-            assertThat(sandbox.katavenAccountId()).isEqualTo(SandboxOptions.DEFAULT_KATAVEN_ACCOUNT_ID);
-            assertThat(sandbox.katavenLiveKey()).isEqualTo(SandboxOptions.DEFAULT_KATAVEN_LIVE_KEY);
-            assertThatThrownBy(() -> sandbox.apiKey("media")).isInstanceOf(IllegalArgumentException.class);
+            assertThat(sandbox.clientSettings("anchor").apiKey()).isEqualTo(AnchorEmulator.DEFAULT_API_KEY);
+            assertThat(sandbox.clientSettings("notte").apiKey()).isEqualTo(NotteEmulator.DEFAULT_API_KEY);
+            assertThat(sandbox.clientSettings("kataven").apiKey()).isEqualTo(KatavenEmulator.DEFAULT_TOKEN);
+            assertThat(sandbox.clientSettings("kataven").settings().get("account_id")).isEqualTo(KatavenEmulator.DEFAULT_ACCOUNT_ID);
+            assertThat(sandbox.emulation("kataven", KatavenApi.class).liveKey()).isEqualTo(KatavenEmulator.DEFAULT_LIVE_KEY);
+            assertThatThrownBy(() -> sandbox.clientSettings("media").apiKey()).isInstanceOf(IllegalArgumentException.class);
         }
-        SandboxOptions custom = SandboxOptions.builder().anchorApiKey("a-key").katavenAccountId("acme")
-                .katavenLiveKey("sk_live_acme_123").threads(2).build();
+        SandboxOptions custom = SandboxOptions.builder().setting("anchor", AnchorEmulator.API_KEY, "a-key").setting("kataven", KatavenEmulator.ACCOUNT_ID, "acme")
+                .setting("kataven", KatavenEmulator.LIVE_KEY, "sk_live_acme_123").threads(2).build();
         try (Sandbox sandbox = Sandbox.start(custom)) {
-            assertThat(Http.get(Http.uri(sandbox.anchorBaseUrl(), "/v1/sessions"), "anchor-api-key", "a-key")
+            assertThat(Http.get(Http.uri(sandbox.clientSettings("anchor").baseUrl(), "/v1/sessions"), "anchor-api-key", "a-key")
                     .statusCode()).isEqualTo(200);
-            assertThat(Http.get(Http.uri(sandbox.anchorBaseUrl(), "/v1/sessions"), "anchor-api-key",
-                    SandboxOptions.DEFAULT_ANCHOR_API_KEY).statusCode()).isEqualTo(401);
-            assertThat(sandbox.katavenAccountId()).isEqualTo("acme");
+            assertThat(Http.get(Http.uri(sandbox.clientSettings("anchor").baseUrl(), "/v1/sessions"), "anchor-api-key",
+                    AnchorEmulator.DEFAULT_API_KEY).statusCode()).isEqualTo(401);
+            assertThat(sandbox.clientSettings("kataven").settings().get("account_id")).isEqualTo("acme");
         }
         assertThat(custom.toString()).doesNotContain("a-key").doesNotContain("sk_live_acme_123");
     }
 
     @Test
     void invalid_options_are_refused_with_the_name_of_the_value() {
-        assertThatThrownBy(() -> SandboxOptions.builder().katavenAccountId("Bad Id").build())
-                .hasMessageContaining("katavenAccountId");
-        assertThatThrownBy(() -> SandboxOptions.builder().katavenToken("sk_live_x_y").build())
-                .hasMessageContaining("katavenToken");
+        assertThatThrownBy(() -> Sandbox.start(SandboxOptions.builder()
+                .setting("kataven", KatavenEmulator.ACCOUNT_ID, "Bad Id").build()))
+                .hasMessageContaining("kataven.account_id");
+        assertThatThrownBy(() -> Sandbox.start(SandboxOptions.builder()
+                .setting("kataven", KatavenEmulator.TOKEN, "sk_live_x_y").build()))
+                .hasMessageContaining("kataven.token");
+        assertThatThrownBy(() -> Sandbox.start(SandboxOptions.builder()
+                .setting("kataven", KatavenEmulator.READY_AFTER_POLLS, "many").build()))
+                .hasMessage("the sandbox setting kataven.ready_after_polls must be a whole number, was 'many'");
+        assertThatThrownBy(() -> SandboxOptions.builder().setting("kataven", "Ready After", "1"))
+                .hasMessageContaining("sandbox setting key");
         assertThatThrownBy(() -> SandboxOptions.builder().apiPort(70000).build()).hasMessageContaining("apiPort");
         assertThatThrownBy(() -> SandboxOptions.builder().presignTtl(Duration.ZERO).build())
                 .hasMessageContaining("presignTtl");
@@ -102,53 +124,69 @@ class SandboxLifecycleTest {
              Sandbox b = Sandbox.start(SandboxOptions.builder().clock(new ManualClock(start)).threads(1).build());
              Sandbox c = Sandbox.start(SandboxOptions.builder().clock(new ManualClock(start)).seed(7).threads(1)
                      .build())) {
-            assertThat(a.data().anchorSessions()).isEqualTo(b.data().anchorSessions());
-            assertThat(a.data().notteSessions()).isEqualTo(b.data().notteSessions());
-            assertThat(c.data().anchorSessions()).isNotEqualTo(a.data().anchorSessions());
-            assertThat(c.data().anchorSessions()).extracting(AnchorSession::id, AnchorSession::status,
-                    s -> s.recordings().size()).isEqualTo(a.data().anchorSessions().stream()
+            assertThat(anchor(a).sessions()).isEqualTo(anchor(b).sessions());
+            assertThat(notte(a).sessions()).isEqualTo(notte(b).sessions());
+            assertThat(anchor(c).sessions()).isNotEqualTo(anchor(a).sessions());
+            assertThat(anchor(c).sessions()).extracting(AnchorSession::id, AnchorSession::status,
+                    s -> s.recordings().size()).isEqualTo(anchor(a).sessions().stream()
                     .map(s -> org.assertj.core.groups.Tuple.tuple(s.id(), s.status(), s.recordings().size()))
                     .collect(Collectors.toList()));
-            assertThat(c.data().katavenCalls()).isEqualTo(a.data().katavenCalls());
+            assertThat(kataven(c).calls()).isEqualTo(kataven(a).calls());
         }
     }
 
     @Test
     void the_seeded_data_has_the_documented_sizes_ids_and_designated_examples() {
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.builder().threads(1).build())) {
-            SeedData data = sandbox.data();
-            assertThat(data.anchorSessions()).hasSize(125).first().extracting(AnchorSession::id).isEqualTo("sess_0001");
-            assertThat(data.notteSessions()).hasSizeGreaterThanOrEqualTo(30);
-            assertThat(data.katavenCalls()).hasSizeGreaterThanOrEqualTo(10);
-            assertThat(data.anchorRunning().running()).isTrue();
-            assertThat(data.anchorWithSeveralRecordings().recordings()).hasSize(3);
-            assertThat(data.anchorWithLargeRecording().primaryRecording().orElseThrow().size())
-                    .isEqualTo(sandbox.options().largeRecordingBytes());
-            assertThat(data.anchorRecordingDisabled().recordingEnabled()).isFalse();
-            assertThat(data.notteActive().activeAt(sandbox.startedAt())).isTrue();
-            assertThat(data.notteClosedWithMp4().activeAt(sandbox.startedAt())).isFalse();
-            Map<KatavenBehaviour, Long> behaviours = data.katavenCalls().stream()
+            AnchorSeed anchor = anchor(sandbox);
+            NotteSeed notte = notte(sandbox);
+            KatavenSeed kataven = kataven(sandbox);
+            assertThat(anchor.sessions()).hasSize(125).first().extracting(AnchorSession::id).isEqualTo("sess_0001");
+            assertThat(notte.sessions()).hasSizeGreaterThanOrEqualTo(30);
+            assertThat(kataven.calls()).hasSizeGreaterThanOrEqualTo(10);
+            assertThat(anchor.running().running()).isTrue();
+            assertThat(anchor.withSeveralRecordings().recordings()).hasSize(3);
+            assertThat(anchor.withLargeRecording().primaryRecording().orElseThrow().size())
+                    .isEqualTo(AnchorEmulator.DEFAULT_LARGE_RECORDING_BYTES);
+            assertThat(anchor.recordingDisabled().recordingEnabled()).isFalse();
+            assertThat(notte.active().activeAt(sandbox.startedAt())).isTrue();
+            assertThat(notte.closedWithMp4().activeAt(sandbox.startedAt())).isFalse();
+            Map<KatavenBehaviour, Long> behaviours = kataven.calls().stream()
                     .collect(Collectors.groupingBy(KatavenCall::behaviour, Collectors.counting()));
             assertThat(behaviours.keySet()).containsExactlyInAnyOrder(KatavenBehaviour.values());
-            assertThat(data.katavenCall(KatavenBehaviour.NOT_CONFIGURED).id()).isEqualTo("call_0011");
-            assertThat(data.katavenCall(KatavenBehaviour.INTERNAL_ERROR).id()).isEqualTo("call_0012");
+            assertThat(kataven.call(KatavenBehaviour.NOT_CONFIGURED).id()).isEqualTo("call_0011");
+            assertThat(kataven.call(KatavenBehaviour.INTERNAL_ERROR).id()).isEqualTo("call_0012");
         }
     }
 
     @Test
     void main_options_parse_and_the_description_prints_urls_and_keys() {
-        SandboxOptions options = SandboxMain.parse(new String[] {"--seed", "42", "--notte-close-after", "5"});
+        SandboxOptions options = SandboxMain.parse(new String[] {"--seed", "42", "--setting", "notte.close_after=5"});
         assertThat(options.seed()).isEqualTo(42);
-        assertThat(options.notteCloseAfter()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(options.settings("notte")).containsEntry("close_after", "5");
+        assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--setting", "close_after"}))
+                .hasMessageContaining("PROVIDER.KEY=VALUE");
         assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--port"})).hasMessageContaining("missing value");
         assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--colour", "red"})).hasMessageContaining("unknown");
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.builder().threads(1).build())) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             SandboxMain.describe(sandbox, new PrintStream(bytes, true, StandardCharsets.UTF_8));
             String printed = bytes.toString(StandardCharsets.UTF_8);
-            assertThat(printed).contains(sandbox.anchorBaseUrl().toString(), sandbox.notteBaseUrl().toString(),
-                    sandbox.katavenBaseUrl().toString(), sandbox.mediaBaseUrl().toString(), sandbox.apiKey("anchor"),
-                    sandbox.apiKey("notte"), sandbox.apiKey("kataven"), sandbox.katavenAccountId());
+            assertThat(printed).contains(sandbox.clientSettings("anchor").baseUrl().toString(), sandbox.clientSettings("notte").baseUrl().toString(),
+                    sandbox.clientSettings("kataven").baseUrl().toString(), sandbox.mediaBaseUrl().toString(), sandbox.clientSettings("anchor").apiKey(),
+                    sandbox.clientSettings("notte").apiKey(), sandbox.clientSettings("kataven").apiKey(), sandbox.clientSettings("kataven").settings().get("account_id"));
         }
+    }
+
+    private static AnchorSeed anchor(Sandbox sandbox) {
+        return sandbox.emulation("anchor", AnchorApi.class).seed();
+    }
+
+    private static NotteSeed notte(Sandbox sandbox) {
+        return sandbox.emulation("notte", NotteApi.class).seed();
+    }
+
+    private static KatavenSeed kataven(Sandbox sandbox) {
+        return sandbox.emulation("kataven", KatavenApi.class).seed();
     }
 }

@@ -5,6 +5,7 @@ import dev.tapedeck.model.Capability;
 import dev.tapedeck.model.PageToken;
 import dev.tapedeck.model.FilterSupport;
 import dev.tapedeck.model.Page;
+import dev.tapedeck.model.ProviderFilter;
 import dev.tapedeck.model.Session;
 import dev.tapedeck.model.SessionFilter;
 import dev.tapedeck.model.SessionQuery;
@@ -13,6 +14,7 @@ import io.vavr.control.Either;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -37,7 +39,7 @@ public final class HistoryListing {
      * {@code fetchPage} (an empty token means the first page). Without a page size, the limit is passed on as one.
      */
     public static Either<TapedeckError, Stream<Session>> sessions(String provider, Capabilities capabilities,
-            BiFunction<SessionQuery, Optional<PageToken>, Either<TapedeckError, Page<Session>>> fetchPage,
+            List<ProviderFilter> providerFilters, BiFunction<SessionQuery, Optional<PageToken>, Either<TapedeckError, Page<Session>>> fetchPage,
             SessionQuery query) {
         if (!capabilities.supports(Capability.SESSION_HISTORY)) {
             return Either.left(TapedeckError.Unsupported.capability(provider,
@@ -60,6 +62,10 @@ public final class HistoryListing {
                     provider + " cannot filter sessions by " + names
                             + "; drop the filter or use a provider that supports it"));
         }
+        Optional<TapedeckError> refused = checkProviderFilters(provider, providerFilters, query);
+        if (refused.isPresent()) {
+            return Either.left(refused.get());
+        }
         if (query.limit().filter(limit -> limit == 0).isPresent()) {
             return Either.right(Stream.empty());
         }
@@ -69,6 +75,31 @@ public final class HistoryListing {
             return pages(sized, token -> fetchPage.apply(sized, token), clientSide);
         }
         return pages(query, token -> fetchPage.apply(query, token), clientSide);
+    }
+
+    /**
+     * The first provider filter of {@code query} that the provider does not declare (Unsupported, listing the
+     * accepted keys with their types) or whose value is not of the declared type (InvalidRequest).
+     */
+    private static Optional<TapedeckError> checkProviderFilters(String provider, List<ProviderFilter> accepted,
+            SessionQuery query) {
+        for (Map.Entry<String, String> filter : query.providerFilters().entrySet()) {
+            Optional<ProviderFilter> declared = accepted.stream().filter(f -> f.key().equals(filter.getKey()))
+                    .findFirst();
+            if (declared.isEmpty()) {
+                String known = accepted.isEmpty() ? "it accepts none"
+                        : "it accepts " + accepted.stream().map(ProviderFilter::describe)
+                                .collect(Collectors.joining(", "));
+                return Optional.of(new TapedeckError.Unsupported(provider, "provider filter " + filter.getKey(),
+                        provider + " has no provider filter '" + filter.getKey() + "'; " + known));
+            }
+            Optional<String> problem = declared.get().type().problem(filter.getValue());
+            if (problem.isPresent()) {
+                return Optional.of(TapedeckError.InvalidRequest.of(provider, provider + ": the provider filter '"
+                        + filter.getKey() + "' " + problem.get() + ", not '" + filter.getValue() + "'"));
+            }
+        }
+        return Optional.empty();
     }
 
     private static Either<TapedeckError, Stream<Session>> pages(SessionQuery query,

@@ -3,12 +3,15 @@ package dev.tapedeck.internal.paging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tapedeck.ProviderMetadata;
 import dev.tapedeck.SessionHistory;
+import dev.tapedeck.TestMetadata;
 import dev.tapedeck.model.Capabilities;
 import dev.tapedeck.model.Capability;
 import dev.tapedeck.model.FilterSupport;
 import dev.tapedeck.model.Page;
 import dev.tapedeck.model.PageToken;
+import dev.tapedeck.model.ProviderFilter;
 import dev.tapedeck.model.Session;
 import dev.tapedeck.model.SessionFilter;
 import dev.tapedeck.model.SessionId;
@@ -28,26 +31,28 @@ import org.junit.jupiter.api.Test;
 
 class HistoryListingTest {
 
+    /** The provider filters the scripted provider declares. */
+    private static final ProviderFilter[] FILTERS = {
+        ProviderFilter.text("batch_id", "sessions of one batch"),
+        ProviderFilter.bool("proxy", "sessions that used a proxy"),
+        new ProviderFilter("min_steps", ProviderFilter.Type.INTEGER, "sessions with at least this many steps"),
+    };
+
     /** A history whose pages come from a function, recording which tokens were fetched. */
     private static final class ScriptedHistory implements SessionHistory {
         final List<Optional<PageToken>> fetched = new ArrayList<>();
-        final Capabilities capabilities;
+        final ProviderMetadata metadata;
         final BiFunction<SessionQuery, Optional<PageToken>, Either<TapedeckError, Page<Session>>> pages;
 
         ScriptedHistory(Capabilities capabilities,
                 BiFunction<SessionQuery, Optional<PageToken>, Either<TapedeckError, Page<Session>>> pages) {
-            this.capabilities = capabilities;
+            this.metadata = TestMetadata.of("scripted", capabilities, FILTERS);
             this.pages = pages;
         }
 
         @Override
-        public String provider() {
-            return "scripted";
-        }
-
-        @Override
-        public Capabilities capabilities() {
-            return capabilities;
+        public ProviderMetadata metadata() {
+            return metadata;
         }
 
         @Override
@@ -242,9 +247,63 @@ class HistoryListingTest {
 
     @Test
     void unsupportedHistoryAnswersUnsupported() {
-        SessionHistory none = SessionHistory.unsupported("kataven", Capabilities.builder().build());
+        SessionHistory none = SessionHistory.unsupported(TestMetadata.of("nohistory", Capabilities.builder().build()));
         assertThat(none.sessions(SessionQuery.all()).getLeft())
                 .isInstanceOfSatisfying(TapedeckError.Unsupported.class,
-                        e -> assertThat(e.message()).contains("kataven does not support session history"));
+                        e -> assertThat(e.message()).contains("nohistory does not support session history"));
+    }
+
+    /** A history with no sessions, declaring {@link #FILTERS}. */
+    private static ScriptedHistory emptyHistory() {
+        return new ScriptedHistory(Capabilities.builder().supports(Capability.SESSION_HISTORY).build(),
+                (query, token) -> Either.right(Page.last(List.of())));
+    }
+
+    @Test
+    void anUndeclaredProviderFilterIsRefusedBeforeAnyRequestNamingTheAcceptedKeys() {
+        ScriptedHistory history = emptyHistory();
+
+        TapedeckError refused = history.sessions(SessionQuery.builder().providerFilter("bach_id", "b1").build())
+                .getLeft();
+
+        assertThat(refused).isInstanceOfSatisfying(TapedeckError.Unsupported.class, e -> assertThat(e.message())
+                .isEqualTo("scripted has no provider filter 'bach_id'; it accepts batch_id (text), proxy (boolean),"
+                        + " min_steps (integer)"));
+        assertThat(history.fetched).isEmpty();
+    }
+
+    @Test
+    void aProviderFilterValueOfTheWrongTypeIsInvalidBeforeAnyRequest() {
+        ScriptedHistory history = emptyHistory();
+
+        TapedeckError notBoolean = history.sessions(SessionQuery.builder().providerFilter("proxy", "yes").build())
+                .getLeft();
+        TapedeckError notNumber = history.sessions(SessionQuery.builder().providerFilter("min_steps", "many")
+                .build()).getLeft();
+        TapedeckError blank = history.sessions(SessionQuery.builder().providerFilter("batch_id", " ").build())
+                .getLeft();
+
+        assertThat(notBoolean).isInstanceOf(TapedeckError.InvalidRequest.class);
+        assertThat(notBoolean.message()).contains("'proxy' must be true or false, not 'yes'");
+        assertThat(notNumber.message()).contains("'min_steps' must be a whole number, not 'many'");
+        assertThat(blank.message()).contains("'batch_id' is blank");
+        assertThat(history.fetched).isEmpty();
+    }
+
+    @Test
+    void declaredProviderFiltersWithGoodValuesReachTheProvider() {
+        List<SessionQuery> seen = new ArrayList<>();
+        ScriptedHistory history = new ScriptedHistory(
+                Capabilities.builder().supports(Capability.SESSION_HISTORY).build(),
+                (query, token) -> {
+                    seen.add(query);
+                    return Either.right(Page.last(List.of()));
+                });
+
+        assertThat(history.sessions(SessionQuery.builder().providerFilter("proxy", "TRUE")
+                .providerFilter("min_steps", "3").build()).get().count()).isZero();
+
+        assertThat(seen).singleElement().satisfies(q -> assertThat(q.providerFilters())
+                .containsEntry("proxy", "TRUE").containsEntry("min_steps", "3"));
     }
 }

@@ -21,8 +21,8 @@ class SaveRecordingsTest {
     void savesThePrimaryRecordingsOfCompletedSessions(@TempDir Path folder) throws Exception {
         try (Sandbox sandbox = Sandbox.start()) {
             ProviderConfig config = ProviderConfig.builder()
-                    .apiKey(sandbox.apiKey("anchor"))
-                    .baseUrl(sandbox.anchorBaseUrl())
+                    .apiKey(sandbox.clientSettings("anchor").apiKey())
+                    .baseUrl(sandbox.clientSettings("anchor").baseUrl())
                     .build();
 
             List<DownloadResult> saved = SaveRecordings.completedSessions(config, folder, 5).downloads();

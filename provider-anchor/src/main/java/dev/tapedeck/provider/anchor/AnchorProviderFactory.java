@@ -1,7 +1,7 @@
 package dev.tapedeck.provider.anchor;
 
 import dev.tapedeck.Connection;
-import dev.tapedeck.model.Capabilities;
+import dev.tapedeck.ProviderMetadata;
 import dev.tapedeck.model.TapedeckError;
 import dev.tapedeck.provider.anchor.internal.AnchorConnection;
 import dev.tapedeck.provider.anchor.internal.AnchorProvider;
@@ -27,18 +27,8 @@ public final class AnchorProviderFactory implements ProviderFactory {
     }
 
     @Override
-    public String id() {
-        return AnchorProvider.ID;
-    }
-
-    @Override
-    public String displayName() {
-        return AnchorProvider.DISPLAY_NAME;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return AnchorProvider.CAPABILITIES;
+    public ProviderMetadata metadata() {
+        return AnchorProvider.METADATA;
     }
 
     @Override

@@ -151,8 +151,8 @@ class AnchorHistoryRequestTest {
 
         assertThat(error).isInstanceOfSatisfying(TapedeckError.Unsupported.class,
                 unsupported -> assertThat(unsupported.what()).contains("only_active"));
-        assertThat(error.message()).contains("'only_active'").contains("batch_id, extra_stealth, playground, "
-                + "profile_name, proxy, status, task_initiated");
+        assertThat(error.message()).contains("'only_active'").contains("batch_id (text), task_initiated (boolean), "
+                + "playground (boolean), proxy (boolean), extra_stealth (boolean), profile_name (text), status (text)");
     }
 
     @Test

@@ -92,8 +92,11 @@ class AnchorRegistrationTest {
     void constructingTheFactoryReadsNothing() {
         AnchorProviderFactory factory = new AnchorProviderFactory();
 
-        assertThat(factory.id()).isEqualTo("anchor");
-        assertThat(factory.displayName()).isEqualTo("AnchorBrowser");
-        assertThat(factory.capabilities().supports(Capability.WAIT_UNTIL_READY)).isFalse();
+        assertThat(factory.metadata().id()).isEqualTo("anchor");
+        assertThat(factory.metadata().displayName()).isEqualTo("AnchorBrowser");
+        assertThat(factory.metadata().capabilities().supports(Capability.WAIT_UNTIL_READY)).isFalse();
+        assertThat(factory.metadata().environment()).extracting(v -> v.name(), v -> v.secret()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("ANCHOR_API_KEY", true),
+                org.assertj.core.groups.Tuple.tuple("ANCHOR_BASE_URL", false));
     }
 }

@@ -1,7 +1,8 @@
 package dev.tapedeck.provider.kataven;
 
 import dev.tapedeck.Connection;
-import dev.tapedeck.model.Capabilities;
+import dev.tapedeck.ProviderMetadata;
+import dev.tapedeck.ProviderSetting;
 import dev.tapedeck.model.TapedeckError;
 import dev.tapedeck.provider.kataven.internal.KatavenConnection;
 import dev.tapedeck.provider.kataven.internal.KatavenProvider;
@@ -23,23 +24,19 @@ import io.vavr.control.Either;
  */
 public final class KatavenProviderFactory implements ProviderFactory {
 
+    /** The account id setting, for {@code ProviderConfig.builder().setting(ACCOUNT_ID, "acme")}. */
+    public static final ProviderSetting ACCOUNT_ID = KatavenProvider.ACCOUNT_ID_SETTING;
+
+    /** The path prefix setting, for an API mounted elsewhere than {@code /api/v1}. */
+    public static final ProviderSetting PATH_PREFIX = KatavenProvider.PATH_PREFIX_SETTING;
+
     /** Does nothing: discovery constructs every factory on the classpath. */
     public KatavenProviderFactory() {
     }
 
     @Override
-    public String id() {
-        return KatavenProvider.ID;
-    }
-
-    @Override
-    public String displayName() {
-        return KatavenProvider.DISPLAY_NAME;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return KatavenProvider.CAPABILITIES;
+    public ProviderMetadata metadata() {
+        return KatavenProvider.METADATA;
     }
 
     @Override

@@ -39,7 +39,7 @@ class KatavenDiscoveryTest {
 
         try (Connection connection = Tapedeck.connect("kataven", config).get()) {
             assertThat(connection.provider()).isEqualTo("kataven");
-            assertThat(connection.capabilities()).isEqualTo(new KatavenProviderFactory().capabilities());
+            assertThat(connection.capabilities()).isEqualTo(new KatavenProviderFactory().metadata().capabilities());
             assertThat(connection.history().provider()).isEqualTo("kataven");
             assertThat(connection.toString()).doesNotContain(TestSupport.JWT);
         }

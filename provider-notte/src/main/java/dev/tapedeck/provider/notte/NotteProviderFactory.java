@@ -1,7 +1,7 @@
 package dev.tapedeck.provider.notte;
 
 import dev.tapedeck.Connection;
-import dev.tapedeck.model.Capabilities;
+import dev.tapedeck.ProviderMetadata;
 import dev.tapedeck.model.TapedeckError;
 import dev.tapedeck.provider.notte.internal.NotteConnection;
 import dev.tapedeck.provider.notte.internal.NotteProvider;
@@ -24,18 +24,8 @@ public final class NotteProviderFactory implements ProviderFactory {
     }
 
     @Override
-    public String id() {
-        return NotteProvider.ID;
-    }
-
-    @Override
-    public String displayName() {
-        return NotteProvider.DISPLAY_NAME;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return NotteProvider.CAPABILITIES;
+    public ProviderMetadata metadata() {
+        return NotteProvider.METADATA;
     }
 
     @Override

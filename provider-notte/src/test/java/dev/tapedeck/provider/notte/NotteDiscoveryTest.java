@@ -40,7 +40,7 @@ class NotteDiscoveryTest {
 
         try (Connection connection = Tapedeck.connect("notte", config).get()) {
             assertThat(connection.provider()).isEqualTo("notte");
-            assertThat(connection.capabilities()).isEqualTo(new NotteProviderFactory().capabilities());
+            assertThat(connection.capabilities()).isEqualTo(new NotteProviderFactory().metadata().capabilities());
             assertThat(connection.recordings().provider()).isEqualTo("notte");
             assertThat(connection.history().provider()).isEqualTo("notte");
             assertThat(connection.toString()).doesNotContain("from-env-key");

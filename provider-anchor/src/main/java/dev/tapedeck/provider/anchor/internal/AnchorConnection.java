@@ -21,13 +21,13 @@ public final class AnchorConnection {
      */
     public static Either<TapedeckError, Connection> open(ProviderConfig config) {
         return ConnectionSettings.apiKey(AnchorProvider.ID, config).flatMap(key ->
-                ConnectionSettings.baseUrl(AnchorProvider.ID, config, AnchorProvider.DEFAULT_BASE_URL).map(base -> {
+                ConnectionSettings.baseUrl(AnchorProvider.METADATA, config).map(base -> {
                     HttpKit kit = HttpKit.builder(AnchorProvider.ID, base, config)
                             .authHeader(AnchorProvider.API_KEY_HEADER, key)
                             .errorMapper(new AnchorErrors(config.clock()))
                             .build();
                     AnchorApi api = kit.api(AnchorApi.class);
-                    return new HttpConnection(kit, AnchorProvider.CAPABILITIES, new AnchorRecordings(kit, api),
+                    return new HttpConnection(kit, AnchorProvider.METADATA, new AnchorRecordings(kit, api),
                             new AnchorHistory(kit, api));
                 }));
     }

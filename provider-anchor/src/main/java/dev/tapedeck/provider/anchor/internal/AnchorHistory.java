@@ -1,8 +1,8 @@
 package dev.tapedeck.provider.anchor.internal;
 
+import dev.tapedeck.ProviderMetadata;
 import dev.tapedeck.SessionHistory;
 import dev.tapedeck.http.HttpKit;
-import dev.tapedeck.model.Capabilities;
 import dev.tapedeck.model.Page;
 import dev.tapedeck.model.PageToken;
 import dev.tapedeck.model.Session;
@@ -24,13 +24,8 @@ final class AnchorHistory implements SessionHistory {
     }
 
     @Override
-    public String provider() {
-        return AnchorProvider.ID;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return AnchorProvider.CAPABILITIES;
+    public ProviderMetadata metadata() {
+        return AnchorProvider.METADATA;
     }
 
     @Override

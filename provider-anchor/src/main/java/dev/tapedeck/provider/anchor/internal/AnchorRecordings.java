@@ -1,10 +1,10 @@
 package dev.tapedeck.provider.anchor.internal;
 
+import dev.tapedeck.ProviderMetadata;
 import dev.tapedeck.MediaRequest;
 import dev.tapedeck.MediaStream;
 import dev.tapedeck.RecordingSource;
 import dev.tapedeck.http.HttpKit;
-import dev.tapedeck.model.Capabilities;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.RecordingState;
 import dev.tapedeck.model.SessionId;
@@ -29,13 +29,8 @@ final class AnchorRecordings implements RecordingSource {
     }
 
     @Override
-    public String provider() {
-        return AnchorProvider.ID;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return AnchorProvider.CAPABILITIES;
+    public ProviderMetadata metadata() {
+        return AnchorProvider.METADATA;
     }
 
     @Override

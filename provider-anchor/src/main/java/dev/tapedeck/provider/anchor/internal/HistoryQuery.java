@@ -1,6 +1,7 @@
 package dev.tapedeck.provider.anchor.internal;
 
 import dev.tapedeck.http.PercentEncoding;
+import dev.tapedeck.model.ProviderFilter;
 import dev.tapedeck.model.SessionQuery;
 import dev.tapedeck.model.SessionStatus;
 import dev.tapedeck.model.TapedeckError;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A {@link SessionQuery} as the query parameters of Anchor's {@code GET /v1/sessions}, in the document's order and
@@ -20,10 +20,8 @@ import java.util.Set;
  * <p>{@code limit} may only be 10, 20 or 50: the requested page size (else the query's limit, else the largest) is
  * raised to the smallest legal size at or above it, capped at 50; core trims the listing to the query's limit.
  * Tags and domains travel comma-separated (the comma sent as {@code %2C}), so a value containing a comma is
- * refused rather than split. Provider
- * filters: {@code batch_id}, {@code profile_name} and {@code status} (Anchor's own word, for an exact match) take
- * any text; {@code task_initiated}, {@code playground}, {@code proxy} and {@code extra_stealth} take
- * {@code true} or {@code false}; any other key is Unsupported.
+ * refused rather than split. Provider filters arrive checked by core against {@link AnchorProvider#METADATA}
+ * (known keys, booleans {@code true} or {@code false}, no blank text); booleans are sent lower-case.
  */
 final class HistoryQuery {
 
@@ -36,9 +34,6 @@ final class HistoryQuery {
      */
     private static final String LIST_SEPARATOR = "%2C";
 
-    private static final List<String> TEXT_FILTERS = List.of("batch_id", "profile_name", "status");
-    private static final List<String> BOOLEAN_FILTERS = List.of("task_initiated", "playground", "proxy",
-            "extra_stealth");
     /** Where each provider filter goes among the parameters, after the neutral ones: the document's order. */
     private static final List<String> PROVIDER_ORDER = List.of("batch_id", "task_initiated", "playground", "proxy",
             "extra_stealth", "profile_name");
@@ -61,11 +56,7 @@ final class HistoryQuery {
      * (Unsupported for an unknown provider filter).
      */
     static Either<TapedeckError, Map<String, Object>> parameters(SessionQuery query, long page) {
-        Either<TapedeckError, Map<String, String>> extra = providerFilters(query.providerFilters());
-        if (extra.isLeft()) {
-            return Either.left(extra.getLeft());
-        }
-        Map<String, String> provider = extra.get();
+        Map<String, String> provider = providerFilters(query.providerFilters());
         if (query.status().isPresent() && provider.containsKey("status")) {
             return invalid("both the neutral status filter and the provider filter 'status' are set; use one");
         }
@@ -109,32 +100,14 @@ final class HistoryQuery {
         return Either.right(out);
     }
 
-    /**
-     * The provider filters checked and normalised (booleans lower-cased); Unsupported for a key Anchor does not
-     * have, InvalidRequest for a known key with a bad value.
-     */
-    private static Either<TapedeckError, Map<String, String>> providerFilters(Map<String, String> filters) {
+    /** The provider filters (already checked by core) stripped, booleans lower-cased. */
+    private static Map<String, String> providerFilters(Map<String, String> filters) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (Map.Entry<String, String> filter : filters.entrySet()) {
-            String key = filter.getKey();
-            String value = filter.getValue().strip();
-            if (BOOLEAN_FILTERS.contains(key)) {
-                String lower = value.toLowerCase(Locale.ROOT);
-                if (!lower.equals("true") && !lower.equals("false")) {
-                    return invalid("the provider filter '" + key + "' must be true or false, not '" + value + "'");
-                }
-                out.put(key, lower);
-            } else if (TEXT_FILTERS.contains(key)) {
-                if (value.isEmpty()) {
-                    return invalid("the provider filter '" + key + "' is blank; give it a value or leave it out");
-                }
-                out.put(key, value);
-            } else {
-                return Either.left(new TapedeckError.Unsupported(AnchorProvider.ID, "provider filter " + key,
-                        "anchor has no provider filter '" + key + "'; anchor knows " + allowed()));
-            }
-        }
-        return Either.right(out);
+        filters.forEach((key, value) -> out.put(key, AnchorProvider.METADATA.providerFilter(key)
+                .filter(declared -> declared.type() == ProviderFilter.Type.BOOLEAN)
+                .map(declared -> value.strip().toLowerCase(Locale.ROOT))
+                .orElse(value.strip())));
+        return out;
     }
 
     /** The values comma-joined and encoded, empty for none; refuses blank values and values with commas. */
@@ -161,12 +134,6 @@ final class HistoryQuery {
 
     private static String instant(Instant instant) {
         return PercentEncoding.encode(instant.toString());
-    }
-
-    private static String allowed() {
-        Set<String> all = new java.util.TreeSet<>(TEXT_FILTERS);
-        all.addAll(BOOLEAN_FILTERS);
-        return String.join(", ", all);
     }
 
     private static <T> Either<TapedeckError, T> invalid(String why) {

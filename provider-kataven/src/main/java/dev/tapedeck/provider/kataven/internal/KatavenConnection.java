@@ -29,8 +29,8 @@ public final class KatavenConnection {
             // the account slug is no secret (it shows in Kataven's own messages), but it goes to Kataven alone
             settings.accountId().ifPresent(account -> builder.originHeader("X-Account-ID", account));
             HttpKit kit = builder.build();
-            return new HttpConnection(kit, KatavenProvider.CAPABILITIES, new KatavenRecordings(kit),
-                    SessionHistory.unsupported(KatavenProvider.ID, KatavenProvider.CAPABILITIES));
+            return new HttpConnection(kit, KatavenProvider.METADATA, new KatavenRecordings(kit),
+                    SessionHistory.unsupported(KatavenProvider.METADATA));
         });
     }
 }

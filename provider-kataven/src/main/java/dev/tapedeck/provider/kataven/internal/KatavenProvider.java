@@ -2,7 +2,10 @@ package dev.tapedeck.provider.kataven.internal;
 
 import dev.tapedeck.model.Capabilities;
 import dev.tapedeck.model.Capability;
-import java.net.URI;
+import dev.tapedeck.ProviderMetadata;
+import dev.tapedeck.ProviderSetting;
+import dev.tapedeck.SpiVersion;
+import dev.tapedeck.model.RecordingFormat;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
@@ -11,12 +14,6 @@ public final class KatavenProvider {
 
     /** The provider id. */
     public static final String ID = "kataven";
-
-    /** The name for people. */
-    public static final String DISPLAY_NAME = "Kataven Hub";
-
-    /** The public API host, unless {@code KATAVEN_BASE_URL} or an explicit base URL says otherwise. */
-    public static final URI DEFAULT_BASE_URL = URI.create("https://api.kataven.ai");
 
     /** The path prefix of the API reference; its introduction says {@code /v1}, so the prefix is configurable. */
     public static final String DEFAULT_PATH_PREFIX = "/api/v1";
@@ -30,9 +27,23 @@ public final class KatavenProvider {
     /** How long a presigned URL lives when the answer does not say: Kataven documents five minutes. */
     public static final Duration DEFAULT_URL_LIFETIME = Duration.ofMinutes(5);
 
+    /** The account slug, sent as {@code X-Account-ID}; needed by every key but {@code sk_live_} ones. */
+    public static final ProviderSetting ACCOUNT_ID_SETTING = ProviderSetting.of("account_id",
+            "the account id (slug) sent as X-Account-ID; needed unless the key starts with sk_live_");
+
+    /** Where the API lives below the base URL. */
+    public static final ProviderSetting PATH_PREFIX_SETTING = ProviderSetting.of("path_prefix",
+            "the API's path below the base URL (default /api/v1, none when the base URL ends in /v1)");
+
     /** Recordings only; no published session history, no pause or resume. */
-    public static final Capabilities CAPABILITIES = Capabilities.builder()
-            .supports(Capability.LIST_RECORDINGS, Capability.PRIMARY_RECORDING, Capability.WAIT_UNTIL_READY)
+    public static final ProviderMetadata METADATA = ProviderMetadata.builder(ID, "Kataven Hub", SpiVersion.CURRENT)
+            .documentation("https://docs.kataven.ai")
+            .defaultBaseUrl("https://api.kataven.ai")
+            .settings(ACCOUNT_ID_SETTING, PATH_PREFIX_SETTING)
+            .capabilities(Capabilities.builder()
+                    .supports(Capability.LIST_RECORDINGS, Capability.PRIMARY_RECORDING, Capability.WAIT_UNTIL_READY)
+                    .build())
+            .recordingFormats(RecordingFormat.AUDIO)
             .build();
 
     private KatavenProvider() {

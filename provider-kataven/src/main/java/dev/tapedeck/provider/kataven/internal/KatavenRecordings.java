@@ -1,10 +1,10 @@
 package dev.tapedeck.provider.kataven.internal;
 
+import dev.tapedeck.ProviderMetadata;
 import dev.tapedeck.MediaRequest;
 import dev.tapedeck.MediaStream;
 import dev.tapedeck.RecordingSource;
 import dev.tapedeck.http.HttpKit;
-import dev.tapedeck.model.Capabilities;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.SessionId;
 import dev.tapedeck.model.TapedeckError;
@@ -32,13 +32,8 @@ final class KatavenRecordings implements RecordingSource {
     }
 
     @Override
-    public String provider() {
-        return KatavenProvider.ID;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return KatavenProvider.CAPABILITIES;
+    public ProviderMetadata metadata() {
+        return KatavenProvider.METADATA;
     }
 
     @Override

@@ -26,7 +26,7 @@ record KatavenSettings(Secret apiKey, Optional<String> accountId, URI apiBase) {
         if (key.isLeft()) {
             return Either.left(key.getLeft());
         }
-        Optional<String> account = config.setting(KatavenProvider.ID, "account_id").map(String::strip);
+        Optional<String> account = config.setting(KatavenProvider.ID, KatavenProvider.ACCOUNT_ID_SETTING);
         if (account.isPresent() && !KatavenProvider.ACCOUNT_ID.matcher(account.get()).matches()) {
             return Either.left(misconfigured("KATAVEN_ACCOUNT_ID '" + printable(account.get())
                     + "' is not a Kataven account id: it must match " + KatavenProvider.ACCOUNT_ID.pattern()
@@ -37,7 +37,7 @@ record KatavenSettings(Secret apiKey, Optional<String> accountId, URI apiBase) {
                     + KatavenProvider.LIVE_KEY_PREFIX + "… keys need the account id, sent as X-Account-ID; set "
                     + "KATAVEN_ACCOUNT_ID (or the setting account_id) to your account slug"));
         }
-        return ConnectionSettings.baseUrl(KatavenProvider.ID, config, KatavenProvider.DEFAULT_BASE_URL)
+        return ConnectionSettings.baseUrl(KatavenProvider.METADATA, config)
                 .flatMap(base -> withPrefix(base, config))
                 .map(apiBase -> new KatavenSettings(key.get(), account, apiBase));
     }
@@ -45,7 +45,7 @@ record KatavenSettings(Secret apiKey, Optional<String> accountId, URI apiBase) {
     /** {@code base} (already checked, without trailing slash) followed by the path prefix. */
     private static Either<TapedeckError, URI> withPrefix(URI base, ProviderConfig config) {
         String basePath = base.getRawPath() == null ? "" : base.getRawPath();
-        Optional<String> prefixSetting = config.setting(KatavenProvider.ID, "path_prefix").map(String::strip);
+        Optional<String> prefixSetting = config.setting(KatavenProvider.ID, KatavenProvider.PATH_PREFIX_SETTING);
         String prefix;
         if (prefixSetting.isPresent()) {
             prefix = (prefixSetting.get().startsWith("/") ? prefixSetting.get() : "/" + prefixSetting.get())

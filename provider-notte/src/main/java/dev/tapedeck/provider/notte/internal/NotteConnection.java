@@ -21,13 +21,13 @@ public final class NotteConnection {
      */
     public static Either<TapedeckError, Connection> open(ProviderConfig config) {
         return ConnectionSettings.apiKey(NotteProvider.ID, config).flatMap(key ->
-                ConnectionSettings.baseUrl(NotteProvider.ID, config, NotteProvider.DEFAULT_BASE_URL).map(base -> {
+                ConnectionSettings.baseUrl(NotteProvider.METADATA, config).map(base -> {
                     HttpKit kit = HttpKit.builder(NotteProvider.ID, base, config)
                             .bearerAuth(key)
                             .errorMapper(new NotteErrors(config.clock()))
                             .build();
                     NotteApi api = kit.api(NotteApi.class);
-                    return new HttpConnection(kit, NotteProvider.CAPABILITIES, new NotteRecordings(kit, api),
+                    return new HttpConnection(kit, NotteProvider.METADATA, new NotteRecordings(kit, api),
                             new NotteHistory(kit, api));
                 }));
     }

@@ -1,8 +1,8 @@
 package dev.tapedeck.provider.notte.internal;
 
+import dev.tapedeck.ProviderMetadata;
 import dev.tapedeck.SessionHistory;
 import dev.tapedeck.http.HttpKit;
-import dev.tapedeck.model.Capabilities;
 import dev.tapedeck.model.Page;
 import dev.tapedeck.model.PageToken;
 import dev.tapedeck.model.Session;
@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * Notte's session history: {@code GET /sessions} with {@code only_active=false}, paged by page number. Notte
  * filters nothing on the server, so a page holds every session and core applies the status and creation-time
- * filters. Notte has no provider-specific filters: any key is Unsupported, named. Page sizes are clamped to Notte's
+ * filters. Notte declares no provider-specific filters, so core refuses any. Page sizes are clamped to Notte's
  * 1..100; without one the largest is used, to make the fewest calls.
  */
 final class NotteHistory implements SessionHistory {
@@ -34,22 +34,12 @@ final class NotteHistory implements SessionHistory {
     }
 
     @Override
-    public String provider() {
-        return NotteProvider.ID;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return NotteProvider.CAPABILITIES;
+    public ProviderMetadata metadata() {
+        return NotteProvider.METADATA;
     }
 
     @Override
     public Either<TapedeckError, Page<Session>> fetchPage(SessionQuery query, Optional<PageToken> token) {
-        if (!query.providerFilters().isEmpty()) {
-            String keys = String.join(", ", query.providerFilters().keySet());
-            return Either.left(new TapedeckError.Unsupported(NotteProvider.ID, "provider filter " + keys,
-                    "notte has no provider-specific session filters, so it cannot apply " + keys + "; remove them"));
-        }
         Either<TapedeckError, Integer> page = token.map(NotteHistory::pageNumber).orElse(Either.right(1));
         if (page.isLeft()) {
             return Either.left(page.getLeft());

@@ -1,10 +1,10 @@
 package dev.tapedeck.provider.notte.internal;
 
+import dev.tapedeck.ProviderMetadata;
 import dev.tapedeck.MediaRequest;
 import dev.tapedeck.MediaStream;
 import dev.tapedeck.RecordingSource;
 import dev.tapedeck.http.HttpKit;
-import dev.tapedeck.model.Capabilities;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.SessionId;
 import dev.tapedeck.model.TapedeckError;
@@ -26,13 +26,8 @@ final class NotteRecordings implements RecordingSource {
     }
 
     @Override
-    public String provider() {
-        return NotteProvider.ID;
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return NotteProvider.CAPABILITIES;
+    public ProviderMetadata metadata() {
+        return NotteProvider.METADATA;
     }
 
     @Override

@@ -1,8 +1,14 @@
-package dev.tapedeck.sandbox;
+package dev.tapedeck.sandbox.anchor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tapedeck.sandbox.MediaPaths;
+import dev.tapedeck.sandbox.spi.Call;
+import dev.tapedeck.sandbox.spi.ClientSettings;
+import dev.tapedeck.sandbox.spi.Emulation;
+import dev.tapedeck.sandbox.spi.EmulatorContext;
+import dev.tapedeck.sandbox.spi.Json;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -10,7 +16,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -36,9 +44,11 @@ import java.util.stream.Collectors;
  * a session that is not running, or has recording disabled, answers the documented 500 "Failed to pause
  * recording" / "Failed to resume recording".
  */
-final class AnchorApi implements Api {
+public final class AnchorApi implements Emulation {
 
     private static final Set<Integer> LIMITS = Set.of(10, 20, 50);
+    private static final DateTimeFormatter MILLIS_UTC =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final Map<String, Comparator<AnchorSession>> SORTS = Map.of(
             "created_at", Comparator.comparing(AnchorSession::createdAt),
             "session_id", Comparator.comparing(AnchorSession::id),
@@ -49,26 +59,35 @@ final class AnchorApi implements Api {
             "duration", Comparator.comparing((AnchorSession s) -> s.durationSeconds().isPresent()
                     ? s.durationSeconds().getAsInt() : null, Comparator.nullsFirst(Comparator.<Integer>naturalOrder())));
 
+    private final EmulatorContext context;
     private final String apiKey;
-    private final SeedData data;
-    private final MediaAssets assets;
-    private final MediaLinks links;
+    private final AnchorSeed data;
     private final Map<String, Boolean> paused = new ConcurrentHashMap<>();
 
-    AnchorApi(SandboxOptions options, SeedData data, MediaAssets assets, MediaLinks links) {
-        this.apiKey = options.anchorApiKey();
-        this.data = data;
-        this.assets = assets;
-        this.links = links;
+    AnchorApi(EmulatorContext context) {
+        this.context = context;
+        this.apiKey = context.text(AnchorEmulator.API_KEY, AnchorEmulator.DEFAULT_API_KEY);
+        if (apiKey.isBlank()) {
+            throw new IllegalArgumentException("the sandbox setting anchor.api_key must not be blank");
+        }
+        this.data = AnchorSeed.generate(context.seed(), context.mediaSize(MediaPaths.SAMPLE_MP4),
+                context.number(AnchorEmulator.LARGE_RECORDING_BYTES, AnchorEmulator.DEFAULT_LARGE_RECORDING_BYTES));
     }
 
-    @Override
-    public String name() {
-        return "anchor";
+    /** The seeded sessions. */
+    public AnchorSeed seed() {
+        return data;
     }
 
-    boolean isPaused(String sessionId) {
+    /** Whether the recording of session {@code sessionId} is currently paused. */
+    public boolean isPaused(String sessionId) {
         return paused.getOrDefault(sessionId, false);
+    }
+
+    /** The mount URL (paths start with {@code /v1}) and the valid {@code anchor-api-key}. */
+    @Override
+    public ClientSettings clientSettings() {
+        return ClientSettings.of(context.mountUrl(), apiKey);
     }
 
     @Override
@@ -87,7 +106,7 @@ final class AnchorApi implements Api {
             return;
         }
         String id = parts.get(2);
-        Optional<AnchorSession> session = data.anchorSession(id);
+        Optional<AnchorSession> session = data.session(id);
         String rest = String.join("/", parts.subList(3, parts.size()));
         switch (rest) {
             case "":
@@ -148,9 +167,10 @@ final class AnchorApi implements Api {
     }
 
     private void error(Call call, int status, String message) throws IOException {
-        ObjectNode body = JsonBodies.anchorError(status, message);
+        ObjectNode body = Json.object();
+        body.putObject("error").put("code", status).put("message", message);
         if (call.path().endsWith("/recordings/pause") || call.path().endsWith("/recordings/resume")) {
-            ObjectNode wrapped = JsonBodies.object();
+            ObjectNode wrapped = Json.object();
             wrapped.set("error", body);
             body = wrapped;
         }
@@ -186,15 +206,15 @@ final class AnchorApi implements Api {
             error(call, 400, e.getMessage());
             return;
         }
-        List<AnchorSession> matching = data.anchorSessions().stream()
+        List<AnchorSession> matching = data.sessions().stream()
                 .filter(filters.stream().reduce(s -> true, Predicate::and))
                 .sorted(order)
                 .collect(Collectors.toList());
         int total = matching.size();
         int totalPages = (total + limit - 1) / limit;
-        ArrayNode sessions = JsonBodies.array();
+        ArrayNode sessions = Json.array();
         matching.stream().skip((long) (page - 1) * limit).limit(limit).map(this::historyItem).forEach(sessions::add);
-        ObjectNode body = JsonBodies.object();
+        ObjectNode body = Json.object();
         body.putObject("data").<ObjectNode>set("sessions", sessions).put("total", total).put("page", page)
                 .put("total_pages", totalPages);
         call.json(200, body);
@@ -245,10 +265,10 @@ final class AnchorApi implements Api {
     }
 
     private ObjectNode historyItem(AnchorSession s) {
-        ObjectNode item = JsonBodies.object();
+        ObjectNode item = Json.object();
         item.put("id", s.id());
         item.put("status", s.status());
-        item.set("tags", s.tags().<JsonNode>map(JsonBodies::strings).orElse(null));
+        item.set("tags", s.tags().<JsonNode>map(Json::strings).orElse(null));
         item.put("headless", s.headless());
         item.put("recording", s.recordingEnabled());
         putCredits(item, "used_credits", s.usedCredits());
@@ -256,18 +276,18 @@ final class AnchorApi implements Api {
         item.put("proxy_type", s.proxyType().orElse(null));
         putNullable(item, "steps", s.steps().isPresent() ? (long) s.steps().getAsInt() : null);
         putNullable(item, "duration", s.durationSeconds().isPresent() ? (long) s.durationSeconds().getAsInt() : null);
-        item.put("created_at", JsonBodies.millis(s.createdAt()));
+        item.put("created_at", millis(s.createdAt()));
         item.set("user_configuration", configuration(s));
         item.put("task_initiated", s.taskInitiated());
         item.put("task_executions_count", s.taskExecutionsCount());
         item.put("api_key_name", s.apiKeyName());
         item.put("browser_ip", s.browserIp().orElse(null));
-        item.set("domains", s.domains().<JsonNode>map(JsonBodies::strings).orElse(null));
+        item.set("domains", s.domains().<JsonNode>map(Json::strings).orElse(null));
         return item;
     }
 
     private static ObjectNode configuration(AnchorSession s) {
-        ObjectNode config = JsonBodies.object();
+        ObjectNode config = Json.object();
         ObjectNode session = config.putObject("session");
         session.put("idle_timeout", 300);
         session.putObject("recording").put("active", s.recordingEnabled());
@@ -283,7 +303,7 @@ final class AnchorApi implements Api {
     // ---- GET /v1/sessions/{id}
 
     private ObjectNode detail(AnchorSession s) {
-        ObjectNode body = JsonBodies.object();
+        ObjectNode body = Json.object();
         ObjectNode d = body.putObject("data");
         d.put("session_id", s.id());
         d.put("team_id", "team_sandbox");
@@ -299,8 +319,8 @@ final class AnchorApi implements Api {
         putNullable(d, "proxy_bytes", s.proxyBytes().isPresent() ? s.proxyBytes().getAsLong() : null);
         d.putObject("tokens");
         putNullable(d, "steps", s.steps().isPresent() ? (long) s.steps().getAsInt() : null);
-        d.set("tags", s.tags().<JsonNode>map(JsonBodies::strings).orElse(null));
-        d.put("created_at", JsonBodies.millis(s.createdAt()));
+        d.set("tags", s.tags().<JsonNode>map(Json::strings).orElse(null));
+        d.put("created_at", millis(s.createdAt()));
         return body;
     }
 
@@ -311,29 +331,27 @@ final class AnchorApi implements Api {
             error(call, 404, "Session recordings not found");
             return;
         }
-        ArrayNode items = JsonBodies.array();
+        ArrayNode items = Json.array();
         for (AnchorRecording r : s.recordings()) {
             ObjectNode item = items.addObject();
             item.put("id", r.id());
             item.put("is_primary", r.primary());
-            item.put("file_link", links.url(r.mediaPath()));
+            item.put("file_link", context.presign(r.mediaPath()).url());
             item.put("suggested_file_name", r.suggestedFileName());
             item.put("duration", r.duration());
             item.put("size", r.size());
-            item.put("created_at", JsonBodies.millis(r.createdAt()));
+            item.put("created_at", millis(r.createdAt()));
         }
-        ObjectNode body = JsonBodies.object();
+        ObjectNode body = Json.object();
         body.putObject("data").put("count", items.size()).set("items", items);
         call.json(200, body);
     }
 
     private void primary(Call call, AnchorSession s) throws IOException {
-        Optional<ByteSource> source = s.primaryRecording().flatMap(r -> assets.find(r.mediaPath()));
-        if (source.isEmpty()) {
+        Optional<AnchorRecording> primary = s.primaryRecording();
+        if (primary.isEmpty() || !context.serveMedia(call, primary.get().mediaPath(), "video/mp4")) {
             error(call, 404, "Recording not found");
-            return;
         }
-        MediaReplies.serve(call, source.get().as("video/mp4"));
     }
 
     private void pauseOrResume(Call call, AnchorSession s, boolean pause) throws IOException {
@@ -342,7 +360,7 @@ final class AnchorApi implements Api {
             return;
         }
         paused.put(s.id(), pause);
-        ObjectNode body = JsonBodies.object();
+        ObjectNode body = Json.object();
         body.putObject("data").putObject("data").put("status", pause ? "paused" : "recording");
         call.json(200, body);
     }
@@ -414,6 +432,11 @@ final class AnchorApi implements Api {
         } else {
             node.put(field, credits.text());
         }
+    }
+
+    /** {@code 2026-03-09T12:34:56.789Z}, the form of AnchorBrowser's examples. */
+    private static String millis(Instant instant) {
+        return MILLIS_UTC.format(instant.truncatedTo(ChronoUnit.MILLIS));
     }
 
     private static void putNullable(ObjectNode node, String field, Long value) {

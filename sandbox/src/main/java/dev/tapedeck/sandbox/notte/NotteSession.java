@@ -1,4 +1,4 @@
-package dev.tapedeck.sandbox;
+package dev.tapedeck.sandbox.notte;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -12,6 +12,11 @@ import static dev.tapedeck.sandbox.Http.assertTypes;
 import static dev.tapedeck.sandbox.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.sandbox.anchor.AnchorEmulator;
+import dev.tapedeck.sandbox.anchor.AnchorApi;
+import dev.tapedeck.sandbox.anchor.AnchorRecording;
+import dev.tapedeck.sandbox.anchor.AnchorSeed;
+import dev.tapedeck.sandbox.anchor.AnchorSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +43,7 @@ class AnchorApiTest {
     static void start() {
         sandbox = Sandbox.start(SandboxOptions.builder().clock(new ManualClock(Instant.parse("2026-03-10T00:00:00Z")))
                 .build());
-        key = sandbox.apiKey("anchor");
+        key = sandbox.clientSettings("anchor").apiKey();
     }
 
     @AfterAll
@@ -47,11 +52,11 @@ class AnchorApiTest {
     }
 
     static HttpResponse<byte[]> get(String pathAndQuery) {
-        return Http.get(Http.uri(sandbox.anchorBaseUrl(), pathAndQuery), "anchor-api-key", key);
+        return Http.get(Http.uri(sandbox.clientSettings("anchor").baseUrl(), pathAndQuery), "anchor-api-key", key);
     }
 
     static HttpResponse<byte[]> post(String path) {
-        return Http.send("POST", Http.uri(sandbox.anchorBaseUrl(), path), "anchor-api-key", key);
+        return Http.send("POST", Http.uri(sandbox.clientSettings("anchor").baseUrl(), path), "anchor-api-key", key);
     }
 
     static List<JsonNode> sessions(String query) {
@@ -82,10 +87,10 @@ class AnchorApiTest {
 
     @Test
     void requests_without_or_with_a_wrong_key_get_401_with_the_error_response_shape() {
-        assertAnchorError(Http.get(Http.uri(sandbox.anchorBaseUrl(), "/v1/sessions")), 401, "Invalid API Key");
-        assertAnchorError(Http.get(Http.uri(sandbox.anchorBaseUrl(), "/v1/sessions"), "anchor-api-key", "nope"), 401,
+        assertAnchorError(Http.get(Http.uri(sandbox.clientSettings("anchor").baseUrl(), "/v1/sessions")), 401, "Invalid API Key");
+        assertAnchorError(Http.get(Http.uri(sandbox.clientSettings("anchor").baseUrl(), "/v1/sessions"), "anchor-api-key", "nope"), 401,
                 "Invalid API Key");
-        assertAnchorError(Http.get(Http.uri(sandbox.anchorBaseUrl(), "/v1/sessions"), "Authorization",
+        assertAnchorError(Http.get(Http.uri(sandbox.clientSettings("anchor").baseUrl(), "/v1/sessions"), "Authorization",
                 "Bearer " + key), 401, "Invalid API Key");
     }
 
@@ -94,7 +99,7 @@ class AnchorApiTest {
         JsonNode body = json(get("/v1/sessions"));
         JsonNode data = body.path("data");
         assertTypes(data, Map.of("sessions", Http.ARRAY, "total", NUMBER, "page", NUMBER, "total_pages", NUMBER));
-        assertThat(data.path("total").asInt()).isEqualTo(SeedData.ANCHOR_SESSIONS);
+        assertThat(data.path("total").asInt()).isEqualTo(AnchorSeed.SESSIONS);
         assertThat(data.path("page").asInt()).isEqualTo(1);
         assertThat(data.path("total_pages").asInt()).isEqualTo(13);
         assertThat(data.path("sessions")).hasSize(10);
@@ -105,7 +110,7 @@ class AnchorApiTest {
     @Test
     void every_history_item_has_the_documented_fields_and_types() {
         List<JsonNode> all = allSessions("");
-        assertThat(all).hasSize(SeedData.ANCHOR_SESSIONS);
+        assertThat(all).hasSize(AnchorSeed.SESSIONS);
         for (JsonNode item : all) {
             assertTypes(item, Map.ofEntries(Map.entry("id", STRING), Map.entry("status", STRING),
                     Map.entry("tags", ARRAY_OR_NULL), Map.entry("headless", BOOLEAN), Map.entry("recording", BOOLEAN),
@@ -138,7 +143,7 @@ class AnchorApiTest {
         assertThat(sessions("limit=20")).hasSize(20);
         JsonNode third = json(get("/v1/sessions?limit=50&page=3")).path("data");
         assertThat(third.path("total_pages").asInt()).isEqualTo(3);
-        assertThat(third.path("sessions")).hasSize(SeedData.ANCHOR_SESSIONS - 100);
+        assertThat(third.path("sessions")).hasSize(AnchorSeed.SESSIONS - 100);
         assertThat(sessions("limit=50&page=4")).isEmpty();
         assertAnchorError(get("/v1/sessions?limit=15"), 400, "limit");
         assertAnchorError(get("/v1/sessions?limit=100"), 400, "limit");
@@ -165,7 +170,7 @@ class AnchorApiTest {
                 .allMatch(i -> i.path("status").asText().equals("running"));
         List<JsonNode> tagged = allSessions("tags=production,scraping");
         assertThat(tagged).isNotEmpty().allMatch(i -> tags(i, "tags").containsAll(List.of("production", "scraping")));
-        long expected = sandbox.data().anchorSessions().stream().filter(s -> s.tags().map(
+        long expected = sandbox.emulation("anchor", AnchorApi.class).seed().sessions().stream().filter(s -> s.tags().map(
                 t -> t.containsAll(List.of("production", "scraping"))).orElse(false)).count();
         assertThat(tagged).hasSize((int) expected);
         List<JsonNode> domains = allSessions("domains=example.com,anchorbrowser.io");
@@ -179,13 +184,13 @@ class AnchorApiTest {
 
     @Test
     void created_from_and_created_to_bound_the_creation_time_inclusively() {
-        AnchorSession tenth = sandbox.data().anchorSession("sess_0010").orElseThrow();
-        AnchorSession twentieth = sandbox.data().anchorSession("sess_0020").orElseThrow();
+        AnchorSession tenth = sandbox.emulation("anchor", AnchorApi.class).seed().session("sess_0010").orElseThrow();
+        AnchorSession twentieth = sandbox.emulation("anchor", AnchorApi.class).seed().session("sess_0020").orElseThrow();
         List<JsonNode> window = allSessions("created_from=" + tenth.createdAt() + "&created_to="
                 + twentieth.createdAt());
         assertThat(window).extracting(i -> i.path("id").asText()).first().isEqualTo("sess_0010");
         assertThat(window).hasSize(11).last().satisfies(i -> assertThat(i.path("id").asText()).isEqualTo("sess_0020"));
-        assertThat(allSessions("created_from=2026-01-06T08:00:00%2B00:00")).hasSizeLessThan(SeedData.ANCHOR_SESSIONS);
+        assertThat(allSessions("created_from=2026-01-06T08:00:00%2B00:00")).hasSizeLessThan(AnchorSeed.SESSIONS);
         assertAnchorError(get("/v1/sessions?created_from=yesterday"), 400, "created_from");
     }
 
@@ -204,7 +209,7 @@ class AnchorApiTest {
     }
 
     private static void assertFilter(String query, java.util.function.Predicate<AnchorSession> expected) {
-        Set<String> want = sandbox.data().anchorSessions().stream().filter(expected).map(AnchorSession::id)
+        Set<String> want = sandbox.emulation("anchor", AnchorApi.class).seed().sessions().stream().filter(expected).map(AnchorSession::id)
                 .collect(Collectors.toSet());
         assertThat(want).as(query).isNotEmpty();
         assertThat(allSessions(query).stream().map(i -> i.path("id").asText()).collect(Collectors.toSet()))
@@ -250,9 +255,9 @@ class AnchorApiTest {
 
     @Test
     void recordings_list_is_empty_for_a_session_without_recordings_and_404_when_recording_was_disabled() {
-        assertThat(json(get("/v1/sessions/" + sandbox.data().anchorWithoutRecordings().id() + "/recordings"))
+        assertThat(json(get("/v1/sessions/" + sandbox.emulation("anchor", AnchorApi.class).seed().withoutRecordings().id() + "/recordings"))
                 .path("data").path("count").asInt()).isZero();
-        assertAnchorError(get("/v1/sessions/" + sandbox.data().anchorRecordingDisabled().id() + "/recordings"), 404,
+        assertAnchorError(get("/v1/sessions/" + sandbox.emulation("anchor", AnchorApi.class).seed().recordingDisabled().id() + "/recordings"), 404,
                 "Session recordings not found");
         assertAnchorError(get("/v1/sessions/sess_9999/recordings"), 404, "Session not found");
     }
@@ -263,24 +268,24 @@ class AnchorApiTest {
         assertThat(whole.statusCode()).isEqualTo(200);
         assertThat(whole.headers().firstValue("Content-Type")).hasValue("video/mp4");
         assertThat(whole.body()).isEqualTo(resource("sample.mp4"));
-        HttpResponse<byte[]> part = Http.get(Http.uri(sandbox.anchorBaseUrl(),
+        HttpResponse<byte[]> part = Http.get(Http.uri(sandbox.clientSettings("anchor").baseUrl(),
                 "/v1/sessions/sess_0001/recordings/primary/fetch"), "anchor-api-key", key, "Range", "bytes=4-11");
         assertThat(part.statusCode()).isEqualTo(206);
         assertThat(new String(part.body(), java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("ftypisom");
-        assertAnchorError(get("/v1/sessions/" + sandbox.data().anchorRunning().id() + "/recordings/primary/fetch"),
+        assertAnchorError(get("/v1/sessions/" + sandbox.emulation("anchor", AnchorApi.class).seed().running().id() + "/recordings/primary/fetch"),
                 404, "Recording not found");
-        assertAnchorError(get("/v1/sessions/" + sandbox.data().anchorRecordingDisabled().id()
+        assertAnchorError(get("/v1/sessions/" + sandbox.emulation("anchor", AnchorApi.class).seed().recordingDisabled().id()
                 + "/recordings/primary/fetch"), 404, "Recording not found");
     }
 
     @Test
     void the_large_recording_is_a_generated_stream_of_the_configured_size() {
-        AnchorSession large = sandbox.data().anchorWithLargeRecording();
-        HttpResponse<byte[]> response = Http.get(Http.uri(sandbox.anchorBaseUrl(), "/v1/sessions/" + large.id()
+        AnchorSession large = sandbox.emulation("anchor", AnchorApi.class).seed().withLargeRecording();
+        HttpResponse<byte[]> response = Http.get(Http.uri(sandbox.clientSettings("anchor").baseUrl(), "/v1/sessions/" + large.id()
                 + "/recordings/primary/fetch"), "anchor-api-key", key, "Range", "bytes=1000000-1000099");
         assertThat(response.statusCode()).isEqualTo(206);
         assertThat(response.headers().firstValue("Content-Range"))
-                .hasValue("bytes 1000000-1000099/" + sandbox.options().largeRecordingBytes());
+                .hasValue("bytes 1000000-1000099/" + AnchorEmulator.DEFAULT_LARGE_RECORDING_BYTES);
         byte[] expected = new byte[100];
         GeneratedBytes.fill(1_000_000, expected, 0, 100);
         assertThat(response.body()).isEqualTo(expected);
@@ -288,16 +293,16 @@ class AnchorApiTest {
 
     @Test
     void pause_and_resume_keep_state_are_idempotent_and_use_the_documented_nested_shapes() {
-        String running = sandbox.data().anchorRunning().id();
+        String running = sandbox.emulation("anchor", AnchorApi.class).seed().running().id();
         HttpResponse<byte[]> paused = post("/v1/sessions/" + running + "/recordings/pause");
         assertThat(paused.statusCode()).isEqualTo(200);
         assertThat(json(paused).path("data").path("data").path("status").asText()).isEqualTo("paused");
-        assertThat(sandbox.anchorRecordingPaused(running)).isTrue();
+        assertThat(sandbox.emulation("anchor", AnchorApi.class).isPaused(running)).isTrue();
         assertThat(post("/v1/sessions/" + running + "/recordings/pause").statusCode()).isEqualTo(200);
-        assertThat(sandbox.anchorRecordingPaused(running)).isTrue();
+        assertThat(sandbox.emulation("anchor", AnchorApi.class).isPaused(running)).isTrue();
         HttpResponse<byte[]> resumed = post("/v1/sessions/" + running + "/recordings/resume");
         assertThat(json(resumed).path("data").path("data").path("status").asText()).isEqualTo("recording");
-        assertThat(sandbox.anchorRecordingPaused(running)).isFalse();
+        assertThat(sandbox.emulation("anchor", AnchorApi.class).isPaused(running)).isFalse();
 
         HttpResponse<byte[]> completed = post("/v1/sessions/sess_0001/recordings/pause");
         assertThat(completed.statusCode()).isEqualTo(500);
@@ -306,7 +311,7 @@ class AnchorApiTest {
         HttpResponse<byte[]> unknown = post("/v1/sessions/sess_9999/recordings/resume");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(json(unknown).path("error").path("error").path("code").asInt()).isEqualTo(404);
-        HttpResponse<byte[]> anonymous = Http.send("POST", Http.uri(sandbox.anchorBaseUrl(), "/v1/sessions/"
+        HttpResponse<byte[]> anonymous = Http.send("POST", Http.uri(sandbox.clientSettings("anchor").baseUrl(), "/v1/sessions/"
                 + running + "/recordings/pause"));
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(json(anonymous).path("error").path("error").path("message").asText()).isEqualTo("Invalid API Key");
@@ -332,9 +337,9 @@ class AnchorApiTest {
     @Test
     void the_seeded_recordings_include_unsafe_file_names_and_several_per_session() {
         Set<String> names = new HashSet<>();
-        sandbox.data().anchorSessions().forEach(s -> s.recordings().forEach(r -> names.add(r.suggestedFileName())));
+        sandbox.emulation("anchor", AnchorApi.class).seed().sessions().forEach(s -> s.recordings().forEach(r -> names.add(r.suggestedFileName())));
         assertThat(names).contains("../../evil.mp4", "/etc/cron.d/evil.mp4");
-        assertThat(sandbox.data().anchorSessions()).filteredOn(s -> s.recordings().size() > 1).hasSizeGreaterThan(5)
+        assertThat(sandbox.emulation("anchor", AnchorApi.class).seed().sessions()).filteredOn(s -> s.recordings().size() > 1).hasSizeGreaterThan(5)
                 .allMatch(s -> s.recordings().stream().filter(AnchorRecording::primary).count() == 1);
     }
 }

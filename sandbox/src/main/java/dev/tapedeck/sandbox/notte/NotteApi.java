@@ -1,9 +1,17 @@
-package dev.tapedeck.sandbox;
+package dev.tapedeck.sandbox.notte;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tapedeck.sandbox.MediaPaths;
+import dev.tapedeck.sandbox.spi.Call;
+import dev.tapedeck.sandbox.spi.ClientSettings;
+import dev.tapedeck.sandbox.spi.Emulation;
+import dev.tapedeck.sandbox.spi.EmulatorContext;
+import dev.tapedeck.sandbox.spi.Json;
+import dev.tapedeck.sandbox.spi.PresignedLink;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -20,7 +28,7 @@ import java.util.stream.Collectors;
  * the session closes by the sandbox clock. Errors are {@code {"message","detail"}}, 422 carries a {@code detail}
  * list, and a 429 carries {@code X-RateLimit-*} headers but no Retry-After.
  */
-final class NotteApi implements Api {
+public final class NotteApi implements Emulation {
 
     private static final DateTimeFormatter WITH_OFFSET =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
@@ -28,43 +36,55 @@ final class NotteApi implements Api {
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
     private static final int RATE_LIMIT = 60;
 
+    private final EmulatorContext context;
     private final String bearer;
     private final Clock clock;
-    private final SeedData data;
-    private final MediaAssets assets;
-    private final MediaLinks links;
+    private final NotteSeed data;
 
-    NotteApi(SandboxOptions options, SeedData data, MediaAssets assets, MediaLinks links) {
-        this.bearer = "Bearer " + options.notteApiKey();
-        this.clock = options.clock();
-        this.data = data;
-        this.assets = assets;
-        this.links = links;
+    NotteApi(EmulatorContext context) {
+        this.context = context;
+        String key = context.text(NotteEmulator.API_KEY, NotteEmulator.DEFAULT_API_KEY);
+        if (key.isBlank()) {
+            throw new IllegalArgumentException("the sandbox setting notte.api_key must not be blank");
+        }
+        Duration closeAfter = context.duration(NotteEmulator.CLOSE_AFTER, NotteEmulator.DEFAULT_CLOSE_AFTER);
+        if (closeAfter.isNegative()) {
+            throw new IllegalArgumentException("the sandbox setting notte.close_after must not be negative");
+        }
+        this.bearer = "Bearer " + key;
+        this.clock = context.clock();
+        this.data = NotteSeed.generate(context.seed(), context.startedAt(), closeAfter);
     }
 
+    /** The seeded sessions. */
+    public NotteSeed seed() {
+        return data;
+    }
+
+    /** The mount URL (paths start with {@code /sessions}) and the valid bearer key. */
     @Override
-    public String name() {
-        return "notte";
+    public ClientSettings clientSettings() {
+        return ClientSettings.of(context.mountUrl(), bearer.substring(7));
     }
 
     @Override
     public void handle(Call call) throws IOException {
         if (!call.header("Authorization").map(this::validBearer).orElse(false)) {
-            call.json(401, JsonBodies.notteError("Invalid or missing API key",
+            call.json(401, error("Invalid or missing API key",
                     "Send Authorization: Bearer <NOTTE_API_KEY>"));
             return;
         }
         if (!call.method().equals("GET")) {
-            call.json(405, JsonBodies.notteError("Method Not Allowed", "Only GET is emulated on " + call.path()));
+            call.json(405, error("Method Not Allowed", "Only GET is emulated on " + call.path()));
             return;
         }
         String[] parts = call.path().substring(1).split("/");
         if (parts.length == 1 && parts[0].equals("sessions")) {
             list(call);
         } else if (parts.length >= 2 && parts[0].equals("sessions")) {
-            Optional<NotteSession> session = data.notteSession(parts[1]);
+            Optional<NotteSession> session = data.session(parts[1]);
             if (session.isEmpty() || parts.length > 3 || (parts.length == 3 && !parts[2].equals("replay"))) {
-                call.json(404, JsonBodies.notteError("Session " + parts[1] + " not found",
+                call.json(404, error("Session " + parts[1] + " not found",
                         "No session with this id exists for this API key"));
             } else if (parts.length == 2) {
                 call.json(200, session(session.get(), clock.instant()));
@@ -72,7 +92,7 @@ final class NotteApi implements Api {
                 replay(call, session.get());
             }
         } else {
-            call.json(404, JsonBodies.notteError("Not Found", "No route for " + call.path()));
+            call.json(404, error("Not Found", "No route for " + call.path()));
         }
     }
 
@@ -82,7 +102,7 @@ final class NotteApi implements Api {
         headers.set("X-RateLimit-Limit", Integer.toString(RATE_LIMIT));
         headers.set("X-RateLimit-Remaining", "0");
         headers.set("X-RateLimit-Reset", Long.toString(clock.instant().getEpochSecond() + retryAfterSeconds));
-        call.json(429, JsonBodies.notteError("Rate limit exceeded",
+        call.json(429, error("Rate limit exceeded",
                 "Too many requests: wait until X-RateLimit-Reset before retrying"));
     }
 
@@ -90,7 +110,7 @@ final class NotteApi implements Api {
     public void failure(Call call, int status) throws IOException {
         String message = status == 529 ? "Cluster overloaded - too many sessions"
                 : status == 503 ? "Service unavailable" : "Internal server error";
-        call.json(status, JsonBodies.notteError(message, "The sandbox was told to fail this request"));
+        call.json(status, error(message, "The sandbox was told to fail this request"));
     }
 
     private boolean validBearer(String header) {
@@ -100,27 +120,27 @@ final class NotteApi implements Api {
 
     private void list(Call call) throws IOException {
         Map<String, String> q = call.query();
-        ArrayNode violations = JsonBodies.array();
+        ArrayNode violations = Json.array();
         int page = integer(q, "page", 1, 1, Integer.MAX_VALUE, violations);
         int pageSize = integer(q, "page_size", 10, 1, 100, violations);
         boolean onlyActive = bool(q, "only_active", true, violations);
         bool(q, "only_current_token", false, violations);
         bool(q, "include_system", false, violations);
         if (!violations.isEmpty()) {
-            ObjectNode body = JsonBodies.object();
+            ObjectNode body = Json.object();
             body.set("detail", violations);
             call.json(422, body);
             return;
         }
         Instant now = clock.instant();
-        List<NotteSession> matching = data.notteSessions().stream()
+        List<NotteSession> matching = data.sessions().stream()
                 .filter(s -> !onlyActive || s.activeAt(now))
                 .sorted(Comparator.comparing(NotteSession::createdAt).reversed().thenComparing(NotteSession::id))
                 .collect(Collectors.toList());
-        ArrayNode items = JsonBodies.array();
+        ArrayNode items = Json.array();
         matching.stream().skip((long) (page - 1) * pageSize).limit(pageSize)
                 .map(s -> session(s, now)).forEach(items::add);
-        ObjectNode body = JsonBodies.object();
+        ObjectNode body = Json.object();
         body.set("items", items);
         body.put("page", page).put("page_size", pageSize)
                 .put("has_next", (long) page * pageSize < matching.size()).put("has_previous", page > 1);
@@ -129,7 +149,7 @@ final class NotteApi implements Api {
 
     private ObjectNode session(NotteSession s, Instant now) {
         boolean active = s.activeAt(now);
-        ObjectNode item = JsonBodies.object();
+        ObjectNode item = Json.object();
         item.put("session_id", s.id());
         item.put("idle_timeout_minutes", 3);
         item.put("max_duration_minutes", 15);
@@ -149,27 +169,40 @@ final class NotteApi implements Api {
     private void replay(Call call, NotteSession s) throws IOException {
         Instant now = clock.instant();
         if (s.activeAt(now)) {
-            call.json(404, JsonBodies.notteError("Session " + s.id() + " is still active: the replay exists once it"
+            call.json(404, error("Session " + s.id() + " is still active: the replay exists once it"
                     + " is closed", "Stop the session or wait until it closes, then retry"));
             return;
         }
         if (s.replay() == NotteReplay.NONE) {
-            call.json(404, JsonBodies.notteError("Replay not found for session " + s.id(),
+            call.json(404, error("Replay not found for session " + s.id(),
                     "The session ended with status " + s.endStatus() + " before anything was recorded"));
             return;
         }
         boolean mp4 = s.replay() == NotteReplay.MP4_AND_HLS || s.replay() == NotteReplay.MP4_ONLY;
         boolean hls = s.replay() != NotteReplay.MP4_ONLY;
-        Signer.Presigned video = links.presign(MediaPaths.SAMPLE_MP4);
-        ObjectNode body = JsonBodies.object();
+        PresignedLink video = context.presign(MediaPaths.SAMPLE_MP4);
+        ObjectNode body = Json.object();
         body.put("playlist_content",
-                hls ? assets.playlist(segment -> links.url(MediaPaths.HLS_FOLDER + segment)) : null);
-        body.put("mp4_url", mp4 ? video.pathAndQuery() : null);
+                hls ? context.hlsPlaylist() : null);
+        body.put("mp4_url", mp4 ? video.url() : null);
         body.put("expires_at", s.replay() == NotteReplay.HLS_ONLY_WITHOUT_EXPIRY ? null
                 : WITH_OFFSET.format(video.expiresAt()));
         body.put("video_start_ms", 1_000);
         body.put("video_duration_ms", 3_000);
         call.json(200, body);
+    }
+
+    /** Notte's error body: {@code {"message":..,"detail":..}}. */
+    private static ObjectNode error(String message, String detail) {
+        return Json.object().put("message", message).put("detail", detail);
+    }
+
+    /** One entry of Notte's 422 {@code HTTPValidationError.detail} list. */
+    private static ObjectNode violation(String where, String name, String message, String type, String input) {
+        ObjectNode violation = Json.object();
+        violation.putArray("loc").add(where).add(name);
+        violation.put("msg", message).put("type", type).put("input", input);
+        return violation;
     }
 
     private static int integer(Map<String, String> q, String name, int fallback, int min, int max,
@@ -182,15 +215,15 @@ final class NotteApi implements Api {
         try {
             value = Integer.parseInt(raw.trim());
         } catch (NumberFormatException e) {
-            violations.add(JsonBodies.notteViolation("query", name,
+            violations.add(violation("query", name,
                     "Input should be a valid integer, unable to parse string as an integer", "int_parsing", raw));
             return fallback;
         }
         if (value < min) {
-            violations.add(JsonBodies.notteViolation("query", name, "Input should be greater than or equal to " + min,
+            violations.add(violation("query", name, "Input should be greater than or equal to " + min,
                     "greater_than_equal", raw));
         } else if (value > max) {
-            violations.add(JsonBodies.notteViolation("query", name, "Input should be less than or equal to " + max,
+            violations.add(violation("query", name, "Input should be less than or equal to " + max,
                     "less_than_equal", raw));
         }
         return value;
@@ -207,7 +240,7 @@ final class NotteApi implements Api {
             case "false": case "0": case "no": case "off":
                 return false;
             default:
-                violations.add(JsonBodies.notteViolation("query", name,
+                violations.add(violation("query", name,
                         "Input should be a valid boolean, unable to interpret input", "bool_parsing", raw));
                 return fallback;
         }

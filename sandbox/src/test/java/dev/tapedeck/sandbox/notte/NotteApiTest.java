@@ -9,6 +9,11 @@ import static dev.tapedeck.sandbox.Http.assertTypes;
 import static dev.tapedeck.sandbox.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.sandbox.notte.NotteApi;
+import dev.tapedeck.sandbox.notte.NotteEmulator;
+import dev.tapedeck.sandbox.notte.NotteReplay;
+import dev.tapedeck.sandbox.notte.NotteSeed;
+import dev.tapedeck.sandbox.notte.NotteSession;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -30,7 +35,7 @@ class NotteApiTest {
 
     @BeforeEach
     void start() {
-        sandbox = Sandbox.start(SandboxOptions.builder().clock(clock).notteCloseAfter(Duration.ofMinutes(2))
+        sandbox = Sandbox.start(SandboxOptions.builder().clock(clock).setting("notte", NotteEmulator.CLOSE_AFTER, String.valueOf(Duration.ofMinutes(2)))
                 .threads(2).build());
     }
 
@@ -40,8 +45,8 @@ class NotteApiTest {
     }
 
     HttpResponse<byte[]> get(String pathAndQuery) {
-        return Http.get(Http.uri(sandbox.notteBaseUrl(), pathAndQuery), "Authorization",
-                "Bearer " + sandbox.apiKey("notte"));
+        return Http.get(Http.uri(sandbox.clientSettings("notte").baseUrl(), pathAndQuery), "Authorization",
+                "Bearer " + sandbox.clientSettings("notte").apiKey());
     }
 
     List<JsonNode> items(JsonNode page) {
@@ -52,9 +57,9 @@ class NotteApiTest {
 
     @Test
     void requests_without_a_valid_bearer_get_401_with_message_and_detail() {
-        for (HttpResponse<byte[]> response : List.of(Http.get(Http.uri(sandbox.notteBaseUrl(), "/sessions")),
-                Http.get(Http.uri(sandbox.notteBaseUrl(), "/sessions"), "Authorization", "Bearer wrong"),
-                Http.get(Http.uri(sandbox.notteBaseUrl(), "/sessions"), "anchor-api-key", sandbox.apiKey("notte")))) {
+        for (HttpResponse<byte[]> response : List.of(Http.get(Http.uri(sandbox.clientSettings("notte").baseUrl(), "/sessions")),
+                Http.get(Http.uri(sandbox.clientSettings("notte").baseUrl(), "/sessions"), "Authorization", "Bearer wrong"),
+                Http.get(Http.uri(sandbox.clientSettings("notte").baseUrl(), "/sessions"), "anchor-api-key", sandbox.clientSettings("notte").apiKey()))) {
             assertThat(response.statusCode()).isEqualTo(401);
             assertTypes(json(response), Map.of("message", STRING, "detail", STRING));
         }
@@ -66,7 +71,7 @@ class NotteApiTest {
         assertTypes(page, Map.of("items", Http.ARRAY, "page", NUMBER, "page_size", NUMBER, "has_next", BOOLEAN,
                 "has_previous", BOOLEAN));
         assertThat(page.path("page_size").asInt()).isEqualTo(10);
-        assertThat(items(page)).hasSize(SeedData.NOTTE_ACTIVE).allMatch(i -> i.path("status").asText().equals("active"));
+        assertThat(items(page)).hasSize(NotteSeed.ACTIVE).allMatch(i -> i.path("status").asText().equals("active"));
         for (JsonNode item : items(page)) {
             assertTypes(item, Map.of("session_id", STRING, "status", STRING, "created_at", STRING,
                     "closed_at", STRING_OR_NULL, "duration", STRING_OR_NULL, "last_accessed_at", STRING,
@@ -86,7 +91,7 @@ class NotteApiTest {
             all.addAll(items(page));
             number++;
         } while (page.path("has_next").asBoolean());
-        assertThat(all).hasSize(SeedData.NOTTE_SESSIONS);
+        assertThat(all).hasSize(NotteSeed.SESSIONS);
         assertThat(all).extracting(i -> i.path("status").asText()).contains("active", "closed", "error", "timed_out");
         List<Instant> created = new ArrayList<>();
         all.forEach(i -> created.add(parseLenient(i.path("created_at").asText())));
@@ -123,7 +128,7 @@ class NotteApiTest {
 
     @Test
     void replay_is_404_still_active_until_the_session_closes_by_the_clock_then_200() {
-        NotteSession active = sandbox.data().notteActive();
+        NotteSession active = sandbox.emulation("notte", NotteApi.class).seed().active();
         HttpResponse<byte[]> early = get("/sessions/" + active.id() + "/replay");
         assertThat(early.statusCode()).isEqualTo(404);
         assertThat(json(early).path("message").asText()).contains("still active");
@@ -140,7 +145,7 @@ class NotteApiTest {
 
     @Test
     void a_closed_replay_has_a_presigned_mp4_url_and_a_playlist_of_presigned_segments_on_the_media_origin() {
-        JsonNode replay = json(get("/sessions/" + sandbox.data().notteClosedWithMp4().id() + "/replay"));
+        JsonNode replay = json(get("/sessions/" + sandbox.emulation("notte", NotteApi.class).seed().closedWithMp4().id() + "/replay"));
         assertTypes(replay, Map.of("playlist_content", STRING_OR_NULL, "mp4_url", STRING_OR_NULL,
                 "expires_at", STRING, "video_start_ms", NUMBER_OR_NULL, "video_duration_ms", NUMBER_OR_NULL));
         URI mp4 = URI.create(replay.path("mp4_url").asText());
@@ -163,14 +168,14 @@ class NotteApiTest {
 
     @Test
     void hls_only_replays_have_a_null_mp4_url_and_some_a_null_expiry() {
-        JsonNode hls = json(get("/sessions/" + sandbox.data().notteHlsOnly().id() + "/replay"));
+        JsonNode hls = json(get("/sessions/" + sandbox.emulation("notte", NotteApi.class).seed().hlsOnly().id() + "/replay"));
         assertThat(hls.path("mp4_url").isNull()).isTrue();
         assertThat(hls.path("playlist_content").asText()).contains("#EXTM3U");
         assertThat(hls.path("expires_at").isTextual()).isTrue();
-        JsonNode noExpiry = json(get("/sessions/" + sandbox.data().notteHlsOnlyWithoutExpiry().id() + "/replay"));
+        JsonNode noExpiry = json(get("/sessions/" + sandbox.emulation("notte", NotteApi.class).seed().hlsOnlyWithoutExpiry().id() + "/replay"));
         assertThat(noExpiry.path("mp4_url").isNull()).isTrue();
         assertThat(noExpiry.path("expires_at").isNull()).isTrue();
-        NotteSession mp4Only = sandbox.data().notteSessions().stream()
+        NotteSession mp4Only = sandbox.emulation("notte", NotteApi.class).seed().sessions().stream()
                 .filter(s -> s.replay() == NotteReplay.MP4_ONLY && !s.seededActive()).findFirst().orElseThrow();
         JsonNode onlyMp4 = json(get("/sessions/" + mp4Only.id() + "/replay"));
         assertThat(onlyMp4.path("playlist_content").isNull()).isTrue();
@@ -179,7 +184,7 @@ class NotteApiTest {
 
     @Test
     void sessions_that_ended_in_error_have_no_replay_and_unknown_sessions_are_404() {
-        HttpResponse<byte[]> none = get("/sessions/" + sandbox.data().notteWithoutReplay().id() + "/replay");
+        HttpResponse<byte[]> none = get("/sessions/" + sandbox.emulation("notte", NotteApi.class).seed().withoutReplay().id() + "/replay");
         assertThat(none.statusCode()).isEqualTo(404);
         assertThat(json(none).path("message").asText()).doesNotContain("still active");
         HttpResponse<byte[]> unknown = get("/sessions/nsess_9999/replay");
@@ -189,7 +194,7 @@ class NotteApiTest {
 
     @Test
     void timestamps_of_some_sessions_carry_no_zone_offset() {
-        NotteSession session = sandbox.data().notteWithoutOffset();
+        NotteSession session = sandbox.emulation("notte", NotteApi.class).seed().withoutOffset();
         JsonNode item = json(get("/sessions/" + session.id()));
         String created = item.path("created_at").asText();
         assertThat(created).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}");

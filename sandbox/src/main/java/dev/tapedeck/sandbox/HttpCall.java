@@ -3,6 +3,8 @@ package dev.tapedeck.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import dev.tapedeck.sandbox.spi.Call;
+import dev.tapedeck.sandbox.spi.Json;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,17 +18,10 @@ import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /**
- * One request as a provider handler sees it: the path below the provider's base, the decoded query (first value of
- * each name), the headers; and the only way to answer it, so that the request's {@link FaultPlan} (truncated or
- * dribbled body) applies to every answer alike.
+ * The {@link Call} of one exchange with the JDK server: the request's {@link FaultPlan} (truncated or dribbled
+ * body) applies to every answer alike.
  */
-final class Call {
-
-    /** Writes a body to the (possibly fault-wrapped) response stream. */
-    @FunctionalInterface
-    interface BodyWriter {
-        void write(OutputStream out) throws IOException;
-    }
+final class HttpCall implements Call {
 
     private final HttpExchange exchange;
     private final String path;
@@ -37,7 +32,7 @@ final class Call {
     private boolean responded;
 
     /** A call whose body bytes, as written to the client, are reported to {@code sent}. */
-    Call(HttpExchange exchange, String path, FaultPlan plan, Pauser pauser, LongConsumer sent) {
+    HttpCall(HttpExchange exchange, String path, FaultPlan plan, Pauser pauser, LongConsumer sent) {
         this.exchange = exchange;
         this.path = path;
         this.query = parseQuery(exchange.getRequestURI().getRawQuery());
@@ -46,32 +41,38 @@ final class Call {
         this.sent = sent;
     }
 
-    String method() {
+    @Override
+    public String method() {
         return exchange.getRequestMethod();
     }
 
-    boolean isHead() {
+    @Override
+    public boolean isHead() {
         return "HEAD".equals(method());
     }
 
-    /** The path below the provider's base URL, e.g. {@code /v1/sessions}. */
-    String path() {
+    @Override
+    public String path() {
         return path;
     }
 
-    Map<String, String> query() {
+    @Override
+    public Map<String, String> query() {
         return query;
     }
 
-    Optional<String> param(String name) {
+    @Override
+    public Optional<String> param(String name) {
         return Optional.ofNullable(query.get(name));
     }
 
-    Optional<String> header(String name) {
+    @Override
+    public Optional<String> header(String name) {
         return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
     }
 
-    Headers responseHeaders() {
+    @Override
+    public Headers responseHeaders() {
         return exchange.getResponseHeaders();
     }
 
@@ -79,15 +80,18 @@ final class Call {
         return responded;
     }
 
-    void json(int status, JsonNode body) throws IOException {
-        bytes(status, "application/json", JsonBodies.bytes(body));
+    @Override
+    public void json(int status, JsonNode body) throws IOException {
+        bytes(status, "application/json", Json.bytes(body));
     }
 
-    void text(int status, String body) throws IOException {
+    @Override
+    public void text(int status, String body) throws IOException {
         bytes(status, "text/plain; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
     }
 
-    void bytes(int status, String contentType, byte[] body) throws IOException {
+    @Override
+    public void bytes(int status, String contentType, byte[] body) throws IOException {
         responseHeaders().set("Content-Type", contentType);
         body(status, body.length, out -> out.write(body));
     }
@@ -97,7 +101,8 @@ final class Call {
      * dribbling, truncation, a reset mid-body). A truncated body ends by dropping the connection (see
      * {@link ConnectionAbort}).
      */
-    void body(int status, long length, BodyWriter writer) throws IOException {
+    @Override
+    public void body(int status, long length, BodyWriter writer) throws IOException {
         responded = true;
         Headers headers = responseHeaders();
         if (isHead()) {

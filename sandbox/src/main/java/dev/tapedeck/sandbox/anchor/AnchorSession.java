@@ -1,4 +1,4 @@
-package dev.tapedeck.sandbox;
+package dev.tapedeck.sandbox.anchor;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,13 +1,23 @@
-package dev.tapedeck.sandbox;
+package dev.tapedeck.sandbox.kataven;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tapedeck.sandbox.MediaPaths;
+import dev.tapedeck.sandbox.spi.Call;
+import dev.tapedeck.sandbox.spi.ClientSettings;
+import dev.tapedeck.sandbox.spi.Emulation;
+import dev.tapedeck.sandbox.spi.EmulatorContext;
+import dev.tapedeck.sandbox.spi.Json;
+import dev.tapedeck.sandbox.spi.PresignedLink;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * Kataven Hub as its reference ({@code 004}) and seeds/README.md describe it: {@code GET
@@ -16,31 +26,71 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bodies are plain text. A 200 carries a presigned {@code url} and, except for the calls seeded
  * {@link KatavenBehaviour#READY_WITHOUT_EXPIRY}, {@code expires_at}.
  */
-final class KatavenApi implements Api {
+public final class KatavenApi implements Emulation {
 
     private static final String ADMIN_ACCOUNT = "kataven-admin";
+    private static final Pattern ACCOUNT_ID = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,62}$");
 
-    private final SandboxOptions options;
+    private final EmulatorContext context;
+    private final String token;
+    private final String liveKey;
+    private final String accountId;
+    private final int readyAfterPolls;
     private final Clock clock;
     private final Instant readyAt;
-    private final SeedData data;
-    private final MediaLinks links;
+    private final KatavenSeed data = new KatavenSeed();
     private final Map<String, AtomicInteger> polls = new ConcurrentHashMap<>();
 
-    KatavenApi(SandboxOptions options, Instant startedAt, SeedData data, MediaLinks links) {
-        this.options = options;
-        this.clock = options.clock();
-        this.readyAt = startedAt.plus(options.katavenReadyAfter());
-        this.data = data;
-        this.links = links;
+    KatavenApi(EmulatorContext context) {
+        this.context = context;
+        this.token = context.text(KatavenEmulator.TOKEN, KatavenEmulator.DEFAULT_TOKEN);
+        this.accountId = context.text(KatavenEmulator.ACCOUNT_ID, KatavenEmulator.DEFAULT_ACCOUNT_ID);
+        this.liveKey = context.text(KatavenEmulator.LIVE_KEY, "sk_live_" + accountId + "_0123456789abcdef");
+        long polls = context.number(KatavenEmulator.READY_AFTER_POLLS, KatavenEmulator.DEFAULT_READY_AFTER_POLLS);
+        Duration readyAfter = context.duration(KatavenEmulator.READY_AFTER, KatavenEmulator.DEFAULT_READY_AFTER);
+        if (!ACCOUNT_ID.matcher(accountId).matches()) {
+            throw new IllegalArgumentException("the sandbox setting kataven.account_id must match "
+                    + ACCOUNT_ID.pattern());
+        }
+        if (token.isBlank() || token.startsWith("sk_live_")) {
+            throw new IllegalArgumentException("the sandbox setting kataven.token must not be blank or start with"
+                    + " sk_live_ (set kataven.live_key for that)");
+        }
+        if (!liveKey.startsWith("sk_live_" + accountId + "_")) {
+            throw new IllegalArgumentException("the sandbox setting kataven.live_key must start with sk_live_"
+                    + accountId + "_");
+        }
+        if (polls < 0 || polls > Integer.MAX_VALUE || readyAfter.isNegative()) {
+            throw new IllegalArgumentException("the sandbox settings kataven.ready_after_polls and"
+                    + " kataven.ready_after must not be negative");
+        }
+        this.readyAfterPolls = (int) polls;
+        this.clock = context.clock();
+        this.readyAt = context.startedAt().plus(readyAfter);
     }
 
+    /** The seeded calls. */
+    public KatavenSeed seed() {
+        return data;
+    }
+
+    /**
+     * The base URL with Kataven's {@code /api/v1} (the provider adds no prefix to a base URL that ends in it), the
+     * JWT-like token that needs {@code X-Account-ID}, and the setting {@code account_id}.
+     */
     @Override
-    public String name() {
-        return "kataven";
+    public ClientSettings clientSettings() {
+        return new ClientSettings(URI.create(context.mountUrl() + "/api/v1"), token,
+                Map.of("account_id", accountId));
     }
 
-    int polls(String id) {
+    /** The long-lived key ({@code sk_live_<account>_...}), valid without X-Account-ID. */
+    public String liveKey() {
+        return liveKey;
+    }
+
+    /** How many authorised recording requests call {@code id} has received. */
+    public int polls(String id) {
         AtomicInteger count = polls.get(id);
         return count == null ? 0 : count.get();
     }
@@ -85,19 +135,19 @@ final class KatavenApi implements Api {
         }
         String token = authorization.substring(7).trim();
         if (token.startsWith("sk_live_")) {
-            return token.equals(options.katavenLiveKey()) || refuse(call, 401, "unauthorized: invalid API key");
+            return token.equals(liveKey) || refuse(call, 401, "unauthorized: invalid API key");
         }
         Optional<String> account = call.header("X-Account-ID");
         if (account.isEmpty() || account.get().isEmpty()) {
             return refuse(call, 400, "Missing X-Account-ID header");
         }
-        if (!SandboxOptions.ACCOUNT_ID.matcher(account.get()).matches()) {
+        if (!ACCOUNT_ID.matcher(account.get()).matches()) {
             return refuse(call, 400, "Invalid X-Account-ID header: must match ^[a-z0-9][a-z0-9_-]{0,62}$");
         }
-        if (!token.equals(options.katavenToken())) {
+        if (!token.equals(this.token)) {
             return refuse(call, 401, "unauthorized: invalid token");
         }
-        if (account.get().equals(ADMIN_ACCOUNT) || !account.get().equals(options.katavenAccountId())) {
+        if (account.get().equals(ADMIN_ACCOUNT) || !account.get().equals(accountId)) {
             return refuse(call, 403, "forbidden: no access to account " + account.get());
         }
         return true;
@@ -110,7 +160,7 @@ final class KatavenApi implements Api {
     }
 
     private void recording(Call call, String id) throws IOException {
-        Optional<KatavenCall> found = data.katavenCall(id);
+        Optional<KatavenCall> found = data.call(id);
         if (found.isEmpty()) {
             call.text(404, "No recording for this session");
             return;
@@ -134,7 +184,7 @@ final class KatavenApi implements Api {
                 }
                 break;
             case PROCESSING_UNTIL_POLLS:
-                if (poll <= options.katavenReadyAfterPolls()) {
+                if (poll <= readyAfterPolls) {
                     call.text(409, "Recording not ready");
                     return;
                 }
@@ -142,9 +192,9 @@ final class KatavenApi implements Api {
             default:
                 break;
         }
-        Signer.Presigned audio = links.presign(MediaPaths.CALL_MP3);
-        ObjectNode body = JsonBodies.object();
-        body.put("url", audio.pathAndQuery());
+        PresignedLink audio = context.presign(MediaPaths.CALL_MP3);
+        ObjectNode body = Json.object();
+        body.put("url", audio.url());
         if (behaviour != KatavenBehaviour.READY_WITHOUT_EXPIRY) {
             body.put("expires_at", audio.expiresAt().toString());
         }

@@ -1,4 +1,4 @@
-package dev.tapedeck.sandbox;
+package dev.tapedeck.sandbox.kataven;
 
 /** How a seeded Kataven call answers {@code GET /api/v1/sessions/{id}/recording}. */
 public enum KatavenBehaviour {
@@ -6,9 +6,9 @@ public enum KatavenBehaviour {
     READY,
     /** 200 with {@code url} only: clients assume fetch time + 5 minutes. */
     READY_WITHOUT_EXPIRY,
-    /** 409 "Recording not ready" until start + {@link SandboxOptions#katavenReadyAfter()} by the clock, then 200. */
+    /** 409 "Recording not ready" until start + the {@link KatavenEmulator#READY_AFTER} setting by the clock, then 200. */
     PROCESSING_UNTIL_TIME,
-    /** 409 for the first {@link SandboxOptions#katavenReadyAfterPolls()} requests, then 200. */
+    /** 409 for the first {@link KatavenEmulator#READY_AFTER_POLLS} requests, then 200. */
     PROCESSING_UNTIL_POLLS,
     /** 404 "No recording for this session". */
     NO_RECORDING,

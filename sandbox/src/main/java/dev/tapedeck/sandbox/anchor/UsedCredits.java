@@ -1,4 +1,4 @@
-package dev.tapedeck.sandbox;
+package dev.tapedeck.sandbox.anchor;
 
 import java.math.BigDecimal;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.tapedeck.sandbox;
+package dev.tapedeck.sandbox.kataven;
 
 import java.util.Objects;
 

@@ -4,6 +4,9 @@ import static dev.tapedeck.sandbox.Http.json;
 import static dev.tapedeck.sandbox.Http.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.sandbox.kataven.KatavenApi;
+import dev.tapedeck.sandbox.kataven.KatavenBehaviour;
+import dev.tapedeck.sandbox.kataven.KatavenEmulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -20,8 +23,8 @@ class KatavenApiTest {
 
     @BeforeEach
     void start() {
-        sandbox = Sandbox.start(SandboxOptions.builder().clock(clock).katavenReadyAfter(Duration.ofSeconds(90))
-                .katavenReadyAfterPolls(2).threads(2).build());
+        sandbox = Sandbox.start(SandboxOptions.builder().clock(clock).setting("kataven", KatavenEmulator.READY_AFTER, "90")
+                .setting("kataven", KatavenEmulator.READY_AFTER_POLLS, "2").threads(2).build());
     }
 
     @AfterEach
@@ -29,13 +32,18 @@ class KatavenApiTest {
         sandbox.close();
     }
 
+    /** Where the emulation is mounted; the API's documented paths sit below under /api/v1 (and /v1). */
+    URI mount() {
+        return sandbox.clientSettings("kataven").baseUrl().resolve("/kataven");
+    }
+
     URI recording(String id) {
-        return Http.uri(sandbox.katavenBaseUrl(), "/api/v1/sessions/" + id + "/recording");
+        return Http.uri(mount(), "/api/v1/sessions/" + id + "/recording");
     }
 
     HttpResponse<byte[]> get(String id) {
-        return Http.get(recording(id), "Authorization", "Bearer " + sandbox.apiKey("kataven"), "X-Account-ID",
-                sandbox.katavenAccountId());
+        return Http.get(recording(id), "Authorization", "Bearer " + sandbox.clientSettings("kataven").apiKey(), "X-Account-ID",
+                sandbox.clientSettings("kataven").settings().get("account_id"));
     }
 
     static void assertPlain(HttpResponse<byte[]> response, int status, String body) {
@@ -47,7 +55,7 @@ class KatavenApiTest {
 
     @Test
     void a_ready_recording_is_a_json_object_with_a_presigned_url_and_expires_at_five_minutes_out() {
-        HttpResponse<byte[]> response = get(sandbox.data().katavenCall(KatavenBehaviour.READY).id());
+        HttpResponse<byte[]> response = get(sandbox.emulation("kataven", KatavenApi.class).seed().call(KatavenBehaviour.READY).id());
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = json(response);
         assertThat(body.isObject()).isTrue();
@@ -61,7 +69,7 @@ class KatavenApiTest {
 
     @Test
     void some_ready_recordings_omit_expires_at() {
-        JsonNode body = json(get(sandbox.data().katavenCall(KatavenBehaviour.READY_WITHOUT_EXPIRY).id()));
+        JsonNode body = json(get(sandbox.emulation("kataven", KatavenApi.class).seed().call(KatavenBehaviour.READY_WITHOUT_EXPIRY).id()));
         assertThat(body.path("url").isTextual()).isTrue();
         assertThat(body.has("expires_at")).isFalse();
     }
@@ -70,33 +78,33 @@ class KatavenApiTest {
     void missing_or_wrong_bearer_is_401_in_plain_text() {
         assertPlain(Http.get(recording("call_0001")), 401, "unauthorized");
         assertPlain(Http.get(recording("call_0001"), "Authorization", "Bearer eyJwrong", "X-Account-ID",
-                sandbox.katavenAccountId()), 401, "unauthorized");
+                sandbox.clientSettings("kataven").settings().get("account_id")), 401, "unauthorized");
         assertPlain(Http.get(recording("call_0001"), "Authorization", "Bearer sk_live_sandbox_wrong"), 401,
                 "unauthorized");
     }
 
     @Test
     void a_token_without_x_account_id_is_400_and_a_bad_or_foreign_account_is_refused() {
-        assertPlain(Http.get(recording("call_0001"), "Authorization", "Bearer " + sandbox.apiKey("kataven")), 400,
+        assertPlain(Http.get(recording("call_0001"), "Authorization", "Bearer " + sandbox.clientSettings("kataven").apiKey()), 400,
                 "Missing X-Account-ID header");
-        assertPlain(Http.get(recording("call_0001"), "Authorization", "Bearer " + sandbox.apiKey("kataven"),
+        assertPlain(Http.get(recording("call_0001"), "Authorization", "Bearer " + sandbox.clientSettings("kataven").apiKey(),
                 "X-Account-ID", "Not_Valid!"), 400, "X-Account-ID");
-        assertPlain(Http.get(recording("call_0001"), "Authorization", "Bearer " + sandbox.apiKey("kataven"),
+        assertPlain(Http.get(recording("call_0001"), "Authorization", "Bearer " + sandbox.clientSettings("kataven").apiKey(),
                 "X-Account-ID", "kataven-admin"), 403, "forbidden");
-        assertPlain(Http.get(recording("call_0001"), "Authorization", "Bearer " + sandbox.apiKey("kataven"),
+        assertPlain(Http.get(recording("call_0001"), "Authorization", "Bearer " + sandbox.clientSettings("kataven").apiKey(),
                 "X-Account-ID", "someone-else"), 403, "forbidden");
     }
 
     @Test
     void a_live_key_needs_no_x_account_id() {
         HttpResponse<byte[]> response = Http.get(recording("call_0001"), "Authorization",
-                "Bearer " + sandbox.katavenLiveKey());
+                "Bearer " + sandbox.emulation("kataven", KatavenApi.class).liveKey());
         assertThat(response.statusCode()).isEqualTo(200);
     }
 
     @Test
     void a_processing_recording_is_409_until_the_clock_passes_the_ready_time() {
-        String id = sandbox.data().katavenCall(KatavenBehaviour.PROCESSING_UNTIL_TIME).id();
+        String id = sandbox.emulation("kataven", KatavenApi.class).seed().call(KatavenBehaviour.PROCESSING_UNTIL_TIME).id();
         assertPlain(get(id), 409, "Recording not ready");
         clock.advance(Duration.ofSeconds(89));
         assertPlain(get(id), 409, "Recording not ready");
@@ -106,31 +114,31 @@ class KatavenApiTest {
 
     @Test
     void a_poll_driven_recording_is_409_for_the_configured_number_of_polls_then_ready() {
-        String id = sandbox.data().katavenCall(KatavenBehaviour.PROCESSING_UNTIL_POLLS).id();
+        String id = sandbox.emulation("kataven", KatavenApi.class).seed().call(KatavenBehaviour.PROCESSING_UNTIL_POLLS).id();
         assertPlain(get(id), 409, "Recording not ready");
         assertPlain(get(id), 409, "Recording not ready");
         assertThat(get(id).statusCode()).isEqualTo(200);
-        assertThat(sandbox.katavenPolls(id)).isEqualTo(3);
+        assertThat(sandbox.emulation("kataven", KatavenApi.class).polls(id)).isEqualTo(3);
     }
 
     @Test
     void designated_calls_answer_404_503_and_500_in_plain_text() {
-        assertPlain(get(sandbox.data().katavenCall(KatavenBehaviour.NO_RECORDING).id()), 404,
+        assertPlain(get(sandbox.emulation("kataven", KatavenApi.class).seed().call(KatavenBehaviour.NO_RECORDING).id()), 404,
                 "No recording for this session");
-        assertPlain(get(sandbox.data().katavenCall(KatavenBehaviour.NOT_CONFIGURED).id()), 503,
+        assertPlain(get(sandbox.emulation("kataven", KatavenApi.class).seed().call(KatavenBehaviour.NOT_CONFIGURED).id()), 503,
                 "Recording playback not configured");
-        assertPlain(get(sandbox.data().katavenCall(KatavenBehaviour.INTERNAL_ERROR).id()), 500, "Internal error");
+        assertPlain(get(sandbox.emulation("kataven", KatavenApi.class).seed().call(KatavenBehaviour.INTERNAL_ERROR).id()), 500, "Internal error");
         assertPlain(get("call_9999"), 404, "No recording");
     }
 
     @Test
     void the_same_endpoint_answers_under_the_v1_prefix_too() {
-        HttpResponse<byte[]> response = Http.get(Http.uri(sandbox.katavenBaseUrl(), "/v1/sessions/call_0001/recording"),
-                "Authorization", "Bearer " + sandbox.katavenLiveKey());
+        HttpResponse<byte[]> response = Http.get(Http.uri(mount(), "/v1/sessions/call_0001/recording"),
+                "Authorization", "Bearer " + sandbox.emulation("kataven", KatavenApi.class).liveKey());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).path("url").isTextual()).isTrue();
-        assertPlain(Http.get(Http.uri(sandbox.katavenBaseUrl(), "/v2/sessions/call_0001/recording"),
-                "Authorization", "Bearer " + sandbox.katavenLiveKey()), 404, "not found");
+        assertPlain(Http.get(Http.uri(mount(), "/v2/sessions/call_0001/recording"),
+                "Authorization", "Bearer " + sandbox.emulation("kataven", KatavenApi.class).liveKey()), 404, "not found");
     }
 
     @Test

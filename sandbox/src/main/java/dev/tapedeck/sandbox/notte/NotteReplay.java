@@ -1,4 +1,4 @@
-package dev.tapedeck.sandbox;
+package dev.tapedeck.sandbox.notte;
 
 /** What a Notte session's {@code /replay} returns once it exists. */
 public enum NotteReplay {

@@ -1,0 +1,36 @@
+package dev.tapedeck.sandbox.notte;
+
+import dev.tapedeck.sandbox.spi.Emulation;
+import dev.tapedeck.sandbox.spi.EmulatorContext;
+import dev.tapedeck.sandbox.spi.ProviderEmulator;
+import java.time.Duration;
+
+/**
+ * The sandbox's Notte ({@code notte}), see {@link NotteApi}. Settings ({@code SandboxOptions.Builder
+ * .setting("notte", key, value)}): {@link #API_KEY} and {@link #CLOSE_AFTER}.
+ */
+public final class NotteEmulator implements ProviderEmulator {
+
+    /** The setting of the valid bearer key. */
+    public static final String API_KEY = "api_key";
+    /** The key accepted unless the setting says otherwise. */
+    public static final String DEFAULT_API_KEY = "sk-sandbox-notte-0123456789abcdef";
+    /** The setting of how long after start the active sessions close (seconds or ISO-8601). */
+    public static final String CLOSE_AFTER = "close_after";
+    /** 30 s, unless the setting says otherwise. */
+    public static final Duration DEFAULT_CLOSE_AFTER = Duration.ofSeconds(30);
+
+    /** Does nothing: the sandbox constructs every emulator it finds. */
+    public NotteEmulator() {
+    }
+
+    @Override
+    public String providerId() {
+        return "notte";
+    }
+
+    @Override
+    public Emulation start(EmulatorContext context) {
+        return new NotteApi(context);
+    }
+}

@@ -8,6 +8,7 @@ import dev.tapedeck.sandbox.ManualClock;
 import dev.tapedeck.sandbox.Origin;
 import dev.tapedeck.sandbox.Sandbox;
 import dev.tapedeck.sandbox.SandboxOptions;
+import dev.tapedeck.sandbox.spi.SandboxScenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class ArchiveCommandTest {
 
     @BeforeAll
     static void startSandbox() {
-        sandbox = Sandbox.start();
+        sandbox = Sandbox.start(SandboxOptions.builder().scenario(SandboxScenario.HOSTILE).build());
     }
 
     @AfterAll

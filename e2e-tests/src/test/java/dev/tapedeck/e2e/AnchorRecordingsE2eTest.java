@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tapedeck.sandbox.anchor.AnchorApi;
 import dev.tapedeck.sandbox.anchor.AnchorRecording;
 import dev.tapedeck.sandbox.anchor.AnchorSession;
+import dev.tapedeck.sandbox.spi.SandboxScenario;
 import dev.tapedeck.Connection;
 import dev.tapedeck.download.DownloadListener;
 import dev.tapedeck.download.DownloadResult;
@@ -34,7 +35,7 @@ class AnchorRecordingsE2eTest {
     Path temp;
 
     @RegisterExtension
-    final SandboxFixture e2e = SandboxFixture.start();
+    final SandboxFixture e2e = SandboxFixture.start(options -> options.scenario(SandboxScenario.HOSTILE));
     private final Connection anchor = e2e.connect("anchor");
 
     @Test

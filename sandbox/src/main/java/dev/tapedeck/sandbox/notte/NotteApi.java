@@ -51,9 +51,14 @@ public final class NotteApi implements Emulation {
         if (closeAfter.isNegative()) {
             throw new IllegalArgumentException("the sandbox setting notte.close_after must not be negative");
         }
+        Duration finaliseAfter = context.duration(NotteEmulator.FINALISE_AFTER,
+                NotteEmulator.DEFAULT_FINALISE_AFTER);
+        if (finaliseAfter.isNegative()) {
+            throw new IllegalArgumentException("the sandbox setting notte.finalise_after must not be negative");
+        }
         this.bearer = "Bearer " + key;
         this.clock = context.clock();
-        this.data = NotteSeed.generate(context.seed(), context.startedAt(), closeAfter);
+        this.data = NotteSeed.generate(context.seed(), context.startedAt(), closeAfter, finaliseAfter);
     }
 
     /** The seeded sessions. */
@@ -171,6 +176,10 @@ public final class NotteApi implements Emulation {
         if (s.activeAt(now)) {
             call.json(404, error("Session " + s.id() + " is still active: the replay exists once it"
                     + " is closed", "Stop the session or wait until it closes, then retry"));
+            return;
+        }
+        if (s.finalisingAt(now)) {
+            call.json(404, error("Replay not found for session " + s.id(), "No replay is stored for this session"));
             return;
         }
         if (s.replay() == NotteReplay.NONE) {

@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /**
  * The sandbox's Notte ({@code notte}), see {@link NotteApi}. Settings ({@code SandboxOptions.Builder
- * .setting("notte", key, value)}): {@link #API_KEY} and {@link #CLOSE_AFTER}.
+ * .setting("notte", key, value)}): {@link #API_KEY}, {@link #CLOSE_AFTER} and {@link #FINALISE_AFTER}.
  */
 public final class NotteEmulator implements ProviderEmulator {
 
@@ -19,6 +19,11 @@ public final class NotteEmulator implements ProviderEmulator {
     public static final String CLOSE_AFTER = "close_after";
     /** 30 s, unless the setting says otherwise. */
     public static final Duration DEFAULT_CLOSE_AFTER = Duration.ofSeconds(30);
+
+    /** The setting of how long after closing a session's replay is finalised (seconds or ISO-8601). */
+    public static final String FINALISE_AFTER = "finalise_after";
+    /** 10 s, unless the setting says otherwise. */
+    public static final Duration DEFAULT_FINALISE_AFTER = Duration.ofSeconds(10);
 
     /** Does nothing: the sandbox constructs every emulator it finds. */
     public NotteEmulator() {

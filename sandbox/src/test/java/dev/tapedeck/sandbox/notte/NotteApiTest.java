@@ -127,7 +127,7 @@ class NotteApiTest {
     }
 
     @Test
-    void replay_is_404_still_active_until_the_session_closes_by_the_clock_then_200() {
+    void replay_is_404_still_active_until_the_session_closes_then_404_while_it_is_finalised_then_200() {
         NotteSession active = sandbox.emulation("notte", NotteApi.class).seed().active();
         HttpResponse<byte[]> early = get("/sessions/" + active.id() + "/replay");
         assertThat(early.statusCode()).isEqualTo(404);
@@ -135,6 +135,14 @@ class NotteApiTest {
         assertThat(json(get("/sessions/" + active.id())).path("status").asText()).isEqualTo("active");
 
         clock.advance(Duration.ofMinutes(2));
+        HttpResponse<byte[]> finalising = get("/sessions/" + active.id() + "/replay");
+        assertThat(finalising.statusCode()).isEqualTo(404);
+        assertThat(json(finalising).path("message").asText()).contains("not found").doesNotContain("active");
+        assertThat(json(get("/sessions/" + active.id())).path("status").asText()).isEqualTo("closed");
+
+        clock.advance(NotteEmulator.DEFAULT_FINALISE_AFTER.minusMillis(1));
+        assertThat(get("/sessions/" + active.id() + "/replay").statusCode()).isEqualTo(404);
+        clock.advance(Duration.ofMillis(1));
         HttpResponse<byte[]> later = get("/sessions/" + active.id() + "/replay");
         assertThat(later.statusCode()).isEqualTo(200);
         JsonNode session = json(get("/sessions/" + active.id()));

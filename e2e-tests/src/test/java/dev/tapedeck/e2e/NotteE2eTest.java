@@ -141,7 +141,7 @@ class NotteE2eTest {
     }
 
     @Test
-    void readinessWaitTurnsAnActiveSessionIntoARecordingOnceItCloses() {
+    void readinessWaitTurnsAnActiveSessionIntoARecordingOnceItClosesAndItsReplayIsFinalised() {
         NotteSession active = e2e.sandbox.emulation("notte", NotteApi.class).seed().active();
         ReadinessWait wait = new ReadinessWait(Duration.ofMinutes(5), e2e.clock, e2e.sleeper);
 
@@ -149,12 +149,30 @@ class NotteE2eTest {
 
         assertThat(replay.primary()).isTrue();
         assertThat(replay.format()).isEqualTo(RecordingFormat.MP4);
-        assertThat(e2e.sleeper.sleeps()).isNotEmpty();
-        assertThat(e2e.clock.instant()).isAfterOrEqualTo(active.closesAt());
-        // It stopped polling at the first probe after closing: the last pause is what crossed the closing time.
+        assertThat(active.replayReadyAt()).isAfter(active.closesAt());
+        assertThat(e2e.clock.instant()).isAfterOrEqualTo(active.replayReadyAt());
+        // It stopped polling at the first probe after the replay was finalised: the last pause crossed that time.
         Duration beforeLastPause = e2e.sleeper.total().minus(e2e.sleeper.sleeps().get(e2e.sleeper.sleeps().size() - 1));
-        assertThat(SandboxFixture.START.plus(beforeLastPause)).isBefore(active.closesAt());
-        assertThat(e2e.apiRequests("notte")).isEqualTo(e2e.sleeper.sleeps().size() + 1L);
+        assertThat(SandboxFixture.START.plus(beforeLastPause)).isBefore(active.replayReadyAt());
+        // While it was finalised, each probe asked for the session too and then waited Notte's SDK's 5 s.
+        long finalisingProbes = e2e.apiRequests("notte") - (e2e.sleeper.sleeps().size() + 1L);
+        assertThat(finalisingProbes).isPositive();
+        assertThat(e2e.sleeper.sleeps().subList(e2e.sleeper.sleeps().size() - (int) finalisingProbes,
+                e2e.sleeper.sleeps().size())).containsOnly(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aClosedSessionWhoseReplayIsStillBeingFinalisedIsNotReadyAndAnUnknownOneIsNotFound() {
+        NotteSession active = e2e.sandbox.emulation("notte", NotteApi.class).seed().active();
+        e2e.clock.advance(Duration.between(SandboxFixture.START, active.closesAt()));
+
+        TapedeckError finalising = left(notte.recordings().primaryRecording(SessionId.of(active.id())));
+        TapedeckError unknown = left(notte.recordings().primaryRecording(SessionId.of("nsess_9999")));
+
+        assertThat(finalising).isInstanceOf(TapedeckError.NotReady.class);
+        assertThat(finalising.message()).contains("finalising");
+        assertThat(unknown).isInstanceOf(TapedeckError.NotFound.class);
+        assertThat(unknown.message()).contains("no session nsess_9999");
     }
 
     private List<String> ids(SessionQuery query) {

@@ -117,7 +117,7 @@ final class CliRun implements AutoCloseable {
     /** The sandbox behind {@code --sandbox}, started on first use with the plug-ins' emulators too. */
     SandboxLauncher sandbox() {
         if (sandbox == null) {
-            sandbox = SandboxLauncher.start(0, loader());
+            sandbox = SandboxLauncher.start(0, loader(), env.clock());
             sandbox.sandbox().problems().forEach(this::problem);
         }
         return sandbox;
@@ -135,6 +135,11 @@ final class CliRun implements AutoCloseable {
         ProviderConfig config = builder.build();
         config.apiKey(id).ifPresent(key -> errors.secret(key.reveal()));
         return config;
+    }
+
+    /** Whether an API key is set for provider {@code id}: one without is not set up at all, rather than wrongly. */
+    boolean hasApiKey(String id) {
+        return config(id).apiKey(id).isPresent();
     }
 
     /** Connects to {@code id}; the connection is closed with this run. */

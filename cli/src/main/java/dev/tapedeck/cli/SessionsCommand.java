@@ -2,21 +2,18 @@ package dev.tapedeck.cli;
 
 import dev.tapedeck.Connection;
 import dev.tapedeck.model.Capability;
-import dev.tapedeck.model.Session;
-import dev.tapedeck.model.SessionQuery;
 import dev.tapedeck.model.TapedeckError;
-import dev.tapedeck.model.TapedeckException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code tapedeck sessions}: the session history of each selected provider, filtered. A provider that fails is
- * reported and the others still listed; the exit code is then the first failure's.
+ * {@code tapedeck sessions}: the session histories of the selected providers, filtered, as one listing newest first
+ * (see {@link NewestFirst}); {@code --limit} counts sessions in all. A provider that fails is reported and the others
+ * still listed; the exit code is then the first failure's.
  */
 @Command(name = "sessions", mixinStandardHelpOptions = true, description = "List past sessions, filtered, across providers with a history.")
 final class SessionsCommand implements Callable<Integer> {
@@ -30,31 +27,19 @@ final class SessionsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliRun run = root.run();
-        SessionQuery query = filters.toQuery();
+        filters.toQuery();
         List<Connection> connections = ProviderSelection.select(run, Capability.SESSION_HISTORY,
                 ProviderSelection.Scope.ALL);
-        Optional<TapedeckError> firstFailure = Optional.empty();
-        for (Connection connection : connections) {
-            Optional<TapedeckError> failure = list(run, connection, query);
-            if (failure.isPresent() && connections.size() == 1) {
+        List<TapedeckError> failures = new ArrayList<>();
+        NewestFirst.list(connections, filters, run.printer()::session, failure -> {
+            if (connections.size() == 1) {
                 run.printer().flush();
-                throw new CliFailure(failure.get());
+                throw new CliFailure(failure);
             }
-            failure.ifPresent(f -> run.problem(run.errors().text(f)));
-            firstFailure = firstFailure.or(() -> failure);
-        }
-        run.printer().flush();
-        return firstFailure.map(ExitCodes::of).orElse(ExitCodes.OK);
-    }
-
-    private static Optional<TapedeckError> list(CliRun run, Connection connection, SessionQuery query) {
-        return connection.history().sessions(query).fold(Optional::of, sessions -> {
-            try (Stream<Session> stream = sessions) {
-                stream.forEach(run.printer()::session);
-                return Optional.empty();
-            } catch (TapedeckException e) {
-                return Optional.of(e.error());
-            }
+            run.problem(run.errors().text(failure));
+            failures.add(failure);
         });
+        run.printer().flush();
+        return failures.isEmpty() ? ExitCodes.OK : ExitCodes.of(failures.get(0));
     }
 }

@@ -40,9 +40,11 @@ import java.util.function.Function;
  * ({@link LockFile}), so two downloads of one recording into one folder (two threads, or two processes) never
  * write the same temp file: the second fails at once with {@link TapedeckError.InUse}, touching nothing.
  *
- * <p>An existing file is replaced only with {@link DownloadOptions#overwrite()}; without it the recording is
- * downloaded beside the file and compared: the same bytes are reported as skipped (with the existing file's size
- * and SHA-256), other bytes as a {@link TapedeckError.Storage} failure, and the existing file is never touched.
+ * <p>An existing file is replaced only with {@link DownloadOptions#overwrite()}; without it the file is kept and
+ * checked without fetching anything: against the size the provider declares and, when a manifest recorded the file,
+ * against its size and SHA-256. With {@link DownloadOptions#verifyExisting()} the recording is downloaded beside the
+ * file and compared byte for byte instead. A copy that checks out is reported as skipped (with its size and
+ * SHA-256), any other as a {@link TapedeckError.Storage} failure; the existing file is never touched.
  * HLS playlists are saved with their segments so they play offline (see {@code HlsDownload}).
  *
  * <p>Never throws for an expected failure: every outcome is a {@link DownloadResult}. Thread-safe.
@@ -81,10 +83,20 @@ public final class Downloader {
      * that, relative to {@code folder}.
      */
     public DownloadResult download(Recording recording, Path folder, DownloadListener listener) {
+        return download(recording, folder, Optional.empty(), listener);
+    }
+
+    /**
+     * {@link #download(Recording, Path, DownloadListener)}, where {@code recorded} is what a manifest recorded for
+     * the file earlier: a copy already in place must match it to be skipped.
+     */
+    public DownloadResult download(Recording recording, Path folder, Optional<Fingerprint> recorded,
+            DownloadListener listener) {
         Objects.requireNonNull(recording, "recording");
+        Objects.requireNonNull(recorded, "recorded");
         Path dir = folder.toAbsolutePath().normalize();
         return save(recording, RecordingPaths.resolve(dir, recording), RecordingPaths.relativePath(recording),
-                listener);
+                recorded, listener);
     }
 
     /**
@@ -101,10 +113,11 @@ public final class Downloader {
             Objects.requireNonNull(listener, "listener").started(recording, Optional.empty());
             return fail(recording, dir.resolve(name).normalize(), name, inside.getLeft(), listener);
         }
-        return save(recording, inside.get(), name, listener);
+        return save(recording, inside.get(), name, Optional.empty(), listener);
     }
 
-    private DownloadResult save(Recording recording, Path target, String relative, DownloadListener listener) {
+    private DownloadResult save(Recording recording, Path target, String relative, Optional<Fingerprint> recorded,
+            DownloadListener listener) {
         Objects.requireNonNull(listener, "listener");
         boolean hls = recording.media() instanceof MediaLocation.InlinePlaylist;
         listener.started(recording, hls ? Optional.empty() : recording.sizeBytes());
@@ -130,17 +143,21 @@ public final class Downloader {
                     listener);
         }
         try (LockFile held = lock.get()) {
-            return saveLocked(recording, target, relative, listener);
+            return saveLocked(recording, target, relative, recorded, listener);
         }
     }
 
-    private DownloadResult saveLocked(Recording recording, Path target, String relative, DownloadListener listener) {
+    private DownloadResult saveLocked(Recording recording, Path target, String relative,
+            Optional<Fingerprint> recorded, DownloadListener listener) {
         boolean hls = recording.media() instanceof MediaLocation.InlinePlaylist;
         boolean keepExisting = Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !options.overwrite();
         LiveRecording live = new LiveRecording(source, recording, clock);
         Transfer transfer = new Transfer(live, options.maxAttempts());
         Progress progress = new Progress(listener);
         String what = describe(recording);
+        if (keepExisting && !options.verifyExisting()) {
+            return checkExisting(recording, target, relative, recorded, listener);
+        }
         if (keepExisting) {
             return compareWithExisting(recording, live, transfer, target, relative, progress, what, listener);
         }
@@ -151,6 +168,36 @@ public final class Downloader {
             return fail(recording, target, relative, saved.getLeft(), listener);
         }
         DownloadResult result = DownloadResult.downloaded(recording, target, relative, saved.get());
+        listener.finished(result);
+        return result;
+    }
+
+    /**
+     * Checks an existing copy that must not be replaced without fetching anything: it must be complete (an HLS
+     * playlist with every file it references), have the size the provider declares for a single file, and match what
+     * a manifest {@code recorded}. So a re-run costs one listing call, not the recording's bytes.
+     */
+    private DownloadResult checkExisting(Recording recording, Path target, String relative,
+            Optional<Fingerprint> recorded, DownloadListener listener) {
+        boolean hls = recording.media() instanceof MediaLocation.InlinePlaylist;
+        Either<TapedeckError, Fingerprint> existing = LocalCopy.measure(target);
+        Optional<String> mismatch;
+        if (existing.isLeft()) {
+            mismatch = Optional.of(existing.getLeft().message());
+        } else if (!hls && recording.sizeBytes().filter(size -> size != existing.get().sizeBytes()).isPresent()) {
+            mismatch = Optional.of(existing.get().sizeBytes() + " bytes where the provider declares "
+                    + recording.sizeBytes().get());
+        } else if (recorded.filter(fingerprint -> !fingerprint.equals(existing.get())).isPresent()) {
+            mismatch = Optional.of("its size or SHA-256 is not what the manifest recorded");
+        } else {
+            mismatch = Optional.empty();
+        }
+        if (mismatch.isPresent()) {
+            return fail(recording, target, relative, new TapedeckError.Storage(recording.provider(), target
+                    + " already exists with different content (" + mismatch.get() + "); it was left as it is, pass "
+                    + "--overwrite (DownloadOptions.overwrite) to replace it"), listener);
+        }
+        DownloadResult result = DownloadResult.skipped(recording, target, relative, existing.get());
         listener.finished(result);
         return result;
     }

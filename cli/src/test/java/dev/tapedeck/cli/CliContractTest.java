@@ -75,9 +75,9 @@ class CliContractTest {
     @Test
     void theLimitCountsSessionsInAllNewestFirstAndFetchesOnePagePerProvider() {
         CliHarness.Result result = cli.run("--provider", "anchor,notte", "--json", "sessions", "--limit", "9");
+        List<JsonNode> sessions = result.json();
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        List<JsonNode> sessions = result.json();
         assertThat(sessions).hasSize(9);
         List<Instant> created = sessions.stream().map(s -> Instant.parse(s.get("createdAt").asText()))
                 .collect(Collectors.toList());

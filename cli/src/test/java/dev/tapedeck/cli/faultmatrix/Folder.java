@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -176,34 +178,39 @@ record Folder(Map<String, Stored> files, Set<String> hidden, Optional<List<Strin
 
     /** Counts findings as they come. */
     private static final class Tally {
-        private int corrupt;
-        private int partial;
-        private int lost;
-        private int leftovers;
+        private enum Kind { CORRUPT, PARTIAL, LOST, LEFTOVER }
+
+        private final Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
         private final List<String> problems = new ArrayList<>();
 
         void corrupt(String what) {
-            corrupt++;
-            problems.add("corrupt: " + what);
+            add(Kind.CORRUPT, what);
         }
 
         void partial(String what) {
-            partial++;
-            problems.add("partial: " + what);
+            add(Kind.PARTIAL, what);
         }
 
         void lost(String what) {
-            lost++;
-            problems.add("lost: " + what);
+            add(Kind.LOST, what);
         }
 
         void leftover(String what) {
-            leftovers++;
-            problems.add("leftover: " + what);
+            add(Kind.LEFTOVER, what);
+        }
+
+        private void add(Kind kind, String what) {
+            counts.merge(kind, 1, Integer::sum);
+            problems.add(kind.name().toLowerCase(Locale.ROOT) + ": " + what);
         }
 
         Findings findings() {
-            return new Findings(corrupt, partial, lost, leftovers, List.copyOf(problems));
+            return new Findings(count(Kind.CORRUPT), count(Kind.PARTIAL), count(Kind.LOST), count(Kind.LEFTOVER),
+                    List.copyOf(problems));
+        }
+
+        private int count(Kind kind) {
+            return counts.getOrDefault(kind, 0);
         }
     }
 }

@@ -125,7 +125,9 @@ final class CliRun implements AutoCloseable {
 
     /** The settings for provider {@code id}: the sandbox's with {@code --sandbox}, else the environment's. */
     ProviderConfig config(String id) {
-        ProviderConfig.Builder builder = ProviderConfig.builder().clock(env.clock()).sleeper(env.sleeper());
+        ProviderConfig.Builder builder = ProviderConfig.builder().clock(env.clock()).sleeper(env.sleeper())
+                .timeouts(options.timeouts()).apiBodyLimit(options.apiBodyLimit())
+                .allowPrivateAddresses(options.allowPrivateAddresses);
         if (options.sandbox) {
             sandbox().configure(id, builder);
         } else {

@@ -1,7 +1,7 @@
 package com.example.acme;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tapedeck.sandbox.MediaPaths;
+import dev.tapedeck.sandbox.spi.MediaPaths;
 import dev.tapedeck.sandbox.spi.Call;
 import dev.tapedeck.sandbox.spi.ClientSettings;
 import dev.tapedeck.sandbox.spi.Emulation;

@@ -3,12 +3,13 @@ package dev.tapedeck.sandbox.anchor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tapedeck.sandbox.MediaPaths;
+import dev.tapedeck.sandbox.spi.MediaPaths;
 import dev.tapedeck.sandbox.spi.Call;
 import dev.tapedeck.sandbox.spi.ClientSettings;
 import dev.tapedeck.sandbox.spi.Emulation;
 import dev.tapedeck.sandbox.spi.EmulatorContext;
 import dev.tapedeck.sandbox.spi.Json;
+import dev.tapedeck.sandbox.spi.SeededSessions;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -44,7 +45,7 @@ import java.util.stream.Collectors;
  * a session that is not running, or has recording disabled, answers the documented 500 "Failed to pause
  * recording" / "Failed to resume recording".
  */
-public final class AnchorApi implements Emulation {
+public final class AnchorApi implements Emulation, SeededSessions {
 
     private static final Set<Integer> LIMITS = Set.of(10, 20, 50);
     private static final DateTimeFormatter MILLIS_UTC =
@@ -77,6 +78,18 @@ public final class AnchorApi implements Emulation {
     /** The seeded sessions. */
     public AnchorSeed seed() {
         return data;
+    }
+
+    /** {@code sess_0002}: three recordings, all on the media host. */
+    @Override
+    public String withRecordings() {
+        return data.withSeveralRecordings().id();
+    }
+
+    /** {@code sess_0007}: failed, with an empty recording list. */
+    @Override
+    public String withoutRecordings() {
+        return data.withoutRecordings().id();
     }
 
     /** Whether the recording of session {@code sessionId} is currently paused. */

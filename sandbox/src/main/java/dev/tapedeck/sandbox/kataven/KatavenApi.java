@@ -1,13 +1,14 @@
 package dev.tapedeck.sandbox.kataven;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tapedeck.sandbox.MediaPaths;
+import dev.tapedeck.sandbox.spi.MediaPaths;
 import dev.tapedeck.sandbox.spi.Call;
 import dev.tapedeck.sandbox.spi.ClientSettings;
 import dev.tapedeck.sandbox.spi.Emulation;
 import dev.tapedeck.sandbox.spi.EmulatorContext;
 import dev.tapedeck.sandbox.spi.Json;
 import dev.tapedeck.sandbox.spi.PresignedLink;
+import dev.tapedeck.sandbox.spi.SeededSessions;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
  * bodies are plain text. A 200 carries a presigned {@code url} and, except for the calls seeded
  * {@link KatavenBehaviour#READY_WITHOUT_EXPIRY}, {@code expires_at}.
  */
-public final class KatavenApi implements Emulation {
+public final class KatavenApi implements Emulation, SeededSessions {
 
     private static final String ADMIN_ACCOUNT = "kataven-admin";
     private static final Pattern ACCOUNT_ID = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,62}$");
@@ -72,6 +73,18 @@ public final class KatavenApi implements Emulation {
     /** The seeded calls. */
     public KatavenSeed seed() {
         return data;
+    }
+
+    /** A call whose recording is ready from the start. */
+    @Override
+    public String withRecordings() {
+        return data.call(KatavenBehaviour.READY).id();
+    }
+
+    /** A call without a recording (404). */
+    @Override
+    public String withoutRecordings() {
+        return data.call(KatavenBehaviour.NO_RECORDING).id();
     }
 
     /**

@@ -2,13 +2,14 @@ package dev.tapedeck.sandbox.notte;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tapedeck.sandbox.MediaPaths;
+import dev.tapedeck.sandbox.spi.MediaPaths;
 import dev.tapedeck.sandbox.spi.Call;
 import dev.tapedeck.sandbox.spi.ClientSettings;
 import dev.tapedeck.sandbox.spi.Emulation;
 import dev.tapedeck.sandbox.spi.EmulatorContext;
 import dev.tapedeck.sandbox.spi.Json;
 import dev.tapedeck.sandbox.spi.PresignedLink;
+import dev.tapedeck.sandbox.spi.SeededSessions;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +29,7 @@ import java.util.stream.Collectors;
  * the session closes by the sandbox clock. Errors are {@code {"message","detail"}}, 422 carries a {@code detail}
  * list, and a 429 carries {@code X-RateLimit-*} headers but no Retry-After.
  */
-public final class NotteApi implements Emulation {
+public final class NotteApi implements Emulation, SeededSessions {
 
     private static final DateTimeFormatter WITH_OFFSET =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
@@ -59,6 +60,18 @@ public final class NotteApi implements Emulation {
     /** The seeded sessions. */
     public NotteSeed seed() {
         return data;
+    }
+
+    /** A closed session whose replay has an MP4 and a playlist. */
+    @Override
+    public String withRecordings() {
+        return data.closedWithMp4().id();
+    }
+
+    /** A session that ended in error without a replay. */
+    @Override
+    public String withoutRecordings() {
+        return data.withoutReplay().id();
     }
 
     /** The mount URL (paths start with {@code /sessions}) and the valid bearer key. */

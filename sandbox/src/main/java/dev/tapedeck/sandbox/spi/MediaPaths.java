@@ -1,8 +1,9 @@
-package dev.tapedeck.sandbox;
+package dev.tapedeck.sandbox.spi;
 
 /**
- * The paths of what the media host serves. Every one of them must be requested with a presigned query
- * ({@code ?expires=<epoch seconds>&signature=<hex>}); {@link Sandbox#presignedMediaUrl(String)} makes one.
+ * The paths of what the sandbox's media host serves, for emulators to hand out. Every one of them must be requested
+ * with a presigned query ({@code ?expires=<epoch seconds>&signature=<hex>}); {@link EmulatorContext#presign(String)}
+ * makes one.
  */
 public final class MediaPaths {
 
@@ -18,7 +19,7 @@ public final class MediaPaths {
     private MediaPaths() {
     }
 
-    /** The path of a generated stream of exactly {@code bytes} bytes (see {@link GeneratedBytes}). */
+    /** The path of a generated stream of exactly {@code bytes} bytes (bytes that follow a fixed pattern, served without being held in memory). */
     public static String generated(long bytes) {
         if (bytes < 0) {
             throw new IllegalArgumentException("bytes must not be negative: " + bytes);

@@ -3,6 +3,7 @@ package dev.tapedeck.kit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tapedeck.Connection;
+import dev.tapedeck.kit.fakes.ScriptedServer;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.TapedeckError;
 import dev.tapedeck.sandbox.Origin;
@@ -110,5 +111,54 @@ public interface ErrorContract {
                 limited -> assertThat(limited.retryAfter()).contains(Duration.ofSeconds(300)));
         assertThat(kit.sandbox().counters().requests(Origin.API)).as("requests").isEqualTo(1);
         assertThat(kit.sleeper().sleeps()).isEmpty();
+    }
+
+    @Test
+    default void aConnectionBrokenEveryTimeIsATransportErrorAfterTwoRetries() {
+        ProviderFixture kit = fixture();
+        Connection connection = kit.connect();
+        // More resets than tries: an HTTP client may try a GET again by itself on a connection closed unanswered.
+        kit.sandbox().faults().resetNext(Origin.API, 20);
+
+        TapedeckError error = listRecordings(connection).getLeft();
+        kit.sandbox().faults().clear();
+
+        assertThat(error).isInstanceOf(TapedeckError.Transport.class);
+        assertThat(error.provider()).isEqualTo(kit.id());
+        assertThat(kit.sleeper().sleeps()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"malformed JSON", "an HTML page"})
+    default void anUnreadableAnswerIsAnErrorNeverAnException(String answer) {
+        ProviderFixture kit = fixture();
+        Connection connection = kit.connect();
+        if (answer.equals("malformed JSON")) {
+            kit.sandbox().faults().malformedJsonNext(Origin.API, 3);
+        } else {
+            kit.sandbox().faults().htmlPageNext(Origin.API, 3);
+        }
+
+        TapedeckError error = listRecordings(connection).getLeft();
+
+        assertThat(error).isInstanceOfAny(TapedeckError.ProviderFailure.class, TapedeckError.Transport.class);
+        assertThat(error.provider()).isEqualTo(kit.id());
+        assertThat(error.message()).isNotBlank().doesNotContain(kit.clientSettings().apiKey());
+    }
+
+    @Test
+    default void anErrorBodyThatEchoesTheKeyNeverShowsIt() {
+        ProviderFixture kit = fixture();
+        String key = kit.clientSettings().apiKey();
+        String said = "Invalid API key " + key;
+        ScriptedServer server = kit.server(ScriptedServer.json(403, "{\"message\":\"" + said + "\",\"detail\":\""
+                + said + "\",\"error\":{\"code\":403,\"message\":\"" + said + "\"}}"));
+        Connection connection = kit.connect(kit.configAt(kit.baseUrlOn(server)).build());
+
+        TapedeckError error = listRecordings(connection).getLeft();
+
+        assertThat(error).isInstanceOf(TapedeckError.Forbidden.class);
+        assertThat(error.message()).contains("Invalid API key").doesNotContain(key);
+        assertThat(error.toString()).doesNotContain(key);
     }
 }

@@ -1,6 +1,7 @@
 package dev.tapedeck.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.tapedeck.Connection;
 import dev.tapedeck.RecordingSource;
@@ -16,9 +17,12 @@ import dev.tapedeck.model.SessionQuery;
 import dev.tapedeck.model.SessionStatus;
 import dev.tapedeck.model.Sort;
 import dev.tapedeck.model.TapedeckError;
+import dev.tapedeck.model.TapedeckException;
 import dev.tapedeck.sandbox.Origin;
 import io.vavr.control.Either;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +61,27 @@ public interface HistoryContract {
         assertThat(listed).extracting(Session::id).doesNotHaveDuplicates()
                 .containsExactlyElementsOf(first.items().stream().map(Session::id).toList());
         assertThat(server.requests()).as("requests: the first page, then the same page once").isEqualTo(2);
+    }
+
+    @Test
+    default void aFailureOnALaterPageSurfacesFromTheStreamAfterTheEarlierSessions() {
+        ProviderFixture kit = fixture();
+        if (!kit.metadata().capabilities().supports(Capability.SESSION_HISTORY)) {
+            assertRefused(kit.connect().history().sessions(SessionQuery.all()), "session history");
+            return;
+        }
+        Connection connection = kit.connect();
+        Iterator<Session> sessions = connection.history().sessions(SessionQuery.builder().pageSize(PAGE_SIZE)
+                .build()).get().iterator();
+        kit.sandbox().faults().failNext(Origin.API, 1, 401);
+        List<Session> seen = new ArrayList<>();
+
+        TapedeckException thrown = catchThrowableOfType(TapedeckException.class,
+                () -> sessions.forEachRemaining(seen::add));
+
+        assertThat(thrown).as("the failure of the second page").isNotNull();
+        assertThat(thrown.error()).isInstanceOf(TapedeckError.Unauthorized.class);
+        assertThat(seen).as("the sessions of the first page").isNotEmpty();
     }
 
     @Test

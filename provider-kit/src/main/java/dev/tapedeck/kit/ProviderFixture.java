@@ -6,7 +6,6 @@ import dev.tapedeck.kit.fakes.HeldPauser;
 import dev.tapedeck.kit.fakes.RecordingSleeper;
 import dev.tapedeck.kit.fakes.ScriptedServer;
 import dev.tapedeck.model.SessionId;
-import dev.tapedeck.retry.RetryPolicy;
 import dev.tapedeck.sandbox.ManualClock;
 import dev.tapedeck.sandbox.Sandbox;
 import dev.tapedeck.sandbox.SandboxOptions;
@@ -22,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What one contract test works with: the provider's factory, a sandbox running its emulator on a {@link ManualClock},
@@ -114,13 +112,7 @@ public final class ProviderFixture implements AutoCloseable {
      * clock and sleeper, and retries without jitter (waits of exactly 0.5 s, then 1 s, or what Retry-After says).
      */
     public ProviderConfig.Builder configAt(URI baseUrl) {
-        ProviderConfig.Builder builder = ProviderConfig.builder()
-                .apiKey(settings.apiKey())
-                .baseUrl(baseUrl)
-                .environment(name -> Optional.empty())
-                .clock(clock)
-                .sleeper(sleeper)
-                .retryPolicy(RetryPolicy.defaults().withRandom(() -> 0.0));
+        ProviderConfig.Builder builder = TestConfigs.at(baseUrl, settings.apiKey(), clock, sleeper);
         settings.settings().forEach(builder::setting);
         return builder;
     }

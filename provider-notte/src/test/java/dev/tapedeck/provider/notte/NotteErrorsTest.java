@@ -59,8 +59,8 @@ class NotteErrorsTest {
         assertThat(error.provider()).isEqualTo("notte");
         assertThat(error.message()).contains("still active").contains("closed");
         assertThat(((TapedeckError.NotReady) error).retryAfter()).isEmpty();
-        api.verify(1, getRequestedFor(urlEqualTo("/sessions/live/replay")));
         assertThat(sleeper.sleeps()).isEmpty();
+        api.verify(1, getRequestedFor(urlEqualTo("/sessions/live/replay")));
     }
 
     @Test

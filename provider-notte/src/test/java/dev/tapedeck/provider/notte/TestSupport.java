@@ -20,12 +20,12 @@ final class TestSupport {
     private TestSupport() {
     }
 
-    static ProviderConfig.Builder config(String baseUrl, Sleeper sleeper) {
-        return TestConfigs.at(URI.create(baseUrl), KEY, Clock.fixed(NOW, ZoneOffset.UTC), sleeper);
-    }
-
     /** The lower-cased names of the headers {@code request} carries beyond the client's own and {@code Accept}. */
     static Set<String> ourHeaders(LoggedRequest request) {
         return RequestHeaders.chosen(request.getHeaders().keys(), "accept");
+    }
+
+    static ProviderConfig.Builder config(String baseUrl, Sleeper sleeper) {
+        return TestConfigs.at(URI.create(baseUrl), KEY, Clock.fixed(NOW, ZoneOffset.UTC), sleeper);
     }
 }

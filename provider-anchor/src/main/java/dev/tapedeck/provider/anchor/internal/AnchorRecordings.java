@@ -18,20 +18,7 @@ import java.util.Map;
  * Anchor's recordings: the list, pause and resume (POSTs, never retried once sent), and the media: file links
  * through the kit's credential-free fetcher, the primary recording through {@code primary/fetch} with the key.
  */
-final class AnchorRecordings implements RecordingSource {
-
-    private final HttpKit kit;
-    private final AnchorApi api;
-
-    AnchorRecordings(HttpKit kit, AnchorApi api) {
-        this.kit = kit;
-        this.api = api;
-    }
-
-    @Override
-    public ProviderMetadata metadata() {
-        return AnchorProvider.METADATA;
-    }
+record AnchorRecordings(HttpKit kit, AnchorApi api, ProviderMetadata metadata) implements RecordingSource {
 
     @Override
     public Either<TapedeckError, List<Recording>> recordings(SessionId session) {

@@ -15,20 +15,7 @@ import java.util.List;
  * Notte's recordings: the session replay as one primary recording. Pause and resume stay Unsupported (the port's
  * defaults). Media is fetched without credentials: the MP4 URL and the playlist's segment URLs are presigned.
  */
-final class NotteRecordings implements RecordingSource {
-
-    private final HttpKit kit;
-    private final NotteApi api;
-
-    NotteRecordings(HttpKit kit, NotteApi api) {
-        this.kit = kit;
-        this.api = api;
-    }
-
-    @Override
-    public ProviderMetadata metadata() {
-        return NotteProvider.METADATA;
-    }
+record NotteRecordings(HttpKit kit, NotteApi api, ProviderMetadata metadata) implements RecordingSource {
 
     @Override
     public Either<TapedeckError, List<Recording>> recordings(SessionId session) {

@@ -9,6 +9,7 @@ import dev.tapedeck.SpiVersion;
 import dev.tapedeck.http.ConnectionSettings;
 import dev.tapedeck.http.HttpConnection;
 import dev.tapedeck.http.HttpKit;
+import dev.tapedeck.http.HttpProviderFactory;
 import dev.tapedeck.model.Capabilities;
 import dev.tapedeck.model.Capability;
 import dev.tapedeck.model.FilterSupport;
@@ -17,7 +18,6 @@ import dev.tapedeck.model.RecordingFormat;
 import dev.tapedeck.model.SessionFilter;
 import dev.tapedeck.model.TapedeckError;
 import dev.tapedeck.spi.ProviderConfig;
-import dev.tapedeck.spi.ProviderFactory;
 import io.vavr.control.Either;
 
 /**
@@ -25,7 +25,7 @@ import io.vavr.control.Either;
  * each session's MP4 recordings behind presigned links. Reads {@code ACME_API_KEY} (sent as a bearer token to the
  * API only) and {@code ACME_BASE_URL}. Construction does no work.
  */
-public final class AcmeProviderFactory implements ProviderFactory {
+public final class AcmeProviderFactory extends HttpProviderFactory {
 
     static final ProviderMetadata METADATA = ProviderMetadata.builder("acme", "Acme Browser", SpiVersion.CURRENT)
             .documentation("https://docs.acme.example/api")
@@ -39,19 +39,18 @@ public final class AcmeProviderFactory implements ProviderFactory {
             .recordingFormats(RecordingFormat.MP4)
             .build();
 
-    @Override
-    public ProviderMetadata metadata() {
-        return METADATA;
+    /** Does nothing: discovery constructs every factory it finds. */
+    public AcmeProviderFactory() {
+        super(METADATA, AcmeProviderFactory::open);
     }
 
-    @Override
-    public Either<TapedeckError, Connection> connect(ProviderConfig config) {
-        return ConnectionSettings.apiKey(METADATA.id(), config).flatMap(key -> ConnectionSettings
-                .baseUrl(METADATA, config).map(base -> {
-                    HttpKit kit = HttpKit.builder(METADATA.id(), base, config).bearerAuth(key).build();
-                    AcmeApi api = kit.api(AcmeApi.class);
-                    return new HttpConnection(kit, METADATA, new AcmeRecordings(kit, api, METADATA),
-                            new AcmeHistory(kit, api, METADATA));
-                }));
+    /** Reads the key and base URL by Tapedeck's one rule, then builds the HTTP kit and both ports on it. */
+    private static Either<TapedeckError, Connection> open(ProviderConfig config) {
+        return ConnectionSettings.connect(METADATA, config, (key, base) -> {
+            HttpKit kit = HttpKit.builder(METADATA.id(), base, config).bearerAuth(key).build();
+            AcmeApi api = kit.api(AcmeApi.class);
+            return new HttpConnection(kit, METADATA, new AcmeRecordings(kit, api, METADATA),
+                    new AcmeHistory(kit, api, METADATA));
+        });
     }
 }

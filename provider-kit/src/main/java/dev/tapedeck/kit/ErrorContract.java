@@ -6,10 +6,12 @@ import dev.tapedeck.Connection;
 import dev.tapedeck.kit.fakes.ScriptedServer;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.TapedeckError;
+import dev.tapedeck.sandbox.Faults;
 import dev.tapedeck.sandbox.Origin;
 import io.vavr.control.Either;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,12 +31,18 @@ public interface ErrorContract {
         return connection.recordings().recordings(fixture().sessionWithRecordings());
     }
 
+    /** A connection to the emulator, whose next requests meet the faults {@code faults} switches on. */
+    private Connection connectFacing(Consumer<Faults> faults) {
+        Connection connection = fixture().connect();
+        faults.accept(fixture().sandbox().faults());
+        return connection;
+    }
+
     @ParameterizedTest(name = "HTTP {0}")
     @CsvSource({"401, Unauthorized", "403, Forbidden", "404, NotFound"})
     default void aRefusalIsItsErrorAtOnceWithoutTheKey(int status, String kind) {
         ProviderFixture kit = fixture();
-        Connection connection = kit.connect();
-        kit.sandbox().faults().failNext(Origin.API, 1, status);
+        Connection connection = connectFacing(faults -> faults.failNext(Origin.API, 1, status));
 
         TapedeckError error = listRecordings(connection).getLeft();
 
@@ -49,8 +57,7 @@ public interface ErrorContract {
     @ValueSource(ints = {500, 502})
     default void aServerErrorIsRetriedTwiceThenAProviderFailure(int status) {
         ProviderFixture kit = fixture();
-        Connection connection = kit.connect();
-        kit.sandbox().faults().failNext(Origin.API, 3, status);
+        Connection connection = connectFacing(faults -> faults.failNext(Origin.API, 3, status));
 
         TapedeckError error = listRecordings(connection).getLeft();
 
@@ -66,8 +73,7 @@ public interface ErrorContract {
     @Test
     default void aServerErrorThenAnAnswerRecovers() {
         ProviderFixture kit = fixture();
-        Connection connection = kit.connect();
-        kit.sandbox().faults().failNext(Origin.API, 1, 503);
+        Connection connection = connectFacing(faults -> faults.failNext(Origin.API, 1, 503));
 
         assertThat(listRecordings(connection).get()).isNotEmpty();
         assertThat(kit.sleeper().sleeps()).containsExactly(Duration.ofMillis(500));
@@ -76,8 +82,7 @@ public interface ErrorContract {
     @Test
     default void rateLimitingToTheEndIsRateLimitedWithTheWait() {
         ProviderFixture kit = fixture();
-        Connection connection = kit.connect();
-        kit.sandbox().faults().rateLimitNext(3, 2);
+        Connection connection = connectFacing(faults -> faults.rateLimitNext(3, 2));
 
         TapedeckError error = listRecordings(connection).getLeft();
 
@@ -92,8 +97,8 @@ public interface ErrorContract {
     @CsvSource({"429, false", "429, true", "503, false", "503, true"})
     default void retryAfterIsWaitedExactly(int status, boolean asHttpDate) {
         ProviderFixture kit = fixture();
-        Connection connection = kit.connect();
-        kit.sandbox().faults().retryAfterNext(Origin.API, 1, status, Duration.ofSeconds(7), asHttpDate);
+        Connection connection = connectFacing(faults -> faults.retryAfterNext(Origin.API, 1, status,
+                Duration.ofSeconds(7), asHttpDate));
 
         assertThat(listRecordings(connection).get()).isNotEmpty();
         assertThat(kit.sleeper().sleeps()).containsExactly(Duration.ofSeconds(7));
@@ -102,8 +107,8 @@ public interface ErrorContract {
     @Test
     default void aWaitLongerThanTheRetryCapFailsAtOnceWithTheWait() {
         ProviderFixture kit = fixture();
-        Connection connection = kit.connect();
-        kit.sandbox().faults().retryAfterNext(Origin.API, 1, 429, Duration.ofSeconds(300), false);
+        Connection connection = connectFacing(faults -> faults.retryAfterNext(Origin.API, 1, 429,
+                Duration.ofSeconds(300), false));
 
         TapedeckError error = listRecordings(connection).getLeft();
 
@@ -116,9 +121,8 @@ public interface ErrorContract {
     @Test
     default void aConnectionBrokenEveryTimeIsATransportErrorAfterTwoRetries() {
         ProviderFixture kit = fixture();
-        Connection connection = kit.connect();
         // More resets than tries: an HTTP client may try a GET again by itself on a connection closed unanswered.
-        kit.sandbox().faults().resetNext(Origin.API, 20);
+        Connection connection = connectFacing(faults -> faults.resetNext(Origin.API, 20));
 
         TapedeckError error = listRecordings(connection).getLeft();
         kit.sandbox().faults().clear();
@@ -132,12 +136,13 @@ public interface ErrorContract {
     @ValueSource(strings = {"malformed JSON", "an HTML page"})
     default void anUnreadableAnswerIsAnErrorNeverAnException(String answer) {
         ProviderFixture kit = fixture();
-        Connection connection = kit.connect();
-        if (answer.equals("malformed JSON")) {
-            kit.sandbox().faults().malformedJsonNext(Origin.API, 3);
-        } else {
-            kit.sandbox().faults().htmlPageNext(Origin.API, 3);
-        }
+        Connection connection = connectFacing(faults -> {
+            if (answer.equals("malformed JSON")) {
+                faults.malformedJsonNext(Origin.API, 3);
+            } else {
+                faults.htmlPageNext(Origin.API, 3);
+            }
+        });
 
         TapedeckError error = listRecordings(connection).getLeft();
 

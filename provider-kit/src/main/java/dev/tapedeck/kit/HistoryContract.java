@@ -45,8 +45,7 @@ public interface HistoryContract {
     @Test
     default void pagingStopsOnAPageThatRepeats() {
         ProviderFixture kit = fixture();
-        if (!kit.metadata().capabilities().supports(Capability.SESSION_HISTORY)) {
-            assertRefused(kit.connect().history().sessions(SessionQuery.all()), "session history");
+        if (refusedWithoutHistory()) {
             return;
         }
         SessionQuery query = SessionQuery.builder().pageSize(PAGE_SIZE).build();
@@ -66,8 +65,7 @@ public interface HistoryContract {
     @Test
     default void aFailureOnALaterPageSurfacesFromTheStreamAfterTheEarlierSessions() {
         ProviderFixture kit = fixture();
-        if (!kit.metadata().capabilities().supports(Capability.SESSION_HISTORY)) {
-            assertRefused(kit.connect().history().sessions(SessionQuery.all()), "session history");
+        if (refusedWithoutHistory()) {
             return;
         }
         Connection connection = kit.connect();
@@ -119,6 +117,15 @@ public interface HistoryContract {
         assertRefused(connection.history().sessions(SessionQuery.builder()
                 .providerFilter("kit_undeclared_filter", "x").build()), "kit_undeclared_filter");
         assertThat(kit.sandbox().counters().requests(Origin.API)).as("requests for what is refused").isZero();
+    }
+
+    /** Whether the provider declares no history, having checked that it refuses one. */
+    private boolean refusedWithoutHistory() {
+        if (fixture().metadata().capabilities().supports(Capability.SESSION_HISTORY)) {
+            return false;
+        }
+        assertRefused(fixture().connect().history().sessions(SessionQuery.all()), "session history");
+        return true;
     }
 
     private void assertRefused(Either<TapedeckError, ?> result, String what) {

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
  * ({@link PathSegmentContract}), HTTP statuses, retries and Retry-After ({@link ErrorContract}), downloads,
  * credential-free media and streaming ({@link MediaContract}), paging and refusals ({@link HistoryContract}).
  *
- * <p>Each test runs against the provider's sandbox emulator (which must be on the test class path and implement
- * {@code dev.tapedeck.sandbox.spi.SeededSessions}) in a fresh {@link ProviderFixture}; where the emulator cannot
+ * <p>Each test runs against the provider's sandbox emulator (which must be on the test class path and name its seeded
+ * sessions through {@code Emulation.seededSessions()}) in a fresh {@link ProviderFixture}; where the emulator cannot
  * show a case, against a scriptable loopback fake. A provider's test class only names its factory:
  *
  * <pre>{@code

@@ -26,7 +26,7 @@ import java.util.Objects;
  * What one contract test works with: the provider's factory, a sandbox running its emulator on a {@link ManualClock},
  * a {@link RecordingSleeper} on that clock (time passes for the provider and the sandbox alike, and never for real),
  * a {@link HeldPauser} for dribbled bodies, configurations that reach the emulator, and the seeded sessions the
- * emulator names through {@link SeededSessions}. Everything it opens closes with it.
+ * emulator names ({@link Emulation#seededSessions()}). Everything it opens closes with it.
  */
 public final class ProviderFixture implements AutoCloseable {
 
@@ -167,12 +167,9 @@ public final class ProviderFixture implements AutoCloseable {
 
     private SeededSessions seeded() {
         Emulation emulation = sandbox.emulation(id(), Emulation.class);
-        if (emulation instanceof SeededSessions seeded) {
-            return seeded;
-        }
-        throw new IllegalStateException("the emulation of '" + id() + "' (" + emulation.getClass().getName()
-                + ") does not implement " + SeededSessions.class.getName() + ", so the kit cannot tell which of its"
-                + " sessions have recordings; implement it next to the emulator's seed");
+        return emulation.seededSessions().orElseThrow(() -> new IllegalStateException("the emulation of '" + id()
+                + "' (" + emulation.getClass().getName() + ") gives no seededSessions(), so the kit cannot tell which"
+                + " of its sessions have recordings; return them from the emulator's seed"));
     }
 
     /** Closes every connection and server made here, then the sandbox. */

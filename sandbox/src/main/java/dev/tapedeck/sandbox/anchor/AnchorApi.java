@@ -45,7 +45,7 @@ import java.util.stream.Collectors;
  * a session that is not running, or has recording disabled, answers the documented 500 "Failed to pause
  * recording" / "Failed to resume recording".
  */
-public final class AnchorApi implements Emulation, SeededSessions {
+public final class AnchorApi implements Emulation {
 
     private static final Set<Integer> LIMITS = Set.of(10, 20, 50);
     private static final DateTimeFormatter MILLIS_UTC =
@@ -80,16 +80,10 @@ public final class AnchorApi implements Emulation, SeededSessions {
         return data;
     }
 
-    /** {@code sess_0002}: three recordings, all on the media host. */
+    /** Seeded for the provider kit: sess_0002 has three recordings, all on the media host; sess_0007 failed with an empty list. */
     @Override
-    public String withRecordings() {
-        return data.withSeveralRecordings().id();
-    }
-
-    /** {@code sess_0007}: failed, with an empty recording list. */
-    @Override
-    public String withoutRecordings() {
-        return data.withoutRecordings().id();
+    public Optional<SeededSessions> seededSessions() {
+        return Optional.of(new SeededSessions(data.withSeveralRecordings().id(), data.withoutRecordings().id()));
     }
 
     /** Whether the recording of session {@code sessionId} is currently paused. */

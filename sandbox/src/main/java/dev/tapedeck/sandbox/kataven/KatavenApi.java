@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * bodies are plain text. A 200 carries a presigned {@code url} and, except for the calls seeded
  * {@link KatavenBehaviour#READY_WITHOUT_EXPIRY}, {@code expires_at}.
  */
-public final class KatavenApi implements Emulation, SeededSessions {
+public final class KatavenApi implements Emulation {
 
     private static final String ADMIN_ACCOUNT = "kataven-admin";
     private static final Pattern ACCOUNT_ID = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,62}$");
@@ -75,16 +75,11 @@ public final class KatavenApi implements Emulation, SeededSessions {
         return data;
     }
 
-    /** A call whose recording is ready from the start. */
+    /** Seeded for the provider kit: a call whose recording is ready from the start; one without a recording (404). */
     @Override
-    public String withRecordings() {
-        return data.call(KatavenBehaviour.READY).id();
-    }
-
-    /** A call without a recording (404). */
-    @Override
-    public String withoutRecordings() {
-        return data.call(KatavenBehaviour.NO_RECORDING).id();
+    public Optional<SeededSessions> seededSessions() {
+        return Optional.of(new SeededSessions(data.call(KatavenBehaviour.READY).id(),
+                data.call(KatavenBehaviour.NO_RECORDING).id()));
     }
 
     /**

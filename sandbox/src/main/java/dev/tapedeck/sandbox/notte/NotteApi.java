@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  * the session closes by the sandbox clock. Errors are {@code {"message","detail"}}, 422 carries a {@code detail}
  * list, and a 429 carries {@code X-RateLimit-*} headers but no Retry-After.
  */
-public final class NotteApi implements Emulation, SeededSessions {
+public final class NotteApi implements Emulation {
 
     private static final DateTimeFormatter WITH_OFFSET =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
@@ -62,16 +62,10 @@ public final class NotteApi implements Emulation, SeededSessions {
         return data;
     }
 
-    /** A closed session whose replay has an MP4 and a playlist. */
+    /** Seeded for the provider kit: a closed session whose replay has an MP4 and a playlist; one that ended in error without a replay. */
     @Override
-    public String withRecordings() {
-        return data.closedWithMp4().id();
-    }
-
-    /** A session that ended in error without a replay. */
-    @Override
-    public String withoutRecordings() {
-        return data.withoutReplay().id();
+    public Optional<SeededSessions> seededSessions() {
+        return Optional.of(new SeededSessions(data.closedWithMp4().id(), data.withoutReplay().id()));
     }
 
     /** The mount URL (paths start with {@code /sessions}) and the valid bearer key. */

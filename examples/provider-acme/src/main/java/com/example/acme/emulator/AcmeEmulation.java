@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * {@code cursor} and {@code limit} (1 to 50, default 20), filtered by {@code status} and {@code tag}; recordings as
  * presigned links to the sandbox's sample MP4. Errors are {@code {"error":{"type","message"}}}.
  */
-final class AcmeEmulation implements Emulation, SeededSessions {
+final class AcmeEmulation implements Emulation {
 
     private static final Pattern RECORDINGS = Pattern.compile("/v1/sessions/([^/]+)/recordings");
     private static final Pattern CURSOR = Pattern.compile("c(\\d{1,4})");
@@ -57,13 +57,8 @@ final class AcmeEmulation implements Emulation, SeededSessions {
     }
 
     @Override
-    public String withRecordings() {
-        return "acme_0002";
-    }
-
-    @Override
-    public String withoutRecordings() {
-        return "acme_0007";
+    public Optional<SeededSessions> seededSessions() {
+        return Optional.of(new SeededSessions("acme_0002", "acme_0007"));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import dev.tapedeck.sandbox.spi.ApiHandler;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -18,14 +19,15 @@ import java.util.stream.Collectors;
 final class Gate implements HttpHandler {
 
     private final Origin origin;
-    private final Map<String, ApiHandler> apisByName;
+    private final Supplier<Map<String, ? extends ApiHandler>> apisByName;
     private final ApiHandler single;
     private final Set<String> credentialHeaders;
     private final Counters counters;
     private final Faults faults;
     private final Pauser pauser;
 
-    private Gate(Origin origin, Map<String, ApiHandler> apisByName, ApiHandler single, Set<String> credentialHeaders,
+    private Gate(Origin origin, Supplier<Map<String, ? extends ApiHandler>> apisByName, ApiHandler single,
+                 Set<String> credentialHeaders,
                  Counters counters, Faults faults, Pauser pauser) {
         this.origin = origin;
         this.apisByName = apisByName;
@@ -36,16 +38,19 @@ final class Gate implements HttpHandler {
         this.pauser = pauser;
     }
 
-    /** A gate that routes {@code /<name>/...} to the API of that name. */
-    static Gate routing(Origin origin, Map<String, ApiHandler> apisByName, Set<String> credentialHeaders,
-            Counters counters, Faults faults, Pauser pauser) {
-        return new Gate(origin, Map.copyOf(apisByName), null, credentialHeaders, counters, faults, pauser);
+    /**
+     * A gate that routes {@code /<name>/...} to the API of that name, asking {@code apisByName} on every request, so
+     * that a sandbox that resets its emulations routes to the new ones.
+     */
+    static Gate routing(Origin origin, Supplier<Map<String, ? extends ApiHandler>> apisByName,
+            Set<String> credentialHeaders, Counters counters, Faults faults, Pauser pauser) {
+        return new Gate(origin, apisByName, null, credentialHeaders, counters, faults, pauser);
     }
 
     /** A gate in front of one API that owns the whole path space. */
     static Gate single(Origin origin, ApiHandler api, Set<String> credentialHeaders, Counters counters,
             Faults faults, Pauser pauser) {
-        return new Gate(origin, Map.of(), api, credentialHeaders, counters, faults, pauser);
+        return new Gate(origin, Map::of, api, credentialHeaders, counters, faults, pauser);
     }
 
     @Override
@@ -56,10 +61,11 @@ final class Gate implements HttpHandler {
             ApiHandler api = single;
             String name = origin.label();
             String below = rawPath;
+            Map<String, ? extends ApiHandler> apis = apisByName.get();
             if (api == null) {
                 int slash = rawPath.indexOf('/', 1);
                 String first = slash < 0 ? rawPath.substring(1) : rawPath.substring(1, slash);
-                api = apisByName.get(first);
+                api = apis.get(first);
                 name = api == null ? name : first;
                 below = slash < 0 ? "/" : rawPath.substring(slash);
             }
@@ -73,7 +79,7 @@ final class Gate implements HttpHandler {
                 call.reset();
             }
             if (api == null) {
-                call.text(404, "No service at " + rawPath + "; try " + apisByName.keySet().stream().sorted()
+                call.text(404, "No service at " + rawPath + "; try " + apis.keySet().stream().sorted()
                         .map(known -> "/" + known).collect(Collectors.joining(", ")));
                 return;
             }

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import dev.tapedeck.sandbox.spi.ApiHandler;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -25,10 +26,11 @@ final class Gate implements HttpHandler {
     private final Counters counters;
     private final Faults faults;
     private final Pauser pauser;
+    private final LongSupplier resets;
 
     private Gate(Origin origin, Supplier<Map<String, ? extends ApiHandler>> apisByName, ApiHandler single,
                  Set<String> credentialHeaders,
-                 Counters counters, Faults faults, Pauser pauser) {
+                 Counters counters, Faults faults, Pauser pauser, LongSupplier resets) {
         this.origin = origin;
         this.apisByName = apisByName;
         this.single = single;
@@ -36,21 +38,24 @@ final class Gate implements HttpHandler {
         this.counters = counters;
         this.faults = faults;
         this.pauser = pauser;
+        this.resets = resets;
     }
 
     /**
      * A gate that routes {@code /<name>/...} to the API of that name, asking {@code apisByName} on every request, so
-     * that a sandbox that resets its emulations routes to the new ones.
+     * that a sandbox that resets its emulations routes to the new ones. {@code resets} counts the sandbox's resets: an
+     * answer still pausing (latency, dribbling) when the count moves is dropped, so that it cannot reach into the
+     * next test (moving its clock, say).
      */
     static Gate routing(Origin origin, Supplier<Map<String, ? extends ApiHandler>> apisByName,
-            Set<String> credentialHeaders, Counters counters, Faults faults, Pauser pauser) {
-        return new Gate(origin, apisByName, null, credentialHeaders, counters, faults, pauser);
+            Set<String> credentialHeaders, Counters counters, Faults faults, Pauser pauser, LongSupplier resets) {
+        return new Gate(origin, apisByName, null, credentialHeaders, counters, faults, pauser, resets);
     }
 
-    /** A gate in front of one API that owns the whole path space. */
+    /** A gate in front of one API that owns the whole path space; see {@link #routing} for {@code resets}. */
     static Gate single(Origin origin, ApiHandler api, Set<String> credentialHeaders, Counters counters,
-            Faults faults, Pauser pauser) {
-        return new Gate(origin, Map::of, api, credentialHeaders, counters, faults, pauser);
+            Faults faults, Pauser pauser, LongSupplier resets) {
+        return new Gate(origin, Map::of, api, credentialHeaders, counters, faults, pauser, resets);
     }
 
     @Override
@@ -71,9 +76,10 @@ final class Gate implements HttpHandler {
             }
             counters.record(origin, name, carriesCredentials(exchange));
             FaultPlan plan = faults.next(origin, rawPath);
-            HttpCall call = new HttpCall(exchange, below, plan, pauser, bytes -> counters.sent(origin, bytes));
+            Pauser untilReset = untilReset();
+            HttpCall call = new HttpCall(exchange, below, plan, untilReset, bytes -> counters.sent(origin, bytes));
             if (!plan.latency().isZero()) {
-                pause(plan);
+                pause(untilReset, plan);
             }
             if (plan.reset()) {
                 call.reset();
@@ -110,7 +116,18 @@ final class Gate implements HttpHandler {
         }
     }
 
-    private void pause(FaultPlan plan) throws ConnectionAbort {
+    /** The sandbox's pauser for one answer, which stops pausing, as if interrupted, once the sandbox is reset. */
+    private Pauser untilReset() {
+        long at = resets.getAsLong();
+        return duration -> {
+            if (resets.getAsLong() != at) {
+                throw new InterruptedException("the sandbox was reset");
+            }
+            pauser.pause(duration);
+        };
+    }
+
+    private static void pause(Pauser pauser, FaultPlan plan) throws ConnectionAbort {
         try {
             pauser.pause(plan.latency());
         } catch (InterruptedException e) {

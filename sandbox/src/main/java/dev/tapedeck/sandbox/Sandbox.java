@@ -24,6 +24,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -63,6 +64,7 @@ public final class Sandbox implements AutoCloseable {
     private volatile Map<String, Emulation> emulations;
     private final List<String> problems;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicLong resets = new AtomicLong();
 
     private Sandbox(SandboxOptions options) throws IOException {
         this.options = options;
@@ -114,9 +116,9 @@ public final class Sandbox implements AutoCloseable {
         this.emulations = Collections.unmodifiableMap(started);
         this.starters = Collections.unmodifiableMap(startersById);
         mediaServer.createContext("/", Gate.single(Origin.MEDIA, new MediaHost(assets, links), credentialHeaders,
-                counters, faults, options.pauser()));
+                counters, faults, options.pauser(), resets::get));
         apiServer.createContext("/", Gate.routing(Origin.API, () -> emulations, credentialHeaders, counters,
-                faults, options.pauser()));
+                faults, options.pauser(), resets::get));
         this.mediaThreads = Executors.newFixedThreadPool(options.threads(), threads("tapedeck-sandbox-media-"));
         this.apiThreads = Executors.newFixedThreadPool(options.threads(), threads("tapedeck-sandbox-api-"));
         mediaServer.setExecutor(mediaThreads);
@@ -248,10 +250,12 @@ public final class Sandbox implements AutoCloseable {
      * Puts the sandbox back as it started, on the same ports, for the next test: drops every pending fault, sets the
      * counters to zero, sets a {@link ManualClock} back to {@link #startedAt()} (another clock cannot be set), and
      * starts every emulation afresh from the same seed and start instant, so that paused sessions, readiness polls
-     * and rate-limit windows are forgotten. Requests in flight while it runs may see either state; call it between
-     * tests, not during one.
+     * and rate-limit windows are forgotten. An answer still pausing for a fault (latency, a dribbled body) is dropped
+     * at its next pause, so that it cannot move the clock of what follows. Requests in flight while it runs may see
+     * either state; call it between tests, not during one.
      */
     public void reset() {
+        resets.incrementAndGet();
         faults.clear();
         if (options.clock() instanceof ManualClock) {
             ((ManualClock) options.clock()).set(startedAt);

@@ -211,6 +211,33 @@ class SandboxLifecycleTest {
     }
 
     @Test
+    void reset_drops_an_answer_still_dribbling_at_its_next_pause() throws Exception {
+        java.util.concurrent.CountDownLatch paused = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger pauses = new java.util.concurrent.atomic.AtomicInteger();
+        Pauser waitingForTheTest = duration -> {
+            pauses.incrementAndGet();
+            paused.countDown();
+            release.await();
+        };
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.builder().pauser(waitingForTheTest).threads(1).build())) {
+            sandbox.faults().dribbleNext(Origin.API, 1, 16, Duration.ofSeconds(1));
+            java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<byte[]>> answer = Http.CLIENT.sendAsync(
+                    java.net.http.HttpRequest.newBuilder(Http.uri(sandbox.clientSettings("anchor").baseUrl(),
+                            "/v1/sessions")).header("anchor-api-key", sandbox.clientSettings("anchor").apiKey())
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(paused.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            sandbox.reset();
+            release.countDown();
+
+            assertThat(answer).failsWithin(Duration.ofSeconds(30));
+            // the pause under way when the sandbox was reset was the last: the rest of the body was never sent
+            assertThat(pauses.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void main_options_parse_and_the_description_prints_urls_and_keys() {
         SandboxOptions options = SandboxMain.parse(new String[] {"--seed", "42", "--setting", "notte.close_after=5"});
         assertThat(options.seed()).isEqualTo(42);

@@ -23,7 +23,7 @@ import javax.tools.ToolProvider;
  * {@code plugin/acme}, never on the test class path), compiled with javax.tools against Tapedeck's class path and
  * packed into a jar with their service files, as an outside author's build would.
  */
-final class PluginJar {
+public final class PluginJar {
 
     private PluginJar() {
     }
@@ -32,7 +32,7 @@ final class PluginJar {
      * Compiles the Acme plug-in declaring SPI version {@code spiVersion} (a Java expression) into {@code jar}, in a
      * scratch folder {@code work}.
      */
-    static Path acme(Path work, Path jar, String spiVersion) {
+    public static Path acme(Path work, Path jar, String spiVersion) {
         Path sources = work.resolve("src/com/example/acme");
         Path classes = work.resolve("classes");
         try {

@@ -21,9 +21,10 @@ final class HelpLayout {
     /** Commands that show the main jobs against the sandbox, which needs no keys. */
     static final List<String> EXAMPLES = List.of(
             "tapedeck --sandbox archive --out archive      # every recording, resumably",
-            "tapedeck --sandbox sessions --provider anchor --limit 5",
+            "tapedeck --sandbox sessions --limit 5         # the newest of all providers",
             "tapedeck --sandbox --json sessions --since 2026-01-01",
-            "tapedeck --sandbox --provider anchor download sess_0002 --out dl",
+            "tapedeck --sandbox download SESSION_ID --out downloads",
+            "tapedeck providers                            # what each one supports",
             "tapedeck sandbox --port 8080                  # for your own tests",
             "source <(tapedeck completion bash)            # completion (or zsh)");
 

@@ -143,7 +143,7 @@ public final class TapedeckSandboxExtension
             int eq = setting.indexOf('=');
             if (dot < 1 || eq < dot + 2) {
                 throw new ExtensionConfigurationException("@TapedeckSandbox settings are provider.key=value, e.g. "
-                        + "kataven.ready_after_polls=3; was '" + setting + "'");
+                        + "acme.ready_after=60; was '" + setting + "'");
             }
             options.setting(setting.substring(0, dot), setting.substring(dot + 1, eq), setting.substring(eq + 1));
         }

@@ -1,6 +1,5 @@
 package dev.tapedeck.spring.boot.health;
 
-import dev.tapedeck.spring.boot.TapedeckAutoConfiguration;
 import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -15,7 +14,8 @@ import org.springframework.context.annotation.Bean;
  * On Spring Boot 3 with the actuator: the health contributor {@code tapedeck}, one indicator per configured provider
  * ({@code /actuator/health/tapedeck/<id>}), each reporting its {@link ProviderHealthCheck}.
  */
-@AutoConfiguration(after = TapedeckAutoConfiguration.class)
+// by name: the health package stays below the starter's, with no dependency back on it
+@AutoConfiguration(afterName = "dev.tapedeck.spring.boot.TapedeckAutoConfiguration")
 @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
 @ConditionalOnMissingClass("org.springframework.boot.health.contributor.HealthIndicator")
 @ConditionalOnBean(ProviderHealthChecks.class)

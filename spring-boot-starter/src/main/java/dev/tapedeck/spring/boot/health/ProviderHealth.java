@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public record ProviderHealth(String provider, State state, Instant checkedAt, Optional<String> problem) {
 
-    /** What a check can find. */
+    /** What a check can find; the names are the status codes of Spring Boot's health endpoint. */
     public enum State {
         /** The provider answered and took the key. */
         UP,

@@ -27,15 +27,9 @@ public class TapedeckHealthBoot4AutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "tapedeckHealthContributor")
     CompositeHealthContributor tapedeckHealthContributor(ProviderHealthChecks checks) {
-        return CompositeHealthContributor.fromMap(checks.byId(), check -> (HealthIndicator) () -> health(check.check()));
-    }
-
-    static Health health(ProviderHealth checked) {
-        Health.Builder health = switch (checked.state()) {
-            case UP -> Health.up();
-            case DOWN -> Health.down();
-            case UNKNOWN -> Health.unknown();
-        };
-        return health.withDetails(checked.details()).build();
+        return CompositeHealthContributor.fromMap(checks.byId(), check -> (HealthIndicator) () -> {
+            ProviderHealth checked = check.check();
+            return Health.status(checked.state().name()).withDetails(checked.details()).build();
+        });
     }
 }

@@ -36,7 +36,8 @@ import java.util.function.Supplier;
  *
  * <p>Start one with {@link #start()} or {@link #start(SandboxOptions)}; {@link #close()} stops both servers and is
  * idempotent. {@link #clientSettings(String)} tells a client how to reach a provider; switch faults on with
- * {@link #faults()} and see what reached where with {@link #counters()}. Thread-safe.
+ * {@link #faults()} and see what reached where with {@link #counters()}; {@link #reset()} puts it back as it
+ * started, for the next test. Thread-safe.
  */
 public final class Sandbox implements AutoCloseable {
 

@@ -39,7 +39,6 @@ public class TapedeckAutoConfiguration {
 
     /** The configurations of the configured providers, built once. */
     @Bean
-    @ConditionalOnMissingBean
     ProviderConfigs tapedeckProviderConfigs(TapedeckProperties properties, Environment environment,
             ObjectProvider<ProviderConfigCustomizer> customizers) {
         return new ProviderConfigs(properties, environment, customizers.orderedStream().collect(Collectors.toList()),

@@ -117,7 +117,7 @@ final class CliRun implements AutoCloseable {
     /** The sandbox behind {@code --sandbox}, started on first use with the plug-ins' emulators too. */
     SandboxLauncher sandbox() {
         if (sandbox == null) {
-            sandbox = SandboxLauncher.start(0, loader(), env.clock());
+            sandbox = SandboxLauncher.start(loader(), env.clock());
             sandbox.sandbox().problems().forEach(this::problem);
         }
         return sandbox;

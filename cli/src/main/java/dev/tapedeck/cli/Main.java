@@ -46,6 +46,7 @@ public final class Main {
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler((e, arguments) -> usageError(root, e, err))
                 .setExecutionExceptionHandler((e, cl, parsed) -> failure(root, e, err));
+        HelpLayout.apply(commandLine, () -> root.run().providers());
         try {
             int code = commandLine.execute(args);
             root.run().endNotes(code == ExitCodes.OK);

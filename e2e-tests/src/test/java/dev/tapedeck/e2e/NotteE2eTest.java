@@ -1,9 +1,11 @@
 package dev.tapedeck.e2e;
 
-import static dev.tapedeck.e2e.SandboxFixture.left;
-import static dev.tapedeck.e2e.SandboxFixture.right;
+import static dev.tapedeck.e2e.E2e.left;
+import static dev.tapedeck.e2e.E2e.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.junit.SandboxClients;
+import dev.tapedeck.junit.TapedeckSandbox;
 import dev.tapedeck.sandbox.notte.NotteApi;
 import dev.tapedeck.sandbox.notte.NotteSession;
 import dev.tapedeck.Connection;
@@ -33,18 +35,22 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Notte through the public API: the whole history, client-side filters, MP4 and HLS replays, active sessions. */
+@TapedeckSandbox(clockStart = E2e.START_TEXT, settings = E2e.SMALL_LARGE_RECORDING, threads = 4)
 class NotteE2eTest {
 
     @TempDir
     Path temp;
 
-    @RegisterExtension
-    final SandboxFixture e2e = SandboxFixture.start();
-    private final Connection notte = e2e.connect("notte");
+    private final SandboxClients e2e;
+    private final Connection notte;
+
+    NotteE2eTest(SandboxClients e2e) {
+        this.e2e = e2e;
+        this.notte = e2e.connect("notte");
+    }
 
     @Test
     void historyListsEverySessionIncludingTheActiveOnesNewestFirst() {
@@ -53,12 +59,12 @@ class NotteE2eTest {
         assertThat(sessions).extracting(s -> s.id().value()).containsExactlyElementsOf(expected(s -> true));
         assertThat(sessions).hasSize(32);
         assertThat(sessions).filteredOn(s -> s.status() == SessionStatus.ACTIVE).hasSize(6);
-        assertThat(e2e.apiRequests("notte")).isEqualTo(1);
+        assertThat(e2e.sandbox().counters().requests("notte")).isEqualTo(1);
     }
 
     @Test
     void statusFilterIsAppliedClientSide() {
-        Instant now = e2e.clock.instant();
+        Instant now = e2e.clock().instant();
         List<String> failed = expected(s -> s.statusAt(now).equals("error"));
         List<String> active = expected(s -> s.activeAt(now));
 
@@ -70,7 +76,7 @@ class NotteE2eTest {
         assertThat(active).hasSize(6);
         assertThat(activeIds).containsExactlyElementsOf(active);
         // Notte cannot filter, so each listing is one page of everything.
-        assertThat(e2e.apiRequests("notte")).isEqualTo(2);
+        assertThat(e2e.sandbox().counters().requests("notte")).isEqualTo(2);
     }
 
     @Test
@@ -82,16 +88,16 @@ class NotteE2eTest {
             assertThat(unsupported.what()).contains("tags");
             assertThat(unsupported.message()).contains("tags");
         });
-        assertThat(e2e.apiRequests("notte")).isZero();
+        assertThat(e2e.sandbox().counters().requests("notte")).isZero();
     }
 
     @Test
     void anMp4ReplayDownloadsByteForByte() throws IOException {
-        NotteSession seeded = e2e.sandbox.emulation("notte", NotteApi.class).seed().closedWithMp4();
+        NotteSession seeded = e2e.sandbox().emulation("notte", NotteApi.class).seed().closedWithMp4();
         Recording replay = right(notte.recordings().primaryRecording(SessionId.of(seeded.id())));
         assertThat(replay.format()).isEqualTo(RecordingFormat.MP4);
 
-        DownloadResult result = e2e.downloader(notte).download(replay, temp, DownloadListener.NONE);
+        DownloadResult result = E2e.downloader(e2e, notte).download(replay, temp, DownloadListener.NONE);
 
         assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(result.path().getFileName().toString()).endsWith(".mp4");
@@ -101,11 +107,11 @@ class NotteE2eTest {
 
     @Test
     void anHlsOnlyReplayIsSavedAsAPlaylistOfLocalSegments() throws Exception {
-        NotteSession seeded = e2e.sandbox.emulation("notte", NotteApi.class).seed().hlsOnly();
+        NotteSession seeded = e2e.sandbox().emulation("notte", NotteApi.class).seed().hlsOnly();
         Recording replay = right(notte.recordings().primaryRecording(SessionId.of(seeded.id())));
         assertThat(replay.media()).isInstanceOf(MediaLocation.InlinePlaylist.class);
 
-        DownloadResult result = e2e.downloader(notte).download(replay, temp, DownloadListener.NONE);
+        DownloadResult result = E2e.downloader(e2e, notte).download(replay, temp, DownloadListener.NONE);
 
         assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(result.path().getFileName().toString()).endsWith(".m3u8");
@@ -131,7 +137,7 @@ class NotteE2eTest {
 
     @Test
     void anActiveSessionIsNotReady() {
-        NotteSession active = e2e.sandbox.emulation("notte", NotteApi.class).seed().active();
+        NotteSession active = e2e.sandbox().emulation("notte", NotteApi.class).seed().active();
 
         TapedeckError error = left(notte.recordings().primaryRecording(SessionId.of(active.id())));
 
@@ -142,29 +148,29 @@ class NotteE2eTest {
 
     @Test
     void readinessWaitTurnsAnActiveSessionIntoARecordingOnceItClosesAndItsReplayIsFinalised() {
-        NotteSession active = e2e.sandbox.emulation("notte", NotteApi.class).seed().active();
-        ReadinessWait wait = new ReadinessWait(Duration.ofMinutes(5), e2e.clock, e2e.sleeper);
+        NotteSession active = e2e.sandbox().emulation("notte", NotteApi.class).seed().active();
+        ReadinessWait wait = new ReadinessWait(Duration.ofMinutes(5), e2e.clock(), e2e.sleeper());
 
         Recording replay = right(wait.until(() -> notte.recordings().primaryRecording(SessionId.of(active.id()))));
 
         assertThat(replay.primary()).isTrue();
         assertThat(replay.format()).isEqualTo(RecordingFormat.MP4);
         assertThat(active.replayReadyAt()).isAfter(active.closesAt());
-        assertThat(e2e.clock.instant()).isAfterOrEqualTo(active.replayReadyAt());
+        assertThat(e2e.clock().instant()).isAfterOrEqualTo(active.replayReadyAt());
         // It stopped polling at the first probe after the replay was finalised: the last pause crossed that time.
-        Duration beforeLastPause = e2e.sleeper.total().minus(e2e.sleeper.sleeps().get(e2e.sleeper.sleeps().size() - 1));
-        assertThat(SandboxFixture.START.plus(beforeLastPause)).isBefore(active.replayReadyAt());
+        Duration beforeLastPause = e2e.sleeper().total().minus(e2e.sleeper().sleeps().get(e2e.sleeper().sleeps().size() - 1));
+        assertThat(E2e.START.plus(beforeLastPause)).isBefore(active.replayReadyAt());
         // While it was finalised, each probe asked for the session too and then waited Notte's SDK's 5 s.
-        long finalisingProbes = e2e.apiRequests("notte") - (e2e.sleeper.sleeps().size() + 1L);
+        long finalisingProbes = e2e.sandbox().counters().requests("notte") - (e2e.sleeper().sleeps().size() + 1L);
         assertThat(finalisingProbes).isPositive();
-        assertThat(e2e.sleeper.sleeps().subList(e2e.sleeper.sleeps().size() - (int) finalisingProbes,
-                e2e.sleeper.sleeps().size())).containsOnly(Duration.ofSeconds(5));
+        assertThat(e2e.sleeper().sleeps().subList(e2e.sleeper().sleeps().size() - (int) finalisingProbes,
+                e2e.sleeper().sleeps().size())).containsOnly(Duration.ofSeconds(5));
     }
 
     @Test
     void aClosedSessionWhoseReplayIsStillBeingFinalisedIsNotReadyAndAnUnknownOneIsNotFound() {
-        NotteSession active = e2e.sandbox.emulation("notte", NotteApi.class).seed().active();
-        e2e.clock.advance(Duration.between(SandboxFixture.START, active.closesAt()));
+        NotteSession active = e2e.sandbox().emulation("notte", NotteApi.class).seed().active();
+        e2e.clock().advance(Duration.between(E2e.START, active.closesAt()));
 
         TapedeckError finalising = left(notte.recordings().primaryRecording(SessionId.of(active.id())));
         TapedeckError unknown = left(notte.recordings().primaryRecording(SessionId.of("nsess_9999")));
@@ -181,7 +187,7 @@ class NotteE2eTest {
 
     /** The seeded ids that pass {@code test}, newest first as Notte lists them. */
     private List<String> expected(Predicate<NotteSession> test) {
-        return e2e.sandbox.emulation("notte", NotteApi.class).seed().sessions().stream().filter(test)
+        return e2e.sandbox().emulation("notte", NotteApi.class).seed().sessions().stream().filter(test)
                 .sorted(Comparator.comparing(NotteSession::createdAt).reversed().thenComparing(NotteSession::id))
                 .map(NotteSession::id).collect(Collectors.toList());
     }

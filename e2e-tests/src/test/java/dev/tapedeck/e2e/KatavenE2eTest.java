@@ -43,9 +43,9 @@ class KatavenE2eTest {
         Recording recording = right(kataven.recordings().primaryRecording(call(KatavenBehaviour.READY)));
         assertThat(recording.format()).isEqualTo(RecordingFormat.AUDIO);
 
-        DownloadResult result = e2e.downloader(kataven).download(recording, temp, DownloadListener.NONE);
+        DownloadResult result = right(e2e.downloader(kataven).download(recording, temp, DownloadListener.NONE));
 
-        assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(result.relativePath()).isEqualTo("kataven/call_0001/recording.mp3");
         assertThat(Files.readAllBytes(result.path())).isEqualTo(Media.callMp3());
         assertThat(result.sha256()).isEqualTo(Media.sha256(Media.callMp3()));
@@ -137,9 +137,9 @@ class KatavenE2eTest {
         e2e.clock.advance(e2e.sandbox.options().presignTtl().plusMinutes(1));
         assertThat(listed.media().isExpiredAt(e2e.clock.instant())).isTrue();
 
-        DownloadResult result = e2e.downloader(kataven).download(listed, temp, DownloadListener.NONE);
+        DownloadResult result = right(e2e.downloader(kataven).download(listed, temp, DownloadListener.NONE));
 
-        assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(Files.readAllBytes(result.path())).isEqualTo(Media.callMp3());
         assertThat(e2e.apiRequests("kataven")).isEqualTo(2);
         assertThat(e2e.mediaRequests()).isEqualTo(1);

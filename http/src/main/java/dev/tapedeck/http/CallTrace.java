@@ -34,9 +34,12 @@ final class CallTrace {
         return System.nanoTime();
     }
 
-    /** Logs the answer to a request sent at {@code sentAt}; returns the response to go on with. */
-    Response answered(Request request, Response response, int attempt, long sentAt, boolean api) {
-        return tracing.log().answer(operation, request, response, attempt, sentAt, api);
+    /**
+     * Logs the answer to a request sent at {@code sentAt}, whose body was {@code read} whole (an API answer) or
+     * streams on (media); returns the response to go on with.
+     */
+    Response answered(Request request, Response response, int attempt, long sentAt, boolean read) {
+        return tracing.log().answer(operation, request, response, attempt, sentAt, read);
     }
 
     /** Logs a try that got no answer, or whose answer broke. */

@@ -94,22 +94,23 @@ final class WireLog {
 
     /**
      * The answer line for {@code response} to {@code request}, sent at {@code sentNanos}; at TRACE its headers and,
-     * when {@code api} and bodies may be shown, the start of its body. Returns the response to use from now on: the
-     * same, or with the same body whose start was read for the log.
+     * when its body was {@code read} whole (an API answer, never media) and bodies may be shown, the start of its
+     * body. Returns the response to use from now on: the same, or with the same body whose start was read for the
+     * log.
      */
     Response answer(String operation, Request request, Response response, int attempt, long sentNanos,
-            boolean api) {
+            boolean read) {
         if (!LOG.isDebugEnabled()) {
             return response;
         }
         LOG.debug("<-- {} {} {} {} ({}, attempt {}, {} ms, {}{})", providerId, response.status(),
-                request.httpMethod(), url(request.url()), operation, attempt, millisSince(sentNanos), bytes(response),
+                request.httpMethod(), url(request.url()), operation, attempt, millisSince(sentNanos), bytes(response, read),
                 RequestIds.of(name -> MediaStreams.header(response, name)).map(id -> ", request id " + id).orElse(""));
         if (!LOG.isTraceEnabled()) {
             return response;
         }
         headers("<--", response.headers());
-        return api && bodyLimit > 0 ? withBodyLogged(response) : response;
+        return read && bodyLimit > 0 ? withBodyLogged(response) : response;
     }
 
     /** The answer line of a try that got no answer, or whose answer broke. */
@@ -193,10 +194,9 @@ final class WireLog {
                 : total + " bytes";
     }
 
-    private static String bytes(Response response) {
-        Optional<Integer> known = Optional.ofNullable(response.body()).map(Response.Body::length);
-        if (known.isPresent()) {
-            return known.get() + " bytes";
+    private static String bytes(Response response, boolean read) {
+        if (read) {
+            return Optional.ofNullable(response.body()).map(Response.Body::length).orElse(0) + " bytes";
         }
         return MediaStreams.header(response, "Content-Length").map(String::strip).filter(v -> v.matches("\\d{1,18}"))
                 .map(length -> "body streams, " + length + " bytes announced").orElse("body streams");

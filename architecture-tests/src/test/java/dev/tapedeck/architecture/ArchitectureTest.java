@@ -26,7 +26,8 @@ class ArchitectureTest {
     /** Every package that ships in tapedeck-core. */
     static final String[] CORE = {
         "dev.tapedeck", "dev.tapedeck.model..", "dev.tapedeck.spi..", "dev.tapedeck.retry..",
-        "dev.tapedeck.internal..", "dev.tapedeck.download..", "dev.tapedeck.archive..", "dev.tapedeck.wait.."
+        "dev.tapedeck.internal..", "dev.tapedeck.download..", "dev.tapedeck.archive..", "dev.tapedeck.wait..",
+        "dev.tapedeck.observe.."
     };
 
     private static String[] coreAnd(String... more) {
@@ -40,6 +41,12 @@ class ArchitectureTest {
             .that().resideInAnyPackage(CORE)
             .should().onlyDependOnClassesThat().resideInAnyPackage(coreAnd("java..", "io.vavr..", "org.slf4j.."))
             .because("core is the hexagon: ports, model and SPI that every provider and user builds on");
+
+    @ArchTest
+    static final ArchRule only_the_metrics_module_knows_micrometer = noClasses()
+            .that().resideOutsideOfPackage("dev.tapedeck.micrometer..")
+            .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+            .because("metrics are optional: core and the HTTP kit report through TapedeckObserver");
 
     @ArchTest
     static final ArchRule providers_do_not_depend_on_each_other = slices()

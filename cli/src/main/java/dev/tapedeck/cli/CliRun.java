@@ -127,7 +127,8 @@ final class CliRun implements AutoCloseable {
     ProviderConfig config(String id) {
         ProviderConfig.Builder builder = ProviderConfig.builder().clock(env.clock()).sleeper(env.sleeper())
                 .timeouts(options.timeouts()).apiBodyLimit(options.apiBodyLimit())
-                .allowPrivateAddresses(options.allowPrivateAddresses);
+                .allowPrivateAddresses(options.allowPrivateAddresses)
+                .wireLogBodyLimit(options.wireLogBodyLimit());
         if (options.sandbox) {
             sandbox().configure(id, builder);
         } else {

@@ -26,6 +26,7 @@ public final class Main {
             // Read by slf4j-simple when the first logger is made, which is after this line.
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
         }
+        HttpLogging.configure(args);
         System.exit(run(args, System.out, System.err, CliEnvironment.system()));
     }
 

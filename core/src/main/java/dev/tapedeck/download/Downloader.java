@@ -47,7 +47,10 @@ import java.util.function.Function;
  * SHA-256), any other as a {@link TapedeckError.Storage} failure; the existing file is never touched.
  * HLS playlists are saved with their segments so they play offline (see {@code HlsDownload}).
  *
- * <p>Never throws for an expected failure: every outcome is a {@link DownloadResult}. Thread-safe.
+ * <p>Every call returns an {@code Either}, like every other call of the API: right with the {@link DownloadResult} of
+ * a file that is in place (downloaded or skipped), left with the {@link TapedeckError} of a download that failed,
+ * which left nothing under the final name. It never throws for an expected failure; for an exception instead, wrap
+ * the call in {@link dev.tapedeck.model.TapedeckException#orThrow}. Thread-safe.
  */
 public final class Downloader {
 
@@ -82,7 +85,8 @@ public final class Downloader {
      * {@code <provider>/<session>/<recording>.<ext>}, see {@link RecordingPaths}; the result's relative path is
      * that, relative to {@code folder}.
      */
-    public DownloadResult download(Recording recording, Path folder, DownloadListener listener) {
+    public Either<TapedeckError, DownloadResult> download(Recording recording, Path folder,
+            DownloadListener listener) {
         return download(recording, folder, Optional.empty(), listener);
     }
 
@@ -90,8 +94,8 @@ public final class Downloader {
      * {@link #download(Recording, Path, DownloadListener)}, where {@code recorded} is what a manifest recorded for
      * the file earlier: a copy already in place must match it to be skipped.
      */
-    public DownloadResult download(Recording recording, Path folder, Optional<Fingerprint> recorded,
-            DownloadListener listener) {
+    public Either<TapedeckError, DownloadResult> download(Recording recording, Path folder,
+            Optional<Fingerprint> recorded, DownloadListener listener) {
         Objects.requireNonNull(recording, "recording");
         Objects.requireNonNull(recorded, "recorded");
         Path dir = folder.toAbsolutePath().normalize();
@@ -104,41 +108,42 @@ public final class Downloader {
      * sanitised like a provider's name and given an extension that suits the recording. For an HLS playlist
      * {@code fileName} names the playlist.
      */
-    public DownloadResult download(Recording recording, Path folder, String fileName, DownloadListener listener) {
+    public Either<TapedeckError, DownloadResult> download(Recording recording, Path folder, String fileName,
+            DownloadListener listener) {
         Objects.requireNonNull(recording, "recording");
         Path dir = folder.toAbsolutePath().normalize();
         String name = FileNames.forRecording(recording, fileName);
         Either<TapedeckError, Path> inside = FileNames.resolveInside(dir, name);
         if (inside.isLeft()) {
             Objects.requireNonNull(listener, "listener").started(recording, Optional.empty());
-            return fail(recording, dir.resolve(name).normalize(), name, inside.getLeft(), listener);
+            return fail(inside.getLeft(), listener);
         }
         return save(recording, inside.get(), name, Optional.empty(), listener);
     }
 
-    private DownloadResult save(Recording recording, Path target, String relative, Optional<Fingerprint> recorded,
-            DownloadListener listener) {
+    private Either<TapedeckError, DownloadResult> save(Recording recording, Path target, String relative,
+            Optional<Fingerprint> recorded, DownloadListener listener) {
         Objects.requireNonNull(listener, "listener");
         boolean hls = recording.media() instanceof MediaLocation.InlinePlaylist;
         listener.started(recording, hls ? Optional.empty() : recording.sizeBytes());
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            return fail(recording, target, relative, new TapedeckError.Storage(recording.provider(), target
+            return fail(new TapedeckError.Storage(recording.provider(), target
                     + " is a folder; move it away or download into another folder"), listener);
         }
         Either<TapedeckError, Path> created = LocalFiles.createFolder(recording.provider(), target.getParent(),
                 "the folder");
         if (created.isLeft()) {
-            return fail(recording, target, relative, created.getLeft(), listener);
+            return fail(created.getLeft(), listener);
         }
         Optional<LockFile> lock;
         try {
             lock = LockFile.tryAcquire(LocalFiles.lockFile(target), true);
         } catch (IOException storage) {
-            return fail(recording, target, relative, storageError(recording.provider(), "could not create the lock "
+            return fail(storageError(recording.provider(), "could not create the lock "
                     + "file beside " + target + ": " + storage + "; check the folder's permissions"), listener);
         }
         if (lock.isEmpty()) {
-            return fail(recording, target, relative, new TapedeckError.InUse(recording.provider(), "another "
+            return fail(new TapedeckError.InUse(recording.provider(), "another "
                     + "tapedeck run is downloading " + target + " right now; let it finish, then run this again"),
                     listener);
         }
@@ -147,7 +152,7 @@ public final class Downloader {
         }
     }
 
-    private DownloadResult saveLocked(Recording recording, Path target, String relative,
+    private Either<TapedeckError, DownloadResult> saveLocked(Recording recording, Path target, String relative,
             Optional<Fingerprint> recorded, DownloadListener listener) {
         boolean hls = recording.media() instanceof MediaLocation.InlinePlaylist;
         boolean keepExisting = Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !options.overwrite();
@@ -165,11 +170,11 @@ public final class Downloader {
                 ? new HlsDownload(live, transfer, options, what).save(target, progress)
                 : fetchFile(live, transfer, target, progress, what, fetched -> place(live, target, fetched, what));
         if (saved.isLeft()) {
-            return fail(recording, target, relative, saved.getLeft(), listener);
+            return fail(saved.getLeft(), listener);
         }
         DownloadResult result = DownloadResult.downloaded(recording, target, relative, saved.get());
         listener.finished(result);
-        return result;
+        return Either.right(result);
     }
 
     /**
@@ -177,7 +182,7 @@ public final class Downloader {
      * playlist with every file it references), have the size the provider declares for a single file, and match what
      * a manifest {@code recorded}. So a re-run costs one listing call, not the recording's bytes.
      */
-    private DownloadResult checkExisting(Recording recording, Path target, String relative,
+    private Either<TapedeckError, DownloadResult> checkExisting(Recording recording, Path target, String relative,
             Optional<Fingerprint> recorded, DownloadListener listener) {
         boolean hls = recording.media() instanceof MediaLocation.InlinePlaylist;
         Either<TapedeckError, Fingerprint> existing = LocalCopy.measure(target);
@@ -193,13 +198,13 @@ public final class Downloader {
             mismatch = Optional.empty();
         }
         if (mismatch.isPresent()) {
-            return fail(recording, target, relative, new TapedeckError.Storage(recording.provider(), target
+            return fail(new TapedeckError.Storage(recording.provider(), target
                     + " already exists with different content (" + mismatch.get() + "); it was left as it is, pass "
                     + "--overwrite (DownloadOptions.overwrite) to replace it"), listener);
         }
         DownloadResult result = DownloadResult.skipped(recording, target, relative, existing.get());
         listener.finished(result);
-        return result;
+        return Either.right(result);
     }
 
     /**
@@ -208,8 +213,9 @@ public final class Downloader {
      * existing copy stays as it is and the fresh one is deleted. A file goes through its usual temp file; an HLS
      * copy, being several files, through a staging folder, so that its segments never mix with the existing ones.
      */
-    private DownloadResult compareWithExisting(Recording recording, LiveRecording live, Transfer transfer,
-            Path target, String relative, Progress progress, String what, DownloadListener listener) {
+    private Either<TapedeckError, DownloadResult> compareWithExisting(Recording recording, LiveRecording live,
+            Transfer transfer, Path target, String relative, Progress progress, String what,
+            DownloadListener listener) {
         boolean hls = recording.media() instanceof MediaLocation.InlinePlaylist;
         Either<TapedeckError, Fingerprint> existing = LocalCopy.measure(target);
         Either<TapedeckError, Boolean> same;
@@ -221,7 +227,7 @@ public final class Downloader {
                         fresh.getParent(), "the folder")
                         .flatMap(ok -> new HlsDownload(live, transfer, options, what).save(fresh, progress));
                 if (saved.isLeft()) {
-                    return fail(recording, target, relative, saved.getLeft(), listener);
+                    return fail(saved.getLeft(), listener);
                 }
                 same = LocalCopy.sameContent(target, fresh);
             } finally {
@@ -231,18 +237,18 @@ public final class Downloader {
             Either<TapedeckError, Fingerprint> saved = fetchFile(live, transfer, target, progress, what,
                     Either::right);
             if (saved.isLeft()) {
-                return fail(recording, target, relative, saved.getLeft(), listener);
+                return fail(saved.getLeft(), listener);
             }
             same = existing.map(saved.get()::equals);
         }
         if (same.isRight() && same.get() && existing.isRight()) {
             DownloadResult result = DownloadResult.skipped(recording, target, relative, existing.get());
             listener.finished(result);
-            return result;
+            return Either.right(result);
         }
         String why = same.isLeft() ? " (" + same.getLeft().message() + ")"
                 : existing.isLeft() ? " (" + existing.getLeft().message() + ")" : "";
-        return fail(recording, target, relative, new TapedeckError.Storage(recording.provider(), target
+        return fail(new TapedeckError.Storage(recording.provider(), target
                 + " already exists with different content" + why + "; it was left as it is, pass --overwrite "
                 + "(DownloadOptions.overwrite) to replace it"), listener);
     }
@@ -304,10 +310,9 @@ public final class Downloader {
         return Either.right(Optional.empty());
     }
 
-    private static DownloadResult fail(Recording recording, Path target, String relative, TapedeckError error,
-            DownloadListener listener) {
+    private static Either<TapedeckError, DownloadResult> fail(TapedeckError error, DownloadListener listener) {
         listener.failed(error);
-        return DownloadResult.failed(recording, target, relative, error);
+        return Either.left(error);
     }
 
     private static String describe(Recording recording) {

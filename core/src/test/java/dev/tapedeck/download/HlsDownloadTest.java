@@ -1,6 +1,7 @@
 package dev.tapedeck.download;
 
 import static dev.tapedeck.download.Folders.filesIn;
+import static dev.tapedeck.model.TapedeckException.orThrow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tapedeck.model.MediaLocation;
@@ -64,10 +65,10 @@ class HlsDownloadTest {
         media.put("/hls/r1/seg1.ts", "<html><body>Not found</body></html>".getBytes(StandardCharsets.UTF_8))
                 .contentType("text/html");
 
-        DownloadResult result = downloader.download(hls, dir, DownloadListener.NONE);
+        TapedeckError failure = downloader.download(hls, dir, DownloadListener.NONE).getLeft();
 
-        assertThat(result.error().get()).isInstanceOf(TapedeckError.Integrity.class);
-        assertThat(result.error().get().message()).startsWith("segment 2 of 3 of recording r1")
+        assertThat(failure).isInstanceOf(TapedeckError.Integrity.class);
+        assertThat(failure.message()).startsWith("segment 2 of 3 of recording r1")
                 .contains("instead of an HLS media segment, the server sent an HTML page, 35 bytes");
         assertThat(dir.resolve("loop/s1/r1.m3u8")).doesNotExist();
     }
@@ -76,10 +77,10 @@ class HlsDownloadTest {
     void aPlaylistOfTwoHundredThousandSegmentsIsRefusedBeforeAnyRequest() {
         Recording huge = playlist("r1", 200_000, 0);
 
-        DownloadResult result = downloader.download(huge, dir, DownloadListener.NONE);
+        TapedeckError failure = downloader.download(huge, dir, DownloadListener.NONE).getLeft();
 
-        assertThat(result.error().get()).isInstanceOf(TapedeckError.Integrity.class);
-        assertThat(result.error().get().message()).contains("references more than 100000 segments")
+        assertThat(failure).isInstanceOf(TapedeckError.Integrity.class);
+        assertThat(failure.message()).contains("references more than 100000 segments")
                 .contains("DownloadOptions.maxPlaylistSegments");
         assertThat(media.requests()).isEmpty();
     }
@@ -90,22 +91,23 @@ class HlsDownloadTest {
         Downloader strict = downloader.withOptions(DownloadOptions.defaults().withPlaylistLimits(10_000, 4));
         Downloader tiny = downloader.withOptions(DownloadOptions.defaults().withPlaylistLimits(100, 50));
 
-        assertThat(strict.download(hls, dir, DownloadListener.NONE).error().get().message())
+        assertThat(strict.download(hls, dir, DownloadListener.NONE).getLeft().message())
                 .contains("more than 4 segments");
-        assertThat(tiny.download(hls, dir, DownloadListener.NONE).error().get().message())
+        assertThat(tiny.download(hls, dir, DownloadListener.NONE).getLeft().message())
                 .contains("more than the 100 a download takes");
         assertThat(media.requests()).isEmpty();
-        assertThat(downloader.download(hls, dir, DownloadListener.NONE).status()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(orThrow(downloader.download(hls, dir,
+                DownloadListener.NONE)).status()).isEqualTo(DownloadStatus.DOWNLOADED);
     }
 
     @Test
     void segmentsThatOutgrowTheProvidersSizeStopAsSoonAsTheyPassIt() {
         Recording declared = sized(playlist("r1", 10, 10), 3L * 376 + 100);
 
-        DownloadResult result = downloader.download(declared, dir, DownloadListener.NONE);
+        TapedeckError failure = downloader.download(declared, dir, DownloadListener.NONE).getLeft();
 
-        assertThat(result.error().get()).isInstanceOf(TapedeckError.Integrity.class);
-        assertThat(result.error().get().message()).startsWith("segment 4 of 10");
+        assertThat(failure).isInstanceOf(TapedeckError.Integrity.class);
+        assertThat(failure.message()).startsWith("segment 4 of 10");
         assertThat(media.requests()).hasSize(4);
         assertThat(dir.resolve("loop/s1/r1.m3u8")).doesNotExist();
     }
@@ -114,9 +116,9 @@ class HlsDownloadTest {
     void segmentsThatFallShortOfTheProvidersSizeAreNoCopy() {
         Recording declared = sized(playlist("r1", 3, 3), 3L * 376 + 1);
 
-        DownloadResult result = downloader.download(declared, dir, DownloadListener.NONE);
+        TapedeckError failure = downloader.download(declared, dir, DownloadListener.NONE).getLeft();
 
-        assertThat(result.error().get().message()).contains("says its segments have 1129 bytes but 1128 arrived");
+        assertThat(failure.message()).contains("says its segments have 1129 bytes but 1128 arrived");
         assertThat(dir.resolve("loop/s1/r1.m3u8")).doesNotExist();
     }
 
@@ -126,7 +128,7 @@ class HlsDownloadTest {
         Files.write(stale.resolve("00007.ts"), new byte[10]);
         Files.write(stale.resolve(".00001.ts.part"), new byte[10]);
 
-        DownloadResult result = downloader.download(playlist("r1", 2, 2), dir, DownloadListener.NONE);
+        DownloadResult result = orThrow(downloader.download(playlist("r1", 2, 2), dir, DownloadListener.NONE));
 
         assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(filesIn(dir)).containsExactly("loop/s1/r1.m3u8", "loop/s1/r1_segments/00000.ts",
@@ -135,8 +137,8 @@ class HlsDownloadTest {
 
     @Test
     void severalPlaylistsOfOneSessionEachBecomeTheirOwnPlayableCopy() throws Exception {
-        DownloadResult tab1 = downloader.download(playlist("tab-1", 2, 2), dir, DownloadListener.NONE);
-        DownloadResult tab2 = downloader.download(playlist("tab-2", 3, 3), dir, DownloadListener.NONE);
+        DownloadResult tab1 = orThrow(downloader.download(playlist("tab-1", 2, 2), dir, DownloadListener.NONE));
+        DownloadResult tab2 = orThrow(downloader.download(playlist("tab-2", 3, 3), dir, DownloadListener.NONE));
 
         assertThat(tab1.relativePath()).isEqualTo("loop/s1/tab-1.m3u8");
         assertThat(tab2.relativePath()).isEqualTo("loop/s1/tab-2.m3u8");
@@ -154,13 +156,13 @@ class HlsDownloadTest {
         Recording hls = LoopbackMedia.recording("s1", "r1", RecordingFormat.HLS, new MediaLocation.InlinePlaylist(
                 text, Optional.of(media.uri("/hls/index.m3u8")), Optional.empty())).build();
 
-        assertThat(downloader.download(hls, dir, DownloadListener.NONE).status())
+        assertThat(orThrow(downloader.download(hls, dir, DownloadListener.NONE)).status())
                 .isEqualTo(DownloadStatus.DOWNLOADED);
 
         media.put("/hls/key.bin", LoopbackMedia.raw(16, 1)).contentType("text/plain");
-        DownloadResult refused = downloader.withOptions(DownloadOptions.defaults().withOverwrite(true))
-                .download(hls, dir, DownloadListener.NONE);
-        assertThat(refused.error().get().message()).contains("instead of an HLS init section or key, the server "
+        TapedeckError refused = downloader.withOptions(DownloadOptions.defaults().withOverwrite(true))
+                .download(hls, dir, DownloadListener.NONE).getLeft();
+        assertThat(refused.message()).contains("instead of an HLS init section or key, the server "
                 + "sent text/plain, 16 bytes");
     }
 }

@@ -80,9 +80,9 @@ class AnchorRecordingsE2eTest {
         Recording primary = right(anchor.recordings().primaryRecording(SessionId.of("sess_0001")));
         Path folder = temp.resolve("out");
 
-        DownloadResult result = E2e.downloader(e2e, anchor).download(primary, folder, DownloadListener.NONE);
+        DownloadResult result = right(E2e.downloader(e2e, anchor).download(primary, folder, DownloadListener.NONE));
 
-        assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(result.path()).isEqualTo(folder.toAbsolutePath().resolve("anchor/sess_0001/rec_0001_1.mp4"));
         byte[] sample = Media.sampleMp4();
         assertThat(Files.readAllBytes(result.path())).isEqualTo(sample);
@@ -99,9 +99,9 @@ class AnchorRecordingsE2eTest {
         assertThat(primary.fileName()).contains("../../evil.mp4");
         Path folder = temp.resolve("a").resolve("b").resolve("out");
 
-        DownloadResult result = E2e.downloader(e2e, anchor).download(primary, folder, DownloadListener.NONE);
+        DownloadResult result = right(E2e.downloader(e2e, anchor).download(primary, folder, DownloadListener.NONE));
 
-        assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         // The provider's name only ever lends its extension: the file is named after the recording id.
         assertThat(result.path()).isEqualTo(folder.toAbsolutePath().resolve("anchor/sess_0002/rec_0002_2.mp4"));
         assertThat(Files.readAllBytes(result.path())).isEqualTo(Media.sampleMp4());
@@ -162,9 +162,9 @@ class AnchorRecordingsE2eTest {
         Recording listed = right(anchor.recordings().primaryRecording(SessionId.of("sess_0001")));
         e2e.clock().advance(e2e.sandbox().options().presignTtl().plusMinutes(1));
 
-        DownloadResult result = E2e.downloader(e2e, anchor).download(listed, temp, DownloadListener.NONE);
+        DownloadResult result = right(E2e.downloader(e2e, anchor).download(listed, temp, DownloadListener.NONE));
 
-        assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(Files.readAllBytes(result.path())).isEqualTo(Media.sampleMp4());
         // Anchor gives no expiry, so the stale link is tried, refused (403), and listed again once.
         assertThat(e2e.sandbox().counters().requests(Origin.MEDIA)).isEqualTo(2);

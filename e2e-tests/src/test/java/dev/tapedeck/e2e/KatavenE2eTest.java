@@ -50,9 +50,9 @@ class KatavenE2eTest {
         Recording recording = right(kataven.recordings().primaryRecording(call(KatavenBehaviour.READY)));
         assertThat(recording.format()).isEqualTo(RecordingFormat.AUDIO);
 
-        DownloadResult result = E2e.downloader(e2e, kataven).download(recording, temp, DownloadListener.NONE);
+        DownloadResult result = right(E2e.downloader(e2e, kataven).download(recording, temp, DownloadListener.NONE));
 
-        assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(result.relativePath()).isEqualTo("kataven/call_0001/recording.mp3");
         assertThat(Files.readAllBytes(result.path())).isEqualTo(Media.callMp3());
         assertThat(result.sha256()).isEqualTo(Media.sha256(Media.callMp3()));
@@ -144,9 +144,9 @@ class KatavenE2eTest {
         e2e.clock().advance(e2e.sandbox().options().presignTtl().plusMinutes(1));
         assertThat(listed.media().isExpiredAt(e2e.clock().instant())).isTrue();
 
-        DownloadResult result = E2e.downloader(e2e, kataven).download(listed, temp, DownloadListener.NONE);
+        DownloadResult result = right(E2e.downloader(e2e, kataven).download(listed, temp, DownloadListener.NONE));
 
-        assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(Files.readAllBytes(result.path())).isEqualTo(Media.callMp3());
         assertThat(e2e.sandbox().counters().requests("kataven")).isEqualTo(2);
         assertThat(e2e.sandbox().counters().requests(Origin.MEDIA)).isEqualTo(1);

@@ -97,9 +97,9 @@ class NotteE2eTest {
         Recording replay = right(notte.recordings().primaryRecording(SessionId.of(seeded.id())));
         assertThat(replay.format()).isEqualTo(RecordingFormat.MP4);
 
-        DownloadResult result = E2e.downloader(e2e, notte).download(replay, temp, DownloadListener.NONE);
+        DownloadResult result = right(E2e.downloader(e2e, notte).download(replay, temp, DownloadListener.NONE));
 
-        assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(result.path().getFileName().toString()).endsWith(".mp4");
         assertThat(Files.readAllBytes(result.path())).isEqualTo(Media.sampleMp4());
         assertThat(result.sha256()).isEqualTo(Media.sha256(Media.sampleMp4()));
@@ -111,9 +111,9 @@ class NotteE2eTest {
         Recording replay = right(notte.recordings().primaryRecording(SessionId.of(seeded.id())));
         assertThat(replay.media()).isInstanceOf(MediaLocation.InlinePlaylist.class);
 
-        DownloadResult result = E2e.downloader(e2e, notte).download(replay, temp, DownloadListener.NONE);
+        DownloadResult result = right(E2e.downloader(e2e, notte).download(replay, temp, DownloadListener.NONE));
 
-        assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(result.path().getFileName().toString()).endsWith(".m3u8");
         String playlist = Files.readString(result.path(), StandardCharsets.UTF_8);
         assertThat(playlist).startsWith("#EXTM3U").contains("#EXT-X-ENDLIST").doesNotContain("signature", "http");

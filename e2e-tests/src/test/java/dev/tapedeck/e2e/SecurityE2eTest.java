@@ -57,8 +57,8 @@ class SecurityE2eTest {
         List<Connection> through = List.of(anchor, notte, notte, kataven);
 
         for (int i = 0; i < recordings.size(); i++) {
-            assertThat(E2e.downloader(e2e, through.get(i)).download(recordings.get(i), temp.resolve("r" + i),
-                    DownloadListener.NONE).status()).isEqualTo(DownloadStatus.DOWNLOADED);
+            assertThat(right(E2e.downloader(e2e, through.get(i)).download(recordings.get(i), temp.resolve("r" + i),
+                    DownloadListener.NONE)).status()).isEqualTo(DownloadStatus.DOWNLOADED);
         }
 
         // MP4 (anchor), MP4 (notte), three HLS segments (notte), MP3 (kataven).

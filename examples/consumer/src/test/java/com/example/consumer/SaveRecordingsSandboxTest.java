@@ -33,7 +33,7 @@ class SaveRecordingsSandboxTest {
     @Test
     void savesThePrimaryRecordingOfEachCompletedSession(@SandboxProvider("anchor") ProviderConfig anchor,
             Counters counters, @TempDir Path folder) throws Exception {
-        List<DownloadResult> saved = SaveRecordings.completedSessions(anchor, folder, 5).downloads();
+        List<DownloadResult> saved = SaveRecordings.completedSessions(anchor, folder, 5).saved();
 
         assertFalse(saved.isEmpty(), "nothing saved");
         for (DownloadResult result : saved) {

@@ -31,7 +31,8 @@ class SpringMetadataTest {
         List<String> names = imports.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
         assertThat(names).containsExactly("dev.tapedeck.spring.boot.TapedeckAutoConfiguration",
                 "dev.tapedeck.spring.boot.health.TapedeckHealthBoot3AutoConfiguration",
-                "dev.tapedeck.spring.boot.health.TapedeckHealthBoot4AutoConfiguration");
+                "dev.tapedeck.spring.boot.health.TapedeckHealthBoot4AutoConfiguration",
+                "dev.tapedeck.spring.boot.metrics.TapedeckMetricsAutoConfiguration");
         // by resource, not by loading: one of the health classes refers to the other Boot's types
         assertThat(names).allSatisfy(name -> assertThat(LOADER.getResource(name.replace('.', '/') + ".class"))
                 .as(name).isNotNull());
@@ -51,7 +52,7 @@ class SpringMetadataTest {
         });
 
         assertThat(names).contains("tapedeck.providers", "tapedeck.health.enabled", "tapedeck.health.cache-for",
-                "tapedeck.health.timeout");
+                "tapedeck.health.timeout", "tapedeck.metrics.enabled");
         assertThat(metadata.get("properties").toString()).contains("api-key", "base-url", "max-retries",
                 "settings.<key>", "\"defaultValue\":\"1m\"");
     }

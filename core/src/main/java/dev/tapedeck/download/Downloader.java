@@ -1,7 +1,7 @@
 package dev.tapedeck.download;
 
 import dev.tapedeck.RecordingSource;
-import dev.tapedeck.model.MediaLocation;
+import dev.tapedeck.model.MediaAlternative;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.RecordingFormat;
 import dev.tapedeck.model.TapedeckError;
@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -43,7 +45,13 @@ import java.util.function.Function;
  * <p>An existing file is replaced only with {@link DownloadOptions#overwrite()}; without it the recording is
  * downloaded beside the file and compared: the same bytes are reported as skipped (with the existing file's size
  * and SHA-256), other bytes as a {@link TapedeckError.Storage} failure, and the existing file is never touched.
- * HLS playlists are saved with their segments so they play offline (see {@code HlsDownload}).
+ * HLS playlists, inline or by URL, are saved with their segments so they play offline (see {@code HlsDownload}).
+ *
+ * <p>A recording with several {@linkplain Recording#alternatives() alternatives} (an MP4 and an HLS playlist of the
+ * same replay) is fetched through the first; when that fails in a way another may not (not found, refused, content
+ * or integrity, unsupported, a provider failure) the next is tried, and so on. Each is saved under the name its
+ * own format gives ({@code replay.mp4}, {@code replay.m3u8}), so the result says which one was used; one whose
+ * file is already in place is tried first, so that a later run recognises what an earlier one saved.
  *
  * <p>Never throws for an expected failure: every outcome is a {@link DownloadResult}. Thread-safe.
  */
@@ -83,8 +91,8 @@ public final class Downloader {
     public DownloadResult download(Recording recording, Path folder, DownloadListener listener) {
         Objects.requireNonNull(recording, "recording");
         Path dir = folder.toAbsolutePath().normalize();
-        return save(recording, RecordingPaths.resolve(dir, recording), RecordingPaths.relativePath(recording),
-                listener);
+        return eachAlternative(recording, listener, one -> Either.right(new Target(RecordingPaths.resolve(dir, one),
+                RecordingPaths.relativePath(one))));
     }
 
     /**
@@ -95,18 +103,99 @@ public final class Downloader {
     public DownloadResult download(Recording recording, Path folder, String fileName, DownloadListener listener) {
         Objects.requireNonNull(recording, "recording");
         Path dir = folder.toAbsolutePath().normalize();
-        String name = FileNames.forRecording(recording, fileName);
-        Either<TapedeckError, Path> inside = FileNames.resolveInside(dir, name);
-        if (inside.isLeft()) {
-            Objects.requireNonNull(listener, "listener").started(recording, Optional.empty());
-            return fail(recording, dir.resolve(name).normalize(), name, inside.getLeft(), listener);
+        return eachAlternative(recording, listener, one -> {
+            String name = FileNames.forRecording(one, fileName);
+            return FileNames.resolveInside(dir, name).map(path -> new Target(path, name))
+                    .mapLeft(refused -> new Refused(dir.resolve(name).normalize(), name, refused));
+        });
+    }
+
+    /** Where one alternative of a recording goes: the absolute path and the path the result reports. */
+    private record Target(Path path, String relative) {
+    }
+
+    /** A name that cannot be used, with where it would have gone. */
+    private record Refused(Path path, String relative, TapedeckError error) {
+    }
+
+    /**
+     * Tries the alternatives of {@code recording} in its order, except that one whose file is already in place goes
+     * first (a later run recognises what an earlier one saved, even through a fallback), each under the name its own
+     * format gives. The next is tried only when one failed in a way another may not: not found, refused, content
+     * or integrity, unsupported, a provider failure; never after a storage error, a lock, a rate limit, a recording
+     * that is not ready, a broken transfer (its part is kept to resume) or an interrupt.
+     */
+    private DownloadResult eachAlternative(Recording recording, DownloadListener listener,
+            Function<Recording, Either<Refused, Target>> place) {
+        Objects.requireNonNull(listener, "listener");
+        List<Recording> tries = new ArrayList<>();
+        List<Recording> notInPlace = new ArrayList<>();
+        for (MediaAlternative alternative : recording.alternatives()) {
+            Recording one = recording.using(alternative);
+            boolean inPlace = place.apply(one).map(t -> Files.exists(t.path(), LinkOption.NOFOLLOW_LINKS))
+                    .getOrElse(false);
+            (inPlace ? tries : notInPlace).add(one);
         }
-        return save(recording, inside.get(), name, listener);
+        tries.addAll(notInPlace);
+        DownloadResult result = null;
+        for (int i = 0; i < tries.size(); i++) {
+            Recording one = tries.get(i);
+            boolean last = i == tries.size() - 1;
+            DownloadListener heard = last ? listener : new QuietFailures(listener);
+            Either<Refused, Target> target = place.apply(one);
+            if (target.isLeft()) {
+                heard.started(one, Optional.empty());
+                result = fail(one, target.getLeft().path(), target.getLeft().relative(), target.getLeft().error(),
+                        heard);
+            } else {
+                result = save(one, target.get().path(), target.get().relative(), heard);
+            }
+            if (result.error().isEmpty() || last || !fallsBack(result.error().get())) {
+                if (!last && result.error().isPresent()) {
+                    listener.failed(result.error().get());
+                }
+                return result;
+            }
+        }
+        return result;
+    }
+
+    private static boolean fallsBack(TapedeckError error) {
+        if (Thread.currentThread().isInterrupted()) {
+            return false;
+        }
+        return error instanceof TapedeckError.NotFound || error instanceof TapedeckError.Forbidden
+                || error instanceof TapedeckError.Unauthorized || error instanceof TapedeckError.Integrity
+                || error instanceof TapedeckError.Unsupported || error instanceof TapedeckError.ProviderFailure
+                || error instanceof TapedeckError.InvalidRequest;
+    }
+
+    /** Passes everything on but a failure, which the next alternative may still turn into a success. */
+    private static final class QuietFailures implements DownloadListener {
+        private final DownloadListener listener;
+
+        QuietFailures(DownloadListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void started(Recording recording, Optional<Long> totalSize) {
+            listener.started(recording, totalSize);
+        }
+
+        @Override
+        public void progressed(long bytesSoFar) {
+            listener.progressed(bytesSoFar);
+        }
+
+        @Override
+        public void finished(DownloadResult result) {
+            listener.finished(result);
+        }
     }
 
     private DownloadResult save(Recording recording, Path target, String relative, DownloadListener listener) {
-        Objects.requireNonNull(listener, "listener");
-        boolean hls = recording.media() instanceof MediaLocation.InlinePlaylist;
+        boolean hls = HlsDownload.handles(recording);
         listener.started(recording, hls ? Optional.empty() : recording.sizeBytes());
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             return fail(recording, target, relative, new TapedeckError.Storage(recording.provider(), target
@@ -135,7 +224,7 @@ public final class Downloader {
     }
 
     private DownloadResult saveLocked(Recording recording, Path target, String relative, DownloadListener listener) {
-        boolean hls = recording.media() instanceof MediaLocation.InlinePlaylist;
+        boolean hls = HlsDownload.handles(recording);
         boolean keepExisting = Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !options.overwrite();
         LiveRecording live = new LiveRecording(source, recording, clock);
         Transfer transfer = new Transfer(live, options.maxAttempts());
@@ -163,7 +252,7 @@ public final class Downloader {
      */
     private DownloadResult compareWithExisting(Recording recording, LiveRecording live, Transfer transfer,
             Path target, String relative, Progress progress, String what, DownloadListener listener) {
-        boolean hls = recording.media() instanceof MediaLocation.InlinePlaylist;
+        boolean hls = HlsDownload.handles(recording);
         Either<TapedeckError, Fingerprint> existing = LocalCopy.measure(target);
         Either<TapedeckError, Boolean> same;
         if (hls) {
@@ -250,7 +339,7 @@ public final class Downloader {
     }
 
     private static Either<TapedeckError, Optional<URI>> wholeFile(Recording recording, String what) {
-        if (recording.media() instanceof MediaLocation.InlinePlaylist) {
+        if (HlsDownload.handles(recording)) {
             return Either.left(new TapedeckError.Integrity(recording.provider(), what + " is now an HLS playlist "
                     + "at the provider; download it again"));
         }

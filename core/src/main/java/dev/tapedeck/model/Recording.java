@@ -36,6 +36,8 @@ import java.util.Optional;
  *                     format allows it (e.g. {@code .wav} for audio, {@code .json} for events) and names the file
  *                     after the recording id (see {@code dev.tapedeck.download.RecordingPaths})
  * @param providerData the provider's fields without a neutral home, under their wire names, typed
+ * @param unreadFields wire names of fields sent with a value their neutral field could not read; the raw values are
+ *                     in {@code providerData}
  */
 public record Recording(
         String provider,
@@ -48,7 +50,8 @@ public record Recording(
         Optional<Duration> startOffset,
         Optional<Instant> createdAt,
         Optional<String> fileName,
-        JsonValue.ObjectValue providerData) {
+        JsonValue.ObjectValue providerData,
+        List<String> unreadFields) {
 
     /** The order in which a download tries alternatives: preferred first, then by format, stable. */
     private static final Comparator<MediaAlternative> DOWNLOAD_ORDER = Comparator
@@ -66,6 +69,7 @@ public record Recording(
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(providerData, "providerData");
+        unreadFields = List.copyOf(unreadFields);
         List<MediaAlternative> ordered = new ArrayList<>(alternatives);
         if (ordered.isEmpty()) {
             throw new IllegalArgumentException("a recording needs at least one way to fetch it");
@@ -134,7 +138,7 @@ public record Recording(
 
     private Recording withAlternatives(List<MediaAlternative> values) {
         return new Recording(provider, sessionId, id, primary, values, duration, rawDuration, startOffset, createdAt,
-                fileName, providerData);
+                fileName, providerData, unreadFields);
     }
 
     /** Mutable builder; {@link #build()} validates. */
@@ -150,6 +154,7 @@ public record Recording(
         private Instant createdAt;
         private String fileName;
         private final Map<String, JsonValue> providerData = new LinkedHashMap<>();
+        private final List<String> unreadFields = new ArrayList<>();
 
         private Builder(String provider, SessionId sessionId, RecordingId id, MediaAlternative first) {
             this.provider = provider;
@@ -218,11 +223,23 @@ public record Recording(
             return this;
         }
 
+        /**
+         * Keeps field {@code name}, whose value {@code raw} its neutral field could not read, in the provider data,
+         * and lists it among the unread fields.
+         */
+        public Builder unreadField(String name, JsonValue raw) {
+            providerData(name, raw);
+            if (!unreadFields.contains(name)) {
+                unreadFields.add(name);
+            }
+            return this;
+        }
+
         /** Builds the immutable recording. */
         public Recording build() {
             return new Recording(provider, sessionId, id, primary, alternatives, Optional.ofNullable(duration),
                     Optional.ofNullable(rawDuration), Optional.ofNullable(startOffset), Optional.ofNullable(createdAt),
-                    Optional.ofNullable(fileName), new JsonValue.ObjectValue(providerData));
+                    Optional.ofNullable(fileName), new JsonValue.ObjectValue(providerData), unreadFields);
         }
     }
 }

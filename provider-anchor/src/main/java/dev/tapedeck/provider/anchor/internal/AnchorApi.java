@@ -1,5 +1,6 @@
 package dev.tapedeck.provider.anchor.internal;
 
+import dev.tapedeck.model.JsonValue;
 import feign.HeaderMap;
 import feign.Headers;
 import feign.Param;
@@ -15,10 +16,13 @@ import java.util.Map;
  */
 public interface AnchorApi {
 
-    /** {@code GET /v1/sessions/{session_id}/recordings}: the session's recordings. */
+    /**
+     * {@code GET /v1/sessions/{session_id}/recordings}: the session's recordings, {@code {data:{count, items[]}}},
+     * read as sent so that every field reaches the recordings and one odd item never loses the others.
+     */
     @RequestLine("GET /v1/sessions/{session_id}/recordings")
     @Headers("Accept: application/json")
-    RecordingListResponse recordings(@Param("session_id") String sessionId);
+    JsonValue recordings(@Param("session_id") String sessionId);
 
     /**
      * {@code GET /v1/sessions/{session_id}/recordings/primary/fetch}: the primary recording's MP4 bytes, streamed.

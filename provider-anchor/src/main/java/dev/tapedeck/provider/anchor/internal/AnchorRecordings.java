@@ -36,8 +36,7 @@ final class AnchorRecordings implements RecordingSource {
     @Override
     public Either<TapedeckError, List<Recording>> recordings(SessionId session) {
         return kit.call(() -> api.recordings(session.value()))
-                .flatMap(body -> RecordingMapper.recordings(session, body == null ? List.of() : body.items(),
-                        kit.baseUrl()));
+                .flatMap(body -> RecordingMapper.recordings(session, body, kit.baseUrl()));
     }
 
     @Override

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.tapedeck.Connection;
+import dev.tapedeck.model.JsonValue;
 import dev.tapedeck.model.Page;
 import dev.tapedeck.model.PageToken;
 import dev.tapedeck.model.Session;
@@ -121,11 +122,12 @@ class NotteHistoryTest {
         assertThat(active.tags()).isEmpty();
         assertThat(active.domains()).isEmpty();
         assertThat(active.recordingEnabled()).isEmpty();
-        assertThat(active.extras()).containsExactly(
-                Map.entry("last_accessed_at", "2025-05-01T10:05:00Z"),
-                Map.entry("idle_timeout_minutes", "3"),
-                Map.entry("max_duration_minutes", "15"),
-                Map.entry("browser_type", "chromium"));
+        assertThat(active.providerData().toJson()).isEqualTo("{\"last_accessed_at\":\"2025-05-01T10:05:00\","
+                + "\"idle_timeout_minutes\":3,\"max_duration_minutes\":15,\"steps\":[{\"type\":\"goto\"},"
+                + "{\"type\":\"click\"}],\"browser_type\":\"chromium\","
+                + "\"cdp_url\":\"wss://cdp.notte.cc/s-active?token=secret-cdp-token\","
+                + "\"viewer_url\":\"https://viewer.notte.cc/s-active?token=secret-viewer-token\"}");
+        assertThat(active.unreadFields()).isEmpty();
         assertThat(active.toString()).doesNotContain("secret-cdp-token").doesNotContain("secret-viewer-token");
 
         Session closed = byId.get("s-closed");
@@ -137,8 +139,9 @@ class NotteHistoryTest {
         Session failed = byId.get("s-error");
         assertThat(failed.status()).isEqualTo(SessionStatus.FAILED);
         assertThat(failed.duration()).isEmpty();
-        assertThat(failed.extras()).containsEntry("error", "browser crashed")
-                .containsEntry("duration", "about a minute");
+        assertThat(failed.providerData().get("error")).contains(JsonValue.text("browser crashed"));
+        assertThat(failed.providerData().get("duration")).contains(JsonValue.text("about a minute"));
+        assertThat(failed.unreadFields()).containsExactly("duration");
 
         assertThat(byId.get("s-timeout").status()).isEqualTo(SessionStatus.TIMED_OUT);
         assertThat(byId.get("s-timeout").endedAt()).contains(Instant.parse("2025-05-04T00:15:00Z"));
@@ -253,7 +256,7 @@ class NotteHistoryTest {
     }
 
     @Test
-    void unreadableTimestampsAreAbsentAndKeptAsRawExtrasWithoutFailingThePage() {
+    void unreadableTimestampsAreAbsentAndKeptRawWithoutFailingThePage() {
         api.stubFor(get(urlPathEqualTo("/sessions")).willReturn(okJson("""
                 {"items": [
                   {"session_id": "s-odd", "status": "closed", "created_at": "yesterday",
@@ -268,9 +271,9 @@ class NotteHistoryTest {
         Session odd = byId.get("s-odd");
         assertThat(odd.createdAt()).isEmpty();
         assertThat(odd.endedAt()).isEmpty();
-        assertThat(odd.extras()).containsEntry("created_at", "yesterday")
-                .containsEntry("closed_at", "{\"seconds\":5}")
-                .containsEntry("last_accessed_at", "2025-13-45T99:00:00");
+        assertThat(odd.providerData().toJson()).isEqualTo("{\"created_at\":\"yesterday\",\"closed_at\":"
+                + "{\"seconds\":5},\"last_accessed_at\":\"2025-13-45T99:00:00\"}");
+        assertThat(odd.unreadFields()).containsExactly("created_at", "closed_at");
         assertThat(byId.get("s-fine").createdAt()).contains(Instant.parse("2025-05-02T08:00:00Z"));
     }
 

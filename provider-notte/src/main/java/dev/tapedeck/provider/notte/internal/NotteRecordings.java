@@ -12,8 +12,9 @@ import io.vavr.control.Either;
 import java.util.List;
 
 /**
- * Notte's recordings: the session replay as one primary recording. Pause and resume stay Unsupported (the port's
- * defaults). Media is fetched without credentials: the MP4 URL and the playlist's segment URLs are presigned.
+ * Notte's recordings: the session replay as one primary recording, with an MP4 and an HLS alternative when Notte
+ * sends both. Pause and resume stay Unsupported (the port's defaults). Media is fetched without credentials: the MP4
+ * URL and the playlist's segment URLs are presigned.
  */
 final class NotteRecordings implements RecordingSource {
 
@@ -37,7 +38,8 @@ final class NotteRecordings implements RecordingSource {
 
     @Override
     public Either<TapedeckError, Recording> primaryRecording(SessionId session) {
-        return kit.call(() -> api.replay(session.value())).flatMap(replay -> ReplayMapper.recording(session, replay));
+        return kit.call(() -> api.replay(session.value())).flatMap(replay -> ReplayMapper.recording(session, replay,
+                kit.pathUrl("sessions", session.value(), "replay")));
     }
 
     @Override

@@ -59,7 +59,7 @@ public final class NotteSeed {
         return first(s -> !s.seededActive() && s.replay() == NotteReplay.HLS_ONLY);
     }
 
-    /** An ended session whose replay has only a playlist and no expiry. */
+    /** An ended session whose replay has only a playlist, with segment URIs relative to the replay, and no expiry. */
     public NotteSession hlsOnlyWithoutExpiry() {
         return first(s -> !s.seededActive() && s.replay() == NotteReplay.HLS_ONLY_WITHOUT_EXPIRY);
     }

@@ -2,14 +2,13 @@ package dev.tapedeck.cli;
 
 import dev.tapedeck.Connection;
 import dev.tapedeck.model.Capability;
-import dev.tapedeck.model.Session;
+import dev.tapedeck.model.SessionListing;
 import dev.tapedeck.model.SessionQuery;
 import dev.tapedeck.model.TapedeckError;
 import dev.tapedeck.model.TapedeckException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -48,12 +47,16 @@ final class SessionsCommand implements Callable<Integer> {
     }
 
     private static Optional<TapedeckError> list(CliRun run, Connection connection, SessionQuery query) {
-        return connection.history().sessions(query).fold(Optional::of, sessions -> {
-            try (Stream<Session> stream = sessions) {
-                stream.forEach(run.printer()::session);
+        UnreadFields unread = new UnreadFields(connection.provider());
+        return connection.history().listing(query).fold(Optional::of, listing -> {
+            try (SessionListing sessions = listing) {
+                sessions.sessions().map(unread::saw)
+                        .forEach(session -> run.printer().session(new SessionRow(session, sessions.total())));
                 return Optional.empty();
             } catch (TapedeckException e) {
                 return Optional.of(e.error());
+            } finally {
+                unread.remark(run);
             }
         });
     }

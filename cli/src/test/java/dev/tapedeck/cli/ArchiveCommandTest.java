@@ -164,7 +164,8 @@ class ArchiveCommandTest {
         // A manual clock keeps the six seeded active Notte sessions active for the whole test.
         ManualClock clock = new ManualClock(Instant.parse("2026-03-09T12:00:00Z"));
         try (Sandbox own = Sandbox.start(SandboxOptions.builder().clock(clock).build())) {
-            CliHarness harness = CliHarness.pointingAt(own).time(clock, duration -> { });
+            // A terminal wide enough for the error column, which a narrower table would cut short with …
+            CliHarness harness = CliHarness.pointingAt(own).time(clock, duration -> { }).with("COLUMNS", "1000");
             // The first 12 of each: anchor sess_0007 and sess_0010 list no recordings, sess_0011 recorded
             // nothing (recording off); notte nsess_0001..0006 are active, nsess_0027 ended in error (no replay).
             String[] args = {"--provider", "anchor,notte", "archive", "--out", dir.toString(), "--limit", "12"};

@@ -69,7 +69,10 @@ class ListingCommandsTest {
         assertThat(sessions).hasSize(12);
         for (JsonNode s : sessions) {
             assertThat(fieldNames(s)).containsExactly("provider", "id", "status", "providerStatus", "createdAt",
-                    "endedAt", "duration", "tags", "domains", "recording", "credits", "steps");
+                    "endedAt", "duration", "tags", "domains", "recording", "credits", "steps", "providerData",
+                    "unreadFields", "historyTotal");
+            assertThat(s.get("providerData").isObject()).isTrue();
+            assertThat(s.get("historyTotal").isNumber()).isTrue();
             assertThat(s.get("provider").asText()).isEqualTo("anchor");
             assertThat(s.get("status").asText()).isIn("active", "completed", "failed", "timed_out", "unknown");
             assertThat(s.get("tags").isArray()).isTrue();
@@ -139,7 +142,8 @@ class ListingCommandsTest {
         assertThat(recordings).isNotEmpty();
         for (JsonNode r : recordings) {
             assertThat(fieldNames(r)).containsExactly("provider", "sessionId", "id", "primary", "format", "url",
-                    "expiresAt", "sizeBytes", "duration", "createdAt", "fileName");
+                    "expiresAt", "sizeBytes", "duration", "rawDuration", "startOffset", "createdAt", "fileName",
+                    "alternatives", "providerData", "unreadFields");
             assertThat(r.get("sessionId").asText()).isEqualTo("nsess_0008");
             assertThat(r.get("format").asText()).isIn("mp4", "hls", "audio", "webm", "other");
         }

@@ -1,6 +1,7 @@
 package dev.tapedeck.cli;
 
 import dev.tapedeck.ProviderInfo;
+import dev.tapedeck.model.JsonValue;
 import dev.tapedeck.model.MediaAlternative;
 import dev.tapedeck.model.MediaLocation;
 import dev.tapedeck.model.Recording;
@@ -49,9 +50,7 @@ final class OutputFields {
             new FieldSet.Field<>("credits", "CREDITS", (row, secrets) -> row.session().credits().orElse(null),
                     row -> row.session().credits().map(BigDecimal::toPlainString).orElse(NONE)),
             field("steps", "STEPS", row -> row.session().steps().orElse(null)),
-            new FieldSet.Field<>("providerData", "PROVIDER DATA",
-                    (row, secrets) -> secrets.data(row.session().providerData()),
-                    row -> row.session().providerData().isEmpty() ? NONE : row.session().providerData().toString()),
+            providerData(row -> row.session().providerData()),
             texts("unreadFields", "UNREAD FIELDS", row -> row.session().unreadFields()),
             field("historyTotal", "HISTORY TOTAL", row -> row.historyTotal().orElse(null))),
             List.of("provider", "id", "status", "providerStatus", "createdAt", "duration", "recording", "credits",
@@ -63,7 +62,9 @@ final class OutputFields {
             field("sessionId", "SESSION", r -> r.sessionId().value()),
             field("id", "ID", r -> r.id().value()),
             new FieldSet.Field<>("primary", "PRIMARY", (r, secrets) -> r.primary(), r -> yesNo(r.primary())),
-            field("format", "FORMAT", r -> r.format().wireName()),
+            new FieldSet.Field<>("format", "FORMAT", (r, secrets) -> r.format().wireName(),
+                    r -> r.alternatives().stream().map(a -> a.format().wireName()).distinct()
+                            .collect(Collectors.joining(" or "))),
             new FieldSet.Field<>("url", "MEDIA", (r, secrets) -> r.media() instanceof MediaLocation.RemoteUrl remote
                     ? secrets.url(remote.uri()) : null, OutputFields::media),
             time("expiresAt", "EXPIRES", r -> r.media().expiresAt()),
@@ -76,8 +77,7 @@ final class OutputFields {
             field("fileName", "FILE NAME", r -> r.fileName().orElse(null)),
             new FieldSet.Field<>("alternatives", "ALTERNATIVES", OutputFields::alternatives,
                     r -> r.alternatives().stream().map(a -> a.format().wireName()).collect(Collectors.joining(","))),
-            new FieldSet.Field<>("providerData", "PROVIDER DATA", (r, secrets) -> secrets.data(r.providerData()),
-                    r -> r.providerData().isEmpty() ? NONE : r.providerData().toString()),
+            providerData(Recording::providerData),
             texts("unreadFields", "UNREAD FIELDS", Recording::unreadFields)),
             List.of("provider", "sessionId", "id", "primary", "format", "sizeBytes", "duration", "expiresAt",
                     "fileName", "url"));
@@ -100,7 +100,8 @@ final class OutputFields {
             field("sessionId", "SESSION", row -> row.state().sessionId().value()),
             new FieldSet.Field<>("paused", "PAUSED", (row, secrets) -> row.state().paused(),
                     row -> yesNo(row.state().paused())),
-            field("providerStatus", "PROVIDER STATUS", row -> text(row.state().providerStatus()))),
+            field("providerStatus", "PROVIDER STATUS", row -> text(row.state().providerStatus())),
+            providerData(row -> row.state().providerData())),
             List.of("provider", "sessionId", "paused", "providerStatus"));
 
     /** A state and the provider it came from. */
@@ -151,6 +152,12 @@ final class OutputFields {
         });
     }
 
+    /** The provider data: typed JSON, secrets as {@link FieldSet.Secrets} says; in tables masked compact JSON. */
+    private static <T> FieldSet.Field<T> providerData(Function<T, JsonValue.ObjectValue> data) {
+        return new FieldSet.Field<>("providerData", "PROVIDER DATA", (row, secrets) -> secrets.data(data.apply(row)),
+                row -> data.apply(row).isEmpty() ? NONE : data.apply(row).toString());
+    }
+
     private static <T> FieldSet.Field<T> texts(String name, String header, Function<T, List<String>> values) {
         return new FieldSet.Field<>(name, header, (row, secrets) -> values.apply(row),
                 row -> values.apply(row).isEmpty() ? NONE : String.join(",", values.apply(row)));
@@ -192,14 +199,11 @@ final class OutputFields {
         return out;
     }
 
-    /** Where the first alternative is, for people, and which others there are. */
+    /** Where the first alternative is, for people (the table's FORMAT column names every alternative). */
     private static String media(Recording recording) {
         MediaLocation media = recording.media();
-        String first = media instanceof MediaLocation.RemoteUrl remote ? Redaction.url(remote.uri())
+        return media instanceof MediaLocation.RemoteUrl remote ? Redaction.url(remote.uri())
                 : media instanceof MediaLocation.InlinePlaylist ? "inline HLS playlist" : "provider stream";
-        List<String> others = recording.alternatives().stream().skip(1).map(a -> a.format().wireName())
-                .collect(Collectors.toList());
-        return others.isEmpty() ? first : first + " (or " + String.join(", ", others) + ")";
     }
 
     /** A human size such as {@code 3.0 MiB}; below 1 KiB the exact byte count. */

@@ -183,7 +183,8 @@ class ListingCommandsTest {
 
         assertThat(paused.exitCode()).as(paused.toString()).isZero();
         JsonNode state = paused.json().get(0);
-        assertThat(fieldNames(state)).containsExactly("provider", "sessionId", "paused", "providerStatus");
+        assertThat(fieldNames(state)).containsExactly("provider", "sessionId", "paused", "providerStatus",
+                "providerData");
         assertThat(state.get("paused").asBoolean()).isTrue();
         assertThat(state.get("sessionId").asText()).isEqualTo("sess_0010");
         assertThat(pausedInSandbox).isTrue();

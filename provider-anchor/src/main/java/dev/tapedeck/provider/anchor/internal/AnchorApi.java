@@ -32,15 +32,15 @@ public interface AnchorApi {
     @Headers("Accept: video/mp4")
     Response primary(@Param("session_id") String sessionId, @HeaderMap Map<String, Object> headers);
 
-    /** {@code POST /v1/sessions/{session_id}/recordings/pause}. */
+    /** {@code POST /v1/sessions/{session_id}/recordings/pause}: {@code {data: SuccessResponse}}, read as sent. */
     @RequestLine("POST /v1/sessions/{session_id}/recordings/pause")
     @Headers("Accept: application/json")
-    StatusResponse pause(@Param("session_id") String sessionId);
+    JsonValue pause(@Param("session_id") String sessionId);
 
-    /** {@code POST /v1/sessions/{session_id}/recordings/resume}. */
+    /** {@code POST /v1/sessions/{session_id}/recordings/resume}: like pause. */
     @RequestLine("POST /v1/sessions/{session_id}/recordings/resume")
     @Headers("Accept: application/json")
-    StatusResponse resume(@Param("session_id") String sessionId);
+    JsonValue resume(@Param("session_id") String sessionId);
 
     /** {@code GET /v1/sessions}: one page of the session history; {@code query} is in Anchor's order, encoded. */
     @RequestLine("GET /v1/sessions")

@@ -59,14 +59,13 @@ public final class ItemFields {
         return Optional.ofNullable(members.get(name));
     }
 
-    /** Text; a number or boolean reads as its JSON text. */
+    /** Text; a number (an id sent as one, say) reads as its JSON text. */
     public Optional<String> text(String name) {
         return read(name, value -> {
             if (value instanceof JsonValue.TextValue text) {
                 return Result.of(text.value());
             }
-            return value instanceof JsonValue.NumberValue || value instanceof JsonValue.BooleanValue
-                    ? Result.of(value.toJson()) : Result.unreadable();
+            return value instanceof JsonValue.NumberValue ? Result.of(value.toJson()) : Result.unreadable();
         });
     }
 

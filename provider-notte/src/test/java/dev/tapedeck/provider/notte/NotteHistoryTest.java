@@ -278,6 +278,29 @@ class NotteHistoryTest {
     }
 
     @Test
+    void aMistypedFieldKeepsTheSessionWithItsRawValueAndNamesTheField() {
+        api.stubFor(get(urlPathEqualTo("/sessions")).willReturn(okJson("""
+                {"items": [
+                  {"session_id": "s-1", "status": "closed", "created_at": "2025-05-02T08:00:00Z"},
+                  {"session_id": "s-odd", "status": "closed", "credit_usage": "1,5", "steps": "many",
+                   "idle_timeout_minutes": "three", "duration": true},
+                  "not a session",
+                  {"session_id": "s-3", "status": "closed"}
+                ], "page": 1, "has_next": false}
+                """)));
+
+        List<Session> sessions = list(SessionQuery.all());
+
+        assertThat(sessions).extracting(s -> s.id().value()).containsExactly("s-1", "s-odd", "s-3");
+        Session odd = sessions.get(1);
+        assertThat(odd.unreadFields()).containsExactly("credit_usage", "steps", "duration");
+        assertThat(odd.providerData().toJson()).isEqualTo("{\"credit_usage\":\"1,5\",\"steps\":\"many\","
+                + "\"idle_timeout_minutes\":\"three\",\"duration\":true}");
+        assertThat(odd.credits()).isEmpty();
+        assertThat(odd.steps()).isEmpty();
+    }
+
+    @Test
     void emptyListEndsTheListing() {
         api.stubFor(get(urlPathEqualTo("/sessions")).willReturn(okJson("""
                 {"items": [], "page": 1, "page_size": 100, "has_next": false, "has_previous": false}

@@ -126,22 +126,10 @@ final class OutputFields {
 
     /** The kinds {@code --fields} may name fields of, by the command that prints them. */
     static Optional<FieldSet<?>> forCommand(String command) {
-        switch (command) {
-            case "sessions":
-                return Optional.of(SESSIONS);
-            case "recordings":
-                return Optional.of(RECORDINGS);
-            case "providers":
-                return Optional.of(PROVIDERS);
-            case "pause":
-            case "resume":
-                return Optional.of(STATES);
-            case "download":
-            case "archive":
-                return Optional.of(transfers(new ErrorLine()));
-            default:
-                return Optional.empty();
-        }
+        FieldSet<TransferRow> transfers = transfers(new ErrorLine());
+        Map<String, FieldSet<?>> byCommand = Map.of("sessions", SESSIONS, "recordings", RECORDINGS, "providers",
+                PROVIDERS, "pause", STATES, "resume", STATES, "download", transfers, "archive", transfers);
+        return Optional.ofNullable(byCommand.get(command));
     }
 
     /** A field whose JSON value is {@code value} and whose cell is its text, {@value #NONE} when null. */

@@ -3,6 +3,7 @@ package dev.tapedeck.cli;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +45,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * member of every item is followed: it reaches the neutral model (a neutral field, or the provider data as the same
  * typed JSON value) and the command's {@code --json} output unchanged in value. Members with a neutral home are
  * checked against what the neutral field prints; all others are compared as whole subtrees, so every nested field
- * is checked too.
+ * is checked too. A value of the wrong type in one item keeps the item, its raw value, and is said once.
  */
 class SeedDocumentsTest {
 
@@ -92,6 +93,17 @@ class SeedDocumentsTest {
         return Tapedeck.connect(provider, ProviderConfig.builder().environment(name -> Optional.empty()).apiKey(KEY)
                 .baseUrl(URI.create(baseUrl(provider))).setting("account_id", "acct-1").build())
                 .getOrElseThrow(error -> new AssertionError(error.message()));
+    }
+
+    private static Recording primaryRecording(String provider, String session) {
+        try (Connection connection = connect(provider)) {
+            return connection.recordings().primaryRecording(SessionId.of(session)).get();
+        }
+    }
+
+    /** What {@code tapedeck --json --reveal-urls recordings} prints, URLs whole so that values stay as sent. */
+    private List<JsonNode> recordingsPrinted(String provider, String session) {
+        return printed(cli(provider).run("--provider", provider, "--json", "--reveal-urls", "recordings", session));
     }
 
     /** Where a member with a neutral home shows in the JSON output, and what it must print there. */
@@ -153,8 +165,7 @@ class SeedDocumentsTest {
         try (Connection anchor = connect("anchor")) {
             model = anchor.recordings().recordings(SessionId.of("sess_1")).get();
         }
-        List<JsonNode> printed = printed(cli("anchor").run("--provider", "anchor", "--json", "--reveal-urls",
-                "recordings", "sess_1"));
+        List<JsonNode> printed = recordingsPrinted("anchor", "sess_1");
 
         assertThat(model).hasSize(1);
         assertThat(printed).hasSize(1);
@@ -243,12 +254,8 @@ class SeedDocumentsTest {
                 + "\"video_start_ms\":1250,\"video_duration_ms\":41286}");
         api.stubFor(get(urlPathEqualTo("/sessions/n1/replay")).willReturn(okJson(answer)));
 
-        Recording model;
-        try (Connection notte = connect("notte")) {
-            model = notte.recordings().primaryRecording(SessionId.of("n1")).get();
-        }
-        List<JsonNode> printed = printed(cli("notte").run("--provider", "notte", "--json", "--reveal-urls",
-                "recordings", "n1"));
+        Recording model = primaryRecording("notte", "n1");
+        List<JsonNode> printed = recordingsPrinted("notte", "n1");
 
         assertThat(model.alternatives()).hasSize(2);
         assertThat(printed).singleElement().satisfies(line -> {
@@ -269,12 +276,8 @@ class SeedDocumentsTest {
                 + "\"expires_at\":\"2026-03-09T12:05:00Z\"}");
         api.stubFor(get(urlPathEqualTo("/api/v1/sessions/call_1/recording")).willReturn(okJson(answer)));
 
-        Recording model;
-        try (Connection kataven = connect("kataven")) {
-            model = kataven.recordings().primaryRecording(SessionId.of("call_1")).get();
-        }
-        List<JsonNode> printed = printed(cli("kataven").run("--provider", "kataven", "--json", "--reveal-urls",
-                "recordings", "call_1"));
+        Recording model = primaryRecording("kataven", "call_1");
+        List<JsonNode> printed = recordingsPrinted("kataven", "call_1");
 
         assertThat(printed).singleElement().satisfies(line -> {
             assertThat(line.get("url").asText()).isEqualTo("https://bucket.s3.example/call.mp3?X-Amz-Signature=abc");
@@ -304,5 +307,40 @@ class SeedDocumentsTest {
         List<String> all = new ArrayList<>();
         masked.forEach(line -> all.add(line.toString()));
         assertThat(String.join("\n", all)).doesNotContain("hunter2").doesNotContain("t0k");
+    }
+
+    @Test
+    void aHistoryWithMistypedFieldsListsEverySessionAndSaysSoOnce() {
+        String fine = "{\"id\":\"s-fine\",\"status\":\"completed\",\"used_credits\":1}";
+        String odd = "{\"id\":\"s-odd\",\"status\":\"completed\",\"used_credits\":\"12,5\",\"headless\":\"yes\","
+                + "\"tags\":\"a,b\"}";
+        String running = "{\"id\":\"s-running\",\"status\":\"running\",\"used_credits\":\"N/A\"}";
+        api.stubFor(get(urlEqualTo("/v1/sessions?page=1&limit=50")).willReturn(okJson("{\"data\":{\"sessions\":["
+                + fine + "," + odd + "],\"total\":4,\"page\":1,\"total_pages\":2}}")));
+        api.stubFor(get(urlEqualTo("/v1/sessions?page=2&limit=50")).willReturn(okJson("{\"data\":{\"sessions\":["
+                + odd.replace("s-odd", "s-odd-2") + "," + running + "],\"total\":4,\"page\":2,\"total_pages\":2}}")));
+        CliHarness cli = CliHarness.empty().with("ANCHOR_API_KEY", "ak_test_0123456789")
+                .with("ANCHOR_BASE_URL", api.baseUrl());
+
+        CliHarness.Result json = cli.run("--provider", "anchor", "--json", "sessions");
+        CliHarness.Result table = cli.run("--provider", "anchor", "sessions");
+
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        assertThat(json.json()).extracting(line -> line.get("id").asText())
+                .containsExactly("s-fine", "s-odd", "s-odd-2", "s-running");
+        JsonNode oddLine = json.json().get(1);
+        assertThat(oddLine.get("unreadFields")).extracting(JsonNode::asText).containsExactly("used_credits", "tags");
+        assertThat(oddLine.at("/providerData/used_credits").asText()).isEqualTo("12,5");
+        assertThat(oddLine.at("/providerData/headless").asText()).isEqualTo("yes");
+        assertThat(oddLine.at("/providerData/tags").asText()).isEqualTo("a,b");
+        JsonNode runningLine = json.json().get(3);
+        assertThat(runningLine.get("credits").isNull()).isTrue();
+        assertThat(runningLine.at("/providerData/used_credits").asText()).isEqualTo("N/A");
+        assertThat(runningLine.get("unreadFields")).isEmpty();
+        assertThat(json.errLines()).containsExactly("tapedeck: anchor: 2 sessions were listed with fields that could "
+                + "not be read (used_credits, tags); their values are kept as sent in providerData, see --json");
+        assertThat(table.exitCode()).as(table.toString()).isZero();
+        assertThat(table.lines()).hasSize(5);
+        assertThat(table.errLines()).hasSize(1);
     }
 }

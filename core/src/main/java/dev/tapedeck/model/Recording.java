@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -142,7 +140,7 @@ public record Recording(
     }
 
     /** Mutable builder; {@link #build()} validates. */
-    public static final class Builder {
+    public static final class Builder extends ProviderFields<Builder> {
         private final String provider;
         private final SessionId sessionId;
         private final RecordingId id;
@@ -153,8 +151,6 @@ public record Recording(
         private Duration startOffset;
         private Instant createdAt;
         private String fileName;
-        private final Map<String, JsonValue> providerData = new LinkedHashMap<>();
-        private final List<String> unreadFields = new ArrayList<>();
 
         private Builder(String provider, SessionId sessionId, RecordingId id, MediaAlternative first) {
             this.provider = provider;
@@ -211,27 +207,8 @@ public record Recording(
             return this;
         }
 
-        /** Keeps a provider field without a neutral home under its wire name; a later one of the same name wins. */
-        public Builder providerData(String name, JsonValue value) {
-            providerData.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-            return this;
-        }
-
-        /** Keeps every member of {@code fields} as {@link #providerData(String, JsonValue)} does. */
-        public Builder providerData(JsonValue.ObjectValue fields) {
-            fields.members().forEach(this::providerData);
-            return this;
-        }
-
-        /**
-         * Keeps field {@code name}, whose value {@code raw} its neutral field could not read, in the provider data,
-         * and lists it among the unread fields.
-         */
-        public Builder unreadField(String name, JsonValue raw) {
-            providerData(name, raw);
-            if (!unreadFields.contains(name)) {
-                unreadFields.add(name);
-            }
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -239,7 +216,7 @@ public record Recording(
         public Recording build() {
             return new Recording(provider, sessionId, id, primary, alternatives, Optional.ofNullable(duration),
                     Optional.ofNullable(rawDuration), Optional.ofNullable(startOffset), Optional.ofNullable(createdAt),
-                    Optional.ofNullable(fileName), new JsonValue.ObjectValue(providerData), unreadFields);
+                    Optional.ofNullable(fileName), providerData(), unreadNames());
         }
     }
 }

@@ -4,9 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -79,7 +77,7 @@ public record Session(
     }
 
     /** Mutable builder; {@link #build()} validates. */
-    public static final class Builder {
+    public static final class Builder extends ProviderFields<Builder> {
         private final String provider;
         private final SessionId id;
         private SessionStatus status = SessionStatus.UNKNOWN;
@@ -92,8 +90,6 @@ public record Session(
         private Boolean recordingEnabled;
         private BigDecimal credits;
         private Long steps;
-        private final Map<String, JsonValue> providerData = new LinkedHashMap<>();
-        private final List<String> unreadFields = new ArrayList<>();
 
         private Builder(String provider, SessionId id) {
             this.provider = Objects.requireNonNull(provider, "provider");
@@ -155,27 +151,8 @@ public record Session(
             return this;
         }
 
-        /** Keeps a provider field without a neutral home under its wire name; a later one of the same name wins. */
-        public Builder providerData(String name, JsonValue value) {
-            providerData.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-            return this;
-        }
-
-        /** Keeps every member of {@code fields} as {@link #providerData(String, JsonValue)} does. */
-        public Builder providerData(JsonValue.ObjectValue fields) {
-            fields.members().forEach(this::providerData);
-            return this;
-        }
-
-        /**
-         * Keeps field {@code name}, whose value {@code raw} its neutral field could not read, in the provider data,
-         * and lists it among the unread fields.
-         */
-        public Builder unreadField(String name, JsonValue raw) {
-            providerData(name, raw);
-            if (!unreadFields.contains(name)) {
-                unreadFields.add(name);
-            }
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -184,7 +161,7 @@ public record Session(
             return new Session(provider, id, status, providerStatus, Optional.ofNullable(createdAt),
                     Optional.ofNullable(endedAt), Optional.ofNullable(duration), tags, domains,
                     Optional.ofNullable(recordingEnabled), Optional.ofNullable(credits),
-                    Optional.ofNullable(steps), new JsonValue.ObjectValue(providerData), unreadFields);
+                    Optional.ofNullable(steps), providerData(), unreadNames());
         }
 
         private static void addNonNull(List<String> target, List<String> values) {

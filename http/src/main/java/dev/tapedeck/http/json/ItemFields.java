@@ -120,6 +120,16 @@ public final class ItemFields {
         });
     }
 
+    /** A whole number of at least 0 (a count, a size, milliseconds), also sent as text; anything else is unread. */
+    public Optional<Long> count(String name) {
+        Optional<Long> value = whole(name);
+        if (value.isPresent() && value.get() < 0) {
+            unreadable(name);
+            return Optional.empty();
+        }
+        return value;
+    }
+
     /** A list of texts; null elements are dropped, any other element or a non-list makes the field unread. */
     public List<String> texts(String name) {
         return read(name, value -> {

@@ -12,7 +12,6 @@ import dev.tapedeck.model.RecordingId;
 import dev.tapedeck.model.SessionId;
 import dev.tapedeck.model.TapedeckError;
 import io.vavr.control.Either;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -104,7 +103,7 @@ final class RecordingMapper {
         Optional<Duration> duration = rawDuration.flatMap(DurationText::parse);
         Recording.Builder recording = Recording.builder(AnchorProvider.ID, session, id, RecordingFormat.MP4, media)
                 .primary(primary)
-                .sizeBytes(size(item))
+                .sizeBytes(item.count("size").orElse(null))
                 .duration(duration.orElse(null))
                 .rawDuration(duration.isPresent() ? null : rawDuration.orElse(null))
                 .createdAt(item.instant("created_at").orElse(null))
@@ -114,22 +113,5 @@ final class RecordingMapper {
             recording.providerData(LISTING, listing);
         }
         return recording.build();
-    }
-
-    /** {@code size} in bytes; a negative or fractional one is unread. */
-    private static Long size(ItemFields item) {
-        Optional<BigDecimal> bytes = item.decimal("size");
-        if (bytes.isEmpty()) {
-            return null;
-        }
-        try {
-            if (bytes.get().signum() >= 0) {
-                return bytes.get().longValueExact();
-            }
-        } catch (ArithmeticException notWhole) {
-            // unread below
-        }
-        item.unreadable("size");
-        return null;
     }
 }

@@ -49,12 +49,7 @@ final class SessionMapper {
 
     /** One neutral session, or why the item cannot be one (not an object, or no usable id). */
     static Either<String, Session> session(JsonValue item) {
-        Optional<ItemFields> read = ItemFields.of(item);
-        if (read.isEmpty()) {
-            return Either.left("it is not a JSON object");
-        }
-        ItemFields fields = read.get();
-        return Listings.sessionId(fields.text("id").orElse(null)).map(id -> {
+        return Listings.session(item, "id", (id, fields) -> {
             String status = fields.text("status").orElse(null);
             Session.Builder session = Session.builder(AnchorProvider.ID, id)
                     .status(StatusWords.neutral(status), status)
@@ -63,20 +58,11 @@ final class SessionMapper {
                     .domains(fields.texts("domains"))
                     .recordingEnabled(fields.bool("recording").orElse(null))
                     .credits(fields.decimal("used_credits", "N/A", "").orElse(null))
-                    .steps(nonNegative(fields, "steps"))
+                    .steps(fields.count("steps").orElse(null))
                     .duration(seconds(fields));
             fields.keepIn(session::providerData, session::unreadField);
             return session.build();
         });
-    }
-
-    private static Long nonNegative(ItemFields fields, String name) {
-        Optional<Long> value = fields.whole(name);
-        if (value.isPresent() && value.get() < 0) {
-            fields.unreadable(name);
-            return null;
-        }
-        return value.orElse(null);
     }
 
     /** {@code duration} in seconds as a duration; a negative or huge one is unread. */

@@ -67,20 +67,11 @@ final class ReplayMapper {
         Recording.Builder recording = Recording.builder(NotteProvider.ID, session, RecordingId.of(RECORDING_ID),
                         first.format(), first.media())
                 .primary(true)
-                .duration(millis(fields, "video_duration_ms"))
-                .startOffset(millis(fields, "video_start_ms"));
+                .duration(fields.count("video_duration_ms").map(Duration::ofMillis).orElse(null))
+                .startOffset(fields.count("video_start_ms").map(Duration::ofMillis).orElse(null));
         ways.stream().skip(1).forEach(recording::alternative);
         fields.keepIn(recording::providerData, recording::unreadField);
         return Either.right(recording.build());
-    }
-
-    private static Duration millis(ItemFields fields, String name) {
-        Optional<Long> value = fields.whole(name);
-        if (value.isPresent() && value.get() < 0) {
-            fields.unreadable(name);
-            return null;
-        }
-        return value.map(Duration::ofMillis).orElse(null);
     }
 
     private static TapedeckError unusable(SessionId session, String what) {

@@ -51,12 +51,7 @@ final class SessionMapper {
      * whose field is named unread.
      */
     static Either<String, Session> session(JsonValue item) {
-        Optional<ItemFields> read = ItemFields.of(item);
-        if (read.isEmpty()) {
-            return Either.left("it is not a JSON object");
-        }
-        ItemFields fields = read.get();
-        return Listings.sessionId(fields.text("session_id").orElse(null)).map(id -> {
+        return Listings.session(item, "session_id", (id, fields) -> {
             String status = fields.text("status").orElse(null);
             Session.Builder builder = Session.builder(NotteProvider.ID, id)
                     .status(status(status), status)
@@ -85,7 +80,7 @@ final class SessionMapper {
         if (raw.isPresent() && raw.get() instanceof JsonValue.ListValue list) {
             return (long) list.values().size();
         }
-        return fields.whole("steps").filter(n -> n >= 0).orElse(null);
+        return fields.count("steps").orElse(null);
     }
 
     /** The neutral status for Notte's word. */

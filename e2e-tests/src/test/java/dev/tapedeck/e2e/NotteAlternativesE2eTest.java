@@ -4,6 +4,10 @@ import static dev.tapedeck.e2e.SandboxFixture.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tapedeck.Connection;
+import dev.tapedeck.archive.ArchiveListener;
+import dev.tapedeck.archive.ArchiveOptions;
+import dev.tapedeck.archive.ArchiveSummary;
+import dev.tapedeck.archive.Archiver;
 import dev.tapedeck.download.DownloadListener;
 import dev.tapedeck.download.DownloadResult;
 import dev.tapedeck.download.DownloadStatus;
@@ -154,5 +158,27 @@ class NotteAlternativesE2eTest {
         assertThat(inline.base()).contains(URI.create(e2e.baseUrl("notte") + "/sessions/" + session + "/replay"));
 
         assertPlaysOffline(e2e.downloader(notte).download(replay, temp, DownloadListener.NONE));
+    }
+
+    @Test
+    void anArchiveRecordsThePlaylistItFellBackToAndItsReRunSkipsIt() {
+        String session = seed().closedWithMp4().id();
+        e2e.sandbox.faults().onPaths("sample\\.mp4").failNext(Origin.MEDIA, 1, 404);
+        Archiver archiver = new Archiver(notte.recordings(), notte.history(), e2e.clock, e2e.sleeper);
+        List<SessionId> ids = List.of(SessionId.of(session));
+
+        ArchiveSummary first = right(archiver.archive(ids, temp, ArchiveOptions.defaults(), ArchiveListener.NONE));
+        long mediaBefore = e2e.mediaRequests();
+        ArchiveSummary second = right(archiver.archive(ids, temp, ArchiveOptions.defaults(), ArchiveListener.NONE));
+
+        assertThat(first.entries()).singleElement().satisfies(entry -> {
+            assertThat(entry.status()).isEqualTo(DownloadStatus.DOWNLOADED);
+            assertThat(entry.path()).isEqualTo("notte/" + session + "/replay.m3u8");
+        });
+        assertThat(second.entries()).singleElement().satisfies(entry -> {
+            assertThat(entry.status()).isEqualTo(DownloadStatus.SKIPPED);
+            assertThat(entry.path()).isEqualTo("notte/" + session + "/replay.m3u8");
+        });
+        assertThat(e2e.mediaRequests()).isEqualTo(mediaBefore);
     }
 }

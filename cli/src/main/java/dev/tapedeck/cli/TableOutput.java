@@ -14,13 +14,14 @@ import java.util.Optional;
  * Aligned tables for people: a header row, columns padded to their widest cell, two spaces apart, the columns of
  * {@link OutputFields} (a default set, or those {@code --fields} names). Rows are collected per kind and printed by
  * {@link #flush()}. A table never is wider than {@code width}: when it would be, the widest columns give way first,
- * down to their header's width, and a cell longer than its column ends in {@code …}; lines never wrap. Every cell is
+ * never below their header nor below {@value #KEPT_COLUMN} characters of what they hold, and a cell longer than its
+ * column ends in {@code …}; a line still too long is cut, ending in {@code …}; lines never wrap. Every cell is
  * made {@linkplain TerminalText#safe terminal-safe}, since most of them come from providers.
  */
 final class TableOutput implements Printer {
 
-    /** The narrowest a column shrinks to, header aside. */
-    private static final int MIN_COLUMN = 3;
+    /** A column narrower than this is never cut (ids, statuses, times); a wider one gives way down to it. */
+    private static final int KEPT_COLUMN = 12;
     private static final String GAP = "  ";
     private static final String MORE = "…";
 
@@ -132,15 +133,19 @@ final class TableOutput implements Printer {
                     widths[i] = Math.max(widths[i], length(row[i]));
                 }
             }
-            fit(widths, width);
+            fit(widths.clone(), widths, width);
             line(out, headers, widths, width);
             for (String[] row : rows) {
                 line(out, row, widths, width);
             }
         }
 
-        /** Narrows the widest columns, one character at a time, until the table fits or none can give more. */
-        private void fit(int[] widths, int width) {
+        /**
+         * Narrows the widest columns, one character at a time, until the table fits or none can give more: a column
+         * keeps its header and, up to {@value #KEPT_COLUMN} characters, its natural width. What still does not fit
+         * is cut at the end of each line.
+         */
+        private void fit(int[] natural, int[] widths, int width) {
             int total = GAP.length() * (widths.length - 1);
             for (int w : widths) {
                 total += w;
@@ -148,8 +153,8 @@ final class TableOutput implements Printer {
             while (total > width) {
                 int widest = -1;
                 for (int i = 0; i < widths.length; i++) {
-                    if (widths[i] > Math.max(MIN_COLUMN, length(headers[i]))
-                            && (widest < 0 || widths[i] > widths[widest])) {
+                    int floor = Math.max(length(headers[i]), Math.min(natural[i], KEPT_COLUMN));
+                    if (widths[i] > floor && (widest < 0 || widths[i] > widths[widest])) {
                         widest = i;
                     }
                 }

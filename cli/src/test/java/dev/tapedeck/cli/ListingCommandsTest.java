@@ -311,6 +311,8 @@ class ListingCommandsTest {
         assertThat(table.lines()).hasSize(6).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(60));
         assertThat(table.lines().get(0)).startsWith("PROVIDER  ID");
         assertThat(table.out()).contains("…");
+        assertThat(table.lines().subList(1, 6)).allSatisfy(line -> assertThat(line).containsPattern(
+                "^anchor    sess_\\d{4}  "));
         assertThat(unknownWidth.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(120))
                 .anySatisfy(line -> assertThat(line).endsWith("…"));
         assertThat(json.lines()).anySatisfy(line -> assertThat(line.length()).isGreaterThan(60));

@@ -10,6 +10,7 @@ import dev.tapedeck.archive.Manifest;
 import dev.tapedeck.archive.ManifestEntry;
 import dev.tapedeck.model.Capability;
 import dev.tapedeck.model.Recording;
+import dev.tapedeck.model.Session;
 import dev.tapedeck.model.SessionId;
 import dev.tapedeck.model.SessionQuery;
 import dev.tapedeck.model.TapedeckError;
@@ -31,7 +32,8 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code tapedeck archive}: downloads the recordings of every selected session into one folder,
  * {@code <out>/<provider>/<session>/<file>}, keeping {@code <out>/manifest.jsonl} so that a re-run skips what is
- * there and finishes what is not. Sessions come from each provider's history, filtered, or from {@code --session}.
+ * there and finishes what is not. Sessions come from each provider's history, filtered ({@code --limit} counts the
+ * newest sessions of all providers together), or from {@code --session} and {@code --sessions-from}.
  * The folder is locked for the whole run, across providers: a second run on it stops at once with one line.
  */
 @Command(name = "archive", mixinStandardHelpOptions = true, description = "Download the recordings of many sessions into a folder, resumably.")
@@ -57,6 +59,10 @@ final class ArchiveCommand implements Callable<Integer> {
             description = "Archive these sessions instead of listing the history (repeatable).")
     List<SessionId> sessions = new ArrayList<>();
 
+    @Option(names = "--sessions-from", paramLabel = "FILE",
+            description = "Archive the sessions listed in FILE: one id per line, # comments and blank lines ignored.")
+    Path sessionsFrom;
+
     @Override
     public Integer call() {
         CliRun run = root.run();
@@ -64,6 +70,14 @@ final class ArchiveCommand implements Callable<Integer> {
             throw CliFailure.usage("--parallel must be between 1 and 64, was " + parallel);
         }
         SessionQuery query = filters.toQuery();
+        Path folder = OutFolder.of(out);
+        if (sessionsFrom != null) {
+            List<SessionId> listed = SessionIdFile.read(sessionsFrom);
+            if (listed.isEmpty() && sessions.isEmpty()) {
+                throw CliFailure.usage("--sessions-from " + sessionsFrom + " lists no session id; put one per line");
+            }
+            sessions.addAll(listed);
+        }
         if (!sessions.isEmpty() && !query.equals(SessionQuery.all())) {
             throw CliFailure.usage("--session names the sessions; the history filters (--status, --tag, ...) "
                     + "cannot apply to them, so give one or the other");
@@ -71,7 +85,6 @@ final class ArchiveCommand implements Callable<Integer> {
         List<Connection> connections = sessions.isEmpty()
                 ? ProviderSelection.select(run, Capability.SESSION_HISTORY, ProviderSelection.Scope.ALL)
                 : ProviderSelection.select(run, Capability.LIST_RECORDINGS, ProviderSelection.Scope.ONE_SESSION);
-        Path folder = out.toAbsolutePath().normalize();
         try (ArchiveLock lock = ArchiveLock.acquire(folder).getOrElseThrow(CliFailure::new)) {
             return archive(run, connections, folder);
         }
@@ -84,19 +97,23 @@ final class ArchiveCommand implements Callable<Integer> {
             options = options.withWaitForReady(wait);
         }
         TransferReport report = TransferReport.forArchive(run);
+        boolean newestAcross = sessions.isEmpty() && connections.size() > 1 && query.limit().isPresent();
         Map<String, List<SessionId>> owned = sessions.isEmpty() ? Map.of() : owners(connections, sessions);
+        Map<String, List<Session>> listed = newestAcross ? newest(connections, report) : Map.of();
         for (Connection connection : connections) {
             List<SessionId> named = owned.getOrDefault(connection.provider(), List.of());
-            if (!sessions.isEmpty() && named.isEmpty()) {
+            List<Session> chosen = listed.getOrDefault(connection.provider(), List.of());
+            if ((!sessions.isEmpty() && named.isEmpty()) || (newestAcross && chosen.isEmpty())) {
                 continue;
             }
             Archiver archiver = new Archiver(connection.recordings(), connection.history(), run.env().clock(),
                     run.env().sleeper());
             Progress listener = new Progress(report);
-            Either<TapedeckError, ArchiveSummary> result = sessions.isEmpty()
-                    ? archiver.archive(query, folder, options, listener)
-                    : archiver.archive(named, folder, options, listener);
-            if (result.isLeft() && (connections.size() == 1 || owned.size() == 1)) {
+            Either<TapedeckError, ArchiveSummary> result = !sessions.isEmpty()
+                    ? archiver.archive(named, folder, options, listener)
+                    : newestAcross ? archiver.archiveListed(chosen, folder, options, listener)
+                    : archiver.archive(query, folder, options, listener);
+            if (result.isLeft() && (connections.size() == 1 || owned.size() == 1 || listed.size() == 1)) {
                 throw new CliFailure(result.getLeft());
             }
             result.peekLeft(report::failure);
@@ -112,6 +129,17 @@ final class ArchiveCommand implements Callable<Integer> {
             }
         }
         return report.finish(folder, Optional.of(folder.resolve(Manifest.FILE_NAME)));
+    }
+
+    /**
+     * With {@code --limit} over several providers: the newest sessions of all of them, as many as the limit, by
+     * provider id (see {@link NewestFirst}); a provider whose history fails is reported and counts for the exit code.
+     */
+    private Map<String, List<Session>> newest(List<Connection> connections, TransferReport report) {
+        Map<String, List<Session>> chosen = new LinkedHashMap<>();
+        NewestFirst.list(connections, filters, row -> chosen.computeIfAbsent(row.session().provider(),
+                id -> new ArrayList<>()).add(row.session()), report::failure);
+        return chosen;
     }
 
     /**

@@ -127,7 +127,7 @@ final class CliRun implements AutoCloseable {
     /** The sandbox behind {@code --sandbox}, started on first use with the plug-ins' emulators too. */
     SandboxLauncher sandbox() {
         if (sandbox == null) {
-            sandbox = SandboxLauncher.start(0, loader());
+            sandbox = SandboxLauncher.start(0, loader(), env.clock());
             sandbox.sandbox().problems().forEach(this::problem);
         }
         return sandbox;
@@ -135,7 +135,9 @@ final class CliRun implements AutoCloseable {
 
     /** The settings for provider {@code id}: the sandbox's with {@code --sandbox}, else the environment's. */
     ProviderConfig config(String id) {
-        ProviderConfig.Builder builder = ProviderConfig.builder().clock(env.clock()).sleeper(env.sleeper());
+        ProviderConfig.Builder builder = ProviderConfig.builder().clock(env.clock()).sleeper(env.sleeper())
+                .timeouts(options.timeouts()).apiBodyLimit(options.apiBodyLimit())
+                .allowPrivateAddresses(options.allowPrivateAddresses);
         if (options.sandbox) {
             sandbox().configure(id, builder);
         } else {
@@ -145,6 +147,11 @@ final class CliRun implements AutoCloseable {
         ProviderConfig config = builder.build();
         config.apiKey(id).ifPresent(key -> errors.secret(key.reveal()));
         return config;
+    }
+
+    /** Whether an API key is set for provider {@code id}: one without is not set up at all, rather than wrongly. */
+    boolean hasApiKey(String id) {
+        return config(id).apiKey(id).isPresent();
     }
 
     /** Connects to {@code id}; the connection is closed with this run. */

@@ -1,8 +1,11 @@
 package dev.tapedeck.cli;
 
 import dev.tapedeck.Connection;
+import dev.tapedeck.archive.Manifest;
+import dev.tapedeck.archive.ManifestEntry;
 import dev.tapedeck.download.DownloadOptions;
 import dev.tapedeck.download.Downloader;
+import dev.tapedeck.download.Fingerprint;
 import dev.tapedeck.model.Capability;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.SessionId;
@@ -11,7 +14,9 @@ import dev.tapedeck.wait.ReadinessWait;
 import io.vavr.control.Either;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,7 +26,9 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code tapedeck download SESSION_ID}: downloads every recording of one session into a folder, as
- * {@code <out>/<provider>/<session>/<file>} like {@code archive}, verified and never overwriting unless asked. With
+ * {@code <out>/<provider>/<session>/<file>} like {@code archive}, verified and never overwriting unless asked. A file
+ * already in place is checked without fetching it again, against the size the provider declares and, when the folder
+ * is an archive, what its manifest recorded; {@code --verify} compares it with a fresh download instead. With
  * {@code --wait} it waits for recordings that are not ready yet.
  */
 @Command(name = "download", mixinStandardHelpOptions = true, description = "Download the recordings of one session into a folder.")
@@ -44,12 +51,17 @@ final class DownloadCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace files that already exist.")
     boolean overwrite;
 
+    @Option(names = "--verify", description = "Check files that already exist against a fresh download, byte for "
+            + "byte; by default they are checked without fetching, against the size the provider declares and the "
+            + "folder's manifest.")
+    boolean verify;
+
     @Override
     public Integer call() {
         CliRun run = root.run();
+        Path folder = OutFolder.of(out);
         List<Connection> connections = ProviderSelection.select(run, Capability.LIST_RECORDINGS,
                 ProviderSelection.Scope.ONE_SESSION);
-        Path folder = out.toAbsolutePath().normalize();
         TransferReport report = TransferReport.forDownload(run);
         int[] code = {ExitCodes.OK};
         int tried = EachProvider.run(run, connections, connection -> recordings(run, connection),
@@ -72,11 +84,26 @@ final class DownloadCommand implements Callable<Integer> {
                     "session " + session + " has no recordings at " + connection.provider()));
         }
         Downloader downloader = new Downloader(connection.recordings(), run.env().clock(),
-                DownloadOptions.defaults().withOverwrite(overwrite));
+                DownloadOptions.defaults().withOverwrite(overwrite).withVerifyExisting(verify));
+        Map<ManifestEntry.Key, Fingerprint> recorded = recorded(folder);
         report.expect(recordings.size());
         for (Recording recording : recordings) {
-            report.add(downloader.download(recording, folder, report.listener()));
+            report.add(downloader.download(recording, folder, Optional.ofNullable(recorded.get(new ManifestEntry.Key(
+                    recording.provider(), recording.sessionId().value(), recording.id().value()))),
+                    report.listener()));
         }
         return report.finish(folder, Optional.empty());
+    }
+
+    /**
+     * What the manifest of {@code folder}, when it is an archive, recorded for each file in place (the last line
+     * per recording wins); a manifest that cannot be read ends the command with that error.
+     */
+    private static Map<ManifestEntry.Key, Fingerprint> recorded(Path folder) {
+        Map<ManifestEntry.Key, Fingerprint> recorded = new HashMap<>();
+        Manifest.read(folder.resolve(Manifest.FILE_NAME)).getOrElseThrow(CliFailure::new).stream()
+                .filter(ManifestEntry::done).filter(entry -> entry.sha256().matches("[0-9a-f]{64}"))
+                .forEach(entry -> recorded.put(entry.key(), new Fingerprint(entry.sizeBytes(), entry.sha256())));
+        return recorded;
     }
 }

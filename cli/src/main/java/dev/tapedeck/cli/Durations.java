@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 import picocli.CommandLine;
 
 /**
- * Parses the {@code --wait} durations people type: ISO-8601 ({@code PT2M}) or a number with a unit
- * ({@code 500ms}, {@code 90s}, {@code 2m}, {@code 1h}); a bare number means seconds.
+ * Parses the durations people type ({@code --wait}, {@code --timeout}, {@code --idle-timeout}): ISO-8601
+ * ({@code PT2M}) or a number with a unit ({@code 500ms}, {@code 90s}, {@code 2m}, {@code 1h}); a bare number means
+ * seconds.
  */
 final class Durations implements CommandLine.ITypeConverter<Duration> {
 

@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Runs a one-session action at each selected provider and reports: with one provider its failure ends the
  * command; with several, the command succeeds when any provider did, and a failure other than "not found" (the
- * session lives elsewhere) is noted on stderr. When all failed, the error is the most telling failure, "not found"
- * only when nothing else went wrong, on one line; {@code --verbose} notes the others too.
+ * session lives elsewhere) is noted on stderr. When all failed, the error is the most telling failure on one line;
+ * when every provider said "not found", that line holds each provider's answer, so none is hidden;
+ * {@code --verbose} notes the others too.
  */
 final class EachProvider {
 
@@ -43,10 +45,16 @@ final class EachProvider {
             return ExitCodes.OK;
         }
         TapedeckError telling = failures.stream().filter(f -> !(f instanceof TapedeckError.NotFound)).findFirst()
-                .orElse(failures.get(0));
+                .orElseGet(() -> failures.size() == 1 ? failures.get(0) : nowhere(run, failures));
         if (run.options().verbose) {
             failures.stream().filter(f -> f != telling).forEach(f -> run.note(run.errors().text(f)));
         }
         throw new CliFailure(telling);
+    }
+
+    /** One "not found" that quotes what each provider answered. */
+    private static TapedeckError nowhere(CliRun run, List<TapedeckError> failures) {
+        return new TapedeckError.NotFound("", "not found at any provider: " + failures.stream()
+                .map(run.errors()::text).collect(Collectors.joining("; ")));
     }
 }

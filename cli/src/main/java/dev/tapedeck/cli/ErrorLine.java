@@ -2,6 +2,7 @@ package dev.tapedeck.cli;
 
 import dev.tapedeck.model.Redaction;
 import dev.tapedeck.model.TapedeckError;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.regex.Matcher;
@@ -10,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Turns errors into the one line people read. Messages from Tapedeck are already free of secrets; this is the
  * second line of defence at the process boundary: every URL goes through {@link Redaction#url(String)}, every key
- * the run knows is masked in any letter case (providers echo keys back upper- or lower-cased), and control
+ * the run knows is masked in any letter case (providers echo keys back upper- or lower-cased), a library setting
+ * named as the remedy becomes the option that sets it ({@link GlobalOptions#OPTION_FOR_SETTING}), and control
  * characters are shown as escapes (see {@link TerminalText}).
  */
 final class ErrorLine {
@@ -34,7 +36,10 @@ final class ErrorLine {
         return scrub(named ? message : provider + ": " + message);
     }
 
-    /** {@code text} with URLs redacted, known secrets masked and control characters escaped. */
+    /**
+     * {@code text} with URLs redacted, settings named as options, known secrets masked and control characters
+     * escaped.
+     */
     String scrub(String text) {
         Matcher m = URL.matcher(text);
         StringBuilder out = new StringBuilder();
@@ -43,6 +48,9 @@ final class ErrorLine {
         }
         m.appendTail(out);
         String result = out.toString();
+        for (Map.Entry<String, String> setting : GlobalOptions.OPTION_FOR_SETTING.entrySet()) {
+            result = result.replace(setting.getKey(), setting.getValue());
+        }
         for (String secret : secrets) {
             result = Pattern.compile(Pattern.quote(secret), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)
                     .matcher(result).replaceAll("****");

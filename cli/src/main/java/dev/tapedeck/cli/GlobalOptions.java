@@ -1,14 +1,28 @@
 package dev.tapedeck.cli;
 
+import dev.tapedeck.spi.ProviderConfig;
+import dev.tapedeck.spi.Timeouts;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** The options every command accepts, before or after the command name. */
 final class GlobalOptions {
+
+    /**
+     * The library's messages name the {@code ProviderConfig} setting that would change what went wrong; on the
+     * command line the option that sets it is named instead.
+     */
+    static final Map<String, String> OPTION_FOR_SETTING = Map.of(
+            "ProviderConfig timeouts overall", "--timeout",
+            "ProviderConfig timeouts readIdle", "--idle-timeout",
+            "ProviderConfig allowPrivateAddresses", "--allow-private-addresses",
+            "ProviderConfig apiBodyLimit", "--api-body-limit");
 
     @Option(names = "--provider", paramLabel = "ID", split = ",", scope = ScopeType.INHERIT,
             description = "Provider id(s), comma-separated or repeated, e.g. anchor,notte. Default: all that apply.")
@@ -32,6 +46,54 @@ final class GlobalOptions {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
     boolean verbose;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = Durations.class, scope = ScopeType.INHERIT,
+            description = "The longest one API call may take in all: every try, the waits between them and reading "
+                    + "each answer (30s, 2m, PT30S; default 5m). Downloads have no overall timeout.")
+    Duration timeout;
+
+    @Option(names = "--idle-timeout", paramLabel = "DURATION", converter = Durations.class,
+            scope = ScopeType.INHERIT, description = "The longest silence while an answer or a download arrives "
+                    + "(30s, 2m, PT30S; default 60s).")
+    Duration idleTimeout;
+
+    @Option(names = "--allow-private-addresses", scope = ScopeType.INHERIT,
+            description = "Let downloads go to private, loopback and link-local addresses, and over plain http to "
+                    + "them (e.g. media behind an S3 VPC endpoint). Off by default: only https to public addresses.")
+    boolean allowPrivateAddresses;
+
+    @Option(names = "--api-body-limit", paramLabel = "SIZE", converter = ByteSizes.class, scope = ScopeType.INHERIT,
+            description = "The most read of one API answer, one page (16MiB, 512KiB, bytes; default 8MiB).")
+    Long apiBodyLimit;
+
+    /**
+     * The timeouts {@code --timeout} and {@code --idle-timeout} ask for, each defaulting to {@link
+     * Timeouts#defaults()}; a zero duration is a usage error naming the option.
+     */
+    Timeouts timeouts() {
+        Timeouts defaults = Timeouts.defaults();
+        Duration idle = positive("--idle-timeout", idleTimeout).orElse(defaults.readIdle());
+        Optional<Duration> overall = positive("--timeout", timeout).or(defaults::overall);
+        return new Timeouts(defaults.connect(), idle, overall);
+    }
+
+    /** The {@code --api-body-limit} value, checked, or the library's default. */
+    long apiBodyLimit() {
+        if (apiBodyLimit == null) {
+            return ProviderConfig.DEFAULT_API_BODY_LIMIT;
+        }
+        if (apiBodyLimit < 1) {
+            throw CliFailure.usage("--api-body-limit must be at least 1 byte, was " + apiBodyLimit);
+        }
+        return apiBodyLimit;
+    }
+
+    private static Optional<Duration> positive(String option, Duration value) {
+        if (value != null && value.isZero()) {
+            throw CliFailure.usage(option + " must be longer than zero; write e.g. 30s, 2m or PT30S");
+        }
+        return Optional.ofNullable(value);
+    }
 
     @Option(names = "--fields", paramLabel = "NAMES", split = ",", scope = ScopeType.INHERIT,
             description = "The fields to print, by their JSON names, comma-separated, for tables and --json alike, "

@@ -95,13 +95,23 @@ public final class Main {
     }
 
     private static int usageError(TapedeckCommand root, CommandLine.ParameterException e, PrintStream err) {
-        String message = e.getMessage() == null ? "invalid arguments" : e.getMessage().replace('\n', ' ');
-        err.println("tapedeck: " + root.run().errors().scrub(message.strip())
+        String message = e.getMessage() == null ? "invalid arguments" : e.getMessage().replace('\n', ' ').strip();
+        String suggestion = suggestion(e);
+        err.println("tapedeck: " + root.run().errors().scrub(message + suggestion)
                 + (message.contains("--help") ? "" : " (see tapedeck --help)"));
         if (root.global != null && root.global.verbose) {
             e.printStackTrace(err);
         }
         return ExitCodes.USAGE;
+    }
+
+    /** Picocli's "did you mean" for a mistyped option or command, as the end of the one error line. */
+    private static String suggestion(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException)) {
+            return "";
+        }
+        List<String> suggestions = ((CommandLine.UnmatchedArgumentException) e).getSuggestions();
+        return suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?";
     }
 
     private static int fatal(TapedeckCommand root, Error error, PrintStream err) {

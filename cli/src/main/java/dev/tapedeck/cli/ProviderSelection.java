@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  *       remains (when none does, the one-line error says why).</li>
  *   <li>Without it, for one session ({@code recordings}, {@code pause}, {@code resume}, {@code download},
  *       {@code archive --session}): every configured provider that has the capability; one without a key is
- *       left out silently, one set up wrongly with a line on stderr; the session is looked up at each (see
+ *       left out silently, one set up wrongly (a key but no account id, a bad setting) with a line on stderr; the
+ *       session is looked up at each (see
  *       {@link EachProvider}).</li>
  * </ul>
  */
@@ -105,7 +106,7 @@ final class ProviderSelection {
             } else {
                 if (scope == Scope.ALL) {
                     skipped.add("skipping " + info.id() + ": " + run.errors().text(connection.getLeft()));
-                } else if (!(connection.getLeft() instanceof TapedeckError.Unauthorized)) {
+                } else if (!(connection.getLeft() instanceof TapedeckError.Unauthorized) || run.hasApiKey(info.id())) {
                     // set up, but wrongly (a bad account id or base URL): the session may live there, so say so now
                     run.problem("skipping " + info.id() + ": " + run.errors().text(connection.getLeft()));
                 }

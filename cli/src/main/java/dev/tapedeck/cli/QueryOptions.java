@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -39,7 +40,8 @@ final class QueryOptions {
             description = "Created at or before: an ISO-8601 instant or a date (end of day, UTC).")
     Instant until;
 
-    @Option(names = "--limit", paramLabel = "N", description = "At most N sessions per provider.")
+    @Option(names = "--limit", paramLabel = "N",
+            description = "At most N sessions in all, newest first across providers (at least 1).")
     Long limit;
 
     @Option(names = "--page-size", paramLabel = "N", description = "Page size to ask each provider for.")
@@ -53,10 +55,23 @@ final class QueryOptions {
             description = "A provider-specific filter by the provider's parameter name (repeatable).")
     Map<String, String> filters = new LinkedHashMap<>();
 
+    /** Whether {@code --sort} chose an order of the provider's own. */
+    boolean sorted() {
+        return sort != null;
+    }
+
     /** The query these options describe; a usage failure when the values contradict each other. */
     SessionQuery toQuery() {
+        return toQuery(Optional.empty());
+    }
+
+    /** The query these options describe, ordered by {@code fallbackSort} when {@code --sort} is not given. */
+    SessionQuery toQuery(Optional<Sort> fallbackSort) {
+        if (limit != null && limit < 1) {
+            throw CliFailure.usage("--limit must be at least 1, was " + limit + "; leave it out to list everything");
+        }
         SessionQuery.Builder builder = SessionQuery.builder().status(status).search(search).createdFrom(since)
-                .createdTo(until).sort(sort);
+                .createdTo(until).sort(sort != null ? sort : fallbackSort.orElse(null));
         tags.forEach(builder::tag);
         domains.forEach(builder::domain);
         filters.forEach(builder::providerFilter);

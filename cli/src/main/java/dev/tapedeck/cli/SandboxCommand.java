@@ -6,6 +6,7 @@ import dev.tapedeck.sandbox.spi.ClientSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Clock;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -38,7 +39,7 @@ final class SandboxCommand implements Callable<Integer> {
             throw CliFailure.usage("--port must be between 0 and 65535, was " + port);
         }
         CliRun run = root.run();
-        try (SandboxLauncher launcher = start(port, run.loader())) {
+        try (SandboxLauncher launcher = start(port, run.loader(), run.env().clock())) {
             if (run.options().json) {
                 describeAsJson(launcher.sandbox(), run.out());
             } else {
@@ -51,9 +52,9 @@ final class SandboxCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static SandboxLauncher start(int port, ClassLoader loader) {
+    private static SandboxLauncher start(int port, ClassLoader loader, Clock clock) {
         try {
-            return SandboxLauncher.start(port, loader);
+            return SandboxLauncher.start(port, loader, clock);
         } catch (UncheckedIOException failed) {
             if (!(failed.getCause() instanceof BindException)) {
                 throw failed;

@@ -4,6 +4,7 @@ import dev.tapedeck.sandbox.Sandbox;
 import dev.tapedeck.sandbox.SandboxOptions;
 import dev.tapedeck.sandbox.spi.ClientSettings;
 import dev.tapedeck.spi.ProviderConfig;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -19,10 +20,14 @@ final class SandboxLauncher implements AutoCloseable {
         this.sandbox = sandbox;
     }
 
-    /** Starts a sandbox whose API listens on {@code apiPort} (0: any free port), finding emulators via {@code loader}. */
-    static SandboxLauncher start(int apiPort, ClassLoader loader) {
+    /**
+     * Starts a sandbox whose API listens on {@code apiPort} (0: any free port), finding emulators via {@code loader},
+     * on the command's {@code clock}, so that waiting for the sandbox's sessions passes on the clock the command waits
+     * with.
+     */
+    static SandboxLauncher start(int apiPort, ClassLoader loader, Clock clock) {
         return new SandboxLauncher(Sandbox.start(SandboxOptions.builder().apiPort(apiPort).emulatorLoader(loader)
-                .build()));
+                .clock(clock).build()));
     }
 
     /** The running sandbox. */

@@ -69,7 +69,7 @@ final class TableOutput implements Printer {
         for (TransferRow.Status status : TransferRow.Status.values()) {
             if (status != TransferRow.Status.NOT_READY || summary.sessionsWithoutRecordings().isPresent()
                     || summary.count(status) > 0) {
-                table.row(status.label(), String.valueOf(summary.count(status)));
+                table.row(status.wireName(), String.valueOf(summary.count(status)));
             }
         }
         summary.sessionsWithoutRecordings().ifPresent(n -> table.row("sessions without recordings",

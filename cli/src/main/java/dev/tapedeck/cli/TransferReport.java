@@ -14,8 +14,9 @@ import java.util.OptionalLong;
  * What {@code download} and {@code archive} share: a progress bar, one printed row per file, the summary for
  * people, and the exit code, which is that of the first failure after everything is printed. JSON Lines print each
  * row as it comes; tables print them at the end ordered by provider, session and recording, so that the output is
- * stable whatever order the parallel downloads finish in. Rows that were not ready yet, and an archive's sessions
- * without recordings, are no failures: each kind gets one note on stderr when the command succeeds. Thread-safe, since an archive downloads
+ * stable whatever order the parallel downloads finish in. Rows that were not ready yet ({@code waiting}), and an
+ * archive's sessions without recordings, are no failures: each kind gets one note on stderr when the command
+ * succeeds, which alone gives the advice. Thread-safe, since an archive downloads
  * in parallel; the bar shows the file that reported last.
  */
 final class TransferReport {
@@ -123,8 +124,9 @@ final class TransferReport {
         run.printer().flush();
         long notReady = rows.stream().filter(r -> r.status() == TransferRow.Status.NOT_READY).count();
         if (notReady > 0) {
-            run.note(notReady + (notReady == 1 ? " recording was not ready yet and was"
-                    : " recordings were not ready yet and were") + " skipped; re-run later or pass --wait");
+            run.note(notReady + (notReady == 1 ? " recording is" : " recordings are") + " waiting: not ready yet "
+                    + "at the provider, so left for later; run this again later, or pass --wait DURATION to wait "
+                    + "for them");
         }
         if (sessionsWithoutRecordings > 0) {
             run.note(sessionsWithoutRecordings + (sessionsWithoutRecordings == 1

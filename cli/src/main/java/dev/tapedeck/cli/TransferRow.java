@@ -36,19 +36,13 @@ record TransferRow(String provider, String sessionId, Optional<String> recording
         FAILED,
         /**
          * Not ready yet (a session still active, a recording still processing) and left for a later run; no
-         * failure. Printed as {@code skipped}, since the output's status words are downloaded, skipped and
-         * failed; its error says it was not ready.
+         * failure. Printed as {@code waiting} everywhere (table, JSON, summary); its error says why.
          */
         NOT_READY;
 
-        /** The lower-case word printed in both output modes. */
+        /** The lower-case word printed in both output modes and the summary. */
         String wireName() {
-            return this == NOT_READY ? SKIPPED.wireName() : name().toLowerCase(Locale.ROOT);
-        }
-
-        /** What the summary for people calls the rows with this status. */
-        String label() {
-            return this == NOT_READY ? "not ready yet" : wireName();
+            return this == NOT_READY ? "waiting" : name().toLowerCase(Locale.ROOT);
         }
 
         static Status of(DownloadStatus status) {
@@ -85,8 +79,8 @@ record TransferRow(String provider, String sessionId, Optional<String> recording
         boolean noFile = failed || entry.notReady();
         return new TransferRow(entry.provider(), entry.sessionId(), text(entry.recordingId()), text(entry.path()),
                 noFile ? Optional.empty() : Optional.of(entry.sizeBytes()), text(entry.sha256()),
-                entry.notReady() ? Status.NOT_READY : Status.of(entry.status()), entry.error(),
-                failed ? cause : Optional.empty());
+                entry.notReady() ? Status.NOT_READY : Status.of(entry.status()),
+                entry.notReady() ? entry.notReadyReason() : entry.error(), failed ? cause : Optional.empty());
     }
 
     /** The order of a stable report: provider, session, recording, path. */

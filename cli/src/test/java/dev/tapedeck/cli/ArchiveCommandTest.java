@@ -8,6 +8,7 @@ import dev.tapedeck.sandbox.ManualClock;
 import dev.tapedeck.sandbox.Origin;
 import dev.tapedeck.sandbox.Sandbox;
 import dev.tapedeck.sandbox.SandboxOptions;
+import dev.tapedeck.sandbox.spi.SandboxScenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class ArchiveCommandTest {
 
     @BeforeAll
     static void startSandbox() {
-        sandbox = Sandbox.start();
+        sandbox = Sandbox.start(SandboxOptions.builder().scenario(SandboxScenario.HOSTILE).build());
     }
 
     @AfterAll
@@ -166,8 +167,8 @@ class ArchiveCommandTest {
         try (Sandbox own = Sandbox.start(SandboxOptions.builder().clock(clock).build())) {
             // A terminal wide enough for the error column, which a narrower table would cut short with …
             CliHarness harness = CliHarness.pointingAt(own).time(clock, duration -> { }).with("COLUMNS", "1000");
-            // The first 12 of each: anchor sess_0007 and sess_0010 list no recordings, sess_0011 recorded
-            // nothing (recording off); notte nsess_0001..0006 are active, nsess_0027 ended in error (no replay).
+            // The newest 12 of both: notte nsess_0001..0006 (active, so waiting) and anchor sess_0120..0125, of
+            // which sess_0120 is running (no recordings) and sess_0122 has three.
             String[] args = {"--provider", "anchor,notte", "archive", "--out", dir.toString(), "--limit", "12"};
 
             CliHarness.Result first = harness.run(args);
@@ -175,23 +176,25 @@ class ArchiveCommandTest {
             CliHarness.Result second = harness.run(args);
 
             assertThat(first.exitCode()).as(first.toString()).isZero();
-            assertThat(first.out()).containsPattern("downloaded +16").containsPattern("failed +0")
-                    .containsPattern("not ready yet +6").containsPattern("sessions without recordings +4");
+            assertThat(first.out()).containsPattern("downloaded +7").containsPattern("failed +0")
+                    .containsPattern("waiting +6").containsPattern("sessions without recordings +1");
             List<String> notes = List.of(
-                    "tapedeck: 6 recordings were not ready yet and were skipped; re-run later or pass --wait",
-                    "tapedeck: 4 sessions had no recordings");
+                    "tapedeck: 6 recordings are waiting: not ready yet at the provider, so left for later; run this "
+                            + "again later, or pass --wait DURATION to wait for them",
+                    "tapedeck: 1 session had no recordings");
             assertThat(first.errLines()).as(first.toString()).containsExactlyElementsOf(notes);
             assertThat(rows(first)).filteredOn(row -> row.get(1).equals("nsess_0001")).singleElement()
-                    .satisfies(row -> assertThat(row.get(0)).isEqualTo("skipped"));
-            assertThat(first.out()).contains("not ready yet: ").contains("re-run later or pass --wait");
-            assertThat(rows(first)).extracting(row -> row.get(0)).doesNotContain("failed");
+                    .satisfies(row -> assertThat(row.get(0)).isEqualTo("waiting"));
+            assertThat(first.out()).as("the advice is given once, on stderr").doesNotContain("not ready yet: ")
+                    .doesNotContain("--wait");
+            assertThat(rows(first)).extracting(row -> row.get(0)).doesNotContain("failed", "skipped");
 
             assertThat(second.exitCode()).as(second.toString()).isZero();
-            assertThat(second.out()).containsPattern("downloaded +0").containsPattern("skipped +16")
-                    .containsPattern("not ready yet +6").containsPattern("sessions without recordings +4");
+            assertThat(second.out()).containsPattern("downloaded +0").containsPattern("skipped +7")
+                    .containsPattern("waiting +6").containsPattern("sessions without recordings +1");
             assertThat(second.errLines()).containsExactlyElementsOf(notes);
             assertThat(own.counters().requests(Origin.MEDIA)).isZero();
-            assertThat(Manifest.read(dir.resolve(Manifest.FILE_NAME)).get()).hasSize(16)
+            assertThat(Manifest.read(dir.resolve(Manifest.FILE_NAME)).get()).hasSize(7)
                     .allSatisfy(entry -> assertThat(entry.done()).isTrue());
         }
     }
@@ -199,28 +202,27 @@ class ArchiveCommandTest {
     @Test
     void tableRowsAreOrderedByProviderSessionAndRecording() {
         CliHarness.Result result = cli.run("--provider", "notte,anchor", "archive", "--out", dir.toString(),
-                "--limit", "12", "--parallel", "8");
+                "--limit", "20", "--parallel", "8");
 
         List<List<String>> rows = rows(result);
         assertThat(rows).hasSizeGreaterThan(10);
         List<String> keys = rows.stream().map(row -> row.get(3) + " " + row.get(1) + " " + row.get(2))
                 .collect(Collectors.toList());
         assertThat(keys).isSorted();
-        assertThat(keys.get(0)).startsWith("anchor sess_0001");
+        assertThat(keys.get(0)).startsWith("anchor sess_01");
     }
 
     @Test
-    void jsonLinesKeepTheThreeStatusWordsAndSayWhatWasNotReady() {
+    void jsonLinesSayWaitingAndWhyForWhatWasNotReady() {
         CliHarness.Result result = cli.run("--provider", "notte", "--json", "archive", "--out", dir.toString(),
                 "--limit", "8");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.json()).extracting(e -> e.get("status").asText())
-                .allSatisfy(status -> assertThat(status).isIn("downloaded", "skipped"));
+                .allSatisfy(status -> assertThat(status).isIn("downloaded", "waiting"));
         assertThat(result.json()).filteredOn(e -> !e.get("error").isNull()).isNotEmpty().allSatisfy(e -> {
-            assertThat(e.get("status").asText()).isEqualTo("skipped");
-            assertThat(e.get("error").asText()).startsWith("not ready yet: ").contains("active")
-                    .endsWith("re-run later or pass --wait");
+            assertThat(e.get("status").asText()).isEqualTo("waiting");
+            assertThat(e.get("error").asText()).contains("active").doesNotContain("--wait");
             assertThat(e.get("sizeBytes").isNull()).isTrue();
         });
     }

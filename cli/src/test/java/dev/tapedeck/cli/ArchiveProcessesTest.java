@@ -7,7 +7,6 @@ import dev.tapedeck.archive.Manifest;
 import dev.tapedeck.archive.ManifestEntry;
 import dev.tapedeck.sandbox.GeneratedBytes;
 import dev.tapedeck.sandbox.Origin;
-import dev.tapedeck.sandbox.Pauser;
 import dev.tapedeck.sandbox.Sandbox;
 import dev.tapedeck.sandbox.anchor.AnchorApi;
 import dev.tapedeck.sandbox.anchor.AnchorEmulator;
@@ -47,35 +46,10 @@ class ArchiveProcessesTest {
     @TempDir
     Path dir;
 
-    /** Holds the dribbled body once the media host has sent {@link #HOLD_AT} bytes, until the test lets it go. */
-    private static final class HeldBody implements Pauser {
-        final CountDownLatch holding = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
-        private final boolean dropOnRelease;
-        volatile Sandbox sandbox;
-
-        HeldBody(boolean dropOnRelease) {
-            this.dropOnRelease = dropOnRelease;
-        }
-
-        @Override
-        public void pause(Duration ignored) throws InterruptedException {
-            if (sandbox == null || sandbox.counters().bodyBytesSent(Origin.MEDIA) < HOLD_AT) {
-                return;
-            }
-            holding.countDown();
-            release.await();
-            if (dropOnRelease) {
-                // The client is dead: end the body here rather than count bytes no one will read.
-                throw new InterruptedException("the client was killed");
-            }
-        }
-    }
-
     private static Sandbox sandbox(HeldBody held) {
         Sandbox sandbox = Sandbox.start(SandboxOptions.builder()
                 .setting("anchor", AnchorEmulator.LARGE_RECORDING_BYTES, String.valueOf(SIZE)).pauser(held).build());
-        held.sandbox = sandbox;
+        held.watch(sandbox);
         // Every write of the large body goes through the pauser, which holds it at HOLD_AT.
         sandbox.faults().dribbleNext(Origin.MEDIA, 1, 1 << 20, Duration.ofMillis(1));
         return sandbox;
@@ -83,7 +57,7 @@ class ArchiveProcessesTest {
 
     @Test
     void anArchiveKilledMidBodyIsFinishedByTheNextRunFetchingLittleMoreThanTheContent() throws Exception {
-        HeldBody held = new HeldBody(true);
+        HeldBody held = new HeldBody(HOLD_AT, true);
         Path out = dir.resolve("archive");
         try (Sandbox sandbox = sandbox(held)) {
             String session = sandbox.emulation("anchor", AnchorApi.class).seed().withLargeRecording().id();
@@ -130,7 +104,7 @@ class ArchiveProcessesTest {
 
     @Test
     void twoArchivesOnOneFolderAtOnceOneRefusesWithOneLineTouchingNothingAndNothingIsLost() throws Exception {
-        HeldBody held = new HeldBody(false);
+        HeldBody held = new HeldBody(HOLD_AT, false);
         Path out = dir.resolve("archive");
         try (Sandbox sandbox = sandbox(held)) {
             String large = sandbox.emulation("anchor", AnchorApi.class).seed().withLargeRecording().id();

@@ -1,7 +1,6 @@
 package dev.tapedeck.cli;
 
 import dev.tapedeck.sandbox.Sandbox;
-import dev.tapedeck.sandbox.spi.ClientSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs the {@code tapedeck} command in a child JVM on this test's class path, with an environment that points
- * AnchorBrowser at a sandbox running in the test's JVM (so the sandbox outlives a killed child and its counters can
- * be read), writing stdout and stderr to files.
+ * Runs the {@code tapedeck} command in a child JVM on this test's class path, with an environment that points every
+ * emulated provider at a sandbox running in the test's JVM (so the sandbox outlives a killed child and its counters
+ * can be read), writing stdout and stderr to files.
  */
-final class ChildCli {
+public final class ChildCli {
 
     private ChildCli() {
     }
@@ -22,7 +21,7 @@ final class ChildCli {
      * Starts {@code mainClass} (the CLI's {@link Main} or a probe around it) with {@code jvmOptions} and
      * {@code args}; stdout goes to {@code out}, stderr to {@code err} (the same file takes both, in order).
      */
-    static Process start(Sandbox sandbox, Class<?> mainClass, List<String> jvmOptions, Path out, Path err,
+    public static Process start(Sandbox sandbox, Class<?> mainClass, List<String> jvmOptions, Path out, Path err,
             String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -39,9 +38,7 @@ final class ChildCli {
         }
         Map<String, String> env = child.environment();
         env.keySet().removeIf(name -> name.endsWith("_API_KEY") || name.endsWith("_BASE_URL"));
-        ClientSettings anchor = sandbox.clientSettings("anchor");
-        env.put("ANCHOR_API_KEY", anchor.apiKey());
-        env.put("ANCHOR_BASE_URL", anchor.baseUrl().toString());
+        env.putAll(CliHarness.variables(sandbox));
         return child.start();
     }
 }

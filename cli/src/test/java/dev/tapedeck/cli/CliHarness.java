@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Runs the CLI in-process against a test sandbox and captures what it printed. */
-final class CliHarness {
+public final class CliHarness {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -27,44 +27,51 @@ final class CliHarness {
     private Sleeper sleeper = duration -> { };
 
     /** A harness whose environment holds the sandbox's real keys and base URLs, as a user would export them. */
-    static CliHarness pointingAt(Sandbox sandbox) {
+    public static CliHarness pointingAt(Sandbox sandbox) {
         CliHarness harness = new CliHarness();
-        for (String provider : sandbox.emulated()) {
-            ClientSettings settings = sandbox.clientSettings(provider);
-            harness.variables.put(EnvironmentVariable.nameFor(provider, "api_key"), settings.apiKey());
-            harness.variables.put(EnvironmentVariable.nameFor(provider, "base_url"), settings.baseUrl().toString());
-            settings.settings().forEach((key, value) -> harness.variables.put(EnvironmentVariable.nameFor(provider, key),
-                    value));
-        }
+        harness.variables.putAll(variables(sandbox));
         return harness;
     }
 
+    /** The environment variables that point every provider the sandbox emulates at it, with its keys. */
+    public static Map<String, String> variables(Sandbox sandbox) {
+        Map<String, String> variables = new HashMap<>();
+        for (String provider : sandbox.emulated()) {
+            ClientSettings settings = sandbox.clientSettings(provider);
+            variables.put(EnvironmentVariable.nameFor(provider, "api_key"), settings.apiKey());
+            variables.put(EnvironmentVariable.nameFor(provider, "base_url"), settings.baseUrl().toString());
+            settings.settings().forEach((key, value) -> variables.put(EnvironmentVariable.nameFor(provider, key),
+                    value));
+        }
+        return variables;
+    }
+
     /** A harness with an empty environment. */
-    static CliHarness empty() {
+    public static CliHarness empty() {
         return new CliHarness();
     }
 
     /** Sets one environment variable. */
-    CliHarness with(String name, String value) {
+    public CliHarness with(String name, String value) {
         variables.put(name, value);
         return this;
     }
 
     /** Reads time from {@code value}; waits and retries sleep through {@code waits}. */
-    CliHarness time(Clock value, Sleeper waits) {
+    public CliHarness time(Clock value, Sleeper waits) {
         this.clock = value;
         this.sleeper = waits;
         return this;
     }
 
     /** Removes one environment variable. */
-    CliHarness without(String name) {
+    public CliHarness without(String name) {
         variables.remove(name);
         return this;
     }
 
     /** Runs {@code tapedeck args...}; unless {@link #time} says otherwise, retries and waits do not sleep. */
-    Result run(String... args) {
+    public Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         CliEnvironment env = CliEnvironment.of(variables).withClock(clock).withSleeper(sleeper);
@@ -77,10 +84,10 @@ final class CliHarness {
     }
 
     /** What one run left. */
-    record Result(int exitCode, String out, String err) {
+    public record Result(int exitCode, String out, String err) {
 
         /** Every stdout line parsed as one JSON object; fails when a line is not one. */
-        List<JsonNode> json() {
+        public List<JsonNode> json() {
             List<JsonNode> nodes = new ArrayList<>();
             for (String line : out.split("\n")) {
                 if (line.isEmpty()) {
@@ -100,12 +107,12 @@ final class CliHarness {
         }
 
         /** The stdout lines. */
-        List<String> lines() {
+        public List<String> lines() {
             return out.isEmpty() ? List.of() : List.of(out.split("\n"));
         }
 
         /** The stderr lines. */
-        List<String> errLines() {
+        public List<String> errLines() {
             return err.isEmpty() ? List.of() : List.of(err.split("\n"));
         }
 

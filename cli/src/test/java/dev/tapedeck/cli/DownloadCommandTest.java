@@ -7,6 +7,7 @@ import dev.tapedeck.sandbox.ManualClock;
 import dev.tapedeck.sandbox.Origin;
 import dev.tapedeck.sandbox.Sandbox;
 import dev.tapedeck.sandbox.SandboxOptions;
+import dev.tapedeck.sandbox.spi.SandboxScenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class DownloadCommandTest {
     @BeforeAll
     static void startSandbox() {
         clock = new ManualClock(Instant.parse("2026-03-09T12:00:00Z"));
-        sandbox = Sandbox.start(SandboxOptions.builder().clock(clock).build());
+        sandbox = Sandbox.start(SandboxOptions.builder().clock(clock).scenario(SandboxScenario.HOSTILE).build());
     }
 
     @AfterAll

@@ -29,6 +29,17 @@ class OptionParsingTest {
     }
 
     @Test
+    void sizesAreBytesOrBinaryUnits() {
+        assertThat(ByteSizes.parse("1048576")).isEqualTo(1L << 20);
+        assertThat(ByteSizes.parse("512KiB")).isEqualTo(512L << 10);
+        assertThat(ByteSizes.parse("16MiB")).isEqualTo(16L << 20);
+        assertThat(ByteSizes.parse("16m")).isEqualTo(16L << 20);
+        assertThat(ByteSizes.parse("2 GiB")).isEqualTo(2L << 30);
+        assertThatThrownBy(() -> ByteSizes.parse("-1")).hasMessageContaining("not a size");
+        assertThatThrownBy(() -> ByteSizes.parse("8 MB/s")).hasMessageContaining("16MiB, 512KiB or 1048576");
+    }
+
+    @Test
     void aDateMeansStartOfDayForSinceAndEndOfDayForUntil() {
         assertThat(Instants.parse("2026-03-01", false)).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
         assertThat(Instants.parse("2026-03-01", true)).isEqualTo(Instant.parse("2026-03-01T23:59:59.999999999Z"));

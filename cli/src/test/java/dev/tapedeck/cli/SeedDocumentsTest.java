@@ -1,9 +1,9 @@
 package dev.tapedeck.cli;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -315,9 +315,9 @@ class SeedDocumentsTest {
         String odd = "{\"id\":\"s-odd\",\"status\":\"completed\",\"used_credits\":\"12,5\",\"headless\":\"yes\","
                 + "\"tags\":\"a,b\"}";
         String running = "{\"id\":\"s-running\",\"status\":\"running\",\"used_credits\":\"N/A\"}";
-        api.stubFor(get(urlEqualTo("/v1/sessions?page=1&limit=50")).willReturn(okJson("{\"data\":{\"sessions\":["
+        api.stubFor(get(urlPathEqualTo("/v1/sessions")).withQueryParam("page", equalTo("1")).willReturn(okJson("{\"data\":{\"sessions\":["
                 + fine + "," + odd + "],\"total\":4,\"page\":1,\"total_pages\":2}}")));
-        api.stubFor(get(urlEqualTo("/v1/sessions?page=2&limit=50")).willReturn(okJson("{\"data\":{\"sessions\":["
+        api.stubFor(get(urlPathEqualTo("/v1/sessions")).withQueryParam("page", equalTo("2")).willReturn(okJson("{\"data\":{\"sessions\":["
                 + odd.replace("s-odd", "s-odd-2") + "," + running + "],\"total\":4,\"page\":2,\"total_pages\":2}}")));
         CliHarness cli = CliHarness.empty().with("ANCHOR_API_KEY", "ak_test_0123456789")
                 .with("ANCHOR_BASE_URL", api.baseUrl());

@@ -105,6 +105,17 @@ public final class Archiver {
     }
 
     /**
+     * Archives {@code listed}, sessions a history listing returned (of this archiver's provider), as
+     * {@link #archive(SessionQuery, Path, ArchiveOptions, ArchiveListener)} archives what its query selects: for a
+     * caller that chose among several providers' listings, such as the newest sessions of all of them.
+     */
+    public Either<TapedeckError, ArchiveSummary> archiveListed(List<Session> listed, Path out, ArchiveOptions options,
+            ArchiveListener listener) {
+        return run(listed.stream().map(Selected::fromHistory).collect(Collectors.toList()).iterator(), out, options,
+                listener);
+    }
+
+    /**
      * Archives the sessions {@code sessions}, for providers without a history. The caller named them, so one that
      * is unknown, or not ready when no wait is asked, is a failure.
      */

@@ -27,6 +27,9 @@ public record ManifestEntry(String provider, String sessionId, String recordingI
     /** The start of the error of an entry that was skipped because it was not ready, see {@link #notReady()}. */
     public static final String NOT_READY_PREFIX = "not ready yet: ";
 
+    /** The end of the error of an entry that was not ready: what to do about it. */
+    public static final String NOT_READY_ADVICE = "; re-run later or pass --wait";
+
     /** Checks for nulls, an error on every failure and none on a download. */
     public ManifestEntry {
         Objects.requireNonNull(provider, "provider");
@@ -68,7 +71,19 @@ public record ManifestEntry(String provider, String sessionId, String recordingI
     public static ManifestEntry notReady(String provider, String sessionId, String recordingId, String path,
             TapedeckError error) {
         return new ManifestEntry(provider, sessionId, recordingId, path, 0, "", DownloadStatus.SKIPPED,
-                Optional.of(NOT_READY_PREFIX + error.message() + "; re-run later or pass --wait"));
+                Optional.of(NOT_READY_PREFIX + error.message() + NOT_READY_ADVICE));
+    }
+
+    /**
+     * For an entry that was {@linkplain #notReady() not ready}, why: its error without the prefix and the advice, so
+     * a report can give the advice once for all such entries.
+     */
+    public Optional<String> notReadyReason() {
+        return error.filter(text -> notReady()).map(text -> {
+            String reason = text.startsWith(NOT_READY_PREFIX) ? text.substring(NOT_READY_PREFIX.length()) : text;
+            return reason.endsWith(NOT_READY_ADVICE)
+                    ? reason.substring(0, reason.length() - NOT_READY_ADVICE.length()) : reason;
+        });
     }
 
     /** Whether this entry is a recording or session left for a later run because it was not ready yet. */

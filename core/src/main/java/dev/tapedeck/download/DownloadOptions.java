@@ -4,12 +4,16 @@ package dev.tapedeck.download;
  * How a {@link Downloader} treats existing files, broken transfers and HLS playlists.
  *
  * @param overwrite           whether an existing file under the final name may be replaced
+ * @param verifyExisting      whether an existing file that is kept is checked byte for byte against a fresh
+ *                            download; otherwise it is checked, without fetching anything, against what the provider
+ *                            declares (its size) and what a manifest recorded (size and SHA-256)
  * @param maxAttempts         how many times one file's body is requested in all, counting resumes after a broken
  *                            transfer
  * @param maxPlaylistBytes    the largest inline HLS playlist saved, in UTF-8 bytes
  * @param maxPlaylistSegments the most segments (and side files) one HLS playlist may reference
  */
-public record DownloadOptions(boolean overwrite, int maxAttempts, long maxPlaylistBytes, int maxPlaylistSegments) {
+public record DownloadOptions(boolean overwrite, boolean verifyExisting, int maxAttempts, long maxPlaylistBytes,
+        int maxPlaylistSegments) {
 
     /** The default {@link #maxPlaylistBytes()}: 16 MiB, some 100,000 segments with long signed URLs. */
     public static final long DEFAULT_MAX_PLAYLIST_BYTES = 16L * 1024 * 1024;
@@ -27,23 +31,28 @@ public record DownloadOptions(boolean overwrite, int maxAttempts, long maxPlayli
         }
     }
 
-    /** Never overwrite; 3 attempts per file; the default playlist limits. */
+    /** Never overwrite; existing files checked without fetching; 3 attempts per file; the default playlist limits. */
     public static DownloadOptions defaults() {
-        return new DownloadOptions(false, 3, DEFAULT_MAX_PLAYLIST_BYTES, DEFAULT_MAX_PLAYLIST_SEGMENTS);
+        return new DownloadOptions(false, false, 3, DEFAULT_MAX_PLAYLIST_BYTES, DEFAULT_MAX_PLAYLIST_SEGMENTS);
     }
 
     /** These options with another overwrite choice. */
     public DownloadOptions withOverwrite(boolean value) {
-        return new DownloadOptions(value, maxAttempts, maxPlaylistBytes, maxPlaylistSegments);
+        return new DownloadOptions(value, verifyExisting, maxAttempts, maxPlaylistBytes, maxPlaylistSegments);
+    }
+
+    /** These options with another choice of how existing files are checked. */
+    public DownloadOptions withVerifyExisting(boolean value) {
+        return new DownloadOptions(overwrite, value, maxAttempts, maxPlaylistBytes, maxPlaylistSegments);
     }
 
     /** These options with another attempt count. */
     public DownloadOptions withMaxAttempts(int value) {
-        return new DownloadOptions(overwrite, value, maxPlaylistBytes, maxPlaylistSegments);
+        return new DownloadOptions(overwrite, verifyExisting, value, maxPlaylistBytes, maxPlaylistSegments);
     }
 
     /** These options with other playlist limits. */
     public DownloadOptions withPlaylistLimits(long bytes, int segments) {
-        return new DownloadOptions(overwrite, maxAttempts, bytes, segments);
+        return new DownloadOptions(overwrite, verifyExisting, maxAttempts, bytes, segments);
     }
 }

@@ -42,9 +42,11 @@ import java.util.function.Function;
  * ({@link LockFile}), so two downloads of one recording into one folder (two threads, or two processes) never
  * write the same temp file: the second fails at once with {@link TapedeckError.InUse}, touching nothing.
  *
- * <p>An existing file is replaced only with {@link DownloadOptions#overwrite()}; without it the recording is
- * downloaded beside the file and compared: the same bytes are reported as skipped (with the existing file's size
- * and SHA-256), other bytes as a {@link TapedeckError.Storage} failure, and the existing file is never touched.
+ * <p>An existing file is replaced only with {@link DownloadOptions#overwrite()}; without it the file is kept and
+ * checked without fetching anything: against the size the provider declares and, when a manifest recorded the file,
+ * against its size and SHA-256. With {@link DownloadOptions#verifyExisting()} the recording is downloaded beside the
+ * file and compared byte for byte instead. A copy that checks out is reported as skipped (with its size and
+ * SHA-256), any other as a {@link TapedeckError.Storage} failure; the existing file is never touched.
  * HLS playlists, inline or by URL, are saved with their segments so they play offline (see {@code HlsDownload}).
  *
  * <p>A recording with several {@linkplain Recording#alternatives() alternatives} (an MP4 and an HLS playlist of the
@@ -89,10 +91,20 @@ public final class Downloader {
      * that, relative to {@code folder}.
      */
     public DownloadResult download(Recording recording, Path folder, DownloadListener listener) {
+        return download(recording, folder, Optional.empty(), listener);
+    }
+
+    /**
+     * {@link #download(Recording, Path, DownloadListener)}, where {@code recorded} is what a manifest recorded for
+     * the file earlier: a copy already in place must match it to be skipped.
+     */
+    public DownloadResult download(Recording recording, Path folder, Optional<Fingerprint> recorded,
+            DownloadListener listener) {
         Objects.requireNonNull(recording, "recording");
+        Objects.requireNonNull(recorded, "recorded");
         Path dir = folder.toAbsolutePath().normalize();
-        return eachAlternative(recording, listener, one -> Either.right(new Target(RecordingPaths.resolve(dir, one),
-                RecordingPaths.relativePath(one))));
+        return eachAlternative(recording, recorded, listener, one -> Either.right(new Target(
+                RecordingPaths.resolve(dir, one), RecordingPaths.relativePath(one))));
     }
 
     /**
@@ -103,7 +115,7 @@ public final class Downloader {
     public DownloadResult download(Recording recording, Path folder, String fileName, DownloadListener listener) {
         Objects.requireNonNull(recording, "recording");
         Path dir = folder.toAbsolutePath().normalize();
-        return eachAlternative(recording, listener, one -> {
+        return eachAlternative(recording, Optional.empty(), listener, one -> {
             String name = FileNames.forRecording(one, fileName);
             return FileNames.resolveInside(dir, name).map(path -> new Target(path, name))
                     .mapLeft(refused -> new Refused(dir.resolve(name).normalize(), name, refused));
@@ -125,8 +137,8 @@ public final class Downloader {
      * or integrity, unsupported, a provider failure; never after a storage error, a lock, a rate limit, a recording
      * that is not ready, a broken transfer (its part is kept to resume) or an interrupt.
      */
-    private DownloadResult eachAlternative(Recording recording, DownloadListener listener,
-            Function<Recording, Either<Refused, Target>> place) {
+    private DownloadResult eachAlternative(Recording recording, Optional<Fingerprint> recorded,
+            DownloadListener listener, Function<Recording, Either<Refused, Target>> place) {
         Objects.requireNonNull(listener, "listener");
         List<Recording> tries = new ArrayList<>();
         List<Recording> notInPlace = new ArrayList<>();
@@ -148,7 +160,7 @@ public final class Downloader {
                 result = fail(one, target.getLeft().path(), target.getLeft().relative(), target.getLeft().error(),
                         heard);
             } else {
-                result = save(one, target.get().path(), target.get().relative(), heard);
+                result = save(one, target.get().path(), target.get().relative(), recorded, heard);
             }
             if (result.error().isEmpty() || last || !fallsBack(result.error().get())) {
                 if (!last && result.error().isPresent()) {
@@ -194,7 +206,8 @@ public final class Downloader {
         }
     }
 
-    private DownloadResult save(Recording recording, Path target, String relative, DownloadListener listener) {
+    private DownloadResult save(Recording recording, Path target, String relative, Optional<Fingerprint> recorded,
+            DownloadListener listener) {
         boolean hls = HlsDownload.handles(recording);
         listener.started(recording, hls ? Optional.empty() : recording.sizeBytes());
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -219,17 +232,21 @@ public final class Downloader {
                     listener);
         }
         try (LockFile held = lock.get()) {
-            return saveLocked(recording, target, relative, listener);
+            return saveLocked(recording, target, relative, recorded, listener);
         }
     }
 
-    private DownloadResult saveLocked(Recording recording, Path target, String relative, DownloadListener listener) {
+    private DownloadResult saveLocked(Recording recording, Path target, String relative,
+            Optional<Fingerprint> recorded, DownloadListener listener) {
         boolean hls = HlsDownload.handles(recording);
         boolean keepExisting = Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !options.overwrite();
         LiveRecording live = new LiveRecording(source, recording, clock);
         Transfer transfer = new Transfer(live, options.maxAttempts());
         Progress progress = new Progress(listener);
         String what = describe(recording);
+        if (keepExisting && !options.verifyExisting()) {
+            return checkExisting(recording, target, relative, recorded, listener);
+        }
         if (keepExisting) {
             return compareWithExisting(recording, live, transfer, target, relative, progress, what, listener);
         }
@@ -240,6 +257,36 @@ public final class Downloader {
             return fail(recording, target, relative, saved.getLeft(), listener);
         }
         DownloadResult result = DownloadResult.downloaded(recording, target, relative, saved.get());
+        listener.finished(result);
+        return result;
+    }
+
+    /**
+     * Checks an existing copy that must not be replaced without fetching anything: it must be complete (an HLS
+     * playlist with every file it references), have the size the provider declares for a single file, and match what
+     * a manifest {@code recorded}. So a re-run costs one listing call, not the recording's bytes.
+     */
+    private DownloadResult checkExisting(Recording recording, Path target, String relative,
+            Optional<Fingerprint> recorded, DownloadListener listener) {
+        boolean hls = HlsDownload.handles(recording);
+        Either<TapedeckError, Fingerprint> existing = LocalCopy.measure(target);
+        Optional<String> mismatch;
+        if (existing.isLeft()) {
+            mismatch = Optional.of(existing.getLeft().message());
+        } else if (!hls && recording.sizeBytes().filter(size -> size != existing.get().sizeBytes()).isPresent()) {
+            mismatch = Optional.of(existing.get().sizeBytes() + " bytes where the provider declares "
+                    + recording.sizeBytes().get());
+        } else if (recorded.filter(fingerprint -> !fingerprint.equals(existing.get())).isPresent()) {
+            mismatch = Optional.of("its size or SHA-256 is not what the manifest recorded");
+        } else {
+            mismatch = Optional.empty();
+        }
+        if (mismatch.isPresent()) {
+            return fail(recording, target, relative, new TapedeckError.Storage(recording.provider(), target
+                    + " already exists with different content (" + mismatch.get() + "); it was left as it is, pass "
+                    + "--overwrite (DownloadOptions.overwrite) to replace it"), listener);
+        }
+        DownloadResult result = DownloadResult.skipped(recording, target, relative, existing.get());
         listener.finished(result);
         return result;
     }

@@ -198,8 +198,10 @@ final class Transfer {
             while (buffered < ContentSniffer.HEAD_BYTES && !ended && broke.isEmpty()) {
                 read(buffered, buffer.length - buffered);
             }
-            if (broke.isPresent()) {
-                // Unchecked bytes are never written: the next attempt asks for them again and checks them then.
+            boolean endedEarly = ended && media.length().filter(length -> buffered < length).isPresent();
+            if (broke.isPresent() || endedEarly) {
+                // Unchecked bytes are never written: the next attempt asks for them again and checks them then. A
+                // body that ends before its announced length is cut short, not a small file of another kind.
                 buffered = 0;
                 return Optional.empty();
             }

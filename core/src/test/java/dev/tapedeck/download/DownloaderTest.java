@@ -150,6 +150,11 @@ class DownloaderTest {
         assertThat(filesIn(dir)).isEmpty();
     }
 
+    /** The downloader that checks an existing copy against a fresh download, byte for byte. */
+    private Downloader verifying() {
+        return downloader.withOptions(downloader.options().withVerifyExisting(true));
+    }
+
     /** Writes {@code text} at {@code relative} below {@code dir}, making the folders. */
     private Path existing(String relative, byte[] bytes) throws IOException {
         Path file = dir.resolve(relative);
@@ -163,7 +168,7 @@ class DownloaderTest {
         existing(R1, "mine".getBytes(StandardCharsets.UTF_8));
         Heard heard = new Heard();
 
-        DownloadResult result = downloader.download(mp4("/media/r1.mp4", null), dir, heard);
+        DownloadResult result = verifying().download(mp4("/media/r1.mp4", null), dir, heard);
 
         assertThat(result.status()).isEqualTo(DownloadStatus.FAILED);
         assertThat(result.error().get()).isInstanceOf(TapedeckError.Storage.class);
@@ -196,11 +201,60 @@ class DownloaderTest {
     }
 
     @Test
+    void anExistingFileOfTheDeclaredSizeIsSkippedWithoutFetchingAByte() throws Exception {
+        byte[] body = LoopbackMedia.bytes(70_000, 4);
+        media.put("/media/r1.mp4", body);
+        existing(R1, body);
+        media.resetRequests();
+
+        DownloadResult result = downloader.download(mp4("/media/r1.mp4", 70_000L), dir, DownloadListener.NONE);
+
+        assertThat(result.status()).isEqualTo(DownloadStatus.SKIPPED);
+        assertThat(result.sha256()).isEqualTo(sha256(body));
+        assertThat(media.requests()).isEmpty();
+    }
+
+    @Test
+    void anExistingFileOfAnotherSizeThanDeclaredFailsWithoutFetchingAndIsLeftAsItIs() throws Exception {
+        media.put("/media/r1.mp4", LoopbackMedia.bytes(70_000, 4));
+        existing(R1, "mine".getBytes(StandardCharsets.UTF_8));
+        media.resetRequests();
+
+        DownloadResult result = downloader.download(mp4("/media/r1.mp4", 70_000L), dir, DownloadListener.NONE);
+
+        assertThat(result.status()).isEqualTo(DownloadStatus.FAILED);
+        assertThat(result.error().get().message()).contains("different content")
+                .contains("4 bytes where the provider declares 70000").contains("--overwrite");
+        assertThat(Files.readString(dir.resolve(R1))).isEqualTo("mine");
+        assertThat(media.requests()).isEmpty();
+    }
+
+    @Test
+    void anExistingFileThatIsNotWhatTheManifestRecordedFailsWithoutFetching() throws Exception {
+        byte[] body = LoopbackMedia.bytes(70_000, 4);
+        media.put("/media/r1.mp4", body);
+        byte[] sameSize = body.clone();
+        sameSize[100] ^= 1;
+        existing(R1, sameSize);
+        media.resetRequests();
+
+        DownloadResult changed = downloader.download(mp4("/media/r1.mp4", 70_000L), dir,
+                Optional.of(new Fingerprint(70_000, sha256(body))), DownloadListener.NONE);
+        DownloadResult asRecorded = downloader.download(mp4("/media/r1.mp4", 70_000L), dir,
+                Optional.of(new Fingerprint(70_000, sha256(sameSize))), DownloadListener.NONE);
+
+        assertThat(changed.status()).isEqualTo(DownloadStatus.FAILED);
+        assertThat(changed.error().get().message()).contains("not what the manifest recorded");
+        assertThat(asRecorded.status()).isEqualTo(DownloadStatus.SKIPPED);
+        assertThat(media.requests()).isEmpty();
+    }
+
+    @Test
     void aFailedDownloadBesideAnExistingFileLeavesItAndNoTempFile() throws Exception {
         media.put("/media/r1.mp4", LoopbackMedia.bytes(1000, 4)).failAlways(500);
         existing(R1, "mine".getBytes(StandardCharsets.UTF_8));
 
-        DownloadResult result = downloader.download(mp4("/media/r1.mp4", null), dir, DownloadListener.NONE);
+        DownloadResult result = verifying().download(mp4("/media/r1.mp4", null), dir, DownloadListener.NONE);
 
         assertThat(result.error().get()).isInstanceOf(TapedeckError.ProviderFailure.class);
         assertThat(Files.readString(dir.resolve(R1))).isEqualTo("mine");
@@ -420,7 +474,7 @@ class DownloaderTest {
         byte[] changed = LoopbackMedia.transportStream(100, 99);
         Files.write(copy.resolve("r1_segments/00001.ts"), changed);
 
-        DownloadResult again = downloader.download(hls, dir, DownloadListener.NONE);
+        DownloadResult again = verifying().download(hls, dir, DownloadListener.NONE);
 
         assertThat(again.status()).isEqualTo(DownloadStatus.FAILED);
         assertThat(again.error().get().message()).contains("different content").contains("--overwrite");

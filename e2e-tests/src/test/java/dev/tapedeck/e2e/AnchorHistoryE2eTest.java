@@ -68,9 +68,9 @@ class AnchorHistoryE2eTest {
 
     @Test
     void domainsFilterSelectsTheSessionsThatVisitedTheDomain() {
-        List<String> expected = expected(s -> s.domains().map(d -> d.contains("example.com")).orElse(false));
+        List<String> expected = expected(s -> s.domains().map(d -> d.contains("github.com")).orElse(false));
 
-        List<String> ids = ids(SessionQuery.builder().domain("example.com").build());
+        List<String> ids = ids(SessionQuery.builder().domain("github.com").build());
 
         assertThat(expected).isNotEmpty().hasSizeLessThan(125);
         assertThat(ids).containsExactlyElementsOf(expected);

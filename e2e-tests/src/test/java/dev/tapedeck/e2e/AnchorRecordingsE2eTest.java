@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tapedeck.sandbox.anchor.AnchorApi;
 import dev.tapedeck.sandbox.anchor.AnchorRecording;
 import dev.tapedeck.sandbox.anchor.AnchorSession;
+import dev.tapedeck.sandbox.spi.SandboxScenario;
 import dev.tapedeck.Connection;
 import dev.tapedeck.download.DownloadListener;
 import dev.tapedeck.download.DownloadResult;
@@ -34,7 +35,7 @@ class AnchorRecordingsE2eTest {
     Path temp;
 
     @RegisterExtension
-    final SandboxFixture e2e = SandboxFixture.start();
+    final SandboxFixture e2e = SandboxFixture.start(options -> options.scenario(SandboxScenario.HOSTILE));
     private final Connection anchor = e2e.connect("anchor");
 
     @Test
@@ -119,15 +120,15 @@ class AnchorRecordingsE2eTest {
     }
 
     @Test
-    void pausingACompletedSessionIsAProviderFailureSentOnce() {
+    void pausingACompletedSessionSaysItHasEndedAndThePostIsSentOnce() {
         TapedeckError error = left(anchor.recordings().pause(SessionId.of("sess_0001")));
 
-        assertThat(error).isInstanceOfSatisfying(TapedeckError.ProviderFailure.class, failure -> {
-            assertThat(failure.status()).isEqualTo(500);
-            assertThat(failure.message()).contains("Failed to pause recording");
-        });
-        // A POST that reached the server is never retried: pausing twice is not what the user asked for.
-        assertThat(e2e.apiRequests("anchor")).isEqualTo(1);
+        assertThat(error).isInstanceOf(TapedeckError.InvalidRequest.class);
+        assertThat(error.message()).contains("session sess_0001 has ended (status completed)")
+                .contains("can no longer be paused");
+        // A POST that reached the server is never retried: pausing twice is not what the user asked for. The second
+        // request is the GET of the session's status that tells an ended session from an outage.
+        assertThat(e2e.apiRequests("anchor")).isEqualTo(2);
         assertThat(e2e.sleeper.sleeps()).isEmpty();
     }
 

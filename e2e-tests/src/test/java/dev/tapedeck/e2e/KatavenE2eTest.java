@@ -110,13 +110,11 @@ class KatavenE2eTest {
     }
 
     @Test
-    void playbackNotConfiguredIsAFailureThatIsNotRetried() {
+    void playbackNotConfiguredIsAnUnsupportedFeatureThatIsNotRetried() {
         TapedeckError error = left(kataven.recordings().primaryRecording(call(KatavenBehaviour.NOT_CONFIGURED)));
 
-        assertThat(error).isInstanceOfSatisfying(TapedeckError.ProviderFailure.class, failure -> {
-            assertThat(failure.status()).isEqualTo(503);
-            assertThat(failure.retryable()).isFalse();
-        });
+        assertThat(error).isInstanceOf(TapedeckError.Unsupported.class);
+        assertThat(error.message()).contains("HTTP 503");
         assertThat(e2e.apiRequests("kataven")).isEqualTo(1);
         assertThat(e2e.sleeper.sleeps()).isEmpty();
     }

@@ -24,6 +24,7 @@ import dev.tapedeck.model.SessionStatus;
 import dev.tapedeck.model.TapedeckError;
 import dev.tapedeck.sandbox.Origin;
 import dev.tapedeck.sandbox.notte.NotteApi;
+import dev.tapedeck.sandbox.notte.NotteEmulator;
 import dev.tapedeck.sandbox.notte.NotteSeed;
 import dev.tapedeck.sandbox.notte.NotteSession;
 import dev.tapedeck.wait.ReadinessWait;
@@ -247,13 +248,18 @@ class NotteE2eTest {
 
     @Test
     void anHlsOnlyReplayWithSegmentsRelativeToTheReplayDownloadsAndPlaysOffline() throws Exception {
-        String session = seed().hlsOnlyWithoutExpiry().id();
-        Recording replay = replay(session);
-        MediaLocation.InlinePlaylist inline = (MediaLocation.InlinePlaylist) replay.media();
-        assertThat(references(inline.content())).allMatch(uri -> uri.startsWith("replay/"));
-        assertThat(inline.base()).contains(URI.create(e2e.baseUrl("notte") + "/sessions/" + session + "/replay"));
+        try (SandboxFixture relative = SandboxFixture.start(options -> options.setting("notte",
+                NotteEmulator.RELATIVE_SEGMENTS, "true"))) {
+            Connection connection = relative.connect("notte");
+            String session = relative.sandbox.emulation("notte", NotteApi.class).seed().hlsOnlyWithoutExpiry().id();
+            Recording replay = right(connection.recordings().primaryRecording(SessionId.of(session)));
+            MediaLocation.InlinePlaylist inline = (MediaLocation.InlinePlaylist) replay.media();
+            assertThat(references(inline.content())).allMatch(uri -> uri.startsWith("replay/"));
+            assertThat(inline.base()).contains(URI.create(relative.baseUrl("notte") + "/sessions/" + session
+                    + "/replay"));
 
-        assertPlaysOffline(e2e.downloader(notte).download(replay, temp, DownloadListener.NONE));
+            assertPlaysOffline(relative.downloader(connection).download(replay, temp, DownloadListener.NONE));
+        }
     }
 
     @Test
@@ -290,7 +296,7 @@ class NotteE2eTest {
     }
 
     @Test
-    void readinessWaitTurnsAnActiveSessionIntoARecordingOnceItCloses() {
+    void readinessWaitTurnsAnActiveSessionIntoARecordingOnceItClosesAndItsReplayIsFinalised() {
         NotteSession active = e2e.sandbox.emulation("notte", NotteApi.class).seed().active();
         ReadinessWait wait = new ReadinessWait(Duration.ofMinutes(5), e2e.clock, e2e.sleeper);
 
@@ -298,12 +304,30 @@ class NotteE2eTest {
 
         assertThat(replay.primary()).isTrue();
         assertThat(replay.format()).isEqualTo(RecordingFormat.MP4);
-        assertThat(e2e.sleeper.sleeps()).isNotEmpty();
-        assertThat(e2e.clock.instant()).isAfterOrEqualTo(active.closesAt());
-        // It stopped polling at the first probe after closing: the last pause is what crossed the closing time.
+        assertThat(active.replayReadyAt()).isAfter(active.closesAt());
+        assertThat(e2e.clock.instant()).isAfterOrEqualTo(active.replayReadyAt());
+        // It stopped polling at the first probe after the replay was finalised: the last pause crossed that time.
         Duration beforeLastPause = e2e.sleeper.total().minus(e2e.sleeper.sleeps().get(e2e.sleeper.sleeps().size() - 1));
-        assertThat(SandboxFixture.START.plus(beforeLastPause)).isBefore(active.closesAt());
-        assertThat(e2e.apiRequests("notte")).isEqualTo(e2e.sleeper.sleeps().size() + 1L);
+        assertThat(SandboxFixture.START.plus(beforeLastPause)).isBefore(active.replayReadyAt());
+        // While it was finalised, each probe asked for the session too and then waited Notte's SDK's 5 s.
+        long finalisingProbes = e2e.apiRequests("notte") - (e2e.sleeper.sleeps().size() + 1L);
+        assertThat(finalisingProbes).isPositive();
+        assertThat(e2e.sleeper.sleeps().subList(e2e.sleeper.sleeps().size() - (int) finalisingProbes,
+                e2e.sleeper.sleeps().size())).containsOnly(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aClosedSessionWhoseReplayIsStillBeingFinalisedIsNotReadyAndAnUnknownOneIsNotFound() {
+        NotteSession active = e2e.sandbox.emulation("notte", NotteApi.class).seed().active();
+        e2e.clock.advance(Duration.between(SandboxFixture.START, active.closesAt()));
+
+        TapedeckError finalising = left(notte.recordings().primaryRecording(SessionId.of(active.id())));
+        TapedeckError unknown = left(notte.recordings().primaryRecording(SessionId.of("nsess_9999")));
+
+        assertThat(finalising).isInstanceOf(TapedeckError.NotReady.class);
+        assertThat(finalising.message()).contains("finalising");
+        assertThat(unknown).isInstanceOf(TapedeckError.NotFound.class);
+        assertThat(unknown.message()).contains("no session nsess_9999");
     }
 
     private List<String> ids(SessionQuery query) {

@@ -101,6 +101,22 @@ class ResilienceE2eTest {
     }
 
     @Test
+    void anHlsSegmentCutShortBeforeItsStartCanBeCheckedIsFetchedAgainWithinTheRun() throws IOException {
+        Connection notte = e2e.connect("notte");
+        String session = e2e.sandbox.emulation("notte", NotteApi.class).seed().hlsOnly().id();
+        Recording replay = right(notte.recordings().primaryRecording(SessionId.of(session)));
+        // The first segment announces its whole length but ends, cleanly, after 20 bytes: too few to tell MPEG-TS
+        e2e.sandbox.faults().truncateNext(Origin.MEDIA, 1, 20);
+
+        DownloadResult result = e2e.downloader(notte).download(replay, temp, DownloadListener.NONE);
+
+        assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
+        Path segments = result.path().resolveSibling("replay_segments");
+        assertThat(segments.resolve("00000.ts")).hasBinaryContent(Media.hlsSegment(0));
+        assertThat(e2e.mediaRequests()).isEqualTo(4);
+    }
+
+    @Test
     void aBodyThatKeepsBreakingFailsAsIntegrityWithoutLeavingAFile() throws IOException {
         Connection anchor = e2e.connect("anchor");
         Recording recording = right(anchor.recordings().primaryRecording(SessionId.of("sess_0001")));

@@ -43,7 +43,8 @@ final class BrokenAnswer extends IOException {
     static BrokenAnswer overDeadline(Duration overall, Optional<String> requestId) {
         return new BrokenAnswer("took longer than the overall timeout of " + StandardErrors.seconds(overall)
                 + " while its answer was still arriving" + RequestIds.note(requestId)
-                + "; try again later, or raise the overall timeout if the provider is that slow", false);
+                + "; try again later, or raise the overall timeout (ProviderConfig timeouts overall) if the provider"
+                + " is that slow", false);
     }
 
     /** Whether the call may be tried again. */

@@ -14,6 +14,9 @@ import java.util.stream.Stream;
 /**
  * Removes what must never be shown from text that came off the wire or out of an exception: the connection's own
  * secrets, bearer tokens, credential-like fields and every query string (presigned URLs carry signatures there).
+ * Only the secret is masked, never the words around it: in {@code Authorization: Bearer <token>} the scheme stays,
+ * and a placeholder in angle brackets ({@code <NOTTE_API_KEY>}), which a server's hint shows in place of a key, is
+ * no secret and stays too.
  */
 final class Redactor {
 
@@ -25,7 +28,8 @@ final class Redactor {
     private static final Pattern CREDENTIAL_FIELD = Pattern.compile(
             "(?i)([\"']?\\b(?:x-amz-[a-z-]*|signature|sig|access[_-]?token|refresh[_-]?token|token|api[_-]?key"
                     + "|[a-z0-9]+-api-key|authorization|password|secret|credential|key-pair-id|policy)"
-                    + "[\"']?\\s*[=:]\\s*[\"']?)[^\\s\"'&,;}\\]]+");
+                    + "[\"']?\\s*[=:]\\s*[\"']?(?:(?:bearer|basic|token)\\s+)?)"
+                    + "(?!<|(?:bearer|basic|token)\\b)[^\\s\"'&,;}\\]]+");
 
     private final List<Pattern> secrets;
 

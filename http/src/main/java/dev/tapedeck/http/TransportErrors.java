@@ -71,8 +71,13 @@ final class TransportErrors {
                     + redactor.redact(broken.getMessage()));
         }
         String what;
-        if (cause instanceof SocketTimeoutException) {
+        String advice = "; check the network and try again";
+        if (cause instanceof SocketTimeoutException && !RetryRun.wasSent((SocketTimeoutException) cause)) {
+            what = "could not connect in time (" + redactor.redact(cause.getMessage()) + ")";
+        } else if (cause instanceof SocketTimeoutException) {
             what = "timed out waiting for data (" + redactor.redact(cause.getMessage()) + ")";
+            advice = "; check the network, or raise the read-idle timeout (ProviderConfig timeouts readIdle) if the"
+                    + " provider is that slow";
         } else if (cause instanceof InterruptedIOException) {
             what = "was interrupted";
         } else if (cause instanceof UnknownHostException) {
@@ -87,8 +92,7 @@ final class TransportErrors {
             what = "failed: " + cause.getClass().getSimpleName()
                     + (cause.getMessage() == null ? "" : " " + redactor.redact(cause.getMessage()));
         }
-        return new TapedeckError.Transport(providerId, providerId + ": " + call + " " + what
-                + "; check the network and try again");
+        return new TapedeckError.Transport(providerId, providerId + ": " + call + " " + what + advice);
     }
 
     private TapedeckError unreadable(String call, int status, Throwable cause) {

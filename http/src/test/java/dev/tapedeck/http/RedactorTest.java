@@ -57,8 +57,16 @@ class RedactorTest {
         assertThat(bearer.redact("key TOK-LIVE-ABCDEF123 expired")).isEqualTo("key **** expired");
     }
 
+    @org.junit.jupiter.api.Test
+    void aTokenAfterAnAuthorizationFieldIsMaskedButItsSchemeWordStays() {
+        assertThat(redactor.redact("Authorization: Bearer abc123def456ghi")).isEqualTo("Authorization: Bearer ****");
+        assertThat(redactor.redact("authorization=basic dXNlcjpwYXNz")).isEqualTo("authorization=basic ****");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"Session not found", "{\"detail\":[{\"loc\":[\"query\",\"page_size\"],\"msg\":\"too big\"}]}"})
+    @ValueSource(strings = {"Session not found", "{\"detail\":[{\"loc\":[\"query\",\"page_size\"],\"msg\":\"too big\"}]}",
+            "Invalid or missing API key: send Authorization: Bearer <NOTTE_API_KEY>",
+            "Send the header Authorization: Bearer", "use token: <your token> here"})
     void leavesOrdinaryTextAlone(String text) {
         assertThat(redactor.redact(text)).isEqualTo(text);
     }

@@ -3,6 +3,7 @@ package dev.tapedeck.sandbox;
 import dev.tapedeck.sandbox.spi.Call;
 import dev.tapedeck.sandbox.spi.EmulatorContext;
 import dev.tapedeck.sandbox.spi.PresignedLink;
+import dev.tapedeck.sandbox.spi.SandboxScenario;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -47,6 +48,11 @@ final class MountedContext implements EmulatorContext {
     @Override
     public Clock clock() {
         return options.clock();
+    }
+
+    @Override
+    public SandboxScenario scenario() {
+        return options.scenario();
     }
 
     @Override

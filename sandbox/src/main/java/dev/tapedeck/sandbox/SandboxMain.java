@@ -2,13 +2,14 @@ package dev.tapedeck.sandbox;
 
 import java.io.PrintStream;
 import dev.tapedeck.sandbox.spi.ClientSettings;
+import dev.tapedeck.sandbox.spi.SandboxScenario;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs a {@link Sandbox} in the foreground until the process is stopped, printing its URLs and credentials:
  * {@code java -cp ... dev.tapedeck.sandbox.SandboxMain [--port N] [--media-port N] [--seed N]
- * [--setting PROVIDER.KEY=VALUE]...}, e.g. {@code --setting notte.close_after=60}. The only class of the module
+ * [--scenario demo|hostile] [--setting PROVIDER.KEY=VALUE]...}, e.g. {@code --setting notte.close_after=60}. The only class of the module
  * that prints.
  */
 public final class SandboxMain {
@@ -24,7 +25,7 @@ public final class SandboxMain {
         } catch (IllegalArgumentException e) {
             System.err.println("tapedeck-sandbox: " + e.getMessage());
             System.err.println("usage: SandboxMain [--port N] [--media-port N] [--seed N]"
-                    + " [--setting PROVIDER.KEY=VALUE]...");
+                    + " [--scenario demo|hostile] [--setting PROVIDER.KEY=VALUE]...");
             System.exit(2);
             return;
         }
@@ -56,6 +57,14 @@ public final class SandboxMain {
         return (provider + "_" + key).toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
+    private static SandboxScenario scenario(String name) {
+        try {
+            return SandboxScenario.valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--scenario takes demo or hostile, was " + name);
+        }
+    }
+
     private static void setting(SandboxOptions.Builder builder, String assignment) {
         int dot = assignment.indexOf('.');
         int eq = assignment.indexOf('=');
@@ -84,6 +93,9 @@ public final class SandboxMain {
                         break;
                     case "--seed":
                         builder.seed(Long.parseLong(value));
+                        break;
+                    case "--scenario":
+                        builder.scenario(scenario(value));
                         break;
                     case "--setting":
                         setting(builder, value);

@@ -1,5 +1,6 @@
 package dev.tapedeck.sandbox;
 
+import dev.tapedeck.sandbox.spi.SandboxScenario;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
@@ -10,7 +11,8 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * How a {@link Sandbox} starts: where it listens, the seed of its data, its clock, how presigned media URLs are
+ * How a {@link Sandbox} starts: where it listens, the seed of its data, which data (the realistic demo, or with
+ * hostile values for tests: {@link SandboxScenario}), its clock, how presigned media URLs are
  * signed, the settings of each emulated provider (its keys and timings, by the keys its emulator documents), and the
  * class loader emulators are found through. Immutable; build one with {@link #builder()}. Setting values (keys among
  * them) never appear in {@link #toString()}.
@@ -27,6 +29,7 @@ public final class SandboxOptions {
     private final int mediaPort;
     private final int threads;
     private final long seed;
+    private final SandboxScenario scenario;
     private final Clock clock;
     private final Pauser pauser;
     private final String signingKey;
@@ -40,6 +43,7 @@ public final class SandboxOptions {
         this.mediaPort = b.mediaPort;
         this.threads = b.threads;
         this.seed = b.seed;
+        this.scenario = b.scenario;
         this.clock = b.clock;
         this.pauser = b.pauser;
         this.signingKey = b.signingKey == null ? "tapedeck-sandbox-signing-key-" + b.seed : b.signingKey;
@@ -68,6 +72,7 @@ public final class SandboxOptions {
         b.mediaPort = mediaPort;
         b.threads = threads;
         b.seed = seed;
+        b.scenario = scenario;
         b.clock = clock;
         b.pauser = pauser;
         b.signingKey = signingKey;
@@ -100,6 +105,11 @@ public final class SandboxOptions {
     /** The seed of the generated data and of the random share of failures. */
     public long seed() {
         return seed;
+    }
+
+    /** Which data the emulators serve: {@link SandboxScenario#DEMO} unless set. */
+    public SandboxScenario scenario() {
+        return scenario;
     }
 
     /** The clock of every time-dependent behaviour: closing, readiness, URL expiry, rate-limit resets. */
@@ -138,8 +148,8 @@ public final class SandboxOptions {
         settings.forEach((provider, values) -> values.keySet().forEach(key -> keys.append(keys.length() == 0 ? ""
                 : ", ").append(provider).append('.').append(key)));
         return "SandboxOptions[host=" + host + ", apiPort=" + apiPort + ", mediaPort=" + mediaPort + ", seed=" + seed
-                + ", threads=" + threads + ", presignTtl=" + presignTtl + ", settings=[" + keys + "] (values"
-                + " redacted)]";
+                + ", scenario=" + scenario + ", threads=" + threads + ", presignTtl=" + presignTtl + ", settings=["
+                + keys + "] (values redacted)]";
     }
 
     /** Collects option values; {@link #build()} validates them. Not thread-safe. */
@@ -149,6 +159,7 @@ public final class SandboxOptions {
         private int mediaPort;
         private int threads = 8;
         private long seed = DEFAULT_SEED;
+        private SandboxScenario scenario = SandboxScenario.DEMO;
         private Clock clock = Clock.systemUTC();
         private Pauser pauser = Pauser.SLEEP;
         private String signingKey;
@@ -186,6 +197,12 @@ public final class SandboxOptions {
         /** Sets the data seed. */
         public Builder seed(long value) {
             this.seed = value;
+            return this;
+        }
+
+        /** Sets which data the emulators serve; tests of hostile input choose {@link SandboxScenario#HOSTILE}. */
+        public Builder scenario(SandboxScenario value) {
+            this.scenario = Objects.requireNonNull(value, "scenario");
             return this;
         }
 

@@ -9,7 +9,9 @@ import dev.tapedeck.sandbox.kataven.KatavenSeed;
 import dev.tapedeck.sandbox.notte.NotteApi;
 import dev.tapedeck.sandbox.notte.NotteSeed;
 import dev.tapedeck.sandbox.anchor.AnchorEmulator;
+import dev.tapedeck.sandbox.anchor.AnchorRecording;
 import dev.tapedeck.sandbox.anchor.AnchorSession;
+import dev.tapedeck.sandbox.spi.SandboxScenario;
 import dev.tapedeck.sandbox.kataven.KatavenApi;
 import dev.tapedeck.sandbox.kataven.KatavenBehaviour;
 import dev.tapedeck.sandbox.kataven.KatavenCall;
@@ -22,6 +24,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -133,6 +136,29 @@ class SandboxLifecycleTest {
                     .collect(Collectors.toList()));
             assertThat(kataven(c).calls()).isEqualTo(kataven(a).calls());
         }
+    }
+
+    @Test
+    void the_demo_names_files_like_real_recordings_and_only_the_hostile_scenario_adds_names_that_attack() {
+        try (Sandbox demo = Sandbox.start(SandboxOptions.builder().threads(1).build());
+             Sandbox hostile = Sandbox.start(SandboxOptions.builder().threads(1).scenario(SandboxScenario.HOSTILE)
+                     .build())) {
+            List<String> demoNames = fileNames(anchor(demo));
+            List<String> hostileNames = fileNames(anchor(hostile));
+
+            assertThat(demo.options().scenario()).isEqualTo(SandboxScenario.DEMO);
+            assertThat(demoNames).allMatch(name -> name.matches("sess_\\d{4}(-tab-\\d)?\\.mp4"), "a plain file name");
+            assertThat(hostileNames).contains("../../evil.mp4", "/etc/cron.d/evil.mp4");
+            assertThat(anchor(hostile).sessions()).extracting(AnchorSession::id, AnchorSession::status,
+                    s -> s.recordings().size()).isEqualTo(anchor(demo).sessions().stream()
+                    .map(s -> org.assertj.core.groups.Tuple.tuple(s.id(), s.status(), s.recordings().size()))
+                    .collect(Collectors.toList()));
+        }
+    }
+
+    private static List<String> fileNames(AnchorSeed seed) {
+        return seed.sessions().stream().flatMap(s -> s.recordings().stream()).map(AnchorRecording::suggestedFileName)
+                .collect(Collectors.toList());
     }
 
     @Test

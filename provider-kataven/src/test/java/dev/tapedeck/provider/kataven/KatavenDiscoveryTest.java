@@ -65,11 +65,11 @@ class KatavenDiscoveryTest {
     }
 
     @Test
-    void tokenKeyWithoutAccountIdIsMisconfigured() {
+    void tokenKeyWithoutAccountIdIsUnauthorizedLikeAMissingKey() {
         TapedeckError error = new KatavenProviderFactory().connect(env(Map.of("KATAVEN_API_KEY", TestSupport.JWT)))
                 .getLeft();
 
-        assertThat(error).isInstanceOf(TapedeckError.Misconfigured.class);
+        assertThat(error).isInstanceOf(TapedeckError.Unauthorized.class);
         assertThat(error.message()).contains("KATAVEN_ACCOUNT_ID").contains("sk_live_")
                 .doesNotContain(TestSupport.JWT);
     }

@@ -43,7 +43,7 @@ class KatavenErrorsTest {
     void missingAccountIdTellsTheUserToSetIt() {
         TapedeckError error = errorFor(400, "Missing X-Account-ID header");
 
-        assertThat(error).isInstanceOf(TapedeckError.InvalidRequest.class);
+        assertThat(error).isInstanceOf(TapedeckError.Unauthorized.class);
         assertThat(error.message()).contains("KATAVEN_ACCOUNT_ID").contains("Missing X-Account-ID header");
         api.verify(1, getRequestedFor(urlEqualTo(PATH)));
     }
@@ -52,7 +52,7 @@ class KatavenErrorsTest {
     void aBareBadRequestStillTellsTheUserToSetTheAccountId() {
         TapedeckError error = errorFor(400, "");
 
-        assertThat(error).isInstanceOf(TapedeckError.InvalidRequest.class);
+        assertThat(error).isInstanceOf(TapedeckError.Unauthorized.class);
         assertThat(error.message()).contains("KATAVEN_ACCOUNT_ID").contains("HTTP 400: no details");
     }
 
@@ -60,7 +60,8 @@ class KatavenErrorsTest {
     void aBare503IsPlaybackNotConfiguredAndIsNotRetried() {
         TapedeckError error = errorFor(503, "");
 
-        assertThat(((TapedeckError.ProviderFailure) error).retryable()).isFalse();
+        assertThat(error).isInstanceOf(TapedeckError.Unsupported.class);
+        assertThat(error.isTransient()).isFalse();
         assertThat(error.message()).contains("playback is not configured");
         api.verify(1, getRequestedFor(urlEqualTo(PATH)));
     }
@@ -119,14 +120,12 @@ class KatavenErrorsTest {
     }
 
     @Test
-    void playbackNotConfiguredIsAFailureThatIsNotRetried() {
+    void playbackNotConfiguredIsAnUnsupportedFeatureThatIsNotRetried() {
         TapedeckError error = errorFor(503, "Recording playback not configured");
 
-        assertThat(error).isInstanceOf(TapedeckError.ProviderFailure.class);
-        TapedeckError.ProviderFailure failure = (TapedeckError.ProviderFailure) error;
-        assertThat(failure.status()).isEqualTo(503);
-        assertThat(failure.retryable()).isFalse();
-        assertThat(failure.message()).contains("playback is not configured for this account");
+        assertThat(error).isInstanceOfSatisfying(TapedeckError.Unsupported.class, unsupported ->
+                assertThat(unsupported.what()).isEqualTo("recording playback"));
+        assertThat(error.message()).contains("playback is not configured for this account").contains("HTTP 503");
         api.verify(1, getRequestedFor(urlEqualTo(PATH)));
         assertThat(sleeper.waits).isEmpty();
     }

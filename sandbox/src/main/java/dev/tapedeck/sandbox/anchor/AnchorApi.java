@@ -70,7 +70,7 @@ public final class AnchorApi implements Emulation {
         if (apiKey.isBlank()) {
             throw new IllegalArgumentException("the sandbox setting anchor.api_key must not be blank");
         }
-        this.data = AnchorSeed.generate(context.seed(), context.mediaSize(MediaPaths.SAMPLE_MP4),
+        this.data = AnchorSeed.generate(context.seed(), context.scenario(), context.mediaSize(MediaPaths.SAMPLE_MP4),
                 context.number(AnchorEmulator.LARGE_RECORDING_BYTES, AnchorEmulator.DEFAULT_LARGE_RECORDING_BYTES));
     }
 

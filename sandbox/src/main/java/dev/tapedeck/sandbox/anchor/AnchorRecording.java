@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param id                {@code rec_<session number>_<n>}, e.g. {@code rec_0002_2}
  * @param primary           whether it is the session's primary recording
- * @param suggestedFileName as sent, unsanitised (some are {@code ../../evil.mp4} on purpose)
+ * @param suggestedFileName as sent, unsanitised (in the hostile scenario some are {@code ../../evil.mp4} on purpose)
  * @param duration          the document types it as a string, e.g. {@code 00:00:03}
  * @param size              bytes of the served file
  * @param createdAt         creation time

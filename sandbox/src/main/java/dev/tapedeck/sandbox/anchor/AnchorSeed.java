@@ -1,6 +1,7 @@
 package dev.tapedeck.sandbox.anchor;
 
 import dev.tapedeck.sandbox.MediaPaths;
+import dev.tapedeck.sandbox.spi.SandboxScenario;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,10 +20,14 @@ import java.util.Set;
  * <p>{@code sess_0001}..{@code sess_0125}, created 7 h apart from 2026-01-05T08:00Z (so {@code created_at} order is
  * id order): status {@code running} when n%10==0 (credits {@code "N/A"}, no recordings yet, pause/resume allowed),
  * {@code failed} when n%10==7, {@code timed_out} when n%10==9, else {@code completed}; recording disabled when
- * n%12==11; failed sessions with n%20==7 recorded nothing; three recordings (the 2nd primary, named
- * {@code ../../evil.mp4}, the 3rd {@code /etc/cron.d/evil.mp4}) when n%8==2, else one; {@code sess_0003}'s primary
+ * n%12==11; failed sessions with n%20==7 recorded nothing; three recordings (one per browser tab, the 2nd primary)
+ * when n%8==2, else one; {@code sess_0003}'s primary
  * is a generated stream of the setting {@code large_recording_bytes}; tags null when n%11==5, domains null when
  * n%13==4, browser_ip null when n%5==2, steps null when n%17==3; credits a decimal string when n%3==0.
+ *
+ * <p>Tags, domains, key and profile names read like a team's real agent runs. In the {@link SandboxScenario#HOSTILE}
+ * scenario the three-recording sessions suggest hostile file names instead: the 2nd {@code ../../evil.mp4}, the 3rd
+ * {@code /etc/cron.d/evil.mp4}.
  */
 public final class AnchorSeed {
 
@@ -31,10 +36,10 @@ public final class AnchorSeed {
 
     static final Instant EPOCH = Instant.parse("2026-01-05T08:00:00Z");
 
-    private static final List<String> TAG_POOL =
-            List.of("production", "staging", "scraping", "checkout", "nightly", "smoke", "login-flow");
-    private static final List<String> DOMAIN_POOL =
-            List.of("example.com", "anchorbrowser.io", "shop.example.org", "news.example.net", "docs.example.dev");
+    private static final List<String> TAG_POOL = List.of("production", "staging", "scraping", "price-monitor",
+            "lead-enrichment", "invoice-download", "nightly", "qa-regression", "login-flow");
+    private static final List<String> DOMAIN_POOL = List.of("github.com", "www.linkedin.com", "www.amazon.com",
+            "www.booking.com", "news.ycombinator.com", "app.hubspot.com", "docs.google.com");
 
     private final List<AnchorSession> sessions;
 
@@ -42,8 +47,8 @@ public final class AnchorSeed {
         this.sessions = List.copyOf(sessions);
     }
 
-    static AnchorSeed generate(long seed, long sampleMp4Size, long largeRecordingBytes) {
-        return new AnchorSeed(sessions(seed, sampleMp4Size, largeRecordingBytes));
+    static AnchorSeed generate(long seed, SandboxScenario scenario, long sampleMp4Size, long largeRecordingBytes) {
+        return new AnchorSeed(sessions(seed, scenario, sampleMp4Size, largeRecordingBytes));
     }
 
     /** All sessions, in id order. */
@@ -61,7 +66,10 @@ public final class AnchorSeed {
         return session("sess_0001").orElseThrow();
     }
 
-    /** A session with three recordings, the primary named {@code ../../evil.mp4}: {@code sess_0002}. */
+    /**
+     * A session with three recordings: {@code sess_0002}. In the hostile scenario the primary is named
+     * {@code ../../evil.mp4}.
+     */
     public AnchorSession withSeveralRecordings() {
         return session("sess_0002").orElseThrow();
     }
@@ -86,7 +94,8 @@ public final class AnchorSeed {
         return session("sess_0007").orElseThrow();
     }
 
-    private static List<AnchorSession> sessions(long seed, long sampleMp4Size, long largeRecordingBytes) {
+    private static List<AnchorSession> sessions(long seed, SandboxScenario scenario, long sampleMp4Size,
+                                                long largeRecordingBytes) {
         Random random = new Random(seed ^ 0xA5C40L);
         List<AnchorSession> sessions = new ArrayList<>();
         for (int n = 1; n <= SESSIONS; n++) {
@@ -98,9 +107,9 @@ public final class AnchorSeed {
             Optional<List<String>> tags = n % 11 == 5 ? Optional.empty() : Optional.of(pick(random, TAG_POOL,
                     n % 4 == 0 ? List.of("production", "scraping") : List.of()));
             Optional<List<String>> domains = n % 13 == 4 ? Optional.empty() : Optional.of(pick(random, DOMAIN_POOL,
-                    n % 3 == 0 ? List.of("example.com") : List.of()));
+                    n % 3 == 0 ? List.of("github.com") : List.of()));
             boolean recordingEnabled = n % 12 != 11;
-            int cents = 50 + random.nextInt(5000);
+            int cents = 5 + random.nextInt(600);
             String amount = (cents / 100) + "." + String.format("%02d", cents % 100);
             UsedCredits credits = running ? new UsedCredits(UsedCredits.Form.NOT_AVAILABLE, "N/A")
                     : n % 3 == 0 ? new UsedCredits(UsedCredits.Form.DECIMAL_STRING, amount)
@@ -119,20 +128,20 @@ public final class AnchorSeed {
             Optional<String> batchId = n % 7 == 0 ? Optional.of(String.format("batch_%02d", (n / 7) % 5 + 1))
                     : Optional.empty();
             Optional<String> profile = n % 6 == 0 ? Optional.of("Default profile")
-                    : n % 6 == 3 ? Optional.of("Checkout Profile") : Optional.empty();
+                    : n % 6 == 3 ? Optional.of("Checkout profile") : Optional.empty();
             boolean headless = random.nextBoolean();
-            List<AnchorRecording> recordings = anchorRecordings(n, status, recordingEnabled, createdAt,
+            List<AnchorRecording> recordings = anchorRecordings(n, scenario, status, recordingEnabled, createdAt,
                     n == 3 ? largeRecordingBytes : sampleMp4Size);
             sessions.add(new AnchorSession(id, status, createdAt, tags, domains, headless, recordingEnabled, credits,
                     proxyBytes, proxyType, steps, duration, taskInitiated, executions,
-                    n % 2 == 0 ? "automation-key" : "ci-key", browserIp, batchId, n % 9 == 4, n % 8 == 5,
+                    n % 2 == 0 ? "prod-agents" : "ci-pipeline", browserIp, batchId, n % 9 == 4, n % 8 == 5,
                     profile, recordings));
         }
         return sessions;
     }
 
-    private static List<AnchorRecording> anchorRecordings(int n, String status, boolean enabled, Instant createdAt,
-                                                          long size) {
+    private static List<AnchorRecording> anchorRecordings(int n, SandboxScenario scenario, String status,
+                                                          boolean enabled, Instant createdAt, long size) {
         if (!enabled || status.equals("running") || (status.equals("failed") && n % 20 == 7)) {
             return List.of();
         }
@@ -143,11 +152,14 @@ public final class AnchorSeed {
             return List.of(new AnchorRecording(prefix + 1, true, String.format("sess_%04d.mp4", n), "00:00:03", size,
                     at, media));
         }
+        boolean hostile = scenario == SandboxScenario.HOSTILE;
+        String tab = String.format("sess_%04d-tab-", n);
         return List.of(
-                new AnchorRecording(prefix + 1, false, "part-1.mp4", "00:00:03", size, at, media),
-                new AnchorRecording(prefix + 2, true, "../../evil.mp4", "00:00:03", size, at.plusSeconds(1), media),
-                new AnchorRecording(prefix + 3, false, "/etc/cron.d/evil.mp4", "00:00:03", size, at.plusSeconds(2),
-                        media));
+                new AnchorRecording(prefix + 1, false, tab + "1.mp4", "00:00:03", size, at, media),
+                new AnchorRecording(prefix + 2, true, hostile ? "../../evil.mp4" : tab + "2.mp4", "00:00:03", size,
+                        at.plusSeconds(1), media),
+                new AnchorRecording(prefix + 3, false, hostile ? "/etc/cron.d/evil.mp4" : tab + "3.mp4", "00:00:03",
+                        size, at.plusSeconds(2), media));
     }
 
     private static List<String> pick(Random random, List<String> pool, List<String> required) {

@@ -25,8 +25,9 @@ import java.util.stream.Collectors;
  * Notte as its document ({@code 003}) and seeds/README.md describe it: {@code Authorization: Bearer};
  * {@code GET /sessions} ({@code page}, {@code page_size} 1..100, {@code only_active} defaulting to true; newest
  * first), {@code GET /sessions/{id}}, and {@code GET /sessions/{id}/replay}, which answers 404 "still active" until
- * the session closes by the sandbox clock. An HLS-only replay without expiry names its segments relative to the
- * replay's URL ({@code replay/segment0.ts}), served under {@code /sessions/{id}/replay/} without a key. Errors are {@code {"message","detail"}}, 422 carries a {@code detail}
+ * the session closes by the sandbox clock. With the setting {@link NotteEmulator#RELATIVE_SEGMENTS}, an HLS-only
+ * replay without expiry names its segments relative to the replay's URL ({@code replay/segment0.ts}), served under
+ * {@code /sessions/{id}/replay/} without a key. Errors are {@code {"message","detail"}}, 422 carries a {@code detail}
  * list, and a 429 carries {@code X-RateLimit-*} headers but no Retry-After.
  */
 public final class NotteApi implements Emulation {
@@ -43,6 +44,7 @@ public final class NotteApi implements Emulation {
     private final String bearer;
     private final Clock clock;
     private final NotteSeed data;
+    private final boolean relativeSegments;
 
     NotteApi(EmulatorContext context) {
         this.context = context;
@@ -54,9 +56,15 @@ public final class NotteApi implements Emulation {
         if (closeAfter.isNegative()) {
             throw new IllegalArgumentException("the sandbox setting notte.close_after must not be negative");
         }
+        Duration finaliseAfter = context.duration(NotteEmulator.FINALISE_AFTER,
+                NotteEmulator.DEFAULT_FINALISE_AFTER);
+        if (finaliseAfter.isNegative()) {
+            throw new IllegalArgumentException("the sandbox setting notte.finalise_after must not be negative");
+        }
+        this.relativeSegments = Boolean.parseBoolean(context.text(NotteEmulator.RELATIVE_SEGMENTS, "false").strip());
         this.bearer = "Bearer " + key;
         this.clock = context.clock();
-        this.data = NotteSeed.generate(context.seed(), context.startedAt(), closeAfter);
+        this.data = NotteSeed.generate(context.seed(), context.startedAt(), closeAfter, finaliseAfter);
     }
 
     /** The seeded sessions. */
@@ -179,6 +187,10 @@ public final class NotteApi implements Emulation {
                     + " is closed", "Stop the session or wait until it closes, then retry"));
             return;
         }
+        if (s.finalisingAt(now)) {
+            call.json(404, error("Replay not found for session " + s.id(), "No replay is stored for this session"));
+            return;
+        }
         if (s.replay() == NotteReplay.NONE) {
             call.json(404, error("Replay not found for session " + s.id(),
                     "The session ended with status " + s.endStatus() + " before anything was recorded"));
@@ -189,13 +201,18 @@ public final class NotteApi implements Emulation {
         PresignedLink video = context.presign(MediaPaths.SAMPLE_MP4);
         ObjectNode body = Json.object();
         body.put("playlist_content", !hls ? null
-                : s.replay() == NotteReplay.HLS_ONLY_WITHOUT_EXPIRY ? relativePlaylist() : context.hlsPlaylist());
+                : relative(s) ? relativePlaylist() : context.hlsPlaylist());
         body.put("mp4_url", mp4 ? video.url() : null);
         body.put("expires_at", s.replay() == NotteReplay.HLS_ONLY_WITHOUT_EXPIRY ? null
                 : WITH_OFFSET.format(video.expiresAt()));
         body.put("video_start_ms", 1_000);
         body.put("video_duration_ms", 3_000);
         call.json(200, body);
+    }
+
+    /** Whether {@code s}'s replay names its segments relative to it ({@link NotteEmulator#RELATIVE_SEGMENTS}). */
+    private boolean relative(NotteSession s) {
+        return relativeSegments && s.replay() == NotteReplay.HLS_ONLY_WITHOUT_EXPIRY;
     }
 
     /**
@@ -224,7 +241,7 @@ public final class NotteApi implements Emulation {
         String[] parts = call.path().substring(1).split("/");
         if (!call.method().equals("GET") || parts.length != 4 || !parts[0].equals("sessions")
                 || !(parts[2] + "/").equals(RELATIVE_SEGMENTS)
-                || data.session(parts[1]).filter(s -> s.replay() == NotteReplay.HLS_ONLY_WITHOUT_EXPIRY).isEmpty()) {
+                || data.session(parts[1]).filter(this::relative).isEmpty()) {
             return false;
         }
         if (!context.serveMedia(call, MediaPaths.HLS_FOLDER + parts[3], "video/mp2t")) {

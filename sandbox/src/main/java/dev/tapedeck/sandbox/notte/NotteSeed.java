@@ -11,7 +11,8 @@ import java.util.function.Predicate;
 
 /**
  * The emulated Notte's deterministic data, {@code nsess_0001}..{@code nsess_0032}: 1..6 active until start + the
- * setting {@code close_after} (then closed with MP4 and HLS); the rest ended, {@code error} (no replay) when
+ * setting {@code close_after}, then closed with MP4 and HLS, whose replay is finalised (404 until then) the setting
+ * {@code finalise_after} later; the rest ended, {@code error} (no replay) when
  * n%10==7, {@code timed_out} when n%10==9, else {@code closed}; their replay is MP4+HLS, MP4 only, HLS only, HLS only
  * without expiry for n%4 = 0, 1, 2, 3; timestamps without zone offset when n%3==2.
  */
@@ -30,8 +31,8 @@ public final class NotteSeed {
         this.sessions = List.copyOf(sessions);
     }
 
-    static NotteSeed generate(long seed, Instant startedAt, Duration closeAfter) {
-        return new NotteSeed(sessions(seed, startedAt, closeAfter));
+    static NotteSeed generate(long seed, Instant startedAt, Duration closeAfter, Duration finaliseAfter) {
+        return new NotteSeed(sessions(seed, startedAt, closeAfter, finaliseAfter));
     }
 
     /** All sessions, in id order. */
@@ -59,7 +60,10 @@ public final class NotteSeed {
         return first(s -> !s.seededActive() && s.replay() == NotteReplay.HLS_ONLY);
     }
 
-    /** An ended session whose replay has only a playlist, with segment URIs relative to the replay, and no expiry. */
+    /**
+     * An ended session whose replay has only a playlist and no expiry (with segment URIs relative to the replay when
+     * the setting {@link NotteEmulator#RELATIVE_SEGMENTS} is on).
+     */
     public NotteSession hlsOnlyWithoutExpiry() {
         return first(s -> !s.seededActive() && s.replay() == NotteReplay.HLS_ONLY_WITHOUT_EXPIRY);
     }
@@ -79,7 +83,8 @@ public final class NotteSeed {
                 .orElseThrow(() -> new NoSuchElementException("no such seeded Notte session"));
     }
 
-    private static List<NotteSession> sessions(long seed, Instant startedAt, Duration closeAfter) {
+    private static List<NotteSession> sessions(long seed, Instant startedAt, Duration closeAfter,
+                                               Duration finaliseAfter) {
         Random random = new Random(seed ^ 0x0077EL);
         List<NotteSession> sessions = new ArrayList<>();
         Instant closeAt = startedAt.plus(closeAfter);
@@ -89,7 +94,8 @@ public final class NotteSeed {
             long micros = 20_000_000L + (long) random.nextInt(880_000_000);
             if (n <= ACTIVE) {
                 Instant created = startedAt.minusSeconds(60L * n).minusNanos(1000L * random.nextInt(1_000_000));
-                sessions.add(new NotteSession(id, "closed", created, offset, closeAt, true, NotteReplay.MP4_AND_HLS));
+                sessions.add(new NotteSession(id, "closed", created, offset, closeAt, closeAt.plus(finaliseAfter), true,
+                        NotteReplay.MP4_AND_HLS));
                 continue;
             }
             Instant created = EPOCH.plus(Duration.ofHours(5L * (n - ACTIVE)))
@@ -97,7 +103,8 @@ public final class NotteSeed {
             String end = n % 10 == 7 ? "error" : n % 10 == 9 ? "timed_out" : "closed";
             NotteReplay replay = end.equals("error") ? NotteReplay.NONE
                     : NotteReplay.values()[n % 4];
-            sessions.add(new NotteSession(id, end, created, offset, created.plusNanos(micros * 1000), false, replay));
+            Instant closed = created.plusNanos(micros * 1000);
+            sessions.add(new NotteSession(id, end, created, offset, closed, closed, false, replay));
         }
         return sessions;
     }

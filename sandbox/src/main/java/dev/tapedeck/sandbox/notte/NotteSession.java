@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One seeded Notte session. Sessions seeded as active close at {@link #closesAt()} by the sandbox clock; the
- * others have ended already.
+ * One seeded Notte session. Sessions seeded as active close at {@link #closesAt()} by the sandbox clock and their
+ * replay is finalised at {@link #replayReadyAt()}, a little later, as Notte's are; the others have ended already.
  *
  * @param id             {@code nsess_0001}..{@code nsess_0032}
  * @param endStatus      the status once ended: {@code closed}, {@code error} or {@code timed_out}
@@ -15,10 +15,12 @@ import java.util.Optional;
  * @param offsetOnWire   whether its timestamps carry a zone offset ({@code Z}); some do not, read them as UTC
  * @param closesAt       when it ended, or ends (for the ones seeded active)
  * @param seededActive   whether it is active when the sandbox starts
+ * @param replayReadyAt  when its replay exists; between {@code closesAt} and this the replay answers 404 while
+ *                       Notte finalises it
  * @param replay         what its replay holds once ended
  */
 public record NotteSession(String id, String endStatus, Instant createdAt, boolean offsetOnWire, Instant closesAt,
-                           boolean seededActive, NotteReplay replay) {
+                           Instant replayReadyAt, boolean seededActive, NotteReplay replay) {
 
     /** Rejects nulls. */
     public NotteSession {
@@ -26,12 +28,18 @@ public record NotteSession(String id, String endStatus, Instant createdAt, boole
         Objects.requireNonNull(endStatus, "endStatus");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(closesAt, "closesAt");
+        Objects.requireNonNull(replayReadyAt, "replayReadyAt");
         Objects.requireNonNull(replay, "replay");
     }
 
     /** Whether it is active at {@code now}. */
     public boolean activeAt(Instant now) {
         return now.isBefore(closesAt);
+    }
+
+    /** Whether it has closed at {@code now} but its replay is still being finalised. */
+    public boolean finalisingAt(Instant now) {
+        return !activeAt(now) && now.isBefore(replayReadyAt);
     }
 
     /** Its wire status at {@code now}: {@code active}, or its end status. */

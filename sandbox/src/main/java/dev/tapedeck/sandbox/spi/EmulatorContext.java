@@ -25,6 +25,11 @@ public interface EmulatorContext {
     /** The sandbox clock of every time-dependent behaviour. */
     Clock clock();
 
+    /** Which data to serve: the realistic demo (the default) or the demo plus hostile values for tests. */
+    default SandboxScenario scenario() {
+        return SandboxScenario.DEMO;
+    }
+
     /** The clock instant at which the sandbox started; seeded times count from here. */
     Instant startedAt();
 

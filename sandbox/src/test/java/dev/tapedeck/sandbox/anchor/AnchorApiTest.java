@@ -13,6 +13,7 @@ import static dev.tapedeck.sandbox.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tapedeck.sandbox.anchor.AnchorEmulator;
+import dev.tapedeck.sandbox.spi.SandboxScenario;
 import dev.tapedeck.sandbox.anchor.AnchorApi;
 import dev.tapedeck.sandbox.anchor.AnchorRecording;
 import dev.tapedeck.sandbox.anchor.AnchorSeed;
@@ -42,7 +43,7 @@ class AnchorApiTest {
     @BeforeAll
     static void start() {
         sandbox = Sandbox.start(SandboxOptions.builder().clock(new ManualClock(Instant.parse("2026-03-10T00:00:00Z")))
-                .build());
+                .scenario(SandboxScenario.HOSTILE).build());
         key = sandbox.clientSettings("anchor").apiKey();
     }
 
@@ -159,7 +160,7 @@ class AnchorApiTest {
         List<Double> amounts = byCredits.stream().filter(i -> !i.path("used_credits").asText().equals("N/A"))
                 .map(i -> i.path("used_credits").asDouble()).collect(Collectors.toList());
         assertThat(amounts).isSortedAccordingTo((a, b) -> Double.compare(b, a));
-        assertThat(sessions("sort_by=api_key_name").get(0).path("api_key_name").asText()).isEqualTo("automation-key");
+        assertThat(sessions("sort_by=api_key_name").get(0).path("api_key_name").asText()).isEqualTo("ci-pipeline");
         assertAnchorError(get("/v1/sessions?sort_by=colour"), 400, "sort_by");
         assertAnchorError(get("/v1/sessions?sort_order=sideways"), 400, "sort_order");
     }
@@ -173,9 +174,9 @@ class AnchorApiTest {
         long expected = sandbox.emulation("anchor", AnchorApi.class).seed().sessions().stream().filter(s -> s.tags().map(
                 t -> t.containsAll(List.of("production", "scraping"))).orElse(false)).count();
         assertThat(tagged).hasSize((int) expected);
-        List<JsonNode> domains = allSessions("domains=example.com,anchorbrowser.io");
+        List<JsonNode> domains = allSessions("domains=github.com,www.linkedin.com");
         assertThat(domains).isNotEmpty()
-                .allMatch(i -> tags(i, "domains").containsAll(List.of("example.com", "anchorbrowser.io")));
+                .allMatch(i -> tags(i, "domains").containsAll(List.of("github.com", "www.linkedin.com")));
         List<JsonNode> searched = allSessions("search=PROD,scrap");
         assertThat(searched).isNotEmpty().allMatch(i -> tags(i, "tags").stream().anyMatch(t -> t.contains("prod"))
                 && tags(i, "tags").stream().anyMatch(t -> t.contains("scrap")));

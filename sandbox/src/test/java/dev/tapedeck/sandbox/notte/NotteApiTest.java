@@ -127,7 +127,7 @@ class NotteApiTest {
     }
 
     @Test
-    void replay_is_404_still_active_until_the_session_closes_by_the_clock_then_200() {
+    void replay_is_404_still_active_until_the_session_closes_then_404_while_it_is_finalised_then_200() {
         NotteSession active = sandbox.emulation("notte", NotteApi.class).seed().active();
         HttpResponse<byte[]> early = get("/sessions/" + active.id() + "/replay");
         assertThat(early.statusCode()).isEqualTo(404);
@@ -135,6 +135,14 @@ class NotteApiTest {
         assertThat(json(get("/sessions/" + active.id())).path("status").asText()).isEqualTo("active");
 
         clock.advance(Duration.ofMinutes(2));
+        HttpResponse<byte[]> finalising = get("/sessions/" + active.id() + "/replay");
+        assertThat(finalising.statusCode()).isEqualTo(404);
+        assertThat(json(finalising).path("message").asText()).contains("not found").doesNotContain("active");
+        assertThat(json(get("/sessions/" + active.id())).path("status").asText()).isEqualTo("closed");
+
+        clock.advance(NotteEmulator.DEFAULT_FINALISE_AFTER.minusMillis(1));
+        assertThat(get("/sessions/" + active.id() + "/replay").statusCode()).isEqualTo(404);
+        clock.advance(Duration.ofMillis(1));
         HttpResponse<byte[]> later = get("/sessions/" + active.id() + "/replay");
         assertThat(later.statusCode()).isEqualTo(200);
         JsonNode session = json(get("/sessions/" + active.id()));
@@ -183,7 +191,13 @@ class NotteApiTest {
     }
 
     @Test
-    void a_replay_without_expiry_names_its_segments_relative_to_the_replay_and_serves_them_beside_it() {
+    void with_the_setting_a_replay_without_expiry_names_its_segments_relative_to_the_replay_and_serves_them_beside_it() {
+        String absolute = json(get("/sessions/" + sandbox.emulation("notte", NotteApi.class).seed()
+                .hlsOnlyWithoutExpiry().id() + "/replay")).path("playlist_content").asText();
+        assertThat(absolute).contains(sandbox.mediaBaseUrl().toString()).doesNotContain("replay/segment");
+        sandbox.close();
+        sandbox = Sandbox.start(SandboxOptions.builder().clock(clock).setting("notte", NotteEmulator.RELATIVE_SEGMENTS,
+                "true").threads(2).build());
         NotteSession session = sandbox.emulation("notte", NotteApi.class).seed().hlsOnlyWithoutExpiry();
         String playlist = json(get("/sessions/" + session.id() + "/replay")).path("playlist_content").asText();
 

@@ -32,6 +32,11 @@ public interface AnchorApi {
     @Headers("Accept: video/mp4")
     Response primary(@Param("session_id") String sessionId, @HeaderMap Map<String, Object> headers);
 
+    /** {@code GET /v1/sessions/{session_id}}: one session, asked for its status when pausing or resuming fails. */
+    @RequestLine("GET /v1/sessions/{session_id}")
+    @Headers("Accept: application/json")
+    SessionDetailResponse session(@Param("session_id") String sessionId);
+
     /** {@code POST /v1/sessions/{session_id}/recordings/pause}: {@code {data: SuccessResponse}}, read as sent. */
     @RequestLine("POST /v1/sessions/{session_id}/recordings/pause")
     @Headers("Accept: application/json")

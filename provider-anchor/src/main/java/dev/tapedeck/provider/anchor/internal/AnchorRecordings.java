@@ -9,6 +9,7 @@ import dev.tapedeck.model.JsonValue;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.RecordingState;
 import dev.tapedeck.model.SessionId;
+import dev.tapedeck.model.SessionStatus;
 import dev.tapedeck.model.TapedeckError;
 import io.vavr.control.Either;
 import java.util.LinkedHashMap;
@@ -19,6 +20,10 @@ import java.util.Optional;
 /**
  * Anchor's recordings: the list, pause and resume (POSTs, never retried once sent), and the media: file links
  * through the kit's credential-free fetcher, the primary recording through {@code primary/fetch} with the key.
+ *
+ * <p>Anchor answers pausing or resuming a session that has ended with the same 500 as a passing outage. So when
+ * either fails with a provider failure, the session's status is asked for: a session that is no longer running
+ * makes the failure an InvalidRequest that says so, since trying again later would never help.
  */
 final class AnchorRecordings implements RecordingSource {
 
@@ -43,12 +48,31 @@ final class AnchorRecordings implements RecordingSource {
 
     @Override
     public Either<TapedeckError, RecordingState> pause(SessionId session) {
-        return kit.call(() -> api.pause(session.value())).map(body -> state(session, true, body));
+        Either<TapedeckError, RecordingState> state = kit.call(() -> api.pause(session.value()))
+                .map(body -> state(session, true, body));
+        return state.isLeft() ? ifEnded(session, "paused", state.getLeft()) : state;
     }
 
     @Override
     public Either<TapedeckError, RecordingState> resume(SessionId session) {
-        return kit.call(() -> api.resume(session.value())).map(body -> state(session, false, body));
+        Either<TapedeckError, RecordingState> state = kit.call(() -> api.resume(session.value()))
+                .map(body -> state(session, false, body));
+        return state.isLeft() ? ifEnded(session, "resumed", state.getLeft()) : state;
+    }
+
+    /** {@code failure}, or when the session has ended, an InvalidRequest saying that it can no longer be {@code done}. */
+    private Either<TapedeckError, RecordingState> ifEnded(SessionId session, String done, TapedeckError failure) {
+        if (!(failure instanceof TapedeckError.ProviderFailure)) {
+            return Either.left(failure);
+        }
+        Optional<String> status = kit.call(() -> api.session(session.value())).toJavaOptional()
+                .flatMap(SessionDetailResponse::status);
+        if (status.isEmpty() || StatusWords.neutral(status.get()) == SessionStatus.ACTIVE) {
+            return Either.left(failure);
+        }
+        return Either.left(TapedeckError.InvalidRequest.of(AnchorProvider.ID, "anchor: session " + session
+                + " has ended (status " + status.get() + "), so its recording can no longer be " + done + "; only a "
+                + "running session's recording can be paused or resumed"));
     }
 
     @Override

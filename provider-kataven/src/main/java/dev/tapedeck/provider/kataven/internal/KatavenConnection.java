@@ -17,9 +17,8 @@ public final class KatavenConnection {
     /**
      * Connects with {@code config} (see {@link KatavenSettings}): {@code Authorization: Bearer <key>} (masked in every
      * message, the bare key too) and, when an account id is configured, {@code X-Account-ID} (not masked), both sent
-     * to the API origin only. Unauthorized when the key
-     * is missing; Misconfigured when the account id is malformed or missing for a non-{@code sk_live_} key, or the base URL or path
-     * prefix is unusable.
+     * to the API origin only. Unauthorized when the key is missing, or the account id for a non-{@code sk_live_}
+     * key; Misconfigured when the account id is malformed, or the base URL or path prefix is unusable.
      */
     public static Either<TapedeckError, Connection> open(ProviderConfig config) {
         return KatavenSettings.from(config).map(settings -> {

@@ -20,7 +20,10 @@ import java.util.Optional;
  */
 record KatavenSettings(Secret apiKey, Optional<String> accountId, URI apiBase) {
 
-    /** Reads {@code config}; Misconfigured naming the variable to fix when something is missing or malformed. */
+    /**
+     * Reads {@code config}; Unauthorized naming the variable to set when the key or the account id it needs is
+     * missing, Misconfigured naming the variable to fix when something is malformed.
+     */
     static Either<TapedeckError, KatavenSettings> from(ProviderConfig config) {
         Either<TapedeckError, Secret> key = ConnectionSettings.apiKey(KatavenProvider.ID, config);
         if (key.isLeft()) {
@@ -33,9 +36,11 @@ record KatavenSettings(Secret apiKey, Optional<String> accountId, URI apiBase) {
                     + " (1 to 63 lower-case letters, digits, '_' or '-', starting with a letter or digit)"));
         }
         if (account.isEmpty() && !key.get().reveal().startsWith(KatavenProvider.LIVE_KEY_PREFIX)) {
-            return Either.left(misconfigured("KATAVEN_ACCOUNT_ID is not set; keys other than "
-                    + KatavenProvider.LIVE_KEY_PREFIX + "… keys need the account id, sent as X-Account-ID; set "
-                    + "KATAVEN_ACCOUNT_ID (or the setting account_id) to your account slug"));
+            // a missing credential, like a missing key: the account id is half of what Kataven authenticates
+            return Either.left(new TapedeckError.Unauthorized(KatavenProvider.ID, "kataven: KATAVEN_ACCOUNT_ID is "
+                    + "not set; keys other than " + KatavenProvider.LIVE_KEY_PREFIX + "… keys need the account id, "
+                    + "sent as X-Account-ID; set KATAVEN_ACCOUNT_ID (or the setting account_id) to your account "
+                    + "slug"));
         }
         return ConnectionSettings.baseUrl(KatavenProvider.METADATA, config)
                 .flatMap(base -> withPrefix(base, config))

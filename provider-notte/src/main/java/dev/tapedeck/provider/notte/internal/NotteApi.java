@@ -5,7 +5,7 @@ import feign.Param;
 import feign.RequestLine;
 
 /**
- * The two Notte endpoints Tapedeck calls, as Feign declares them. The http kit adds auth and encodes the session id
+ * The Notte endpoints Tapedeck calls, as Feign declares them. The http kit adds auth and encodes the session id
  * as exactly one path segment.
  */
 public interface NotteApi {
@@ -16,6 +16,10 @@ public interface NotteApi {
      */
     @RequestLine("GET /sessions/{session_id}/replay")
     JsonValue replay(@Param("session_id") String sessionId);
+
+    /** {@code GET /sessions/{session_id}}: one session, asked when a replay's 404 alone cannot tell why. */
+    @RequestLine("GET /sessions/{session_id}")
+    JsonValue session(@Param("session_id") String sessionId);
 
     /**
      * {@code GET /sessions}: one page of sessions. {@code only_active} defaults to true at Notte, so history must

@@ -27,7 +27,7 @@ public final class NotteConnection {
                             .errorMapper(new NotteErrors(config.clock()))
                             .build();
                     NotteApi api = kit.api(NotteApi.class);
-                    return new HttpConnection(kit, NotteProvider.METADATA, new NotteRecordings(kit, api),
+                    return new HttpConnection(kit, NotteProvider.METADATA, new NotteRecordings(kit, api, config.clock()),
                             new NotteHistory(kit, api));
                 }));
     }

@@ -5,25 +5,33 @@ import dev.tapedeck.MediaRequest;
 import dev.tapedeck.MediaStream;
 import dev.tapedeck.RecordingSource;
 import dev.tapedeck.http.HttpKit;
+import dev.tapedeck.model.JsonValue;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.SessionId;
 import dev.tapedeck.model.TapedeckError;
 import io.vavr.control.Either;
+import java.time.Clock;
 import java.util.List;
 
 /**
  * Notte's recordings: the session replay as one primary recording, with an MP4 and an HLS alternative when Notte
  * sends both. Pause and resume stay Unsupported (the port's defaults). Media is fetched without credentials: the MP4
  * URL and the playlist's segment URLs are presigned.
+ *
+ * <p>A replay answers 404 both for a session that does not exist and for one whose replay is not there yet; when the
+ * answer does not say "still active", the session itself is asked and {@link ReplayReadiness} tells which, as
+ * Notte's own SDK does when it waits for a replay.
  */
 final class NotteRecordings implements RecordingSource {
 
     private final HttpKit kit;
     private final NotteApi api;
+    private final Clock clock;
 
-    NotteRecordings(HttpKit kit, NotteApi api) {
+    NotteRecordings(HttpKit kit, NotteApi api, Clock clock) {
         this.kit = kit;
         this.api = api;
+        this.clock = clock;
     }
 
     @Override
@@ -38,7 +46,12 @@ final class NotteRecordings implements RecordingSource {
 
     @Override
     public Either<TapedeckError, Recording> primaryRecording(SessionId session) {
-        return kit.call(() -> api.replay(session.value())).flatMap(replay -> ReplayMapper.recording(session, replay,
+        Either<TapedeckError, JsonValue> replay = kit.call(() -> api.replay(session.value()));
+        if (replay.isLeft() && replay.getLeft() instanceof TapedeckError.NotFound) {
+            return Either.left(ReplayReadiness.explain(session, (TapedeckError.NotFound) replay.getLeft(),
+                    kit.call(() -> api.session(session.value())), clock.instant()));
+        }
+        return replay.flatMap(answer -> ReplayMapper.recording(session, answer,
                 kit.pathUrl("sessions", session.value(), "replay")));
     }
 

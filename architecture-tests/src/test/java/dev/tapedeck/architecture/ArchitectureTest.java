@@ -11,13 +11,16 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import dev.tapedeck.kit.rules.ProviderRules;
 
 /**
- * The module boundaries of DESIGN.md, checked over the production classes of every module at once.
+ * The module boundaries of docs/design.md, checked over the production classes of every module at once, with the
+ * published provider rules ({@link ProviderRules}) applied to the bundled providers.
  * Test classes are left out; jars are not, because in {@code verify} the sibling modules arrive as jars.
  */
 @AnalyzeClasses(packages = "dev.tapedeck", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -41,11 +44,9 @@ class ArchitectureTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage(coreAnd("java..", "io.vavr..", "org.slf4j.."))
             .because("core is the hexagon: ports, model and SPI that every provider and user builds on");
 
+    /** The rules every provider follows, published in the provider kit, over the bundled providers. */
     @ArchTest
-    static final ArchRule providers_do_not_depend_on_each_other = slices()
-            .matching("dev.tapedeck.provider.(*)..").namingSlices("provider $1")
-            .should().notDependOnEachOther()
-            .because("each provider ships as its own jar");
+    static final ArchTests PROVIDER_RULES = ArchTests.in(ProviderRules.class);
 
     @ArchTest
     static final ArchRule nobody_outside_core_touches_core_internals = noClasses()
@@ -54,15 +55,10 @@ class ArchitectureTest {
             .because("dev.tapedeck.internal may change in any release");
 
     @ArchTest
-    static final ArchRule no_feign_or_jackson_in_core_or_public_provider_packages = noClasses()
-            .that().resideInAnyPackage(coreAnd("dev.tapedeck.provider.*"))
-            .should().dependOnClassesThat().resideInAnyPackage("feign..", "com.fasterxml.jackson..")
-            .because("no Feign or Jackson type may cross a port or a provider's public API");
-
-    @ArchTest
-    static final ArchRule providers_build_only_on_core_and_the_http_kit = noClasses()
-            .that().resideInAPackage("dev.tapedeck.provider..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.tapedeck.sandbox..", "dev.tapedeck.cli..");
+    static final ArchRule the_provider_kit_is_for_tests_only = noClasses()
+            .that().resideOutsideOfPackage("dev.tapedeck.kit..")
+            .should().dependOnClassesThat().resideInAPackage("dev.tapedeck.kit..")
+            .because("the provider kit is a test-scope jar: nothing that ships may need it");
 
     @ArchTest
     static final ArchRule the_http_kit_knows_no_provider = noClasses()
@@ -76,6 +72,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat(resideInAPackage("dev.tapedeck..")
                     .and(not(resideInAPackage("dev.tapedeck.sandbox.."))))
             .because("a sandbox that mirrors our DTOs would prove nothing about our providers");
+
+    @ArchTest
+    static final ArchRule the_bundled_emulators_use_nothing_of_the_sandbox_but_its_spi = noClasses()
+            .that().resideInAnyPackage("dev.tapedeck.sandbox.*..")
+            .and().resideOutsideOfPackage("dev.tapedeck.sandbox.spi")
+            .should().dependOnClassesThat().resideInAPackage("dev.tapedeck.sandbox")
+            .because("an emulator a provider jar ships has only the SPI, and the bundled ones are written the same way");
 
     @ArchTest
     static final ArchRule no_package_cycles = slices().assignedFrom(new SliceAssignment() {
@@ -100,7 +103,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule libraries_never_print_to_the_console = noClasses()
-            .that(resideInAnyPackage(coreAnd("dev.tapedeck.http..", "dev.tapedeck.provider..")))
+            .that(resideInAnyPackage(coreAnd("dev.tapedeck.http..")))
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
             .because("a library reports through its error model, not System.out");
 

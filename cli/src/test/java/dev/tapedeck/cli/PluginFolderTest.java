@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A fourth provider with its own emulator, compiled outside the class path into a jar in a plug-in folder: the
- * command finds it with no edit anywhere, lists it with its jar, lists its sessions and archives its recording in
- * the sandbox; a broken plug-in costs one line on stderr and never the command.
+ * The example provider (examples/provider-acme) with its own emulator, compiled outside the class path into a jar
+ * in a plug-in folder: the command finds it with no edit anywhere, lists it with its jar, lists its sessions and
+ * archives its recordings in the sandbox; a broken plug-in costs one line on stderr and never the command.
  */
 class PluginFolderTest {
 
@@ -59,18 +59,21 @@ class PluginFolderTest {
         CliHarness.Result sessions = withPlugins(plugins).run("--sandbox", "--provider", "acme", "--json",
                 "sessions");
         assertThat(sessions.exitCode()).as(sessions.toString()).isZero();
-        assertThat(sessions.json()).extracting(n -> n.get("id").asText()).containsExactly("acme_1", "acme_2");
+        assertThat(sessions.json()).extracting(n -> n.get("id").asText()).containsExactly("acme_0009", "acme_0008",
+                "acme_0007", "acme_0006", "acme_0005", "acme_0004", "acme_0003", "acme_0002", "acme_0001");
 
         Path out = work.resolve("archive");
         CliHarness.Result archive = withPlugins(plugins).run("--sandbox", "--provider", "acme", "archive", "--out",
                 out.toString());
         assertThat(archive.exitCode()).as(archive.toString()).isZero();
+        // the seven finished sessions have one recording each, acme_0002 two; running and failed ones none
         List<String> manifest = Files.readAllLines(out.resolve("manifest.jsonl"), StandardCharsets.UTF_8);
-        assertThat(manifest).singleElement().asString().contains("\"provider\":\"acme\"")
-                .contains("\"sessionId\":\"acme_1\"").contains("\"status\":\"downloaded\"");
+        assertThat(manifest).hasSize(8).allSatisfy(line -> assertThat(line).contains("\"provider\":\"acme\"")
+                .contains("\"status\":\"downloaded\"")).anySatisfy(line -> assertThat(line)
+                .contains("\"sessionId\":\"acme_0002\"").contains("\"recordingId\":\"rec_0002_2\""));
         try (var files = Files.walk(out.resolve("acme"))) {
-            assertThat(files.filter(Files::isRegularFile).toList()).singleElement()
-                    .satisfies(file -> assertThat(Files.size(file)).isPositive());
+            assertThat(files.filter(Files::isRegularFile).toList()).hasSize(8)
+                    .allSatisfy(file -> assertThat(Files.size(file)).isPositive());
         }
 
         CliHarness.Result settings = withPlugins(plugins).run("--json", "sandbox");

@@ -337,8 +337,14 @@ public final class LoopbackMedia implements AutoCloseable {
         exchange.sendResponseHeaders(from > 0 ? 206 : 200, length == 0 ? -1 : length);
         OutputStream out = exchange.getResponseBody();
         if (resource.alwaysShort) {
+            synchronized (clientProgress) {
+                clientRead = 0;
+            }
             resource.content.write(out, from, from + length / 2);
             out.flush();
+            // the connection drops when this returns: let the client have every byte sent first, as with a real
+            // server whose peer read the half before the cut, instead of racing the close
+            awaitClientRead(length / 2);
             return;
         }
         if (resource.breakOnceAfter >= 0 && !resource.broken.getAndSet(true)) {

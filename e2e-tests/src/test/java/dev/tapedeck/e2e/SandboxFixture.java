@@ -5,6 +5,7 @@ import dev.tapedeck.Connection;
 import dev.tapedeck.Tapedeck;
 import dev.tapedeck.download.DownloadOptions;
 import dev.tapedeck.download.Downloader;
+import dev.tapedeck.kit.fakes.RecordingSleeper;
 import dev.tapedeck.model.TapedeckError;
 import dev.tapedeck.retry.RetryPolicy;
 import dev.tapedeck.sandbox.ManualClock;

@@ -1,5 +1,6 @@
 package dev.tapedeck.http;
 
+import dev.tapedeck.Connection;
 import dev.tapedeck.ProviderMetadata;
 import dev.tapedeck.model.Redaction;
 import dev.tapedeck.model.TapedeckError;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Reads the two settings every HTTP provider needs, the API key and the base URL, from a {@link ProviderConfig}
@@ -72,6 +74,16 @@ public final class ConnectionSettings {
     /** {@link #baseUrl(String, ProviderConfig, URI)} for the provider {@code metadata} describes, with its default. */
     public static Either<TapedeckError, URI> baseUrl(ProviderMetadata metadata, ProviderConfig config) {
         return baseUrl(metadata.id(), config, metadata.defaultBaseUrl());
+    }
+
+    /**
+     * The API key and base URL of the provider {@code metadata} describes, read as {@link #apiKey} and
+     * {@link #baseUrl(ProviderMetadata, ProviderConfig)} read them, handed to {@code open}; the first that is missing
+     * or unusable is the error instead.
+     */
+    public static Either<TapedeckError, Connection> connect(ProviderMetadata metadata, ProviderConfig config,
+            BiFunction<Secret, URI, Connection> open) {
+        return apiKey(metadata.id(), config).flatMap(key -> baseUrl(metadata, config).map(base -> open.apply(key, base)));
     }
 
     private static TapedeckError unusable(String providerId, URI example, String shown, String why) {

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tapedeck.kit.fakes.RecordingSleeper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.tapedeck.MediaStream;
 import dev.tapedeck.model.TapedeckError;
@@ -139,7 +140,7 @@ class AddressPolicyTest {
     void anHttpsProviderPointingADownloadAtAPlainHttpServiceOnThisMachineIsRefusedBeforeAnyRequest() {
         local.stubFor(get(urlPathEqualTo("/admin")).willReturn(aResponse().withBody("internal secrets")));
         // a real base URL on a public name; nothing is sent to it here
-        HttpKit kit = TestKits.kit("https://api.provider.example", new TestKits.RecordingSleeper()).build();
+        HttpKit kit = TestKits.kit("https://api.provider.example", new RecordingSleeper()).build();
 
         TapedeckError error = kit.media().open(URI.create("http://127.0.0.1:" + local.getPort() + "/admin?token=abc"),
                 0, Optional.empty()).getLeft();
@@ -156,7 +157,7 @@ class AddressPolicyTest {
     void aRedirectHopToAPrivateAddressIsRefusedLikeTheFirstUrl() {
         local.stubFor(get(urlPathEqualTo("/rec.mp4")).willReturn(aResponse().withStatus(302)
                 .withHeader("Location", "https://10.0.0.7/internal.mp4")));
-        HttpKit kit = TestKits.kit(local.baseUrl(), new TestKits.RecordingSleeper()).build();
+        HttpKit kit = TestKits.kit(local.baseUrl(), new RecordingSleeper()).build();
 
         TapedeckError error = kit.media().open(URI.create(local.baseUrl() + "/rec.mp4"), 0, Optional.empty())
                 .getLeft();
@@ -169,7 +170,7 @@ class AddressPolicyTest {
     void withPrivateAddressesAllowedAPublicProvidersLoopbackLinkIsFetched() throws Exception {
         local.stubFor(get(urlPathEqualTo("/rec.mp4")).willReturn(aResponse().withBody("video")));
         HttpKit kit = TestKits.kit("https://api.provider.example", TestKits.configBuilder(
-                new TestKits.RecordingSleeper(), Optional.of(Duration.ofMinutes(5))).allowPrivateAddresses(true).build())
+                new RecordingSleeper(), Optional.of(Duration.ofMinutes(5))).allowPrivateAddresses(true).build())
                 .build();
 
         try (MediaStream stream = kit.media().open(URI.create(local.baseUrl() + "/rec.mp4"), 0, Optional.empty()).get()) {
@@ -179,7 +180,7 @@ class AddressPolicyTest {
 
     @Test
     void aNameResolvingToAnyPrivateAddressIsRefusedThroughTheKit() {
-        HttpKit kit = TestKits.kit("https://api.provider.example", new TestKits.RecordingSleeper())
+        HttpKit kit = TestKits.kit("https://api.provider.example", new RecordingSleeper())
                 .resolver(AddressPolicyTest::resolve).build();
 
         TapedeckError error = kit.media().open(URI.create("https://split.example/rec.mp4"), 0, Optional.empty())

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.kit.fakes.RecordingSleeper;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.tapedeck.model.TapedeckError;
@@ -32,7 +33,7 @@ class ApiBodyLimitTest {
     static WireMockExtension chunked = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()
             .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.ALWAYS)).build();
 
-    private final TestKits.RecordingSleeper sleeper = new TestKits.RecordingSleeper();
+    private final RecordingSleeper sleeper = new RecordingSleeper();
 
     private HttpKit kit(String baseUrl, long limit) {
         return TestKits.kit(baseUrl, TestKits.configBuilder(sleeper, Optional.of(Duration.ofMinutes(5)))
@@ -65,7 +66,7 @@ class ApiBodyLimitTest {
                     + " more than the 8 MiB Tapedeck reads of one API answer; ask for smaller pages, or raise the limit"
                     + " (ProviderConfig apiBodyLimit) if the provider really sends that much");
         });
-        assertThat(sleeper.sleeps).isEmpty();
+        assertThat(sleeper.sleeps()).isEmpty();
     }
 
     @Test

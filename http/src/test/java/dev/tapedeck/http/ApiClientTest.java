@@ -13,6 +13,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tapedeck.kit.fakes.RecordingSleeper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.tapedeck.model.TapedeckError;
@@ -36,7 +37,7 @@ class ApiClientTest {
     @RegisterExtension
     static WireMockExtension other = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    private final TestKits.RecordingSleeper sleeper = new TestKits.RecordingSleeper();
+    private final RecordingSleeper sleeper = new RecordingSleeper();
 
     private HttpKit kit() {
         return TestKits.kit(api.baseUrl(), sleeper).header("User-Agent", "tapedeck-test").build();

@@ -3,6 +3,7 @@ package dev.tapedeck.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tapedeck.kit.fakes.RecordingSleeper;
 import dev.tapedeck.MediaRequest;
 import dev.tapedeck.MediaStream;
 import dev.tapedeck.ProviderMetadata;
@@ -22,7 +23,7 @@ class HttpConnectionTest {
 
     private static final Capabilities CAPABILITIES = Capabilities.builder().supports(Capability.LIST_RECORDINGS).build();
 
-    private final HttpKit kit = TestKits.kit("http://127.0.0.1:9/api", new TestKits.RecordingSleeper()).build();
+    private final HttpKit kit = TestKits.kit("http://127.0.0.1:9/api", new RecordingSleeper()).build();
 
     private static ProviderMetadata metadata(String provider) {
         return ProviderMetadata.builder(provider, provider, SpiVersion.CURRENT).documentation("https://docs.example.com")

@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tapedeck.kit.fakes.RecordingSleeper;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -54,7 +55,7 @@ class MediaFetcherTest {
     static WireMockExtension media = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()
             .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)).build();
 
-    private final HttpKit kit = TestKits.kit(api.baseUrl(), new TestKits.RecordingSleeper())
+    private final HttpKit kit = TestKits.kit(api.baseUrl(), new RecordingSleeper())
             .authHeader("Authorization", dev.tapedeck.spi.Secret.of("Bearer " + TestKits.KEY)).build();
 
     private static byte[] bytes(int n) {
@@ -377,7 +378,7 @@ class MediaFetcherTest {
         assertThat(error.message()).isEqualTo("anchor recordings are never provider streams; list the recording again");
     }
 
-    private final TestKits.RecordingSleeper mediaSleeper = new TestKits.RecordingSleeper();
+    private final RecordingSleeper mediaSleeper = new RecordingSleeper();
 
     /** A kit whose sleeper the media tests read. */
     private HttpKit sleepingKit() {
@@ -395,7 +396,7 @@ class MediaFetcherTest {
         }
 
         media.verify(2, getRequestedFor(urlPathEqualTo("/rec.mp4")));
-        assertThat(mediaSleeper.sleeps).containsExactly(Duration.ofMillis(2100));
+        assertThat(mediaSleeper.sleeps()).containsExactly(Duration.ofMillis(2100));
     }
 
     @Test
@@ -406,7 +407,7 @@ class MediaFetcherTest {
         sleepingKit().media().open(URI.create(media.baseUrl() + "/rec.mp4"), 0, Optional.empty()).get().close();
 
         media.verify(2, getRequestedFor(urlPathEqualTo("/rec.mp4")));
-        assertThat(mediaSleeper.sleeps).containsExactly(Duration.ofSeconds(21));
+        assertThat(mediaSleeper.sleeps()).containsExactly(Duration.ofSeconds(21));
     }
 
     @Test
@@ -420,7 +421,7 @@ class MediaFetcherTest {
         assertThat(error).isInstanceOf(TapedeckError.ProviderFailure.class);
         assertThat(error.message()).endsWith("(request id 4442587FB7D0A2F9)");
         media.verify(3, getRequestedFor(urlPathEqualTo("/rec.mp4")));
-        assertThat(mediaSleeper.sleeps).hasSize(2);
+        assertThat(mediaSleeper.sleeps()).hasSize(2);
     }
 
     @Test
@@ -434,7 +435,7 @@ class MediaFetcherTest {
         assertThat(error).isInstanceOfSatisfying(TapedeckError.RateLimited.class,
                 limited -> assertThat(limited.retryAfter()).contains(Duration.ofSeconds(600)));
         media.verify(1, getRequestedFor(urlPathEqualTo("/rec.mp4")));
-        assertThat(mediaSleeper.sleeps).isEmpty();
+        assertThat(mediaSleeper.sleeps()).isEmpty();
     }
 
     @Test
@@ -463,6 +464,6 @@ class MediaFetcherTest {
 
         assertThat(error).isInstanceOf(TapedeckError.Transport.class);
         assertThat(error.message()).contains("could not connect");
-        assertThat(mediaSleeper.sleeps).hasSize(2);
+        assertThat(mediaSleeper.sleeps()).hasSize(2);
     }
 }

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.kit.fakes.RecordingSleeper;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -33,7 +34,7 @@ class RetryLayerTest {
     @RegisterExtension
     static WireMockExtension other = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    private final TestKits.RecordingSleeper sleeper = new TestKits.RecordingSleeper();
+    private final RecordingSleeper sleeper = new RecordingSleeper();
 
     private TestKits.Api client() {
         return TestKits.kit(api.baseUrl(), sleeper).build().api(TestKits.Api.class);
@@ -65,7 +66,7 @@ class RetryLayerTest {
         assertThat(result.get()).containsEntry("id", "s1");
         api.verify(3, getRequestedFor(urlPathEqualTo("/v1/sessions/s1")));
         // 0.5 s and 1 s less 25% jitter times u = 0.5
-        assertThat(sleeper.sleeps).containsExactly(Duration.ofMillis(437).plusNanos(500_000), Duration.ofMillis(875));
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(437).plusNanos(500_000), Duration.ofMillis(875));
     }
 
     @Test
@@ -80,7 +81,7 @@ class RetryLayerTest {
             assertThat(failure.retryable()).isTrue();
         });
         api.verify(3, getRequestedFor(urlPathEqualTo("/v1/sessions/s1")));
-        assertThat(sleeper.sleeps).hasSize(2);
+        assertThat(sleeper.sleeps()).hasSize(2);
     }
 
     private void serverWait(String header, String value) {
@@ -94,7 +95,7 @@ class RetryLayerTest {
         assertThat(kit().call(() -> client().session("s1")).isRight()).isTrue();
 
         api.verify(2, getRequestedFor(urlPathEqualTo("/v1/sessions/s1")));
-        assertThat(sleeper.sleeps).containsExactly(Duration.ofMillis(3150));
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(3150));
     }
 
     @Test
@@ -104,7 +105,7 @@ class RetryLayerTest {
 
         assertThat(kit().call(() -> client().session("s1")).isRight()).isTrue();
 
-        assertThat(sleeper.sleeps).containsExactly(Duration.ofMillis(10_500));
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(10_500));
     }
 
     @Test
@@ -113,7 +114,7 @@ class RetryLayerTest {
 
         assertThat(kit().call(() -> client().session("s1")).isRight()).isTrue();
 
-        assertThat(sleeper.sleeps).containsExactly(Duration.ofMillis(1575));
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(1575));
     }
 
     /** The error of a call answered {@code status} with a Retry-After of 120 s, checked to have failed at once. */
@@ -124,7 +125,7 @@ class RetryLayerTest {
         TapedeckError error = kit().call(() -> client().session("s1")).getLeft();
 
         api.verify(1, getRequestedFor(urlPathEqualTo("/v1/sessions/s1")));
-        assertThat(sleeper.sleeps).isEmpty();
+        assertThat(sleeper.sleeps()).isEmpty();
         return error;
     }
 
@@ -150,7 +151,7 @@ class RetryLayerTest {
         assertThat(kit().call(() -> client().session("s1")).isRight()).isTrue();
 
         api.verify(2, getRequestedFor(urlPathEqualTo("/v1/sessions/s1")));
-        assertThat(sleeper.sleeps).containsExactly(Duration.ofMillis(3150));
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(3150));
     }
 
     @Test
@@ -163,7 +164,7 @@ class RetryLayerTest {
 
         assertThat(kit.call(() -> kit.api(TestKits.Api.class).session("s1")).isRight()).isTrue();
 
-        assertThat(sleeper.sleeps).containsExactly(Duration.ofMillis(7350));
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(7350));
     }
 
     @Test
@@ -192,7 +193,7 @@ class RetryLayerTest {
 
         assertThat(result.getLeft()).isInstanceOf(TapedeckError.ProviderFailure.class);
         api.verify(1, postRequestedFor(urlPathEqualTo("/v1/sessions")));
-        assertThat(sleeper.sleeps).isEmpty();
+        assertThat(sleeper.sleeps()).isEmpty();
     }
 
     @Test
@@ -204,7 +205,7 @@ class RetryLayerTest {
 
         assertThat(result.getLeft()).isInstanceOf(TapedeckError.Transport.class);
         api.verify(1, postRequestedFor(urlPathEqualTo("/v1/sessions")));
-        assertThat(sleeper.sleeps).isEmpty();
+        assertThat(sleeper.sleeps()).isEmpty();
     }
 
     @Test
@@ -220,7 +221,7 @@ class RetryLayerTest {
 
         assertThat(result.getLeft()).isInstanceOf(TapedeckError.Transport.class);
         api.verify(1, postRequestedFor(urlPathEqualTo("/v1/sessions/s1/pause")));
-        assertThat(sleeper.sleeps).isEmpty();
+        assertThat(sleeper.sleeps()).isEmpty();
     }
 
     @Test
@@ -234,7 +235,7 @@ class RetryLayerTest {
         // 3 tries by our layer; HttpURLConnection itself resends a bodyless GET once when the connection dies
         // before the status line (not configurable), hence 2 requests per try
         api.verify(6, getRequestedFor(urlPathEqualTo("/v1/sessions/s1")));
-        assertThat(sleeper.sleeps).containsExactly(Duration.ofMillis(437).plusNanos(500_000), Duration.ofMillis(875));
+        assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(437).plusNanos(500_000), Duration.ofMillis(875));
     }
 
     @Test
@@ -250,7 +251,7 @@ class RetryLayerTest {
 
         assertThat(result.getLeft().message()).isEqualTo("playback not configured");
         api.verify(1, getRequestedFor(urlPathEqualTo("/v1/sessions/s1")));
-        assertThat(sleeper.sleeps).isEmpty();
+        assertThat(sleeper.sleeps()).isEmpty();
     }
 
     @Test
@@ -264,7 +265,7 @@ class RetryLayerTest {
 
         assertThat(result.getLeft()).isInstanceOf(TapedeckError.ProviderFailure.class);
         api.verify(1, getRequestedFor(urlPathEqualTo("/v1/sessions/s1")));
-        assertThat(sleeper.sleeps).isEmpty();
+        assertThat(sleeper.sleeps()).isEmpty();
     }
 
     @Test
@@ -285,7 +286,7 @@ class RetryLayerTest {
 
         assertThat(error.message()).contains("down for good");
         api.verify(1, getRequestedFor(urlPathEqualTo("/v1/sessions/s1")));
-        assertThat(sleeper.sleeps).isEmpty();
+        assertThat(sleeper.sleeps()).isEmpty();
     }
 
     @Test
@@ -315,7 +316,7 @@ class RetryLayerTest {
 
         // 12 tokens: the first call retries twice (10), the second and third get their first try only
         api.verify(3 + 1 + 1, getRequestedFor(urlPathEqualTo("/v1/sessions/s1")));
-        assertThat(sleeper.sleeps).hasSize(2);
+        assertThat(sleeper.sleeps()).hasSize(2);
     }
 
     @Test

@@ -20,28 +20,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Shared test fixtures: a fixed clock, a sleeper that records instead of sleeping, a kit with an API key. */
+/** Shared test fixtures: a fixed clock, a kit with an API key. */
 final class TestKits {
 
     static final String KEY = "sk-live-SECRETKEY-1234567890";
     static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
     private TestKits() {
-    }
-
-    /** Records every requested wait and returns at once. */
-    static final class RecordingSleeper implements Sleeper {
-        final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void sleep(Duration duration) {
-            sleeps.add(duration);
-        }
     }
 
     /** The Feign interface the tests call. */

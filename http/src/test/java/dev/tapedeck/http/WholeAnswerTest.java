@@ -2,6 +2,8 @@ package dev.tapedeck.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.kit.fakes.RecordingSleeper;
+import dev.tapedeck.kit.fakes.ScriptedServer;
 import dev.tapedeck.model.TapedeckError;
 import dev.tapedeck.spi.ProviderConfig;
 import dev.tapedeck.spi.Timeouts;
@@ -24,7 +26,7 @@ class WholeAnswerTest {
 
     private static final String BODY = "{\"id\":\"s1\",\"status\":\"completed\",\"tags\":[\"a\",\"b\",\"c\"]}";
 
-    private final TestKits.RecordingSleeper sleeper = new TestKits.RecordingSleeper();
+    private final RecordingSleeper sleeper = new RecordingSleeper();
 
     private Either<TapedeckError, Map<String, Object>> session(ScriptedServer server, ProviderConfig config) {
         HttpKit kit = TestKits.kit(server.uri("").toString(), config).build();
@@ -46,7 +48,7 @@ class WholeAnswerTest {
 
             assertThat(result.get()).containsEntry("id", "s1");
             assertThat(server.requests()).isEqualTo(2);
-            assertThat(sleeper.sleeps).containsExactly(Duration.ofMillis(437).plusNanos(500_000));
+            assertThat(sleeper.sleeps()).containsExactly(Duration.ofMillis(437).plusNanos(500_000));
         }
     }
 
@@ -60,7 +62,7 @@ class WholeAnswerTest {
             assertThat(error.message()).contains("cut short").contains("after 10 of " + BODY.length() + " bytes")
                     .contains("(request id req_7Hq2)").doesNotContain("may have changed");
             assertThat(server.requests()).isEqualTo(3);
-            assertThat(sleeper.sleeps).hasSize(2);
+            assertThat(sleeper.sleeps()).hasSize(2);
         }
     }
 
@@ -98,7 +100,7 @@ class WholeAnswerTest {
 
             assertThat(error).isInstanceOf(TapedeckError.Transport.class);
             assertThat(server.requests()).isEqualTo(1);
-            assertThat(sleeper.sleeps).isEmpty();
+            assertThat(sleeper.sleeps()).isEmpty();
         }
     }
 
@@ -106,7 +108,7 @@ class WholeAnswerTest {
     void aBodyThatStallsAfterTheHeadersTimesOutOnTheReadIdleTimeoutAndIsRetried() throws Exception {
         byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
         ScriptedServer[] holder = new ScriptedServer[1];
-        ScriptedServer.Reply stall = (socket, out) -> {
+        ScriptedServer.Reply stall = (request, socket, out) -> {
             out.write(ScriptedServer.head(200, "application/json", body.length));
             out.write(body, 0, 5);
             out.flush();

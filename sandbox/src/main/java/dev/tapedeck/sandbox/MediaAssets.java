@@ -1,5 +1,6 @@
 package dev.tapedeck.sandbox;
 
+import dev.tapedeck.sandbox.spi.MediaPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

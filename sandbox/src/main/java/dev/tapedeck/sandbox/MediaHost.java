@@ -1,5 +1,6 @@
 package dev.tapedeck.sandbox;
 
+import dev.tapedeck.sandbox.spi.MediaPaths;
 import dev.tapedeck.sandbox.spi.ApiHandler;
 import dev.tapedeck.sandbox.spi.Call;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.tapedeck.sandbox;
 
+import dev.tapedeck.sandbox.spi.MediaPaths;
 import java.net.URI;
 
 /** Turns media-host paths into absolute presigned URLs on the media origin. */

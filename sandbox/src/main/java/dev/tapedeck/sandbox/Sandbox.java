@@ -1,5 +1,6 @@
 package dev.tapedeck.sandbox;
 
+import dev.tapedeck.sandbox.spi.MediaPaths;
 import com.sun.net.httpserver.HttpServer;
 import dev.tapedeck.sandbox.spi.ClientSettings;
 import dev.tapedeck.sandbox.spi.Emulation;

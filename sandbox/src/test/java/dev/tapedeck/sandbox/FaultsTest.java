@@ -1,5 +1,6 @@
 package dev.tapedeck.sandbox;
 
+import dev.tapedeck.sandbox.spi.MediaPaths;
 import static dev.tapedeck.sandbox.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

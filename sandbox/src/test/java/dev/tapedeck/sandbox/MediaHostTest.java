@@ -1,5 +1,6 @@
 package dev.tapedeck.sandbox;
 
+import dev.tapedeck.sandbox.spi.MediaPaths;
 import static dev.tapedeck.sandbox.Http.text;
 import static org.assertj.core.api.Assertions.assertThat;
 

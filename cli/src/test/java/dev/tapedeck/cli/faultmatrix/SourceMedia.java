@@ -1,7 +1,7 @@
 package dev.tapedeck.cli.faultmatrix;
 
 import dev.tapedeck.sandbox.GeneratedBytes;
-import dev.tapedeck.sandbox.MediaPaths;
+import dev.tapedeck.sandbox.spi.MediaPaths;
 import dev.tapedeck.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.InputStream;

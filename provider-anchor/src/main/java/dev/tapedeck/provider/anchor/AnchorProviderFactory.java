@@ -1,13 +1,8 @@
 package dev.tapedeck.provider.anchor;
 
-import dev.tapedeck.Connection;
-import dev.tapedeck.ProviderMetadata;
-import dev.tapedeck.model.TapedeckError;
+import dev.tapedeck.http.HttpProviderFactory;
 import dev.tapedeck.provider.anchor.internal.AnchorConnection;
 import dev.tapedeck.provider.anchor.internal.AnchorProvider;
-import dev.tapedeck.spi.ProviderConfig;
-import dev.tapedeck.spi.ProviderFactory;
-import io.vavr.control.Either;
 
 /**
  * The AnchorBrowser provider ({@code anchor}): a session's video recordings (MP4), its primary recording as an
@@ -20,24 +15,10 @@ import io.vavr.control.Either;
  * {@code extra_stealth}, {@code profile_name}, and {@code status} as Anchor's own word) are reachable through
  * {@link dev.tapedeck.model.SessionQuery#providerFilters()} by those names. Construction does no work.
  */
-public final class AnchorProviderFactory implements ProviderFactory {
+public final class AnchorProviderFactory extends HttpProviderFactory {
 
     /** Does nothing: discovery constructs every factory on the classpath. */
     public AnchorProviderFactory() {
-    }
-
-    @Override
-    public ProviderMetadata metadata() {
-        return AnchorProvider.METADATA;
-    }
-
-    @Override
-    public Either<TapedeckError, Connection> connect(ProviderConfig config) {
-        return AnchorConnection.open(config);
-    }
-
-    @Override
-    public String toString() {
-        return "AnchorProviderFactory[" + AnchorProvider.ID + "]";
+        super(AnchorProvider.METADATA, AnchorConnection::open);
     }
 }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.tapedeck.Connection;
+import dev.tapedeck.kit.fakes.RecordingSleeper;
 import dev.tapedeck.model.JsonValue;
 import dev.tapedeck.model.Page;
 import dev.tapedeck.model.PageToken;
@@ -40,7 +41,7 @@ class AnchorHistoryMappingTest {
 
     @BeforeEach
     void connect() {
-        connection = TestSupport.connect(api.baseUrl(), new TestSupport.RecordingSleeper());
+        connection = TestSupport.connect(api.baseUrl(), new RecordingSleeper());
     }
 
     @AfterEach

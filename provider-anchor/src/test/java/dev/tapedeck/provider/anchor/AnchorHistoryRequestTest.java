@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.tapedeck.Connection;
+import dev.tapedeck.kit.fakes.RecordingSleeper;
 import dev.tapedeck.model.PageToken;
 import dev.tapedeck.model.SessionQuery;
 import dev.tapedeck.model.SessionStatus;
@@ -32,7 +33,7 @@ class AnchorHistoryRequestTest {
 
     @BeforeEach
     void connect() {
-        connection = TestSupport.connect(api.baseUrl(), new TestSupport.RecordingSleeper());
+        connection = TestSupport.connect(api.baseUrl(), new RecordingSleeper());
         api.stubFor(get(urlPathEqualTo("/v1/sessions")).willReturn(okJson(
                 "{\"data\":{\"sessions\":[],\"total\":0,\"page\":1,\"total_pages\":0}}")));
     }

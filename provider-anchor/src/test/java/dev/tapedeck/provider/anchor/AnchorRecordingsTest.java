@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.tapedeck.Connection;
 import dev.tapedeck.MediaRequest;
 import dev.tapedeck.MediaStream;
+import dev.tapedeck.kit.fakes.RecordingSleeper;
 import dev.tapedeck.model.MediaLocation;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.RecordingFormat;
@@ -51,7 +52,7 @@ class AnchorRecordingsTest {
     private static final String LIST_PATH = "/v1/sessions/sess_abc/recordings";
     private static final String FETCH_PATH = "/v1/sessions/sess_abc/recordings/primary/fetch";
 
-    private final TestSupport.RecordingSleeper sleeper = new TestSupport.RecordingSleeper();
+    private final RecordingSleeper sleeper = new RecordingSleeper();
     private Connection connection;
 
     @BeforeEach
@@ -333,7 +334,7 @@ class AnchorRecordingsTest {
         assertThat(((TapedeckError.ProviderFailure) error).status()).isEqualTo(500);
         assertThat(error.message()).contains("Failed to pause recording");
         api.verify(1, postRequestedFor(urlEqualTo("/v1/sessions/sess_abc/recordings/pause")));
-        assertThat(sleeper.waits).isEmpty();
+        assertThat(sleeper.sleeps()).isEmpty();
     }
 
     @Test

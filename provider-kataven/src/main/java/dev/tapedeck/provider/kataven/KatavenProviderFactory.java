@@ -1,14 +1,9 @@
 package dev.tapedeck.provider.kataven;
 
-import dev.tapedeck.Connection;
-import dev.tapedeck.ProviderMetadata;
 import dev.tapedeck.ProviderSetting;
-import dev.tapedeck.model.TapedeckError;
+import dev.tapedeck.http.HttpProviderFactory;
 import dev.tapedeck.provider.kataven.internal.KatavenConnection;
 import dev.tapedeck.provider.kataven.internal.KatavenProvider;
-import dev.tapedeck.spi.ProviderConfig;
-import dev.tapedeck.spi.ProviderFactory;
-import io.vavr.control.Either;
 
 /**
  * The Kataven Hub provider ({@code kataven}): a voice-agent call's audio recording, reached through a short-lived
@@ -22,7 +17,7 @@ import io.vavr.control.Either;
  * {@code /v1} or {@code /api/v1}). Kataven publishes no session history and no pause or resume: those answer
  * Unsupported. Construction does no work.
  */
-public final class KatavenProviderFactory implements ProviderFactory {
+public final class KatavenProviderFactory extends HttpProviderFactory {
 
     /** The account id setting, for {@code ProviderConfig.builder().setting(ACCOUNT_ID, "acme")}. */
     public static final ProviderSetting ACCOUNT_ID = KatavenProvider.ACCOUNT_ID_SETTING;
@@ -32,15 +27,6 @@ public final class KatavenProviderFactory implements ProviderFactory {
 
     /** Does nothing: discovery constructs every factory on the classpath. */
     public KatavenProviderFactory() {
-    }
-
-    @Override
-    public ProviderMetadata metadata() {
-        return KatavenProvider.METADATA;
-    }
-
-    @Override
-    public Either<TapedeckError, Connection> connect(ProviderConfig config) {
-        return KatavenConnection.open(config);
+        super(KatavenProvider.METADATA, KatavenConnection::open);
     }
 }

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.tapedeck.Connection;
 import dev.tapedeck.MediaRequest;
 import dev.tapedeck.MediaStream;
+import dev.tapedeck.kit.fakes.RecordingSleeper;
 import dev.tapedeck.model.MediaLocation;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.RecordingFormat;
@@ -21,6 +22,7 @@ import dev.tapedeck.model.RecordingId;
 import dev.tapedeck.model.SessionId;
 import dev.tapedeck.model.SessionQuery;
 import dev.tapedeck.model.TapedeckError;
+import dev.tapedeck.sandbox.ManualClock;
 import dev.tapedeck.spi.ProviderConfig;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -48,14 +50,14 @@ class KatavenRecordingTest {
     private static final String SESSION = "sess_01HZ2N";
     private static final String PATH = "/api/v1/sessions/" + SESSION + "/recording";
 
-    private final TestSupport.ManualClock clock = new TestSupport.ManualClock();
+    private final ManualClock clock = new ManualClock(TestSupport.NOW);
 
     private Connection connect(ProviderConfig.Builder config) {
         return new KatavenProviderFactory().connect(config.build()).get();
     }
 
     private Connection connect() {
-        return connect(TestSupport.config(api.baseUrl(), clock, new TestSupport.RecordingSleeper()));
+        return connect(TestSupport.config(api.baseUrl(), clock, new RecordingSleeper()));
     }
 
     private static String signed(String path) {
@@ -165,7 +167,7 @@ class KatavenRecordingTest {
                 .willReturn(okJson("{\"url\": \"https://cdn.example/a.mp3\"}")));
 
         try (Connection connection = connect(TestSupport.config(api.baseUrl(), clock,
-                new TestSupport.RecordingSleeper()).setting("path_prefix", "v1/"))) {
+                new RecordingSleeper()).setting("path_prefix", "v1/"))) {
             assertThat(connection.recordings().recordings(SessionId.of(SESSION)).isRight()).isTrue();
         }
 
@@ -182,7 +184,7 @@ class KatavenRecordingTest {
         api.stubFor(get(urlEqualTo(recording)).willReturn(okJson("{\"url\": \"https://cdn.example/a.mp3\"}")));
 
         try (Connection connection = connect(TestSupport.config(api.baseUrl() + basePath, clock,
-                new TestSupport.RecordingSleeper()))) {
+                new RecordingSleeper()))) {
             assertThat(connection.recordings().recordings(SessionId.of(SESSION)).isRight()).isTrue();
         }
 

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.tapedeck.Connection;
+import dev.tapedeck.kit.fakes.RecordingSleeper;
 import dev.tapedeck.model.JsonValue;
 import dev.tapedeck.model.Page;
 import dev.tapedeck.model.PageToken;
@@ -66,7 +67,7 @@ class NotteHistoryTest {
     @BeforeEach
     void connect() {
         connection = new NotteProviderFactory().connect(TestSupport.config(api.baseUrl(),
-                new TestSupport.RecordingSleeper()).build()).get();
+                new RecordingSleeper()).build()).get();
     }
 
     @AfterEach

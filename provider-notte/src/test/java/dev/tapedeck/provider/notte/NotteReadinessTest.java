@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.tapedeck.Connection;
+import dev.tapedeck.kit.fakes.RecordingSleeper;
 import dev.tapedeck.model.SessionId;
 import dev.tapedeck.model.TapedeckError;
 import java.time.Duration;
@@ -39,7 +40,7 @@ class NotteReadinessTest {
                     .withBody("{\"message\": \"Session " + session + " not found\", \"detail\": null}")));
         }
         try (Connection connection = new NotteProviderFactory().connect(TestSupport.config(api.baseUrl(),
-                new TestSupport.RecordingSleeper()).build()).get()) {
+                new RecordingSleeper()).build()).get()) {
             return connection.recordings().primaryRecording(SessionId.of(session)).getLeft();
         }
     }
@@ -101,7 +102,7 @@ class NotteReadinessTest {
                 .withBody("{\"message\": \"Invalid token\"}")));
 
         try (Connection connection = new NotteProviderFactory().connect(TestSupport.config(api.baseUrl(),
-                new TestSupport.RecordingSleeper()).build()).get()) {
+                new RecordingSleeper()).build()).get()) {
             assertThat(connection.recordings().primaryRecording(SessionId.of("flaky")).getLeft())
                     .isInstanceOf(TapedeckError.Unauthorized.class);
         }

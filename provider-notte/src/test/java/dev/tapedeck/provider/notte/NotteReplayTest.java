@@ -15,6 +15,7 @@ import dev.tapedeck.Connection;
 import dev.tapedeck.model.JsonValue;
 import dev.tapedeck.MediaRequest;
 import dev.tapedeck.MediaStream;
+import dev.tapedeck.kit.fakes.RecordingSleeper;
 import dev.tapedeck.model.MediaLocation;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.RecordingFormat;
@@ -47,7 +48,7 @@ class NotteReplayTest {
     @BeforeEach
     void connect() {
         connection = new NotteProviderFactory().connect(TestSupport.config(api.baseUrl(),
-                new TestSupport.RecordingSleeper()).build()).get();
+                new RecordingSleeper()).build()).get();
     }
 
     @AfterEach

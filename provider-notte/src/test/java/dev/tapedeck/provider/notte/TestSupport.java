@@ -1,63 +1,31 @@
 package dev.tapedeck.provider.notte;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.tapedeck.retry.RetryPolicy;
+import dev.tapedeck.kit.RequestHeaders;
+import dev.tapedeck.kit.TestConfigs;
 import dev.tapedeck.retry.Sleeper;
 import dev.tapedeck.spi.ProviderConfig;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Shared test setup: a fixed clock, a sleeper that only records, and a config that ignores the environment. */
+/** What Notte's WireMock tests share: the key, a fixed clock, the configuration, the headers sent. */
 final class TestSupport {
 
     static final String KEY = "nk_test_abcdef123456";
     static final Instant NOW = Instant.parse("2025-06-01T12:00:00Z");
 
-    /** Headers any HTTP client sends by itself; everything else a request carries is ours. */
-    private static final Set<String> TRANSPORT_HEADERS = Set.of("host", "user-agent", "accept", "connection",
-            "accept-encoding", "content-length", "content-type");
-
     private TestSupport() {
     }
 
-    /** Records every wait instead of sleeping. */
-    static final class RecordingSleeper implements Sleeper {
-        final List<Duration> waits = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void sleep(Duration duration) {
-            waits.add(duration);
-        }
+    /** The lower-cased names of the headers {@code request} carries beyond the client's own and {@code Accept}. */
+    static Set<String> ourHeaders(LoggedRequest request) {
+        return RequestHeaders.chosen(request.getHeaders().keys(), "accept");
     }
 
     static ProviderConfig.Builder config(String baseUrl, Sleeper sleeper) {
-        return ProviderConfig.builder()
-                .apiKey(KEY)
-                .baseUrl(URI.create(baseUrl))
-                .environment(name -> Optional.empty())
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-                .sleeper(sleeper)
-                .retryPolicy(RetryPolicy.defaults().withRandom(() -> 0.0));
-    }
-
-    /** The lower-cased names of the headers {@code request} carries beyond what the HTTP client adds itself. */
-    static Set<String> ourHeaders(LoggedRequest request) {
-        Set<String> names = new TreeSet<>();
-        request.getHeaders().keys().forEach(name -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (!TRANSPORT_HEADERS.contains(lower)) {
-                names.add(lower);
-            }
-        });
-        return names;
+        return TestConfigs.at(URI.create(baseUrl), KEY, Clock.fixed(NOW, ZoneOffset.UTC), sleeper);
     }
 }

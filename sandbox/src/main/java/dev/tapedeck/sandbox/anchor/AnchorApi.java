@@ -3,12 +3,13 @@ package dev.tapedeck.sandbox.anchor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tapedeck.sandbox.MediaPaths;
+import dev.tapedeck.sandbox.spi.MediaPaths;
 import dev.tapedeck.sandbox.spi.Call;
 import dev.tapedeck.sandbox.spi.ClientSettings;
 import dev.tapedeck.sandbox.spi.Emulation;
 import dev.tapedeck.sandbox.spi.EmulatorContext;
 import dev.tapedeck.sandbox.spi.Json;
+import dev.tapedeck.sandbox.spi.SeededSessions;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -77,6 +78,12 @@ public final class AnchorApi implements Emulation {
     /** The seeded sessions. */
     public AnchorSeed seed() {
         return data;
+    }
+
+    /** Seeded for the provider kit: sess_0002 has three recordings, all on the media host; sess_0007 failed with an empty list. */
+    @Override
+    public Optional<SeededSessions> seededSessions() {
+        return Optional.of(new SeededSessions(data.withSeveralRecordings().id(), data.withoutRecordings().id()));
     }
 
     /** Whether the recording of session {@code sessionId} is currently paused. */

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param duration          the document types it as a string, e.g. {@code 00:00:03}
  * @param size              bytes of the served file
  * @param createdAt         creation time
- * @param mediaPath         the media host path its {@code file_link} presigns (see {@link dev.tapedeck.sandbox.MediaPaths})
+ * @param mediaPath         the media host path its {@code file_link} presigns (see {@link dev.tapedeck.sandbox.spi.MediaPaths})
  */
 public record AnchorRecording(String id, boolean primary, String suggestedFileName, String duration, long size,
                               Instant createdAt, String mediaPath) {

@@ -1,6 +1,6 @@
 package dev.tapedeck.sandbox.anchor;
 
-import dev.tapedeck.sandbox.MediaPaths;
+import dev.tapedeck.sandbox.spi.MediaPaths;
 import dev.tapedeck.sandbox.spi.SandboxScenario;
 import java.time.Duration;
 import java.time.Instant;

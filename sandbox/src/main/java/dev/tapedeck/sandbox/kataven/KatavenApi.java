@@ -1,13 +1,14 @@
 package dev.tapedeck.sandbox.kataven;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tapedeck.sandbox.MediaPaths;
+import dev.tapedeck.sandbox.spi.MediaPaths;
 import dev.tapedeck.sandbox.spi.Call;
 import dev.tapedeck.sandbox.spi.ClientSettings;
 import dev.tapedeck.sandbox.spi.Emulation;
 import dev.tapedeck.sandbox.spi.EmulatorContext;
 import dev.tapedeck.sandbox.spi.Json;
 import dev.tapedeck.sandbox.spi.PresignedLink;
+import dev.tapedeck.sandbox.spi.SeededSessions;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -72,6 +73,13 @@ public final class KatavenApi implements Emulation {
     /** The seeded calls. */
     public KatavenSeed seed() {
         return data;
+    }
+
+    /** Seeded for the provider kit: a call whose recording is ready from the start; one without a recording (404). */
+    @Override
+    public Optional<SeededSessions> seededSessions() {
+        return Optional.of(new SeededSessions(data.call(KatavenBehaviour.READY).id(),
+                data.call(KatavenBehaviour.NO_RECORDING).id()));
     }
 
     /**

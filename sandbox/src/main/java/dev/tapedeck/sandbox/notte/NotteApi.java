@@ -2,13 +2,14 @@ package dev.tapedeck.sandbox.notte;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tapedeck.sandbox.MediaPaths;
+import dev.tapedeck.sandbox.spi.MediaPaths;
 import dev.tapedeck.sandbox.spi.Call;
 import dev.tapedeck.sandbox.spi.ClientSettings;
 import dev.tapedeck.sandbox.spi.Emulation;
 import dev.tapedeck.sandbox.spi.EmulatorContext;
 import dev.tapedeck.sandbox.spi.Json;
 import dev.tapedeck.sandbox.spi.PresignedLink;
+import dev.tapedeck.sandbox.spi.SeededSessions;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,6 +71,12 @@ public final class NotteApi implements Emulation {
     /** The seeded sessions. */
     public NotteSeed seed() {
         return data;
+    }
+
+    /** Seeded for the provider kit: a closed session whose replay has an MP4 and a playlist; one that ended in error without a replay. */
+    @Override
+    public Optional<SeededSessions> seededSessions() {
+        return Optional.of(new SeededSessions(data.closedWithMp4().id(), data.withoutReplay().id()));
     }
 
     /** The mount URL (paths start with {@code /sessions}) and the valid bearer key. */

@@ -9,7 +9,7 @@ import java.util.Optional;
 /**
  * What the sandbox shares with an emulator: where it is mounted, the seed, the clock, its settings, and the media
  * host (presigned links, the shipped media, Range-aware serving). Media paths are those of
- * {@code dev.tapedeck.sandbox.MediaPaths}.
+ * {@link MediaPaths}.
  */
 public interface EmulatorContext {
 

@@ -20,15 +20,15 @@ public final class AnchorConnection {
      * else the public API). Unauthorized when the key is missing, Misconfigured when the base URL is unusable.
      */
     public static Either<TapedeckError, Connection> open(ProviderConfig config) {
-        return ConnectionSettings.apiKey(AnchorProvider.ID, config).flatMap(key ->
-                ConnectionSettings.baseUrl(AnchorProvider.METADATA, config).map(base -> {
-                    HttpKit kit = HttpKit.builder(AnchorProvider.ID, base, config)
-                            .authHeader(AnchorProvider.API_KEY_HEADER, key)
-                            .errorMapper(new AnchorErrors(config.clock()))
-                            .build();
-                    AnchorApi api = kit.api(AnchorApi.class);
-                    return new HttpConnection(kit, AnchorProvider.METADATA, new AnchorRecordings(kit, api),
-                            new AnchorHistory(kit, api));
-                }));
+        return ConnectionSettings.connect(AnchorProvider.METADATA, config, (key, base) -> {
+            HttpKit kit = HttpKit.builder(AnchorProvider.ID, base, config)
+                    .authHeader(AnchorProvider.API_KEY_HEADER, key)
+                    .errorMapper(new AnchorErrors(config.clock()))
+                    .build();
+            AnchorApi api = kit.api(AnchorApi.class);
+            return new HttpConnection(kit, AnchorProvider.METADATA,
+                    new AnchorRecordings(kit, api, AnchorProvider.METADATA),
+                    new AnchorHistory(kit, api, AnchorProvider.METADATA));
+        });
     }
 }

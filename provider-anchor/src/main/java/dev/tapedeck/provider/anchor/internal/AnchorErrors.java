@@ -12,13 +12,7 @@ import java.time.Clock;
  * session or recording is missing and what to do, since Anchor answers 404 both for an unknown session and for a
  * session that has not recorded yet.
  */
-final class AnchorErrors implements ErrorMapper {
-
-    private final Clock clock;
-
-    AnchorErrors(Clock clock) {
-        this.clock = clock;
-    }
+record AnchorErrors(Clock clock) implements ErrorMapper {
 
     @Override
     public TapedeckError map(HttpFailure failure) {

@@ -13,20 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Anchor's session history: {@code GET /v1/sessions}, one page per call, page numbers as tokens. */
-final class AnchorHistory implements SessionHistory {
-
-    private final HttpKit kit;
-    private final AnchorApi api;
-
-    AnchorHistory(HttpKit kit, AnchorApi api) {
-        this.kit = kit;
-        this.api = api;
-    }
-
-    @Override
-    public ProviderMetadata metadata() {
-        return AnchorProvider.METADATA;
-    }
+record AnchorHistory(HttpKit kit, AnchorApi api, ProviderMetadata metadata) implements SessionHistory {
 
     @Override
     public Either<TapedeckError, Page<Session>> fetchPage(SessionQuery query, Optional<PageToken> token) {

@@ -25,20 +25,7 @@ import java.util.Optional;
  * either fails with a provider failure, the session's status is asked for: a session that is no longer running
  * makes the failure an InvalidRequest that says so, since trying again later would never help.
  */
-final class AnchorRecordings implements RecordingSource {
-
-    private final HttpKit kit;
-    private final AnchorApi api;
-
-    AnchorRecordings(HttpKit kit, AnchorApi api) {
-        this.kit = kit;
-        this.api = api;
-    }
-
-    @Override
-    public ProviderMetadata metadata() {
-        return AnchorProvider.METADATA;
-    }
+record AnchorRecordings(HttpKit kit, AnchorApi api, ProviderMetadata metadata) implements RecordingSource {
 
     @Override
     public Either<TapedeckError, List<Recording>> recordings(SessionId session) {

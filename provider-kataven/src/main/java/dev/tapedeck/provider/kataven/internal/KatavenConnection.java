@@ -28,7 +28,7 @@ public final class KatavenConnection {
             // the account slug is no secret (it shows in Kataven's own messages), but it goes to Kataven alone
             settings.accountId().ifPresent(account -> builder.originHeader("X-Account-ID", account));
             HttpKit kit = builder.build();
-            return new HttpConnection(kit, KatavenProvider.METADATA, new KatavenRecordings(kit),
+            return new HttpConnection(kit, KatavenProvider.METADATA, new KatavenRecordings(kit, kit.api(KatavenApi.class), KatavenProvider.METADATA),
                     SessionHistory.unsupported(KatavenProvider.METADATA));
         });
     }

@@ -16,13 +16,7 @@ import java.util.Locale;
  * lacks: Unsupported, never retried, while a 503 with other text (a proxy's "upstream connect error") is the usual transient failure. Everything else reads as {@link StandardErrors} reads it: 404 NotFound, 429 RateLimited with
  * Retry-After seconds, 500 and other 5xx retryable failures.
  */
-final class KatavenErrors implements ErrorMapper {
-
-    private final Clock clock;
-
-    KatavenErrors(Clock clock) {
-        this.clock = clock;
-    }
+record KatavenErrors(Clock clock) implements ErrorMapper {
 
     @Override
     public TapedeckError map(HttpFailure failure) {

@@ -18,23 +18,10 @@ import java.util.List;
  * {@link #openMedia} asks Kataven for a fresh URL first when the recording's URL has expired, or expires within
  * {@link #EXPIRY_MARGIN}, so a stale link is never used. Pause and resume stay Unsupported (the port's defaults).
  */
-final class KatavenRecordings implements RecordingSource {
+record KatavenRecordings(HttpKit kit, KatavenApi api, ProviderMetadata metadata) implements RecordingSource {
 
     /** A URL this close to its expiry is refreshed before use: the fetch itself takes a moment to start. */
     static final Duration EXPIRY_MARGIN = Duration.ofSeconds(5);
-
-    private final HttpKit kit;
-    private final KatavenApi api;
-
-    KatavenRecordings(HttpKit kit) {
-        this.kit = kit;
-        this.api = kit.api(KatavenApi.class);
-    }
-
-    @Override
-    public ProviderMetadata metadata() {
-        return KatavenProvider.METADATA;
-    }
 
     @Override
     public Either<TapedeckError, List<Recording>> recordings(SessionId session) {

@@ -20,15 +20,15 @@ public final class NotteConnection {
      * when the key is missing, Misconfigured when the base URL is unusable.
      */
     public static Either<TapedeckError, Connection> open(ProviderConfig config) {
-        return ConnectionSettings.apiKey(NotteProvider.ID, config).flatMap(key ->
-                ConnectionSettings.baseUrl(NotteProvider.METADATA, config).map(base -> {
-                    HttpKit kit = HttpKit.builder(NotteProvider.ID, base, config)
-                            .bearerAuth(key)
-                            .errorMapper(new NotteErrors(config.clock()))
-                            .build();
-                    NotteApi api = kit.api(NotteApi.class);
-                    return new HttpConnection(kit, NotteProvider.METADATA, new NotteRecordings(kit, api, config.clock()),
-                            new NotteHistory(kit, api));
-                }));
+        return ConnectionSettings.connect(NotteProvider.METADATA, config, (key, base) -> {
+            HttpKit kit = HttpKit.builder(NotteProvider.ID, base, config)
+                    .errorMapper(new NotteErrors(config.clock()))
+                    .bearerAuth(key)
+                    .build();
+            NotteApi api = kit.api(NotteApi.class);
+            return new HttpConnection(kit, NotteProvider.METADATA,
+                    new NotteRecordings(kit, api, NotteProvider.METADATA, config.clock()),
+                    new NotteHistory(kit, api, NotteProvider.METADATA));
+        });
     }
 }

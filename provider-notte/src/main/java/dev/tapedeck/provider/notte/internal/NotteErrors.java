@@ -16,13 +16,7 @@ import java.util.Optional;
  * {@link StandardErrors} reads it: {@code {message, detail}} bodies, 422 field details, 529 "overloaded" as a
  * retryable failure, 429 waits from {@code X-RateLimit-Reset} when there is no Retry-After.
  */
-final class NotteErrors implements ErrorMapper {
-
-    private final Clock clock;
-
-    NotteErrors(Clock clock) {
-        this.clock = clock;
-    }
+record NotteErrors(Clock clock) implements ErrorMapper {
 
     @Override
     public TapedeckError map(HttpFailure failure) {

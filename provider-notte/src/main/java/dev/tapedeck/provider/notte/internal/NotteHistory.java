@@ -17,26 +17,13 @@ import java.util.Optional;
  * filters. Notte declares no provider-specific filters, so core refuses any. Page sizes are clamped to Notte's
  * 1..100; without one the largest is used, to make the fewest calls.
  */
-final class NotteHistory implements SessionHistory {
+record NotteHistory(HttpKit kit, NotteApi api, ProviderMetadata metadata) implements SessionHistory {
 
     /** Notte's smallest page size. */
     static final int MIN_PAGE_SIZE = 1;
 
     /** Notte's largest page size, also the default. */
     static final int MAX_PAGE_SIZE = 100;
-
-    private final HttpKit kit;
-    private final NotteApi api;
-
-    NotteHistory(HttpKit kit, NotteApi api) {
-        this.kit = kit;
-        this.api = api;
-    }
-
-    @Override
-    public ProviderMetadata metadata() {
-        return NotteProvider.METADATA;
-    }
 
     @Override
     public Either<TapedeckError, Page<Session>> fetchPage(SessionQuery query, Optional<PageToken> token) {

@@ -15,21 +15,19 @@ public final class NotteProvider {
     public static final String ID = "notte";
 
     /**
-     * Replays and history; no pause or resume. Status and creation time are on every session Notte lists but its
-     * list cannot filter by them, so core filters; tags, domains, search and sort have no data behind them at all.
+     * Notte as discovery, core and the command line see it: replays and history; no pause or resume. Status and
+     * creation time are on every session Notte lists but its list cannot filter by them, so core filters; tags,
+     * domains, search and sort have no data behind them at all. It has no provider-specific history filters.
      */
-    private static final Capabilities CAPABILITIES = Capabilities.builder()
-            .supports(Capability.LIST_RECORDINGS, Capability.PRIMARY_RECORDING, Capability.SESSION_HISTORY,
-                    Capability.WAIT_UNTIL_READY)
-            .filter(SessionFilter.STATUS, FilterSupport.CLIENT)
-            .filter(SessionFilter.CREATED_RANGE, FilterSupport.CLIENT)
-            .build();
-
-    /** Notte as discovery, core and the command line see it; it has no provider-specific history filters. */
     public static final ProviderMetadata METADATA = ProviderMetadata.builder(ID, "Notte", SpiVersion.CURRENT)
             .documentation("https://docs.notte.cc")
             .defaultBaseUrl("https://api.notte.cc")
-            .capabilities(CAPABILITIES)
+            .capabilities(Capabilities.builder()
+                    .supports(Capability.LIST_RECORDINGS, Capability.PRIMARY_RECORDING, Capability.SESSION_HISTORY,
+                            Capability.WAIT_UNTIL_READY)
+                    .filter(SessionFilter.STATUS, FilterSupport.CLIENT)
+                    .filter(SessionFilter.CREATED_RANGE, FilterSupport.CLIENT)
+                    .build())
             .recordingFormats(RecordingFormat.MP4, RecordingFormat.HLS)
             .build();
 

@@ -22,22 +22,7 @@ import java.util.List;
  * answer does not say "still active", the session itself is asked and {@link ReplayReadiness} tells which, as
  * Notte's own SDK does when it waits for a replay.
  */
-final class NotteRecordings implements RecordingSource {
-
-    private final HttpKit kit;
-    private final NotteApi api;
-    private final Clock clock;
-
-    NotteRecordings(HttpKit kit, NotteApi api, Clock clock) {
-        this.kit = kit;
-        this.api = api;
-        this.clock = clock;
-    }
-
-    @Override
-    public ProviderMetadata metadata() {
-        return NotteProvider.METADATA;
-    }
+record NotteRecordings(HttpKit kit, NotteApi api, ProviderMetadata metadata, Clock clock) implements RecordingSource {
 
     @Override
     public Either<TapedeckError, List<Recording>> recordings(SessionId session) {

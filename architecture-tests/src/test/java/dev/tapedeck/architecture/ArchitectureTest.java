@@ -29,7 +29,8 @@ class ArchitectureTest {
     /** Every package that ships in tapedeck-core. */
     static final String[] CORE = {
         "dev.tapedeck", "dev.tapedeck.model..", "dev.tapedeck.spi..", "dev.tapedeck.retry..",
-        "dev.tapedeck.internal..", "dev.tapedeck.download..", "dev.tapedeck.archive..", "dev.tapedeck.wait.."
+        "dev.tapedeck.internal..", "dev.tapedeck.download..", "dev.tapedeck.archive..", "dev.tapedeck.wait..",
+        "dev.tapedeck.observe.."
     };
 
     private static String[] coreAnd(String... more) {
@@ -47,6 +48,12 @@ class ArchitectureTest {
     /** The rules every provider follows, published in the provider kit, over the bundled providers. */
     @ArchTest
     static final ArchTests PROVIDER_RULES = ArchTests.in(ProviderRules.class);
+
+    @ArchTest
+    static final ArchRule only_the_metrics_module_knows_micrometer = noClasses()
+            .that().resideOutsideOfPackage("dev.tapedeck.micrometer..")
+            .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+            .because("metrics are optional: core and the HTTP kit report through TapedeckObserver");
 
     @ArchTest
     static final ArchRule nobody_outside_core_touches_core_internals = noClasses()

@@ -127,7 +127,7 @@ final class CliRun implements AutoCloseable {
     /** The sandbox behind {@code --sandbox}, started on first use with the plug-ins' emulators too. */
     SandboxLauncher sandbox() {
         if (sandbox == null) {
-            sandbox = SandboxLauncher.start(0, loader(), env.clock());
+            sandbox = SandboxLauncher.start(loader(), env.clock());
             sandbox.sandbox().problems().forEach(this::problem);
         }
         return sandbox;
@@ -137,7 +137,8 @@ final class CliRun implements AutoCloseable {
     ProviderConfig config(String id) {
         ProviderConfig.Builder builder = ProviderConfig.builder().clock(env.clock()).sleeper(env.sleeper())
                 .timeouts(options.timeouts()).apiBodyLimit(options.apiBodyLimit())
-                .allowPrivateAddresses(options.allowPrivateAddresses);
+                .allowPrivateAddresses(options.allowPrivateAddresses)
+                .wireLogBodyLimit(options.wireLogBodyLimit());
         if (options.sandbox) {
             sandbox().configure(id, builder);
         } else {

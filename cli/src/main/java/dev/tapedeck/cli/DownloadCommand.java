@@ -6,6 +6,7 @@ import dev.tapedeck.archive.ManifestEntry;
 import dev.tapedeck.download.DownloadOptions;
 import dev.tapedeck.download.Downloader;
 import dev.tapedeck.download.Fingerprint;
+import dev.tapedeck.download.RecordingPaths;
 import dev.tapedeck.model.Capability;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.SessionId;
@@ -88,9 +89,9 @@ final class DownloadCommand implements Callable<Integer> {
         Map<ManifestEntry.Key, Fingerprint> recorded = recorded(folder);
         report.expect(recordings.size());
         for (Recording recording : recordings) {
-            report.add(downloader.download(recording, folder, Optional.ofNullable(recorded.get(new ManifestEntry.Key(
-                    recording.provider(), recording.sessionId().value(), recording.id().value()))),
-                    report.listener()));
+            report.add(recording, RecordingPaths.relativePath(recording), downloader.download(recording, folder,
+                    Optional.ofNullable(recorded.get(new ManifestEntry.Key(recording.provider(),
+                            recording.sessionId().value(), recording.id().value()))), report.listener()));
         }
         return report.finish(folder, Optional.empty());
     }

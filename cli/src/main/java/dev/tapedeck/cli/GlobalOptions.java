@@ -44,8 +44,14 @@ final class GlobalOptions {
                     + "fetch them; by default their signature and credential parameters read REDACTED.")
     boolean revealUrls;
 
-    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Print stack traces of errors and the debug log, HTTP requests included.")
     boolean verbose;
+
+    @Option(names = "--log-http", paramLabel = "WHAT", scope = ScopeType.INHERIT,
+            description = "Log HTTP traffic on stderr, redacted: requests (a line per request and answer), headers "
+                    + "(and their headers) or bodies (and the first 4 KiB of each API body; never media).")
+    HttpLogging logHttp;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = Durations.class, scope = ScopeType.INHERIT,
             description = "The longest one API call may take in all: every try, the waits between them and reading "
@@ -93,6 +99,11 @@ final class GlobalOptions {
             throw CliFailure.usage(option + " must be longer than zero; write e.g. 30s, 2m or PT30S");
         }
         return Optional.ofNullable(value);
+    }
+
+    /** The most bytes of each API body the wire log shows: 4 KiB with {@code --log-http bodies}, else none. */
+    int wireLogBodyLimit() {
+        return logHttp == null ? 0 : logHttp.bodyLimit();
     }
 
     @Option(names = "--fields", paramLabel = "NAMES", split = ",", scope = ScopeType.INHERIT,

@@ -26,6 +26,7 @@ public final class Main {
             // Read by slf4j-simple when the first logger is made, which is after this line.
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
         }
+        HttpLogging.configure(args);
         System.exit(run(args, System.out, System.err, CliEnvironment.system()));
     }
 
@@ -50,6 +51,7 @@ public final class Main {
                     return new CommandLine.RunLast().execute(parsed);
                 })
                 .setExecutionExceptionHandler((e, cl, parsed) -> failure(root, e, err));
+        HelpLayout.apply(commandLine, () -> root.run().providers());
         try {
             int code = commandLine.execute(args);
             root.run().endNotes(code == ExitCodes.OK);

@@ -2,6 +2,7 @@ package dev.tapedeck.cli;
 
 import dev.tapedeck.EnvironmentVariable;
 import dev.tapedeck.sandbox.Sandbox;
+import dev.tapedeck.sandbox.SandboxOptions;
 import dev.tapedeck.sandbox.spi.ClientSettings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,8 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,8 +22,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code tapedeck sandbox [--port N]}: runs the sandbox in the foreground and prints the settings that point any
- * client at it, as {@code export} lines (with {@code --json}, as JSON Lines). A port in use is a usage error. It stops at Ctrl-C (or any signal that ends the process); at a terminal
+ * {@code tapedeck sandbox [--host ADDRESS] [--public-host NAME] [--port N] [--media-port N]}: runs the sandbox in the foreground and prints
+ * the settings that point any client at it, as {@code export} lines (with {@code --json}, as JSON Lines). It listens
+ * on loopback unless {@code --host} names another address (in a container, for other languages' tests), with one
+ * warning line on stderr, since its keys are published and its media host asks for none. A port in use or an address
+ * that cannot be bound is a usage error. It stops at Ctrl-C (or any signal that ends the process); at a terminal
  * also at Ctrl-D. Started in the background or with no standard input it runs until killed: see
  * {@link CliEnvironment#system()}.
  */
@@ -30,16 +36,31 @@ final class SandboxCommand implements Callable<Integer> {
     @ParentCommand
     TapedeckCommand root;
 
+    @Option(names = "--host", paramLabel = "ADDRESS", description = "Address to listen on (default: "
+            + SandboxLauncher.LOOPBACK + "); e.g. 0.0.0.0 in a container. For tests only: no auth on the media host.")
+    String host = SandboxLauncher.LOOPBACK;
+
+    @Option(names = "--public-host", paramLabel = "NAME", description = "Host name to put in the URLs it prints "
+            + "and hands out, e.g. the container's name (default: the --host address, 127.0.0.1 for 0.0.0.0).")
+    String publicHost;
+
     @Option(names = "--port", paramLabel = "N", description = "API port (default: any free port).")
     int port;
 
+    @Option(names = "--media-port", paramLabel = "N", description = "Media host port (default: any free port).")
+    int mediaPort;
+
     @Override
     public Integer call() throws IOException {
-        if (port < 0 || port > 65535) {
-            throw CliFailure.usage("--port must be between 0 and 65535, was " + port);
-        }
+        requirePort("--port", port);
+        requirePort("--media-port", mediaPort);
         CliRun run = root.run();
-        try (SandboxLauncher launcher = start(port, run.loader(), run.env().clock())) {
+        InetAddress address = address(host);
+        try (SandboxLauncher launcher = start(address, run.loader(), run.env().clock())) {
+            if (!address.isLoopbackAddress()) {
+                run.err().println("tapedeck: warning: the sandbox listens on " + host + " and is reachable from "
+                        + "other machines; it is for tests only: its keys are published and its media host has no auth");
+            }
             if (run.options().json) {
                 describeAsJson(launcher.sandbox(), run.out());
             } else {
@@ -52,15 +73,39 @@ final class SandboxCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static SandboxLauncher start(int port, ClassLoader loader, Clock clock) {
+    private static void requirePort(String option, int value) {
+        if (value < 0 || value > 65535) {
+            throw CliFailure.usage(option + " must be between 0 and 65535, was " + value);
+        }
+    }
+
+    /** The address {@code --host} names: an IP address or a name of this machine, resolved once. */
+    private static InetAddress address(String host) {
         try {
-            return SandboxLauncher.start(port, loader, clock);
+            return InetAddress.getByName(host.strip());
+        } catch (UnknownHostException | SecurityException unknown) {
+            throw CliFailure.usage("--host takes an address of this machine such as 127.0.0.1 or 0.0.0.0, was '"
+                    + host + "'");
+        }
+    }
+
+    private SandboxLauncher start(InetAddress address, ClassLoader loader, Clock clock) {
+        try {
+            SandboxOptions.Builder where = SandboxOptions.builder().host(address.getHostAddress()).apiPort(port)
+                    .mediaPort(mediaPort);
+            if (publicHost != null) {
+                where.publicHost(publicHost.strip());
+            }
+            return SandboxLauncher.start(where, loader, clock);
+        } catch (IllegalArgumentException badPublicHost) {
+            throw CliFailure.usage("--public-host: " + badPublicHost.getMessage());
         } catch (UncheckedIOException failed) {
             if (!(failed.getCause() instanceof BindException)) {
                 throw failed;
             }
-            throw CliFailure.usage("cannot start the sandbox on port " + port + " ("
-                    + failed.getCause().getMessage() + "); choose another --port, or 0 for any free port");
+            throw CliFailure.usage("cannot start the sandbox on " + host + " (API port " + port + ", media port "
+                    + mediaPort + "): " + failed.getCause().getMessage() + "; choose another --port or --media-port, "
+                    + "0 for any free port, or an address of this machine for --host");
         }
     }
 

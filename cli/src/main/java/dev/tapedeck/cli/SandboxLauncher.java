@@ -14,6 +14,9 @@ import java.util.Optional;
  */
 final class SandboxLauncher implements AutoCloseable {
 
+    /** The address the sandbox binds to unless told otherwise. */
+    static final String LOOPBACK = "127.0.0.1";
+
     private final Sandbox sandbox;
 
     SandboxLauncher(Sandbox sandbox) {
@@ -21,13 +24,16 @@ final class SandboxLauncher implements AutoCloseable {
     }
 
     /**
-     * Starts a sandbox whose API listens on {@code apiPort} (0: any free port), finding emulators via {@code loader},
-     * on the command's {@code clock}, so that waiting for the sandbox's sessions passes on the clock the command waits
-     * with.
+     * Starts a sandbox on loopback and free ports, finding emulators via {@code loader}, on the command's
+     * {@code clock}, so that waiting for the sandbox's sessions passes on the clock the command waits with.
      */
-    static SandboxLauncher start(int apiPort, ClassLoader loader, Clock clock) {
-        return new SandboxLauncher(Sandbox.start(SandboxOptions.builder().apiPort(apiPort).emulatorLoader(loader)
-                .clock(clock).build()));
+    static SandboxLauncher start(ClassLoader loader, Clock clock) {
+        return start(SandboxOptions.builder().host(LOOPBACK), loader, clock);
+    }
+
+    /** Starts a sandbox as {@link #start(ClassLoader, Clock)} does, where {@code where} says (host and ports). */
+    static SandboxLauncher start(SandboxOptions.Builder where, ClassLoader loader, Clock clock) {
+        return new SandboxLauncher(Sandbox.start(where.emulatorLoader(loader).clock(clock).build()));
     }
 
     /** The running sandbox. */

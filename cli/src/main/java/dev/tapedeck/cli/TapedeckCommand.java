@@ -8,15 +8,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The {@code tapedeck} command itself: global options and the list of subcommands. */
+/**
+ * The {@code tapedeck} command itself: global options and the list of subcommands; {@link HelpLayout} lays out its
+ * help.
+ */
 @Command(name = "tapedeck", mixinStandardHelpOptions = true, version = "tapedeck 0.1.0",
         description = "List, pause, resume, download and archive browser and call session recordings "
                 + "across hosted agent platforms: the bundled providers and any provider jar in a plug-in folder "
                 + "(~/.tapedeck/plugins, $TAPEDECK_PLUGINS).",
         subcommands = {ProvidersCommand.class, SessionsCommand.class, RecordingsCommand.class, PauseCommand.class,
-                ResumeCommand.class, DownloadCommand.class, ArchiveCommand.class, SandboxCommand.class},
-        footer = {"", "Exit codes: 0 ok, 2 usage, 3 not found, 4 unauthorized, 5 not ready, "
-                + "6 rate limited/provider/network failure, 7 unsupported, 8 integrity, 1 other."})
+                ResumeCommand.class, DownloadCommand.class, ArchiveCommand.class, SandboxCommand.class,
+                CompletionCommand.class, CommandLine.HelpCommand.class})
 final class TapedeckCommand implements Callable<Integer> {
 
     @Mixin
@@ -53,8 +55,7 @@ final class TapedeckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing command; try tapedeck --help (commands: providers, sessions, recordings, pause, resume, "
-                        + "download, archive, sandbox)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command; try tapedeck --help (commands: "
+                + String.join(", ", spec.subcommands().keySet()) + ")");
     }
 }

@@ -4,6 +4,7 @@ import dev.tapedeck.download.DownloadListener;
 import dev.tapedeck.download.DownloadResult;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.TapedeckError;
+import io.vavr.control.Either;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,9 +88,9 @@ final class TransferReport {
         };
     }
 
-    /** Records and prints one finished download. */
-    void add(DownloadResult result) {
-        add(TransferRow.of(result));
+    /** Records and prints how the download of {@code recording} to {@code path} (relative to the folder) ended. */
+    void add(Recording recording, String path, Either<TapedeckError, DownloadResult> result) {
+        add(result.fold(error -> TransferRow.failed(recording, path, error), TransferRow::of));
     }
 
     /** Records one row; JSON Lines print it at once, tables at the end in order. */

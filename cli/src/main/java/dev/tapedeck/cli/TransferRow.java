@@ -3,6 +3,7 @@ package dev.tapedeck.cli;
 import dev.tapedeck.archive.ManifestEntry;
 import dev.tapedeck.download.DownloadResult;
 import dev.tapedeck.download.DownloadStatus;
+import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.TapedeckError;
 import java.util.Comparator;
 import java.util.Locale;
@@ -64,13 +65,19 @@ record TransferRow(String provider, String sessionId, Optional<String> recording
         Objects.requireNonNull(cause, "cause");
     }
 
-    /** The row of a finished download; a failure's empty size and checksum become absent. */
+    /** The row of a file in place, downloaded or skipped. */
     static TransferRow of(DownloadResult result) {
-        boolean failed = result.status() == DownloadStatus.FAILED;
         return new TransferRow(result.provider(), result.sessionId().value(),
                 Optional.of(result.recordingId().value()), Optional.of(result.relativePath()),
-                failed ? Optional.empty() : Optional.of(result.sizeBytes()), text(result.sha256()),
-                Status.of(result.status()), result.error().map(TapedeckError::message), result.error());
+                Optional.of(result.sizeBytes()), text(result.sha256()), Status.of(result.status()), Optional.empty(),
+                Optional.empty());
+    }
+
+    /** The row of a download of {@code recording} that failed; {@code path} is where it would have gone. */
+    static TransferRow failed(Recording recording, String path, TapedeckError error) {
+        return new TransferRow(recording.provider(), recording.sessionId().value(), Optional.of(recording.id().value()),
+                Optional.of(path), Optional.empty(), Optional.empty(), Status.FAILED, Optional.of(error.message()),
+                Optional.of(error));
     }
 
     /** The row of an archive's manifest entry; {@code cause} is the typed error behind a failure, when known. */

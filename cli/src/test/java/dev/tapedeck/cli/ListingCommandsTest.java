@@ -254,6 +254,28 @@ class ListingCommandsTest {
         }
     }
 
+    @Test
+    void sandboxCommandOnAnotherAddressWarnsOnceThatItIsForTestsAndNamesThatAddress() {
+        CliHarness.Result result = CliHarness.empty().run("sandbox", "--host", "0.0.0.0");
+        CliHarness.Result named = CliHarness.empty().run("sandbox", "--host", "0.0.0.0", "--public-host",
+                "sandbox.test");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        // every interface cannot be connected to; the URLs name loopback, or the name given
+        assertThat(result.out()).contains("export ANCHOR_BASE_URL=http://127.0.0.1:");
+        assertThat(named.out()).contains("export ANCHOR_BASE_URL=http://sandbox.test:", "# media host: http://sandbox.test:");
+        assertThat(result.err().lines().filter(line -> line.contains("warning"))).singleElement().asString()
+                .contains("listens on 0.0.0.0", "for tests only", "no auth");
+        assertThat(CliHarness.empty().run("sandbox").err()).doesNotContain("warning");
+    }
+
+    @Test
+    void sandboxCommandOnAnAddressOfAnotherMachineIsAUsageErrorOnOneLine() {
+        // 192.0.2.1 is reserved for documentation: never an address of this machine, and no traffic is sent to it
+        ExitCodesTest.assertOneErrorLine(CliHarness.empty().run("sandbox", "--host", "192.0.2.1"), 2,
+                "an address of this machine for --host");
+    }
+
     static List<String> fieldNames(JsonNode node) {
         List<String> names = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);

@@ -20,7 +20,7 @@ import javax.tools.ToolProvider;
  * its sandbox emulator and their service files, never on the test class path), compiled with javax.tools against
  * Tapedeck's class path and packed into a jar, as the example's own build would.
  */
-final class PluginJar {
+public final class PluginJar {
 
     /** The example provider, from the cli module's folder, where Surefire runs. */
     static final Path EXAMPLE = Path.of("..", "examples", "provider-acme").toAbsolutePath().normalize();
@@ -32,7 +32,7 @@ final class PluginJar {
      * Compiles the Acme plug-in declaring SPI version {@code spiVersion} (a Java expression put where its sources
      * say {@code SpiVersion.CURRENT}) into {@code jar}, in a scratch folder {@code work}.
      */
-    static Path acme(Path work, Path jar, String spiVersion) {
+    public static Path acme(Path work, Path jar, String spiVersion) {
         Path main = EXAMPLE.resolve("src/main");
         assertThat(main).as("the example provider's sources").isDirectory();
         Path sources = work.resolve("src");

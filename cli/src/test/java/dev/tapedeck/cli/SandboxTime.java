@@ -1,11 +1,11 @@
 package dev.tapedeck.cli;
 
+import dev.tapedeck.junit.ClockSleeper;
 import dev.tapedeck.retry.Sleeper;
 import dev.tapedeck.sandbox.ManualClock;
 import dev.tapedeck.sandbox.Pauser;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -26,7 +26,7 @@ public final class SandboxTime implements Pauser, Sleeper {
 
     private final ManualClock clock = new ManualClock(START);
     private final CountDownLatch never = new CountDownLatch(1);
-    private final List<Duration> sleeps = new ArrayList<>();
+    private final ClockSleeper sleeper = new ClockSleeper(clock);
 
     /** The shared clock. */
     public ManualClock clock() {
@@ -44,13 +44,12 @@ public final class SandboxTime implements Pauser, Sleeper {
     }
 
     @Override
-    public synchronized void sleep(Duration duration) {
-        sleeps.add(duration);
-        clock.advance(duration);
+    public void sleep(Duration duration) {
+        sleeper.sleep(duration);
     }
 
     /** Every wait the CLI asked for so far, in order. */
-    public synchronized List<Duration> sleeps() {
-        return List.copyOf(sleeps);
+    public List<Duration> sleeps() {
+        return sleeper.sleeps();
     }
 }

@@ -331,22 +331,18 @@ public final class Archiver {
                     listener.recordingProgressed(recording, bytesSoFar);
                 }
             };
-            DownloadResult result;
-            if (wait.isPresent()) {
-                DownloadResult[] last = new DownloadResult[1];
-                Either<TapedeckError, DownloadResult> waited = wait.get().until(() -> {
-                    last[0] = chosen.download(recording, root, progress);
-                    return last[0].toEither();
-                });
-                result = waited.fold(last[0]::withError, ok -> ok);
-            } else {
-                result = chosen.download(recording, root, progress);
+            Either<TapedeckError, DownloadResult> result = wait
+                    .map(w -> w.until(() -> chosen.download(recording, root, progress)))
+                    .orElseGet(() -> chosen.download(recording, root, progress));
+            if (result.isRight()) {
+                return record(ManifestEntry.of(result.get()), Optional.empty());
             }
-            if (deferNotReady && result.error().filter(TapedeckError.NotReady.class::isInstance).isPresent()) {
-                return record(ManifestEntry.notReady(result.provider(), result.sessionId().value(),
-                        result.recordingId().value(), result.relativePath(), result.error().get()), Optional.empty());
+            TapedeckError error = result.getLeft();
+            if (deferNotReady && error instanceof TapedeckError.NotReady) {
+                return record(ManifestEntry.notReady(recording.provider(), recording.sessionId().value(),
+                        recording.id().value(), relative, error), Optional.empty());
             }
-            return record(ManifestEntry.of(result), result.error());
+            return record(ManifestEntry.recordingFailed(recording, relative, error), Optional.of(error));
         }
 
         /** Records a recording whose download threw, so one provider bug does not stop the archive. */
@@ -354,8 +350,8 @@ public final class Archiver {
             TapedeckError error = new TapedeckError.ProviderFailure(recording.provider(), 0, "downloading "
                     + "recording " + recording.id() + " failed unexpectedly (" + bug.getClass().getName()
                     + "); please report this as a bug", "", false);
-            return record(ManifestEntry.of(DownloadResult.failed(recording, RecordingPaths.resolve(root, recording),
-                    RecordingPaths.relativePath(recording), error)), Optional.of(error));
+            return record(ManifestEntry.recordingFailed(recording, RecordingPaths.relativePath(recording), error),
+                    Optional.of(error));
         }
 
         private boolean verified(ManifestEntry entry) {

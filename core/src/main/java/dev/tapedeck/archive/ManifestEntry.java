@@ -2,6 +2,7 @@ package dev.tapedeck.archive;
 
 import dev.tapedeck.download.DownloadResult;
 import dev.tapedeck.download.DownloadStatus;
+import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.SessionId;
 import dev.tapedeck.model.TapedeckError;
 import java.util.Objects;
@@ -50,11 +51,16 @@ public record ManifestEntry(String provider, String sessionId, String recordingI
         }
     }
 
-    /** The entry for a download's result; its relative path should be relative to the archive folder. */
+    /** The entry for a file in place; its relative path should be relative to the archive folder. */
     public static ManifestEntry of(DownloadResult result) {
         return new ManifestEntry(result.provider(), result.sessionId().value(), result.recordingId().value(),
-                result.relativePath(), result.sizeBytes(), result.sha256(), result.status(),
-                result.error().map(TapedeckError::message));
+                result.relativePath(), result.sizeBytes(), result.sha256(), result.status(), Optional.empty());
+    }
+
+    /** The entry for a recording whose download failed; {@code path} is where it would have gone. */
+    public static ManifestEntry recordingFailed(Recording recording, String path, TapedeckError error) {
+        return new ManifestEntry(recording.provider(), recording.sessionId().value(), recording.id().value(), path, 0,
+                "", DownloadStatus.FAILED, Optional.of(error.message()));
     }
 
     /** The entry for a session whose recordings could not be listed. */

@@ -55,7 +55,10 @@ import java.util.function.Function;
  * own format gives ({@code replay.mp4}, {@code replay.m3u8}), so the result says which one was used; one whose
  * file is already in place is tried first, so that a later run recognises what an earlier one saved.
  *
- * <p>Never throws for an expected failure: every outcome is a {@link DownloadResult}. Thread-safe.
+ * <p>Every call returns an {@code Either}, like every other call of the API: right with the {@link DownloadResult} of
+ * a file that is in place (downloaded or skipped), left with the {@link TapedeckError} of a download that failed,
+ * which left nothing under the final name. It never throws for an expected failure; for an exception instead, wrap
+ * the call in {@link dev.tapedeck.model.TapedeckException#orThrow}. Thread-safe.
  */
 public final class Downloader {
 
@@ -90,7 +93,8 @@ public final class Downloader {
      * {@code <provider>/<session>/<recording>.<ext>}, see {@link RecordingPaths}; the result's relative path is
      * that, relative to {@code folder}.
      */
-    public DownloadResult download(Recording recording, Path folder, DownloadListener listener) {
+    public Either<TapedeckError, DownloadResult> download(Recording recording, Path folder,
+            DownloadListener listener) {
         return download(recording, folder, Optional.empty(), listener);
     }
 
@@ -98,8 +102,8 @@ public final class Downloader {
      * {@link #download(Recording, Path, DownloadListener)}, where {@code recorded} is what a manifest recorded for
      * the file earlier: a copy already in place must match it to be skipped.
      */
-    public DownloadResult download(Recording recording, Path folder, Optional<Fingerprint> recorded,
-            DownloadListener listener) {
+    public Either<TapedeckError, DownloadResult> download(Recording recording, Path folder,
+            Optional<Fingerprint> recorded, DownloadListener listener) {
         Objects.requireNonNull(recording, "recording");
         Objects.requireNonNull(recorded, "recorded");
         Path dir = folder.toAbsolutePath().normalize();
@@ -112,22 +116,18 @@ public final class Downloader {
      * sanitised like a provider's name and given an extension that suits the recording. For an HLS playlist
      * {@code fileName} names the playlist.
      */
-    public DownloadResult download(Recording recording, Path folder, String fileName, DownloadListener listener) {
+    public Either<TapedeckError, DownloadResult> download(Recording recording, Path folder, String fileName,
+            DownloadListener listener) {
         Objects.requireNonNull(recording, "recording");
         Path dir = folder.toAbsolutePath().normalize();
         return eachAlternative(recording, Optional.empty(), listener, one -> {
             String name = FileNames.forRecording(one, fileName);
-            return FileNames.resolveInside(dir, name).map(path -> new Target(path, name))
-                    .mapLeft(refused -> new Refused(dir.resolve(name).normalize(), name, refused));
+            return FileNames.resolveInside(dir, name).map(path -> new Target(path, name));
         });
     }
 
     /** Where one alternative of a recording goes: the absolute path and the path the result reports. */
     private record Target(Path path, String relative) {
-    }
-
-    /** A name that cannot be used, with where it would have gone. */
-    private record Refused(Path path, String relative, TapedeckError error) {
     }
 
     /**
@@ -137,8 +137,8 @@ public final class Downloader {
      * or integrity, unsupported, a provider failure; never after a storage error, a lock, a rate limit, a recording
      * that is not ready, a broken transfer (its part is kept to resume) or an interrupt.
      */
-    private DownloadResult eachAlternative(Recording recording, Optional<Fingerprint> recorded,
-            DownloadListener listener, Function<Recording, Either<Refused, Target>> place) {
+    private Either<TapedeckError, DownloadResult> eachAlternative(Recording recording, Optional<Fingerprint> recorded,
+            DownloadListener listener, Function<Recording, Either<TapedeckError, Target>> place) {
         Objects.requireNonNull(listener, "listener");
         List<Recording> tries = new ArrayList<>();
         List<Recording> notInPlace = new ArrayList<>();
@@ -149,22 +149,21 @@ public final class Downloader {
             (inPlace ? tries : notInPlace).add(one);
         }
         tries.addAll(notInPlace);
-        DownloadResult result = null;
+        Either<TapedeckError, DownloadResult> result = null;
         for (int i = 0; i < tries.size(); i++) {
             Recording one = tries.get(i);
             boolean last = i == tries.size() - 1;
             DownloadListener heard = last ? listener : new QuietFailures(listener);
-            Either<Refused, Target> target = place.apply(one);
+            Either<TapedeckError, Target> target = place.apply(one);
             if (target.isLeft()) {
                 heard.started(one, Optional.empty());
-                result = fail(one, target.getLeft().path(), target.getLeft().relative(), target.getLeft().error(),
-                        heard);
+                result = fail(target.getLeft(), heard);
             } else {
                 result = save(one, target.get().path(), target.get().relative(), recorded, heard);
             }
-            if (result.error().isEmpty() || last || !fallsBack(result.error().get())) {
-                if (!last && result.error().isPresent()) {
-                    listener.failed(result.error().get());
+            if (result.isRight() || last || !fallsBack(result.getLeft())) {
+                if (!last && result.isLeft()) {
+                    listener.failed(result.getLeft());
                 }
                 return result;
             }
@@ -206,28 +205,28 @@ public final class Downloader {
         }
     }
 
-    private DownloadResult save(Recording recording, Path target, String relative, Optional<Fingerprint> recorded,
-            DownloadListener listener) {
+    private Either<TapedeckError, DownloadResult> save(Recording recording, Path target, String relative,
+            Optional<Fingerprint> recorded, DownloadListener listener) {
         boolean hls = HlsDownload.handles(recording);
         listener.started(recording, hls ? Optional.empty() : recording.sizeBytes());
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            return fail(recording, target, relative, new TapedeckError.Storage(recording.provider(), target
+            return fail(new TapedeckError.Storage(recording.provider(), target
                     + " is a folder; move it away or download into another folder"), listener);
         }
         Either<TapedeckError, Path> created = LocalFiles.createFolder(recording.provider(), target.getParent(),
                 "the folder");
         if (created.isLeft()) {
-            return fail(recording, target, relative, created.getLeft(), listener);
+            return fail(created.getLeft(), listener);
         }
         Optional<LockFile> lock;
         try {
             lock = LockFile.tryAcquire(LocalFiles.lockFile(target), true);
         } catch (IOException storage) {
-            return fail(recording, target, relative, storageError(recording.provider(), "could not create the lock "
+            return fail(storageError(recording.provider(), "could not create the lock "
                     + "file beside " + target + ": " + storage + "; check the folder's permissions"), listener);
         }
         if (lock.isEmpty()) {
-            return fail(recording, target, relative, new TapedeckError.InUse(recording.provider(), "another "
+            return fail(new TapedeckError.InUse(recording.provider(), "another "
                     + "tapedeck run is downloading " + target + " right now; let it finish, then run this again"),
                     listener);
         }
@@ -236,7 +235,7 @@ public final class Downloader {
         }
     }
 
-    private DownloadResult saveLocked(Recording recording, Path target, String relative,
+    private Either<TapedeckError, DownloadResult> saveLocked(Recording recording, Path target, String relative,
             Optional<Fingerprint> recorded, DownloadListener listener) {
         boolean hls = HlsDownload.handles(recording);
         boolean keepExisting = Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !options.overwrite();
@@ -254,11 +253,11 @@ public final class Downloader {
                 ? new HlsDownload(live, transfer, options, what).save(target, progress)
                 : fetchFile(live, transfer, target, progress, what, fetched -> place(live, target, fetched, what));
         if (saved.isLeft()) {
-            return fail(recording, target, relative, saved.getLeft(), listener);
+            return fail(saved.getLeft(), listener);
         }
         DownloadResult result = DownloadResult.downloaded(recording, target, relative, saved.get());
         listener.finished(result);
-        return result;
+        return Either.right(result);
     }
 
     /**
@@ -266,7 +265,7 @@ public final class Downloader {
      * playlist with every file it references), have the size the provider declares for a single file, and match what
      * a manifest {@code recorded}. So a re-run costs one listing call, not the recording's bytes.
      */
-    private DownloadResult checkExisting(Recording recording, Path target, String relative,
+    private Either<TapedeckError, DownloadResult> checkExisting(Recording recording, Path target, String relative,
             Optional<Fingerprint> recorded, DownloadListener listener) {
         boolean hls = HlsDownload.handles(recording);
         Either<TapedeckError, Fingerprint> existing = LocalCopy.measure(target);
@@ -282,13 +281,13 @@ public final class Downloader {
             mismatch = Optional.empty();
         }
         if (mismatch.isPresent()) {
-            return fail(recording, target, relative, new TapedeckError.Storage(recording.provider(), target
+            return fail(new TapedeckError.Storage(recording.provider(), target
                     + " already exists with different content (" + mismatch.get() + "); it was left as it is, pass "
                     + "--overwrite (DownloadOptions.overwrite) to replace it"), listener);
         }
         DownloadResult result = DownloadResult.skipped(recording, target, relative, existing.get());
         listener.finished(result);
-        return result;
+        return Either.right(result);
     }
 
     /**
@@ -297,8 +296,9 @@ public final class Downloader {
      * existing copy stays as it is and the fresh one is deleted. A file goes through its usual temp file; an HLS
      * copy, being several files, through a staging folder, so that its segments never mix with the existing ones.
      */
-    private DownloadResult compareWithExisting(Recording recording, LiveRecording live, Transfer transfer,
-            Path target, String relative, Progress progress, String what, DownloadListener listener) {
+    private Either<TapedeckError, DownloadResult> compareWithExisting(Recording recording, LiveRecording live,
+            Transfer transfer, Path target, String relative, Progress progress, String what,
+            DownloadListener listener) {
         boolean hls = HlsDownload.handles(recording);
         Either<TapedeckError, Fingerprint> existing = LocalCopy.measure(target);
         Either<TapedeckError, Boolean> same;
@@ -310,7 +310,7 @@ public final class Downloader {
                         fresh.getParent(), "the folder")
                         .flatMap(ok -> new HlsDownload(live, transfer, options, what).save(fresh, progress));
                 if (saved.isLeft()) {
-                    return fail(recording, target, relative, saved.getLeft(), listener);
+                    return fail(saved.getLeft(), listener);
                 }
                 same = LocalCopy.sameContent(target, fresh);
             } finally {
@@ -320,18 +320,18 @@ public final class Downloader {
             Either<TapedeckError, Fingerprint> saved = fetchFile(live, transfer, target, progress, what,
                     Either::right);
             if (saved.isLeft()) {
-                return fail(recording, target, relative, saved.getLeft(), listener);
+                return fail(saved.getLeft(), listener);
             }
             same = existing.map(saved.get()::equals);
         }
         if (same.isRight() && same.get() && existing.isRight()) {
             DownloadResult result = DownloadResult.skipped(recording, target, relative, existing.get());
             listener.finished(result);
-            return result;
+            return Either.right(result);
         }
         String why = same.isLeft() ? " (" + same.getLeft().message() + ")"
                 : existing.isLeft() ? " (" + existing.getLeft().message() + ")" : "";
-        return fail(recording, target, relative, new TapedeckError.Storage(recording.provider(), target
+        return fail(new TapedeckError.Storage(recording.provider(), target
                 + " already exists with different content" + why + "; it was left as it is, pass --overwrite "
                 + "(DownloadOptions.overwrite) to replace it"), listener);
     }
@@ -393,10 +393,9 @@ public final class Downloader {
         return Either.right(Optional.empty());
     }
 
-    private static DownloadResult fail(Recording recording, Path target, String relative, TapedeckError error,
-            DownloadListener listener) {
+    private static Either<TapedeckError, DownloadResult> fail(TapedeckError error, DownloadListener listener) {
         listener.failed(error);
-        return DownloadResult.failed(recording, target, relative, error);
+        return Either.left(error);
     }
 
     private static String describe(Recording recording) {

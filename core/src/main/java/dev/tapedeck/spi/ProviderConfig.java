@@ -3,6 +3,7 @@ package dev.tapedeck.spi;
 import dev.tapedeck.EnvironmentVariable;
 import dev.tapedeck.ProviderSetting;
 import dev.tapedeck.model.Redaction;
+import dev.tapedeck.observe.TapedeckObserver;
 import dev.tapedeck.retry.RetryBudget;
 import dev.tapedeck.retry.RetryPolicy;
 import dev.tapedeck.retry.Sleeper;
@@ -33,6 +34,8 @@ public final class ProviderConfig {
     private final RetryBudget retryBudget;
     private final long apiBodyLimit;
     private final boolean allowPrivateAddresses;
+    private final TapedeckObserver observer;
+    private final int wireLogBodyLimit;
     private final Clock clock;
     private final Sleeper sleeper;
     private final Function<String, Optional<String>> environment;
@@ -46,6 +49,8 @@ public final class ProviderConfig {
         this.retryBudget = builder.retryBudget;
         this.apiBodyLimit = builder.apiBodyLimit;
         this.allowPrivateAddresses = builder.allowPrivateAddresses;
+        this.observer = builder.observer;
+        this.wireLogBodyLimit = builder.wireLogBodyLimit;
         this.clock = builder.clock;
         this.sleeper = builder.sleeper;
         this.environment = builder.environment;
@@ -110,6 +115,22 @@ public final class ProviderConfig {
         return allowPrivateAddresses;
     }
 
+    /**
+     * What hears every call, retry and media body of the connections made with this config; {@link
+     * TapedeckObserver#NONE} by default. The {@code tapedeck-micrometer} module's {@code TapedeckMetrics} is one.
+     */
+    public TapedeckObserver observer() {
+        return observer;
+    }
+
+    /**
+     * The most bytes of each API request and answer body that the wire log ({@code dev.tapedeck.http.wire}) shows
+     * at TRACE, redacted; 0, the default, shows none. Media bodies are never logged.
+     */
+    public int wireLogBodyLimit() {
+        return wireLogBodyLimit;
+    }
+
     /** The clock for expiry checks and Retry-After dates. */
     public Clock clock() {
         return clock;
@@ -130,7 +151,8 @@ public final class ProviderConfig {
                 + ", baseUrl=" + baseUrl.map(Redaction::url).orElse("default")
                 + ", settings=" + settings.keySet() + ", timeouts=" + timeouts + ", retryPolicy=" + retryPolicy
                 + ", retryBudget=" + retryBudget + ", apiBodyLimit=" + apiBodyLimit
-                + ", allowPrivateAddresses=" + allowPrivateAddresses + "]";
+                + ", allowPrivateAddresses=" + allowPrivateAddresses + ", wireLogBodyLimit=" + wireLogBodyLimit
+                + "]";
     }
 
     /** Mutable builder. */
@@ -143,6 +165,8 @@ public final class ProviderConfig {
         private RetryBudget retryBudget = RetryBudget.defaults();
         private long apiBodyLimit = DEFAULT_API_BODY_LIMIT;
         private boolean allowPrivateAddresses;
+        private TapedeckObserver observer = TapedeckObserver.NONE;
+        private int wireLogBodyLimit;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.system();
         private Function<String, Optional<String>> environment = name -> Optional.ofNullable(System.getenv(name));
@@ -203,6 +227,24 @@ public final class ProviderConfig {
         /** Lets downloads go to private and loopback addresses; see {@link ProviderConfig#allowPrivateAddresses()}. */
         public Builder allowPrivateAddresses(boolean value) {
             this.allowPrivateAddresses = value;
+            return this;
+        }
+
+        /** What hears the connections' calls, retries and media bodies, e.g. {@code TapedeckMetrics.of(registry)}. */
+        public Builder observer(TapedeckObserver value) {
+            this.observer = Objects.requireNonNull(value, "observer");
+            return this;
+        }
+
+        /**
+         * Lets the wire log show up to {@code bytes} of each API request and answer body at TRACE, redacted; 0 (the
+         * default) shows none. For debugging a provider's answers; media bodies are never logged.
+         */
+        public Builder wireLogBodyLimit(int bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("the wire log body limit must not be negative, was " + bytes);
+            }
+            this.wireLogBodyLimit = bytes;
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.tapedeck.download;
 
 import static dev.tapedeck.download.Folders.filesIn;
 import static dev.tapedeck.download.Folders.sha256;
+import static dev.tapedeck.model.TapedeckException.orThrow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tapedeck.model.MediaLocation;
@@ -50,11 +51,11 @@ class ContentCheckTest {
     void anHtmlPageServedWith200AsAnMp4IsRefusedNamedAndNothingIsKept() throws Exception {
         media.put("/r1.mp4", PAGE).contentType("text/html; charset=utf-8");
 
-        DownloadResult result = downloader.download(at("/r1.mp4", RecordingFormat.MP4), dir, DownloadListener.NONE);
+        TapedeckError failure = downloader.download(at("/r1.mp4", RecordingFormat.MP4), dir,
+                DownloadListener.NONE).getLeft();
 
-        assertThat(result.status()).isEqualTo(DownloadStatus.FAILED);
-        assertThat(result.error().get()).isInstanceOf(TapedeckError.Integrity.class);
-        assertThat(result.error().get().message()).isEqualTo("recording r1 of session s1 at loop: instead of an MP4 "
+        assertThat(failure).isInstanceOf(TapedeckError.Integrity.class);
+        assertThat(failure.message()).isEqualTo("recording r1 of session s1 at loop: instead of an MP4 "
                 + "video, the server sent an HTML page, " + PAGE.length + " bytes; nothing was kept, try again later");
         assertThat(filesIn(dir)).isEmpty();
     }
@@ -63,9 +64,10 @@ class ContentCheckTest {
     void anHtmlPageIsRecognisedByItsBytesWhateverItsContentTypeSays() throws Exception {
         media.put("/r1.mp4", PAGE).contentType("video/mp4");
 
-        DownloadResult result = downloader.download(at("/r1.mp4", RecordingFormat.OTHER), dir, DownloadListener.NONE);
+        TapedeckError failure = downloader.download(at("/r1.mp4", RecordingFormat.OTHER), dir,
+                DownloadListener.NONE).getLeft();
 
-        assertThat(result.error().get().message()).contains("an HTML page, " + PAGE.length + " bytes");
+        assertThat(failure.message()).contains("an HTML page, " + PAGE.length + " bytes");
         assertThat(filesIn(dir)).isEmpty();
     }
 
@@ -74,10 +76,10 @@ class ContentCheckTest {
         byte[] json = "{\"error\":\"recording is not available yet, retry\"}\n".getBytes(StandardCharsets.UTF_8);
         media.put("/call.mp3", json).contentType("application/json");
 
-        DownloadResult result = downloader.download(at("/call.mp3", RecordingFormat.AUDIO), dir,
-                DownloadListener.NONE);
+        TapedeckError failure = downloader.download(at("/call.mp3", RecordingFormat.AUDIO), dir,
+                DownloadListener.NONE).getLeft();
 
-        assertThat(result.error().get().message()).contains("instead of an audio file, the server sent JSON text, "
+        assertThat(failure.message()).contains("instead of an audio file, the server sent JSON text, "
                 + json.length + " bytes;");
         assertThat(filesIn(dir)).isEmpty();
     }
@@ -86,9 +88,10 @@ class ContentCheckTest {
     void plainTextWhereAVideoBelongsIsRefusedByItsType() throws Exception {
         media.put("/r1.mp4", LoopbackMedia.bytes(12, 1)).contentType("text/plain");
 
-        DownloadResult result = downloader.download(at("/r1.mp4", RecordingFormat.MP4), dir, DownloadListener.NONE);
+        TapedeckError failure = downloader.download(at("/r1.mp4", RecordingFormat.MP4), dir,
+                DownloadListener.NONE).getLeft();
 
-        assertThat(result.error().get().message()).contains("text/plain, 12 bytes");
+        assertThat(failure.message()).contains("text/plain, 12 bytes");
     }
 
     @Test
@@ -99,7 +102,7 @@ class ContentCheckTest {
         downloader.download(recording, dir, DownloadListener.NONE);
         media.put("/r1.mp4", real);
 
-        DownloadResult again = downloader.download(recording, dir, DownloadListener.NONE);
+        DownloadResult again = orThrow(downloader.download(recording, dir, DownloadListener.NONE));
 
         assertThat(again.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(again.sha256()).isEqualTo(sha256(real));
@@ -111,7 +114,8 @@ class ContentCheckTest {
         byte[] text = "anything a provider calls a recording\n".getBytes(StandardCharsets.UTF_8);
         media.put("/r1.txt", text).contentType("text/plain");
 
-        DownloadResult result = downloader.download(at("/r1.txt", RecordingFormat.OTHER), dir, DownloadListener.NONE);
+        DownloadResult result = orThrow(downloader.download(at("/r1.txt", RecordingFormat.OTHER), dir,
+                DownloadListener.NONE));
 
         assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(result.relativePath()).isEqualTo("loop/s1/r1.txt");
@@ -130,7 +134,7 @@ class ContentCheckTest {
                 new MediaLocation.RemoteUrl(media.uri("/events"), Optional.empty())).fileName("s1-r1.json")
                 .sizeBytes((long) body.length).build();
 
-        DownloadResult result = downloader.download(rrweb, dir, DownloadListener.NONE);
+        DownloadResult result = orThrow(downloader.download(rrweb, dir, DownloadListener.NONE));
 
         assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(result.relativePath()).isEqualTo("loop/s1/r1.json");
@@ -142,11 +146,11 @@ class ContentCheckTest {
         byte[] body = "[{\"type\":4,\"data\":{}},{\"type\":2,\"data\":".getBytes(StandardCharsets.UTF_8);
         media.put("/events", body).contentType("application/json");
 
-        DownloadResult result = downloader.download(at("/events", RecordingFormat.EVENTS), dir,
-                DownloadListener.NONE);
+        TapedeckError failure = downloader.download(at("/events", RecordingFormat.EVENTS), dir,
+                DownloadListener.NONE).getLeft();
 
-        assertThat(result.error().get()).isInstanceOf(TapedeckError.Integrity.class);
-        assertThat(result.error().get().message()).contains("the event recording arrived, but the JSON ends in the "
+        assertThat(failure).isInstanceOf(TapedeckError.Integrity.class);
+        assertThat(failure.message()).contains("the event recording arrived, but the JSON ends in the "
                 + "middle of a value after " + body.length + " bytes");
         assertThat(filesIn(dir)).isEmpty();
     }

@@ -3,6 +3,8 @@ package dev.tapedeck.download;
 import dev.tapedeck.model.MediaLocation;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.RecordingFormat;
+import dev.tapedeck.model.TapedeckError;
+import io.vavr.control.Either;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -26,7 +28,7 @@ public final class DownloadMemoryProbe {
     public static void main(String[] args) throws Exception {
         long size = Long.getLong("tapedeck.memcheck.bytes", DEFAULT_BYTES);
         Path folder = Path.of(args[0]);
-        DownloadResult result;
+        Either<TapedeckError, DownloadResult> result;
         try (LoopbackMedia media = new LoopbackMedia()) {
             media.put("/big.mp4", size, LoopbackMedia::pattern);
             Recording recording = LoopbackMedia.recording("memcheck", "r1", RecordingFormat.MP4,
@@ -39,11 +41,14 @@ public final class DownloadMemoryProbe {
                 peakHeap += pool.getPeakUsage().getUsed();
             }
         }
-        System.out.println("status=" + result.status().wireName() + " size=" + result.sizeBytes() + " sha256="
-                + result.sha256() + " error=" + result.error().map(e -> e.message()).orElse("none"));
+        System.out.println(result.<String>fold(error -> "status=failed error=" + error.message(),
+                done -> "status=" + done.status().wireName() + " size=" + done.sizeBytes() + " sha256=" + done.sha256()
+                        + " error=none"));
         System.out.println("peakHeapBytes=" + peakHeap + " peakHeapMiB=" + (peakHeap >> 20) + " maxHeapMiB="
                 + (Runtime.getRuntime().maxMemory() >> 20));
-        Files.deleteIfExists(result.path());
-        System.exit(result.error().isEmpty() ? 0 : 1);
+        if (result.isRight()) {
+            Files.deleteIfExists(result.get().path());
+        }
+        System.exit(result.isRight() ? 0 : 1);
     }
 }

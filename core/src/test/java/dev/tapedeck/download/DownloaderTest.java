@@ -3,6 +3,7 @@ package dev.tapedeck.download;
 import static dev.tapedeck.download.Folders.entriesIn;
 import static dev.tapedeck.download.Folders.filesIn;
 import static dev.tapedeck.download.Folders.sha256;
+import static dev.tapedeck.model.TapedeckException.orThrow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tapedeck.model.MediaAlternative;
@@ -86,10 +87,10 @@ class DownloaderTest {
         byte[] body = LoopbackMedia.bytes(300_000, 1);
         media.put("/media/r1.mp4", body);
 
-        DownloadResult result = downloader.download(mp4("/media/r1.mp4", 300_000L), dir, DownloadListener.NONE);
+        DownloadResult result = orThrow(downloader.download(mp4("/media/r1.mp4", 300_000L), dir,
+                DownloadListener.NONE));
 
         assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
-        assertThat(result.error()).isEmpty();
         assertThat(result.path()).isEqualTo(dir.resolve(R1).toAbsolutePath());
         assertThat(result.relativePath()).isEqualTo(R1);
         assertThat(result.sizeBytes()).isEqualTo(300_000);
@@ -104,11 +105,11 @@ class DownloaderTest {
         media.put("/media/r1.mp4", LoopbackMedia.bytes(1000, 1));
         Path notAFolder = Files.writeString(dir.resolve("afile"), "mine");
 
-        DownloadResult result = downloader.download(mp4("/media/r1.mp4", 1000L), notAFolder, DownloadListener.NONE);
+        TapedeckError failure = downloader.download(mp4("/media/r1.mp4", 1000L), notAFolder,
+                DownloadListener.NONE).getLeft();
 
-        assertThat(result.status()).isEqualTo(DownloadStatus.FAILED);
-        assertThat(result.error().get()).isInstanceOf(TapedeckError.Storage.class);
-        assertThat(result.error().get().message()).contains(notAFolder + " is a file, not a folder")
+        assertThat(failure).isInstanceOf(TapedeckError.Storage.class);
+        assertThat(failure.message()).contains(notAFolder + " is a file, not a folder")
                 .doesNotContain("Exception");
         assertThat(Files.readString(notAFolder)).isEqualTo("mine");
     }
@@ -117,11 +118,10 @@ class DownloaderTest {
     void aBodyThatKeepsEndingShortIsAnIntegrityFailureThatKeepsOnlyAHiddenPartToResume() throws Exception {
         media.put("/media/r1.mp4", LoopbackMedia.bytes(200_000, 2)).alwaysShort();
 
-        DownloadResult result = downloader.download(mp4("/media/r1.mp4", null), dir, DownloadListener.NONE);
+        TapedeckError failure = downloader.download(mp4("/media/r1.mp4", null), dir, DownloadListener.NONE).getLeft();
 
-        assertThat(result.status()).isEqualTo(DownloadStatus.FAILED);
-        assertThat(result.error().get()).isInstanceOf(TapedeckError.Integrity.class);
-        assertThat(result.error().get().message()).contains("received 175000 of 200000 bytes in 3 attempts")
+        assertThat(failure).isInstanceOf(TapedeckError.Integrity.class);
+        assertThat(failure.message()).contains("received 175000 of 200000 bytes in 3 attempts")
                 .contains("run the download again to resume it");
         assertThat(media.requests()).extracting(LoopbackMedia.Seen::range).containsExactly(Optional.empty(),
                 Optional.of("bytes=100000-"), Optional.of("bytes=150000-"));
@@ -132,10 +132,10 @@ class DownloaderTest {
     void aSizeThatDiffersFromTheProvidersIsAnIntegrityFailureAndKeepsNoFile() throws Exception {
         media.put("/media/r1.mp4", LoopbackMedia.bytes(1000, 3));
 
-        DownloadResult result = downloader.download(mp4("/media/r1.mp4", 1200L), dir, DownloadListener.NONE);
+        TapedeckError failure = downloader.download(mp4("/media/r1.mp4", 1200L), dir, DownloadListener.NONE).getLeft();
 
-        assertThat(result.error().get()).isInstanceOf(TapedeckError.Integrity.class);
-        assertThat(result.error().get().message()).contains("1200 bytes but 1000 arrived");
+        assertThat(failure).isInstanceOf(TapedeckError.Integrity.class);
+        assertThat(failure.message()).contains("1200 bytes but 1000 arrived");
         assertThat(filesIn(dir)).isEmpty();
     }
 
@@ -143,10 +143,10 @@ class DownloaderTest {
     void aBodyLongerThanTheProvidersSizeIsRefusedBeforeItIsRead() throws Exception {
         media.put("/media/r1.mp4", LoopbackMedia.bytes(100_000, 3));
 
-        DownloadResult result = downloader.download(mp4("/media/r1.mp4", 1000L), dir, DownloadListener.NONE);
+        TapedeckError failure = downloader.download(mp4("/media/r1.mp4", 1000L), dir, DownloadListener.NONE).getLeft();
 
-        assertThat(result.error().get()).isInstanceOf(TapedeckError.Integrity.class);
-        assertThat(result.error().get().message()).contains("at least 100000 bytes, more than the 1000");
+        assertThat(failure).isInstanceOf(TapedeckError.Integrity.class);
+        assertThat(failure.message()).contains("at least 100000 bytes, more than the 1000");
         assertThat(filesIn(dir)).isEmpty();
     }
 
@@ -168,11 +168,10 @@ class DownloaderTest {
         existing(R1, "mine".getBytes(StandardCharsets.UTF_8));
         Heard heard = new Heard();
 
-        DownloadResult result = verifying().download(mp4("/media/r1.mp4", null), dir, heard);
+        TapedeckError failure = verifying().download(mp4("/media/r1.mp4", null), dir, heard).getLeft();
 
-        assertThat(result.status()).isEqualTo(DownloadStatus.FAILED);
-        assertThat(result.error().get()).isInstanceOf(TapedeckError.Storage.class);
-        assertThat(result.error().get().message()).contains(dir.resolve(R1).toString())
+        assertThat(failure).isInstanceOf(TapedeckError.Storage.class);
+        assertThat(failure.message()).contains(dir.resolve(R1).toString())
                 .contains("different content").contains("--overwrite");
         assertThat(Files.readString(dir.resolve(R1))).isEqualTo("mine");
         assertThat(entriesIn(dir)).containsExactly("loop", "loop/s1", R1);
@@ -188,10 +187,9 @@ class DownloaderTest {
         Files.setLastModifiedTime(existing, before);
         Heard heard = new Heard();
 
-        DownloadResult result = downloader.download(mp4("/media/r1.mp4", 70_000L), dir, heard);
+        DownloadResult result = orThrow(downloader.download(mp4("/media/r1.mp4", 70_000L), dir, heard));
 
         assertThat(result.status()).isEqualTo(DownloadStatus.SKIPPED);
-        assertThat(result.error()).isEmpty();
         assertThat(result.path()).isEqualTo(existing.toAbsolutePath());
         assertThat(result.sizeBytes()).isEqualTo(70_000);
         assertThat(result.sha256()).isEqualTo(sha256(body));
@@ -207,7 +205,7 @@ class DownloaderTest {
         existing(R1, body);
         media.resetRequests();
 
-        DownloadResult result = downloader.download(mp4("/media/r1.mp4", 70_000L), dir, DownloadListener.NONE);
+        DownloadResult result = orThrow(downloader.download(mp4("/media/r1.mp4", 70_000L), dir, DownloadListener.NONE));
 
         assertThat(result.status()).isEqualTo(DownloadStatus.SKIPPED);
         assertThat(result.sha256()).isEqualTo(sha256(body));
@@ -220,10 +218,10 @@ class DownloaderTest {
         existing(R1, "mine".getBytes(StandardCharsets.UTF_8));
         media.resetRequests();
 
-        DownloadResult result = downloader.download(mp4("/media/r1.mp4", 70_000L), dir, DownloadListener.NONE);
+        TapedeckError failure = downloader.download(mp4("/media/r1.mp4", 70_000L), dir,
+                DownloadListener.NONE).getLeft();
 
-        assertThat(result.status()).isEqualTo(DownloadStatus.FAILED);
-        assertThat(result.error().get().message()).contains("different content")
+        assertThat(failure.message()).contains("different content")
                 .contains("4 bytes where the provider declares 70000").contains("--overwrite");
         assertThat(Files.readString(dir.resolve(R1))).isEqualTo("mine");
         assertThat(media.requests()).isEmpty();
@@ -238,13 +236,12 @@ class DownloaderTest {
         existing(R1, sameSize);
         media.resetRequests();
 
-        DownloadResult changed = downloader.download(mp4("/media/r1.mp4", 70_000L), dir,
-                Optional.of(new Fingerprint(70_000, sha256(body))), DownloadListener.NONE);
-        DownloadResult asRecorded = downloader.download(mp4("/media/r1.mp4", 70_000L), dir,
-                Optional.of(new Fingerprint(70_000, sha256(sameSize))), DownloadListener.NONE);
+        TapedeckError changed = downloader.download(mp4("/media/r1.mp4", 70_000L), dir,
+                Optional.of(new Fingerprint(70_000, sha256(body))), DownloadListener.NONE).getLeft();
+        DownloadResult asRecorded = orThrow(downloader.download(mp4("/media/r1.mp4", 70_000L), dir,
+                Optional.of(new Fingerprint(70_000, sha256(sameSize))), DownloadListener.NONE));
 
-        assertThat(changed.status()).isEqualTo(DownloadStatus.FAILED);
-        assertThat(changed.error().get().message()).contains("not what the manifest recorded");
+        assertThat(changed.message()).contains("not what the manifest recorded");
         assertThat(asRecorded.status()).isEqualTo(DownloadStatus.SKIPPED);
         assertThat(media.requests()).isEmpty();
     }
@@ -254,9 +251,9 @@ class DownloaderTest {
         media.put("/media/r1.mp4", LoopbackMedia.bytes(1000, 4)).failAlways(500);
         existing(R1, "mine".getBytes(StandardCharsets.UTF_8));
 
-        DownloadResult result = verifying().download(mp4("/media/r1.mp4", null), dir, DownloadListener.NONE);
+        TapedeckError failure = verifying().download(mp4("/media/r1.mp4", null), dir, DownloadListener.NONE).getLeft();
 
-        assertThat(result.error().get()).isInstanceOf(TapedeckError.ProviderFailure.class);
+        assertThat(failure).isInstanceOf(TapedeckError.ProviderFailure.class);
         assertThat(Files.readString(dir.resolve(R1))).isEqualTo("mine");
         assertThat(entriesIn(dir)).containsExactly("loop", "loop/s1", R1);
     }
@@ -267,8 +264,8 @@ class DownloaderTest {
         media.put("/media/r1.mp4", body);
         existing(R1, "old".getBytes(StandardCharsets.UTF_8));
 
-        DownloadResult result = downloader.withOptions(DownloadOptions.defaults().withOverwrite(true))
-                .download(mp4("/media/r1.mp4", 1000L), dir, DownloadListener.NONE);
+        DownloadResult result = orThrow(downloader.withOptions(DownloadOptions.defaults().withOverwrite(true))
+                .download(mp4("/media/r1.mp4", 1000L), dir, DownloadListener.NONE));
 
         assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(Files.readAllBytes(dir.resolve(R1))).isEqualTo(body);
@@ -280,7 +277,7 @@ class DownloaderTest {
         media.put("/media/r1.mp4", body).breakOnceAfter(150_000);
         Heard heard = new Heard();
 
-        DownloadResult result = downloader.download(mp4("/media/r1.mp4", 400_000L), dir, heard);
+        DownloadResult result = orThrow(downloader.download(mp4("/media/r1.mp4", 400_000L), dir, heard));
 
         assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(media.requests()).hasSize(2);
@@ -298,7 +295,7 @@ class DownloaderTest {
         media.put("/media/r1.mp4", body).breakOnceAfter(150_000).ignoreRange();
         Heard heard = new Heard();
 
-        DownloadResult result = downloader.download(mp4("/media/r1.mp4", 400_000L), dir, heard);
+        DownloadResult result = orThrow(downloader.download(mp4("/media/r1.mp4", 400_000L), dir, heard));
 
         assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(media.requests().get(1).range()).contains("bytes=150000-");
@@ -317,7 +314,7 @@ class DownloaderTest {
         source.refreshWith(r -> Either.right(r.withMedia(new MediaLocation.RemoteUrl(
                 media.uri("/media/fresh.mp4?sig=new"), Optional.of(NOW.plusSeconds(300))))));
 
-        DownloadResult result = downloader.download(expired, dir, DownloadListener.NONE);
+        DownloadResult result = orThrow(downloader.download(expired, dir, DownloadListener.NONE));
 
         assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(source.refreshes()).isEqualTo(1);
@@ -330,9 +327,10 @@ class DownloaderTest {
         media.put("/media/stale.mp4", new byte[10]).failAlways(403);
         source.refreshWith(r -> Either.right(r));
 
-        DownloadResult result = downloader.download(mp4("/media/stale.mp4", null), dir, DownloadListener.NONE);
+        TapedeckError failure = downloader.download(mp4("/media/stale.mp4", null), dir,
+                DownloadListener.NONE).getLeft();
 
-        assertThat(result.error().get()).isInstanceOf(TapedeckError.Forbidden.class);
+        assertThat(failure).isInstanceOf(TapedeckError.Forbidden.class);
         assertThat(source.refreshes()).isEqualTo(1);
         assertThat(media.requests()).hasSize(2);
         assertThat(filesIn(dir)).isEmpty();
@@ -346,7 +344,8 @@ class DownloaderTest {
         source.refreshWith(r -> Either.right(r.withMedia(new MediaLocation.RemoteUrl(media.uri("/media/fresh.mp4"),
                 Optional.empty()))));
 
-        DownloadResult result = downloader.download(mp4("/media/stale.mp4", 5000L), dir, DownloadListener.NONE);
+        DownloadResult result = orThrow(downloader.download(mp4("/media/stale.mp4", 5000L), dir,
+                DownloadListener.NONE));
 
         assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(source.refreshes()).isEqualTo(1);
@@ -361,7 +360,7 @@ class DownloaderTest {
                 new MediaLocation.RemoteUrl(media.uri("/media/r1.mp4"), Optional.empty())).fileName("../../x.mp4")
                 .build();
 
-        DownloadResult result = downloader.download(sneaky, folder, "../../x.mp4", DownloadListener.NONE);
+        DownloadResult result = orThrow(downloader.download(sneaky, folder, "../../x.mp4", DownloadListener.NONE));
 
         assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(result.path()).isEqualTo(folder.resolve("x.mp4").toAbsolutePath());
@@ -376,7 +375,7 @@ class DownloaderTest {
                 new MediaLocation.RemoteUrl(media.uri("/media/r1.mp4"), Optional.empty())).fileName("../../x.mp4")
                 .build();
 
-        DownloadResult result = downloader.download(sneaky, dir, DownloadListener.NONE);
+        DownloadResult result = orThrow(downloader.download(sneaky, dir, DownloadListener.NONE));
 
         assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(result.relativePath()).matches("loop/_\\._s1-[0-9a-f]{8}/_\\._\\.\\._r1-[0-9a-f]{8}\\.mp4");
@@ -390,7 +389,7 @@ class DownloaderTest {
         Recording streamed = LoopbackMedia.recording("s1", "r9", RecordingFormat.MP4,
                 new MediaLocation.ProviderStream("primary recording")).build();
 
-        DownloadResult result = downloader.download(streamed, dir, DownloadListener.NONE);
+        DownloadResult result = orThrow(downloader.download(streamed, dir, DownloadListener.NONE));
 
         assertThat(result.relativePath()).isEqualTo("loop/s1/r9.mp4");
         assertThat(Files.readAllBytes(result.path())).isEqualTo(body);
@@ -414,7 +413,7 @@ class DownloaderTest {
                         Optional.empty())).fileName("replay").build();
         Heard heard = new Heard();
 
-        DownloadResult result = downloader.download(hls, dir, heard);
+        DownloadResult result = orThrow(downloader.download(hls, dir, heard));
         Path copy = dir.resolve("loop/s1");
 
         assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
@@ -450,13 +449,13 @@ class DownloaderTest {
     @Test
     void anExistingHlsCopyWithTheSameBytesIsSkippedAndNothingIsLeftBeside() throws Exception {
         Recording hls = servedHls(LoopbackMedia.transportStream(160, 20), LoopbackMedia.transportStream(100, 21));
-        DownloadResult first = downloader.download(hls, dir, DownloadListener.NONE);
+        DownloadResult first = orThrow(downloader.download(hls, dir, DownloadListener.NONE));
         Path copy = dir.resolve("loop/s1");
         Path segment = copy.resolve("r1_segments/00000.ts");
         FileTime before = FileTime.fromMillis(1_000_000);
         Files.setLastModifiedTime(segment, before);
 
-        DownloadResult again = downloader.download(hls, dir, DownloadListener.NONE);
+        DownloadResult again = orThrow(downloader.download(hls, dir, DownloadListener.NONE));
 
         assertThat(again.status()).isEqualTo(DownloadStatus.SKIPPED);
         assertThat(again.sizeBytes()).isEqualTo(first.sizeBytes());
@@ -474,10 +473,9 @@ class DownloaderTest {
         byte[] changed = LoopbackMedia.transportStream(100, 99);
         Files.write(copy.resolve("r1_segments/00001.ts"), changed);
 
-        DownloadResult again = verifying().download(hls, dir, DownloadListener.NONE);
+        TapedeckError again = verifying().download(hls, dir, DownloadListener.NONE).getLeft();
 
-        assertThat(again.status()).isEqualTo(DownloadStatus.FAILED);
-        assertThat(again.error().get().message()).contains("different content").contains("--overwrite");
+        assertThat(again.message()).contains("different content").contains("--overwrite");
         assertThat(Files.readAllBytes(copy.resolve("r1_segments/00001.ts"))).isEqualTo(changed);
         assertThat(entriesIn(copy)).containsExactly("r1.m3u8", "r1_segments", "r1_segments/00000.ts",
                 "r1_segments/00001.ts");
@@ -489,9 +487,9 @@ class DownloaderTest {
         Recording hls = LoopbackMedia.recording("s1", "r1", RecordingFormat.HLS,
                 new MediaLocation.InlinePlaylist(master, Optional.empty(), Optional.empty())).build();
 
-        DownloadResult result = downloader.download(hls, dir, DownloadListener.NONE);
+        TapedeckError failure = downloader.download(hls, dir, DownloadListener.NONE).getLeft();
 
-        assertThat(result.error().get()).isInstanceOf(TapedeckError.Unsupported.class);
+        assertThat(failure).isInstanceOf(TapedeckError.Unsupported.class);
         assertThat(dir.resolve("loop/s1/r1.m3u8")).doesNotExist();
     }
 
@@ -500,7 +498,7 @@ class DownloaderTest {
         media.put("/media/r1.mp4", LoopbackMedia.bytes(1_000_000, 15));
         Heard heard = new Heard();
 
-        DownloadResult result = downloader.download(mp4("/media/r1.mp4", 1_000_000L), dir, heard);
+        DownloadResult result = orThrow(downloader.download(mp4("/media/r1.mp4", 1_000_000L), dir, heard));
 
         assertThat(heard.events).containsExactly("started 1000000", "finished 1000000");
         assertThat(heard.bytes).isNotEmpty().isSorted().doesNotHaveDuplicates();
@@ -527,11 +525,10 @@ class DownloaderTest {
             }
         };
         try {
-            DownloadResult result = downloader.download(mp4("/media/r1.mp4", null), dir, interruptEarly);
+            TapedeckError failure = downloader.download(mp4("/media/r1.mp4", null), dir, interruptEarly).getLeft();
 
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
-            assertThat(result.status()).isEqualTo(DownloadStatus.FAILED);
-            assertThat(result.error().get().message()).contains("interrupted");
+            assertThat(failure.message()).contains("interrupted");
             assertThat(dir.resolve(R1)).doesNotExist();
         } finally {
             Thread.interrupted();
@@ -558,11 +555,11 @@ class DownloaderTest {
     void theMp4ComesFirstWhateverOrderTheProviderGaveThemIn() {
         Recording recording = mp4OrPlaylist();
 
-        DownloadResult result = downloader.download(recording, dir, DownloadListener.NONE);
+        DownloadResult result = downloader.download(recording, dir, DownloadListener.NONE).get();
 
         assertThat(recording.format()).isEqualTo(RecordingFormat.MP4);
         assertThat(recording.sizeBytes()).contains((long) ALTERNATIVE_MP4.length);
-        assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(result.relativePath()).isEqualTo("loop/s1/r1.mp4");
         assertThat(media.requests()).extracting(LoopbackMedia.Seen::path).containsExactly("/r1.mp4");
     }
@@ -572,9 +569,9 @@ class DownloaderTest {
         Recording recording = mp4OrPlaylist();
         media.put("/r1.mp4", ALTERNATIVE_MP4).fail(404, 1);
 
-        DownloadResult result = downloader.download(recording, dir, DownloadListener.NONE);
+        DownloadResult result = downloader.download(recording, dir, DownloadListener.NONE).get();
 
-        assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(result.relativePath()).isEqualTo("loop/s1/r1.m3u8");
         assertThat(filesIn(dir.resolve("loop/s1"))).doesNotContain("r1.mp4");
     }
@@ -583,17 +580,17 @@ class DownloaderTest {
     void aStorageProblemOrARecordingNotReadyYetDoesNotFallBack() throws IOException {
         Files.createDirectories(dir.resolve("loop/s1/r1.mp4"));
 
-        DownloadResult blocked = downloader.download(mp4OrPlaylist(), dir, DownloadListener.NONE);
+        TapedeckError blocked = downloader.download(mp4OrPlaylist(), dir, DownloadListener.NONE).getLeft();
 
-        assertThat(blocked.error()).get().isInstanceOf(TapedeckError.Storage.class);
+        assertThat(blocked).isInstanceOf(TapedeckError.Storage.class);
         assertThat(dir.resolve("loop/s1/r1.m3u8")).doesNotExist();
         Files.delete(dir.resolve("loop/s1/r1.mp4"));
 
         Recording again = mp4OrPlaylist();
         media.put("/r1.mp4", ALTERNATIVE_MP4).fail(409, 1);
-        DownloadResult notReady = downloader.download(again, dir, DownloadListener.NONE);
+        TapedeckError notReady = downloader.download(again, dir, DownloadListener.NONE).getLeft();
 
-        assertThat(notReady.error()).get().isInstanceOf(TapedeckError.NotReady.class);
+        assertThat(notReady).isInstanceOf(TapedeckError.NotReady.class);
         assertThat(dir.resolve("loop/s1/r1.m3u8")).doesNotExist();
     }
 
@@ -605,11 +602,11 @@ class DownloaderTest {
                 .alternative(mp4First.alternatives().get(1).asPreferred())
                 .build();
 
-        DownloadResult result = downloader.download(recording, dir, DownloadListener.NONE);
+        DownloadResult result = downloader.download(recording, dir, DownloadListener.NONE).get();
 
         assertThat(recording.alternatives()).extracting(MediaAlternative::format)
                 .containsExactly(RecordingFormat.HLS, RecordingFormat.MP4);
-        assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(result.relativePath()).isEqualTo("loop/s1/r1.m3u8");
         assertThat(media.requests()).extracting(LoopbackMedia.Seen::path).doesNotContain("/r1.mp4");
     }

@@ -1,6 +1,7 @@
 package dev.tapedeck.download;
 
 import static dev.tapedeck.download.Folders.filesIn;
+import static dev.tapedeck.model.TapedeckException.orThrow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tapedeck.model.MediaLocation;
@@ -66,10 +67,10 @@ class HlsDownloadTest {
         media.put("/hls/r1/seg1.ts", "<html><body>Not found</body></html>".getBytes(StandardCharsets.UTF_8))
                 .contentType("text/html");
 
-        DownloadResult result = downloader.download(hls, dir, DownloadListener.NONE);
+        TapedeckError failure = downloader.download(hls, dir, DownloadListener.NONE).getLeft();
 
-        assertThat(result.error().get()).isInstanceOf(TapedeckError.Integrity.class);
-        assertThat(result.error().get().message()).startsWith("segment 2 of 3 of recording r1")
+        assertThat(failure).isInstanceOf(TapedeckError.Integrity.class);
+        assertThat(failure.message()).startsWith("segment 2 of 3 of recording r1")
                 .contains("instead of an HLS media segment, the server sent an HTML page, 35 bytes");
         assertThat(dir.resolve("loop/s1/r1.m3u8")).doesNotExist();
     }
@@ -78,10 +79,10 @@ class HlsDownloadTest {
     void aPlaylistOfTwoHundredThousandSegmentsIsRefusedBeforeAnyRequest() {
         Recording huge = playlist("r1", 200_000, 0);
 
-        DownloadResult result = downloader.download(huge, dir, DownloadListener.NONE);
+        TapedeckError failure = downloader.download(huge, dir, DownloadListener.NONE).getLeft();
 
-        assertThat(result.error().get()).isInstanceOf(TapedeckError.Integrity.class);
-        assertThat(result.error().get().message()).contains("references more than 100000 segments")
+        assertThat(failure).isInstanceOf(TapedeckError.Integrity.class);
+        assertThat(failure.message()).contains("references more than 100000 segments")
                 .contains("DownloadOptions.maxPlaylistSegments");
         assertThat(media.requests()).isEmpty();
     }
@@ -92,22 +93,23 @@ class HlsDownloadTest {
         Downloader strict = downloader.withOptions(DownloadOptions.defaults().withPlaylistLimits(10_000, 4));
         Downloader tiny = downloader.withOptions(DownloadOptions.defaults().withPlaylistLimits(100, 50));
 
-        assertThat(strict.download(hls, dir, DownloadListener.NONE).error().get().message())
+        assertThat(strict.download(hls, dir, DownloadListener.NONE).getLeft().message())
                 .contains("more than 4 segments");
-        assertThat(tiny.download(hls, dir, DownloadListener.NONE).error().get().message())
+        assertThat(tiny.download(hls, dir, DownloadListener.NONE).getLeft().message())
                 .contains("more than the 100 a download takes");
         assertThat(media.requests()).isEmpty();
-        assertThat(downloader.download(hls, dir, DownloadListener.NONE).status()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(orThrow(downloader.download(hls, dir,
+                DownloadListener.NONE)).status()).isEqualTo(DownloadStatus.DOWNLOADED);
     }
 
     @Test
     void segmentsThatOutgrowTheProvidersSizeStopAsSoonAsTheyPassIt() {
         Recording declared = sized(playlist("r1", 10, 10), 3L * 376 + 100);
 
-        DownloadResult result = downloader.download(declared, dir, DownloadListener.NONE);
+        TapedeckError failure = downloader.download(declared, dir, DownloadListener.NONE).getLeft();
 
-        assertThat(result.error().get()).isInstanceOf(TapedeckError.Integrity.class);
-        assertThat(result.error().get().message()).startsWith("segment 4 of 10");
+        assertThat(failure).isInstanceOf(TapedeckError.Integrity.class);
+        assertThat(failure.message()).startsWith("segment 4 of 10");
         assertThat(media.requests()).hasSize(4);
         assertThat(dir.resolve("loop/s1/r1.m3u8")).doesNotExist();
     }
@@ -116,9 +118,9 @@ class HlsDownloadTest {
     void segmentsThatFallShortOfTheProvidersSizeAreNoCopy() {
         Recording declared = sized(playlist("r1", 3, 3), 3L * 376 + 1);
 
-        DownloadResult result = downloader.download(declared, dir, DownloadListener.NONE);
+        TapedeckError failure = downloader.download(declared, dir, DownloadListener.NONE).getLeft();
 
-        assertThat(result.error().get().message()).contains("says its segments have 1129 bytes but 1128 arrived");
+        assertThat(failure.message()).contains("says its segments have 1129 bytes but 1128 arrived");
         assertThat(dir.resolve("loop/s1/r1.m3u8")).doesNotExist();
     }
 
@@ -128,7 +130,7 @@ class HlsDownloadTest {
         Files.write(stale.resolve("00007.ts"), new byte[10]);
         Files.write(stale.resolve(".00001.ts.part"), new byte[10]);
 
-        DownloadResult result = downloader.download(playlist("r1", 2, 2), dir, DownloadListener.NONE);
+        DownloadResult result = orThrow(downloader.download(playlist("r1", 2, 2), dir, DownloadListener.NONE));
 
         assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(filesIn(dir)).containsExactly("loop/s1/r1.m3u8", "loop/s1/r1_segments/00000.ts",
@@ -137,8 +139,8 @@ class HlsDownloadTest {
 
     @Test
     void severalPlaylistsOfOneSessionEachBecomeTheirOwnPlayableCopy() throws Exception {
-        DownloadResult tab1 = downloader.download(playlist("tab-1", 2, 2), dir, DownloadListener.NONE);
-        DownloadResult tab2 = downloader.download(playlist("tab-2", 3, 3), dir, DownloadListener.NONE);
+        DownloadResult tab1 = orThrow(downloader.download(playlist("tab-1", 2, 2), dir, DownloadListener.NONE));
+        DownloadResult tab2 = orThrow(downloader.download(playlist("tab-2", 3, 3), dir, DownloadListener.NONE));
 
         assertThat(tab1.relativePath()).isEqualTo("loop/s1/tab-1.m3u8");
         assertThat(tab2.relativePath()).isEqualTo("loop/s1/tab-2.m3u8");
@@ -156,13 +158,13 @@ class HlsDownloadTest {
         Recording hls = LoopbackMedia.recording("s1", "r1", RecordingFormat.HLS, new MediaLocation.InlinePlaylist(
                 text, Optional.of(media.uri("/hls/index.m3u8")), Optional.empty())).build();
 
-        assertThat(downloader.download(hls, dir, DownloadListener.NONE).status())
+        assertThat(orThrow(downloader.download(hls, dir, DownloadListener.NONE)).status())
                 .isEqualTo(DownloadStatus.DOWNLOADED);
 
         media.put("/hls/key.bin", LoopbackMedia.raw(16, 1)).contentType("text/plain");
-        DownloadResult refused = downloader.withOptions(DownloadOptions.defaults().withOverwrite(true))
-                .download(hls, dir, DownloadListener.NONE);
-        assertThat(refused.error().get().message()).contains("instead of an HLS init section or key, the server "
+        TapedeckError refused = downloader.withOptions(DownloadOptions.defaults().withOverwrite(true))
+                .download(hls, dir, DownloadListener.NONE).getLeft();
+        assertThat(refused.message()).contains("instead of an HLS init section or key, the server "
                 + "sent text/plain, 16 bytes");
     }
 
@@ -178,7 +180,7 @@ class HlsDownloadTest {
 
     /** The saved playlist's references resolve to files beside it holding segment {@code i}'s bytes. */
     private static void assertPlaysOffline(DownloadResult result, int segments) throws IOException {
-        assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         List<String> references = Files.readAllLines(result.path()).stream()
                 .filter(line -> !line.isBlank() && !line.startsWith("#")).collect(Collectors.toList());
         assertThat(references).hasSize(segments);
@@ -195,7 +197,7 @@ class HlsDownloadTest {
         Recording hls = LoopbackMedia.recording("s1", "r5", RecordingFormat.HLS, new MediaLocation.RemoteUrl(
                 media.uri("/byurl/index.m3u8"), Optional.empty())).build();
 
-        DownloadResult result = downloader.download(hls, dir, DownloadListener.NONE);
+        DownloadResult result = downloader.download(hls, dir, DownloadListener.NONE).get();
 
         assertPlaysOffline(result, 3);
         assertThat(result.relativePath()).isEqualTo("loop/s1/r5.m3u8");
@@ -208,7 +210,7 @@ class HlsDownloadTest {
         Recording hls = LoopbackMedia.recording("s1", "r6", RecordingFormat.HLS,
                 new MediaLocation.ProviderStream("the playlist of r6")).build();
 
-        assertPlaysOffline(downloader.download(hls, dir, DownloadListener.NONE), 2);
+        assertPlaysOffline(downloader.download(hls, dir, DownloadListener.NONE).get(), 2);
     }
 
     @Test
@@ -222,12 +224,12 @@ class HlsDownloadTest {
         Recording page = LoopbackMedia.recording("s1", "r8", RecordingFormat.HLS, new MediaLocation.RemoteUrl(
                 media.uri("/page/index.m3u8"), Optional.empty())).build();
 
-        DownloadResult tooBig = downloader.withOptions(DownloadOptions.defaults().withPlaylistLimits(40, 10))
-                .download(big, dir, DownloadListener.NONE);
-        DownloadResult notAPlaylist = downloader.download(page, dir, DownloadListener.NONE);
+        TapedeckError tooBig = downloader.withOptions(DownloadOptions.defaults().withPlaylistLimits(40, 10))
+                .download(big, dir, DownloadListener.NONE).getLeft();
+        TapedeckError notAPlaylist = downloader.download(page, dir, DownloadListener.NONE).getLeft();
 
-        assertThat(tooBig.error().get().message()).contains("the HLS playlist has more than 40 bytes");
-        assertThat(notAPlaylist.error().get().message()).contains("instead of an HLS playlist, the server sent an "
+        assertThat(tooBig.message()).contains("the HLS playlist has more than 40 bytes");
+        assertThat(notAPlaylist.message()).contains("instead of an HLS playlist, the server sent an "
                 + "HTML page");
         assertThat(dir.resolve("loop/s1/r7.m3u8")).doesNotExist();
         assertThat(dir.resolve("loop/s1/r8.m3u8")).doesNotExist();

@@ -1,8 +1,10 @@
 package dev.tapedeck.e2e;
 
-import static dev.tapedeck.e2e.SandboxFixture.right;
+import static dev.tapedeck.e2e.E2e.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.junit.SandboxClients;
+import dev.tapedeck.junit.TapedeckSandbox;
 import dev.tapedeck.sandbox.anchor.AnchorApi;
 import dev.tapedeck.sandbox.anchor.AnchorSession;
 import dev.tapedeck.sandbox.anchor.UsedCredits;
@@ -22,21 +24,25 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** AnchorBrowser's session history through the public API: paging, the limit, every neutral filter, credits. */
+@TapedeckSandbox(clockStart = E2e.START_TEXT, settings = E2e.SMALL_LARGE_RECORDING, threads = 4)
 class AnchorHistoryE2eTest {
 
-    @RegisterExtension
-    final SandboxFixture e2e = SandboxFixture.start();
-    private final Connection anchor = e2e.connect("anchor");
+    private final SandboxClients e2e;
+    private final Connection anchor;
+
+    AnchorHistoryE2eTest(SandboxClients e2e) {
+        this.e2e = e2e;
+        this.anchor = e2e.connect("anchor");
+    }
 
     @Test
     void allSessionsArriveInCreationOrderThroughThreePagesOfFifty() {
         List<String> ids = ids(SessionQuery.all());
 
         assertThat(ids).hasSize(125).containsExactlyElementsOf(expected(s -> true));
-        assertThat(e2e.apiRequests("anchor")).isEqualTo(3);
+        assertThat(e2e.sandbox().counters().requests("anchor")).isEqualTo(3);
     }
 
     @Test
@@ -44,7 +50,7 @@ class AnchorHistoryE2eTest {
         List<String> ids = ids(SessionQuery.builder().limit(10).build());
 
         assertThat(ids).containsExactlyElementsOf(expected(s -> true).subList(0, 10));
-        assertThat(e2e.apiRequests("anchor")).isEqualTo(1);
+        assertThat(e2e.sandbox().counters().requests("anchor")).isEqualTo(1);
     }
 
     @Test
@@ -52,7 +58,7 @@ class AnchorHistoryE2eTest {
         List<String> ids = ids(SessionQuery.builder().limit(60).build());
 
         assertThat(ids).containsExactlyElementsOf(expected(s -> true).subList(0, 60));
-        assertThat(e2e.apiRequests("anchor")).isEqualTo(2);
+        assertThat(e2e.sandbox().counters().requests("anchor")).isEqualTo(2);
     }
 
     @Test
@@ -100,7 +106,7 @@ class AnchorHistoryE2eTest {
 
     @Test
     void createdRangeIncludesBothEnds() {
-        List<AnchorSession> all = e2e.sandbox.emulation("anchor", AnchorApi.class).seed().sessions();
+        List<AnchorSession> all = e2e.sandbox().emulation("anchor", AnchorApi.class).seed().sessions();
         Instant from = all.get(9).createdAt();
         Instant to = all.get(29).createdAt();
 
@@ -130,12 +136,12 @@ class AnchorHistoryE2eTest {
         List<String> ids = ids(SessionQuery.builder().sort(Sort.parse("created_at:desc")).build());
 
         assertThat(ids).containsExactlyElementsOf(ascending);
-        assertThat(e2e.apiRequests("anchor")).isEqualTo(3);
+        assertThat(e2e.sandbox().counters().requests("anchor")).isEqualTo(3);
     }
 
     @Test
     void usedCreditsInEachWireFormBecomeAnOptionalDecimal() {
-        List<AnchorSession> seeded = e2e.sandbox.emulation("anchor", AnchorApi.class).seed().sessions();
+        List<AnchorSession> seeded = e2e.sandbox().emulation("anchor", AnchorApi.class).seed().sessions();
         assertThat(seeded).extracting(s -> s.usedCredits().form())
                 .contains(UsedCredits.Form.NUMBER, UsedCredits.Form.DECIMAL_STRING, UsedCredits.Form.NOT_AVAILABLE);
 
@@ -166,6 +172,6 @@ class AnchorHistoryE2eTest {
     /** The seeded ids that pass {@code test}, in creation order (which is id order). */
     private List<String> expected(Predicate<AnchorSession> test) {
         Function<AnchorSession, String> id = AnchorSession::id;
-        return e2e.sandbox.emulation("anchor", AnchorApi.class).seed().sessions().stream().filter(test).map(id).collect(Collectors.toList());
+        return e2e.sandbox().emulation("anchor", AnchorApi.class).seed().sessions().stream().filter(test).map(id).collect(Collectors.toList());
     }
 }

@@ -1,9 +1,12 @@
 package dev.tapedeck.e2e;
 
-import static dev.tapedeck.e2e.SandboxFixture.left;
-import static dev.tapedeck.e2e.SandboxFixture.right;
+import static dev.tapedeck.e2e.E2e.left;
+import static dev.tapedeck.e2e.E2e.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.junit.SandboxClients;
+import dev.tapedeck.junit.TapedeckSandbox;
+import dev.tapedeck.sandbox.Origin;
 import dev.tapedeck.sandbox.anchor.AnchorApi;
 import dev.tapedeck.sandbox.anchor.AnchorRecording;
 import dev.tapedeck.sandbox.anchor.AnchorSession;
@@ -25,22 +28,26 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** AnchorBrowser's recordings through the public API: listing, the primary, downloads, pause and resume. */
+@TapedeckSandbox(clockStart = E2e.START_TEXT, settings = E2e.SMALL_LARGE_RECORDING, threads = 4, scenario = SandboxScenario.HOSTILE)
 class AnchorRecordingsE2eTest {
 
     @TempDir
     Path temp;
 
-    @RegisterExtension
-    final SandboxFixture e2e = SandboxFixture.start(options -> options.scenario(SandboxScenario.HOSTILE));
-    private final Connection anchor = e2e.connect("anchor");
+    private final SandboxClients e2e;
+    private final Connection anchor;
+
+    AnchorRecordingsE2eTest(SandboxClients e2e) {
+        this.e2e = e2e;
+        this.anchor = e2e.connect("anchor");
+    }
 
     @Test
     void aSessionWithThreeRecordingsListsThemPrimaryFirst() {
-        AnchorSession seeded = e2e.sandbox.emulation("anchor", AnchorApi.class).seed().withSeveralRecordings();
+        AnchorSession seeded = e2e.sandbox().emulation("anchor", AnchorApi.class).seed().withSeveralRecordings();
 
         List<Recording> recordings = right(anchor.recordings().recordings(SessionId.of(seeded.id())));
 
@@ -56,7 +63,7 @@ class AnchorRecordingsE2eTest {
 
     @Test
     void thePrimaryRecordingOfASessionWithOneRecordingIsThatRecording() {
-        AnchorSession seeded = e2e.sandbox.emulation("anchor", AnchorApi.class).seed().withOneRecording();
+        AnchorSession seeded = e2e.sandbox().emulation("anchor", AnchorApi.class).seed().withOneRecording();
         AnchorRecording only = seeded.recordings().get(0);
 
         Recording primary = right(anchor.recordings().primaryRecording(SessionId.of(seeded.id())));
@@ -73,9 +80,9 @@ class AnchorRecordingsE2eTest {
         Recording primary = right(anchor.recordings().primaryRecording(SessionId.of("sess_0001")));
         Path folder = temp.resolve("out");
 
-        DownloadResult result = e2e.downloader(anchor).download(primary, folder, DownloadListener.NONE);
+        DownloadResult result = right(E2e.downloader(e2e, anchor).download(primary, folder, DownloadListener.NONE));
 
-        assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(result.path()).isEqualTo(folder.toAbsolutePath().resolve("anchor/sess_0001/rec_0001_1.mp4"));
         byte[] sample = Media.sampleMp4();
         assertThat(Files.readAllBytes(result.path())).isEqualTo(sample);
@@ -92,9 +99,9 @@ class AnchorRecordingsE2eTest {
         assertThat(primary.fileName()).contains("../../evil.mp4");
         Path folder = temp.resolve("a").resolve("b").resolve("out");
 
-        DownloadResult result = e2e.downloader(anchor).download(primary, folder, DownloadListener.NONE);
+        DownloadResult result = right(E2e.downloader(e2e, anchor).download(primary, folder, DownloadListener.NONE));
 
-        assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         // The provider's name only ever lends its extension: the file is named after the recording id.
         assertThat(result.path()).isEqualTo(folder.toAbsolutePath().resolve("anchor/sess_0002/rec_0002_2.mp4"));
         assertThat(Files.readAllBytes(result.path())).isEqualTo(Media.sampleMp4());
@@ -105,10 +112,10 @@ class AnchorRecordingsE2eTest {
 
     @Test
     void pausingAndResumingARunningSessionChangesItsRecordingState() {
-        SessionId running = SessionId.of(e2e.sandbox.emulation("anchor", AnchorApi.class).seed().running().id());
+        SessionId running = SessionId.of(e2e.sandbox().emulation("anchor", AnchorApi.class).seed().running().id());
 
         RecordingState paused = right(anchor.recordings().pause(running));
-        boolean pausedAtSandbox = e2e.sandbox.emulation("anchor", AnchorApi.class).isPaused(running.value());
+        boolean pausedAtSandbox = e2e.sandbox().emulation("anchor", AnchorApi.class).isPaused(running.value());
         RecordingState resumed = right(anchor.recordings().resume(running));
 
         assertThat(paused.paused()).isTrue();
@@ -116,7 +123,7 @@ class AnchorRecordingsE2eTest {
         assertThat(pausedAtSandbox).isTrue();
         assertThat(resumed.paused()).isFalse();
         assertThat(resumed.providerStatus()).isEqualTo("recording");
-        assertThat(e2e.sandbox.emulation("anchor", AnchorApi.class).isPaused(running.value())).isFalse();
+        assertThat(e2e.sandbox().emulation("anchor", AnchorApi.class).isPaused(running.value())).isFalse();
     }
 
     @Test
@@ -128,14 +135,14 @@ class AnchorRecordingsE2eTest {
                 .contains("can no longer be paused");
         // A POST that reached the server is never retried: pausing twice is not what the user asked for. The second
         // request is the GET of the session's status that tells an ended session from an outage.
-        assertThat(e2e.apiRequests("anchor")).isEqualTo(2);
-        assertThat(e2e.sleeper.sleeps()).isEmpty();
+        assertThat(e2e.sandbox().counters().requests("anchor")).isEqualTo(2);
+        assertThat(e2e.sleeper().sleeps()).isEmpty();
     }
 
     @Test
     void aSessionWithRecordingDisabledIsNotFound() {
         TapedeckError error = left(anchor.recordings().recordings(
-                SessionId.of(e2e.sandbox.emulation("anchor", AnchorApi.class).seed().recordingDisabled().id())));
+                SessionId.of(e2e.sandbox().emulation("anchor", AnchorApi.class).seed().recordingDisabled().id())));
 
         assertThat(error).isInstanceOf(TapedeckError.NotFound.class);
         assertThat(error.provider()).isEqualTo("anchor");
@@ -144,7 +151,7 @@ class AnchorRecordingsE2eTest {
 
     @Test
     void aSessionThatRecordedNothingHasNoPrimaryRecording() {
-        SessionId nothing = SessionId.of(e2e.sandbox.emulation("anchor", AnchorApi.class).seed().withoutRecordings().id());
+        SessionId nothing = SessionId.of(e2e.sandbox().emulation("anchor", AnchorApi.class).seed().withoutRecordings().id());
 
         assertThat(right(anchor.recordings().recordings(nothing))).isEmpty();
         assertThat(left(anchor.recordings().primaryRecording(nothing))).isInstanceOf(TapedeckError.NotFound.class);
@@ -153,14 +160,14 @@ class AnchorRecordingsE2eTest {
     @Test
     void anExpiredFileLinkIsRefreshedOnceAndTheDownloadSucceeds() throws IOException {
         Recording listed = right(anchor.recordings().primaryRecording(SessionId.of("sess_0001")));
-        e2e.clock.advance(e2e.sandbox.options().presignTtl().plusMinutes(1));
+        e2e.clock().advance(e2e.sandbox().options().presignTtl().plusMinutes(1));
 
-        DownloadResult result = e2e.downloader(anchor).download(listed, temp, DownloadListener.NONE);
+        DownloadResult result = right(E2e.downloader(e2e, anchor).download(listed, temp, DownloadListener.NONE));
 
-        assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(Files.readAllBytes(result.path())).isEqualTo(Media.sampleMp4());
         // Anchor gives no expiry, so the stale link is tried, refused (403), and listed again once.
-        assertThat(e2e.mediaRequests()).isEqualTo(2);
-        assertThat(e2e.apiRequests("anchor")).isEqualTo(2);
+        assertThat(e2e.sandbox().counters().requests(Origin.MEDIA)).isEqualTo(2);
+        assertThat(e2e.sandbox().counters().requests("anchor")).isEqualTo(2);
     }
 }

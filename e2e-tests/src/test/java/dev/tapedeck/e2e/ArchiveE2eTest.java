@@ -1,8 +1,10 @@
 package dev.tapedeck.e2e;
 
-import static dev.tapedeck.e2e.SandboxFixture.right;
+import static dev.tapedeck.e2e.E2e.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.junit.SandboxClients;
+import dev.tapedeck.junit.TapedeckSandbox;
 import dev.tapedeck.sandbox.anchor.AnchorApi;
 import dev.tapedeck.sandbox.anchor.AnchorRecording;
 import dev.tapedeck.sandbox.anchor.AnchorSession;
@@ -28,22 +30,25 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The archive use case across providers: a history query, explicit ids, re-runs and the manifest. */
+@TapedeckSandbox(clockStart = E2e.START_TEXT, settings = E2e.SMALL_LARGE_RECORDING, threads = 4)
 class ArchiveE2eTest {
 
     @TempDir
     Path out;
 
-    @RegisterExtension
-    final SandboxFixture e2e = SandboxFixture.start();
+    private final SandboxClients e2e;
+
+    ArchiveE2eTest(SandboxClients e2e) {
+        this.e2e = e2e;
+    }
 
     @Test
     void anchorArchiveOfTheFirstTenSessionsDownloadsEveryRecordingIntoTheManifest() throws IOException {
         Connection anchor = e2e.connect("anchor");
-        List<AnchorSession> firstTen = e2e.sandbox.emulation("anchor", AnchorApi.class).seed().sessions().subList(0, 10);
+        List<AnchorSession> firstTen = e2e.sandbox().emulation("anchor", AnchorApi.class).seed().sessions().subList(0, 10);
         Map<String, Long> expectedSizes = firstTen.stream().flatMap(s -> s.recordings().stream())
                 .collect(Collectors.toMap(AnchorRecording::id, AnchorRecording::size));
 
@@ -71,14 +76,14 @@ class ArchiveE2eTest {
         SessionQuery firstTen = SessionQuery.builder().limit(10).build();
         ArchiveSummary first = right(archiver(anchor).archive(firstTen, out, ArchiveOptions.defaults(),
                 ArchiveListener.NONE));
-        long mediaAfterFirst = e2e.mediaRequests();
+        long mediaAfterFirst = e2e.sandbox().counters().requests(Origin.MEDIA);
         List<ManifestEntry> manifestAfterFirst = manifest();
 
         ArchiveSummary second = right(archiver(anchor).archive(firstTen, out, ArchiveOptions.defaults(),
                 ArchiveListener.NONE));
 
         assertThat(mediaAfterFirst).isPositive();
-        assertThat(e2e.mediaRequests()).isEqualTo(mediaAfterFirst);
+        assertThat(e2e.sandbox().counters().requests(Origin.MEDIA)).isEqualTo(mediaAfterFirst);
         assertThat(second.complete()).isTrue();
         assertThat(second.entries()).hasSameSizeAs(first.entries())
                 .allSatisfy(entry -> assertThat(entry.status()).isEqualTo(DownloadStatus.SKIPPED));
@@ -92,16 +97,16 @@ class ArchiveE2eTest {
     @Test
     void katavenArchiveOfExplicitIdsDownloadsTheReadyCallsAndReportsTheMissingOne() throws IOException {
         Connection kataven = e2e.connect("kataven");
-        List<SessionId> ready = e2e.sandbox.emulation("kataven", KatavenApi.class).seed().calls().stream()
+        List<SessionId> ready = e2e.sandbox().emulation("kataven", KatavenApi.class).seed().calls().stream()
                 .filter(c -> c.behaviour() == KatavenBehaviour.READY
                         || c.behaviour() == KatavenBehaviour.READY_WITHOUT_EXPIRY)
                 .map(KatavenCall::id).map(SessionId::of).collect(Collectors.toList());
-        SessionId missing = SessionId.of(e2e.sandbox.emulation("kataven", KatavenApi.class).seed().call(KatavenBehaviour.NO_RECORDING).id());
+        SessionId missing = SessionId.of(e2e.sandbox().emulation("kataven", KatavenApi.class).seed().call(KatavenBehaviour.NO_RECORDING).id());
         List<SessionId> ids = Stream.concat(ready.stream(), Stream.of(missing)).collect(Collectors.toList());
 
         ArchiveSummary first = right(archiver(kataven).archive(ids, out, ArchiveOptions.defaults(),
                 ArchiveListener.NONE));
-        long mediaAfterFirst = e2e.mediaRequests();
+        long mediaAfterFirst = e2e.sandbox().counters().requests(Origin.MEDIA);
         ArchiveSummary second = right(archiver(kataven).archive(ids, out, ArchiveOptions.defaults(),
                 ArchiveListener.NONE));
 
@@ -113,7 +118,7 @@ class ArchiveE2eTest {
         assertThat(second.count(DownloadStatus.SKIPPED)).isEqualTo(6);
         assertThat(second.count(DownloadStatus.DOWNLOADED)).isZero();
         assertThat(second.count(DownloadStatus.FAILED)).isEqualTo(1);
-        assertThat(e2e.mediaRequests()).isEqualTo(mediaAfterFirst);
+        assertThat(e2e.sandbox().counters().requests(Origin.MEDIA)).isEqualTo(mediaAfterFirst);
         List<ManifestEntry> manifest = manifest();
         assertThat(manifest).extracting(ManifestEntry::sessionId)
                 .containsExactlyInAnyOrderElementsOf(ready.stream().map(SessionId::value).collect(Collectors.toList()));
@@ -128,7 +133,7 @@ class ArchiveE2eTest {
     void aDownloadBrokenInOneRunIsFinishedByTheNext() throws IOException {
         Connection anchor = e2e.connect("anchor");
         List<SessionId> one = List.of(SessionId.of("sess_0001"));
-        e2e.sandbox.faults().truncateNext(Origin.MEDIA, 1, 8_000);
+        e2e.sandbox().faults().truncateNext(Origin.MEDIA, 1, 8_000);
 
         ArchiveSummary first = right(archiver(anchor).archive(one, out, ArchiveOptions.defaults(),
                 ArchiveListener.NONE));
@@ -149,7 +154,7 @@ class ArchiveE2eTest {
     }
 
     private Archiver archiver(Connection connection) {
-        return new Archiver(connection.recordings(), connection.history(), e2e.clock, e2e.sleeper);
+        return new Archiver(connection.recordings(), connection.history(), e2e.clock(), e2e.sleeper());
     }
 
     private List<ManifestEntry> manifest() {

@@ -1,9 +1,12 @@
 package dev.tapedeck.e2e;
 
-import static dev.tapedeck.e2e.SandboxFixture.left;
-import static dev.tapedeck.e2e.SandboxFixture.right;
+import static dev.tapedeck.e2e.E2e.left;
+import static dev.tapedeck.e2e.E2e.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.junit.SandboxClients;
+import dev.tapedeck.junit.TapedeckSandbox;
+import dev.tapedeck.sandbox.Origin;
 import dev.tapedeck.sandbox.kataven.KatavenEmulator;
 import dev.tapedeck.sandbox.kataven.KatavenApi;
 import dev.tapedeck.sandbox.kataven.KatavenBehaviour;
@@ -25,27 +28,31 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Kataven Hub through the public API: audio downloads, expiry, 409 until ready, error mapping, no history. */
+@TapedeckSandbox(clockStart = E2e.START_TEXT, settings = E2e.SMALL_LARGE_RECORDING, threads = 4)
 class KatavenE2eTest {
 
     @TempDir
     Path temp;
 
-    @RegisterExtension
-    final SandboxFixture e2e = SandboxFixture.start();
-    private final Connection kataven = e2e.connect("kataven");
+    private final SandboxClients e2e;
+    private final Connection kataven;
+
+    KatavenE2eTest(SandboxClients e2e) {
+        this.e2e = e2e;
+        this.kataven = e2e.connect("kataven");
+    }
 
     @Test
     void aReadyCallsAudioDownloadsByteForByte() throws IOException {
         Recording recording = right(kataven.recordings().primaryRecording(call(KatavenBehaviour.READY)));
         assertThat(recording.format()).isEqualTo(RecordingFormat.AUDIO);
 
-        DownloadResult result = e2e.downloader(kataven).download(recording, temp, DownloadListener.NONE);
+        DownloadResult result = right(E2e.downloader(e2e, kataven).download(recording, temp, DownloadListener.NONE));
 
-        assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(result.relativePath()).isEqualTo("kataven/call_0001/recording.mp3");
         assertThat(Files.readAllBytes(result.path())).isEqualTo(Media.callMp3());
         assertThat(result.sha256()).isEqualTo(Media.sha256(Media.callMp3()));
@@ -56,13 +63,13 @@ class KatavenE2eTest {
         Recording recording = right(kataven.recordings().primaryRecording(call(KatavenBehaviour.READY)));
 
         // The sandbox presigns for its TTL and sends the expiry in whole seconds.
-        Instant expiry = e2e.clock.instant().plus(e2e.sandbox.options().presignTtl());
+        Instant expiry = e2e.clock().instant().plus(e2e.sandbox().options().presignTtl());
         assertThat(recording.media().expiresAt()).contains(Instant.ofEpochSecond(expiry.getEpochSecond()));
     }
 
     @Test
     void aCallWithoutExpiryIsGivenFetchTimePlusFiveMinutes() {
-        Instant fetchedAt = e2e.clock.instant();
+        Instant fetchedAt = e2e.clock().instant();
 
         Recording recording = right(kataven.recordings().primaryRecording(
                 call(KatavenBehaviour.READY_WITHOUT_EXPIRY)));
@@ -74,18 +81,18 @@ class KatavenE2eTest {
     @Test
     void aProcessingCallIsNotReadyUntilItsTimeThenReadinessWaitReturnsIt() {
         SessionId processing = call(KatavenBehaviour.PROCESSING_UNTIL_TIME);
-        Instant readyAt = e2e.sandbox.startedAt().plus(KatavenEmulator.DEFAULT_READY_AFTER);
+        Instant readyAt = e2e.sandbox().startedAt().plus(KatavenEmulator.DEFAULT_READY_AFTER);
 
         TapedeckError first = left(kataven.recordings().primaryRecording(processing));
-        Recording recording = right(new ReadinessWait(Duration.ofMinutes(5), e2e.clock, e2e.sleeper)
+        Recording recording = right(new ReadinessWait(Duration.ofMinutes(5), e2e.clock(), e2e.sleeper())
                 .until(() -> kataven.recordings().primaryRecording(processing)));
 
         assertThat(first).isInstanceOf(TapedeckError.NotReady.class);
         assertThat(recording.sessionId()).isEqualTo(processing);
-        assertThat(e2e.clock.instant()).isAfterOrEqualTo(readyAt);
-        assertThat(e2e.sleeper.sleeps()).isNotEmpty();
+        assertThat(e2e.clock().instant()).isAfterOrEqualTo(readyAt);
+        assertThat(e2e.sleeper().sleeps()).isNotEmpty();
         // 409 is not retried by the HTTP layer: every probe is exactly one request.
-        assertThat(e2e.sandbox.emulation("kataven", KatavenApi.class).polls(processing.value())).isEqualTo(e2e.sleeper.sleeps().size() + 2);
+        assertThat(e2e.sandbox().emulation("kataven", KatavenApi.class).polls(processing.value())).isEqualTo(e2e.sleeper().sleeps().size() + 2);
     }
 
     @Test
@@ -93,12 +100,12 @@ class KatavenE2eTest {
         SessionId processing = call(KatavenBehaviour.PROCESSING_UNTIL_POLLS);
         int notReadyPolls = KatavenEmulator.DEFAULT_READY_AFTER_POLLS;
 
-        Recording recording = right(new ReadinessWait(Duration.ofMinutes(5), e2e.clock, e2e.sleeper)
+        Recording recording = right(new ReadinessWait(Duration.ofMinutes(5), e2e.clock(), e2e.sleeper())
                 .until(() -> kataven.recordings().primaryRecording(processing)));
 
         assertThat(recording.sessionId()).isEqualTo(processing);
-        assertThat(e2e.sandbox.emulation("kataven", KatavenApi.class).polls(processing.value())).isEqualTo(notReadyPolls + 1);
-        assertThat(e2e.sleeper.sleeps()).hasSize(notReadyPolls);
+        assertThat(e2e.sandbox().emulation("kataven", KatavenApi.class).polls(processing.value())).isEqualTo(notReadyPolls + 1);
+        assertThat(e2e.sleeper().sleeps()).hasSize(notReadyPolls);
     }
 
     @Test
@@ -106,7 +113,7 @@ class KatavenE2eTest {
         TapedeckError error = left(kataven.recordings().primaryRecording(call(KatavenBehaviour.NO_RECORDING)));
 
         assertThat(error).isInstanceOf(TapedeckError.NotFound.class);
-        assertThat(e2e.apiRequests("kataven")).isEqualTo(1);
+        assertThat(e2e.sandbox().counters().requests("kataven")).isEqualTo(1);
     }
 
     @Test
@@ -115,8 +122,8 @@ class KatavenE2eTest {
 
         assertThat(error).isInstanceOf(TapedeckError.Unsupported.class);
         assertThat(error.message()).contains("HTTP 503");
-        assertThat(e2e.apiRequests("kataven")).isEqualTo(1);
-        assertThat(e2e.sleeper.sleeps()).isEmpty();
+        assertThat(e2e.sandbox().counters().requests("kataven")).isEqualTo(1);
+        assertThat(e2e.sleeper().sleeps()).isEmpty();
     }
 
     @Test
@@ -127,22 +134,22 @@ class KatavenE2eTest {
             assertThat(failure.status()).isEqualTo(500);
             assertThat(failure.retryable()).isTrue();
         });
-        assertThat(e2e.apiRequests("kataven")).isEqualTo(3);
-        assertThat(e2e.sleeper.sleeps()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
+        assertThat(e2e.sandbox().counters().requests("kataven")).isEqualTo(3);
+        assertThat(e2e.sleeper().sleeps()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
     }
 
     @Test
     void anUrlThatExpiredAfterListingIsRefreshedOnceAndTheDownloadSucceeds() throws IOException {
         Recording listed = right(kataven.recordings().primaryRecording(call(KatavenBehaviour.READY)));
-        e2e.clock.advance(e2e.sandbox.options().presignTtl().plusMinutes(1));
-        assertThat(listed.media().isExpiredAt(e2e.clock.instant())).isTrue();
+        e2e.clock().advance(e2e.sandbox().options().presignTtl().plusMinutes(1));
+        assertThat(listed.media().isExpiredAt(e2e.clock().instant())).isTrue();
 
-        DownloadResult result = e2e.downloader(kataven).download(listed, temp, DownloadListener.NONE);
+        DownloadResult result = right(E2e.downloader(e2e, kataven).download(listed, temp, DownloadListener.NONE));
 
-        assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(Files.readAllBytes(result.path())).isEqualTo(Media.callMp3());
-        assertThat(e2e.apiRequests("kataven")).isEqualTo(2);
-        assertThat(e2e.mediaRequests()).isEqualTo(1);
+        assertThat(e2e.sandbox().counters().requests("kataven")).isEqualTo(2);
+        assertThat(e2e.sandbox().counters().requests(Origin.MEDIA)).isEqualTo(1);
     }
 
     @Test
@@ -152,7 +159,7 @@ class KatavenE2eTest {
         assertThat(kataven.capabilities().supports(Capability.SESSION_HISTORY)).isFalse();
         assertThat(error).isInstanceOf(TapedeckError.Unsupported.class);
         assertThat(error.provider()).isEqualTo("kataven");
-        assertThat(e2e.apiRequests("kataven")).isZero();
+        assertThat(e2e.sandbox().counters().requests("kataven")).isZero();
     }
 
     @Test
@@ -160,10 +167,10 @@ class KatavenE2eTest {
         TapedeckError error = left(kataven.recordings().pause(call(KatavenBehaviour.READY)));
 
         assertThat(error).isInstanceOf(TapedeckError.Unsupported.class);
-        assertThat(e2e.apiRequests("kataven")).isZero();
+        assertThat(e2e.sandbox().counters().requests("kataven")).isZero();
     }
 
     private SessionId call(KatavenBehaviour behaviour) {
-        return SessionId.of(e2e.sandbox.emulation("kataven", KatavenApi.class).seed().call(behaviour).id());
+        return SessionId.of(e2e.sandbox().emulation("kataven", KatavenApi.class).seed().call(behaviour).id());
     }
 }

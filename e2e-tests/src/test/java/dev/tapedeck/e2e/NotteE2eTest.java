@@ -1,19 +1,19 @@
 package dev.tapedeck.e2e;
 
-import static dev.tapedeck.e2e.SandboxFixture.left;
-import static dev.tapedeck.e2e.SandboxFixture.right;
+import static dev.tapedeck.e2e.E2e.left;
+import static dev.tapedeck.e2e.E2e.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.junit.SandboxClients;
+import dev.tapedeck.junit.TapedeckSandbox;
+import dev.tapedeck.sandbox.notte.NotteApi;
+import dev.tapedeck.sandbox.notte.NotteSession;
 import dev.tapedeck.Connection;
-import dev.tapedeck.archive.ArchiveListener;
-import dev.tapedeck.archive.ArchiveOptions;
-import dev.tapedeck.archive.ArchiveSummary;
-import dev.tapedeck.archive.Archiver;
 import dev.tapedeck.download.DownloadListener;
 import dev.tapedeck.download.DownloadResult;
 import dev.tapedeck.download.DownloadStatus;
-import dev.tapedeck.download.Fingerprint;
 import dev.tapedeck.download.LocalCopy;
+import dev.tapedeck.download.Fingerprint;
 import dev.tapedeck.model.MediaLocation;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.RecordingFormat;
@@ -22,11 +22,6 @@ import dev.tapedeck.model.SessionId;
 import dev.tapedeck.model.SessionQuery;
 import dev.tapedeck.model.SessionStatus;
 import dev.tapedeck.model.TapedeckError;
-import dev.tapedeck.sandbox.Origin;
-import dev.tapedeck.sandbox.notte.NotteApi;
-import dev.tapedeck.sandbox.notte.NotteEmulator;
-import dev.tapedeck.sandbox.notte.NotteSeed;
-import dev.tapedeck.sandbox.notte.NotteSession;
 import dev.tapedeck.wait.ReadinessWait;
 import java.io.IOException;
 import java.net.URI;
@@ -35,29 +30,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * Notte through the public API: the whole history, client-side filters, MP4 and HLS replays, active sessions, and
- * replays with more than one way to fetch them: both kept, the MP4 preferred, the playlist used when the MP4 fails,
- * and an HLS-only replay whose segment URIs are relative to the replay's URL saved so that it plays offline.
- */
+/** Notte through the public API: the whole history, client-side filters, MP4 and HLS replays, active sessions. */
+@TapedeckSandbox(clockStart = E2e.START_TEXT, settings = E2e.SMALL_LARGE_RECORDING, threads = 4)
 class NotteE2eTest {
 
     @TempDir
     Path temp;
 
-    @RegisterExtension
-    final SandboxFixture e2e = SandboxFixture.start();
-    private final Connection notte = e2e.connect("notte");
+    private final SandboxClients e2e;
+    private final Connection notte;
+
+    NotteE2eTest(SandboxClients e2e) {
+        this.e2e = e2e;
+        this.notte = e2e.connect("notte");
+    }
 
     @Test
     void historyListsEverySessionIncludingTheActiveOnesNewestFirst() {
@@ -66,12 +59,12 @@ class NotteE2eTest {
         assertThat(sessions).extracting(s -> s.id().value()).containsExactlyElementsOf(expected(s -> true));
         assertThat(sessions).hasSize(32);
         assertThat(sessions).filteredOn(s -> s.status() == SessionStatus.ACTIVE).hasSize(6);
-        assertThat(e2e.apiRequests("notte")).isEqualTo(1);
+        assertThat(e2e.sandbox().counters().requests("notte")).isEqualTo(1);
     }
 
     @Test
     void statusFilterIsAppliedClientSide() {
-        Instant now = e2e.clock.instant();
+        Instant now = e2e.clock().instant();
         List<String> failed = expected(s -> s.statusAt(now).equals("error"));
         List<String> active = expected(s -> s.activeAt(now));
 
@@ -83,7 +76,7 @@ class NotteE2eTest {
         assertThat(active).hasSize(6);
         assertThat(activeIds).containsExactlyElementsOf(active);
         // Notte cannot filter, so each listing is one page of everything.
-        assertThat(e2e.apiRequests("notte")).isEqualTo(2);
+        assertThat(e2e.sandbox().counters().requests("notte")).isEqualTo(2);
     }
 
     @Test
@@ -95,18 +88,18 @@ class NotteE2eTest {
             assertThat(unsupported.what()).contains("tags");
             assertThat(unsupported.message()).contains("tags");
         });
-        assertThat(e2e.apiRequests("notte")).isZero();
+        assertThat(e2e.sandbox().counters().requests("notte")).isZero();
     }
 
     @Test
     void anMp4ReplayDownloadsByteForByte() throws IOException {
-        NotteSession seeded = e2e.sandbox.emulation("notte", NotteApi.class).seed().closedWithMp4();
+        NotteSession seeded = e2e.sandbox().emulation("notte", NotteApi.class).seed().closedWithMp4();
         Recording replay = right(notte.recordings().primaryRecording(SessionId.of(seeded.id())));
         assertThat(replay.format()).isEqualTo(RecordingFormat.MP4);
 
-        DownloadResult result = e2e.downloader(notte).download(replay, temp, DownloadListener.NONE);
+        DownloadResult result = right(E2e.downloader(e2e, notte).download(replay, temp, DownloadListener.NONE));
 
-        assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(result.path().getFileName().toString()).endsWith(".mp4");
         assertThat(Files.readAllBytes(result.path())).isEqualTo(Media.sampleMp4());
         assertThat(result.sha256()).isEqualTo(Media.sha256(Media.sampleMp4()));
@@ -114,13 +107,13 @@ class NotteE2eTest {
 
     @Test
     void anHlsOnlyReplayIsSavedAsAPlaylistOfLocalSegments() throws Exception {
-        NotteSession seeded = e2e.sandbox.emulation("notte", NotteApi.class).seed().hlsOnly();
+        NotteSession seeded = e2e.sandbox().emulation("notte", NotteApi.class).seed().hlsOnly();
         Recording replay = right(notte.recordings().primaryRecording(SessionId.of(seeded.id())));
         assertThat(replay.media()).isInstanceOf(MediaLocation.InlinePlaylist.class);
 
-        DownloadResult result = e2e.downloader(notte).download(replay, temp, DownloadListener.NONE);
+        DownloadResult result = right(E2e.downloader(e2e, notte).download(replay, temp, DownloadListener.NONE));
 
-        assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(result.path().getFileName().toString()).endsWith(".m3u8");
         String playlist = Files.readString(result.path(), StandardCharsets.UTF_8);
         assertThat(playlist).startsWith("#EXTM3U").contains("#EXT-X-ENDLIST").doesNotContain("signature", "http");
@@ -142,151 +135,9 @@ class NotteE2eTest {
         assertThat(right(LocalCopy.measure(result.path()))).isEqualTo(new Fingerprint(total, result.sha256()));
     }
 
-    private NotteSeed seed() {
-        return e2e.sandbox.emulation("notte", NotteApi.class).seed();
-    }
-
-    private Recording replay(String session) {
-        return right(notte.recordings().primaryRecording(SessionId.of(session)));
-    }
-
-    private static List<String> references(String playlist) {
-        return playlist.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                .collect(Collectors.toList());
-    }
-
-    /** Every file the saved playlist references is there, beside it, and holds segment {@code i} of the sandbox. */
-    private static void assertPlaysOffline(DownloadResult result) throws Exception {
-        assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
-        assertThat(result.path().getFileName().toString()).isEqualTo("replay.m3u8");
-        String playlist = Files.readString(result.path(), StandardCharsets.UTF_8);
-        assertThat(playlist).startsWith("#EXTM3U").contains("#EXT-X-ENDLIST").doesNotContain("http", "replay/");
-        List<String> references = references(playlist);
-        assertThat(references).hasSize(3);
-        Path folder = result.path().getParent();
-        for (int i = 0; i < references.size(); i++) {
-            URI reference = new URI(references.get(i));
-            assertThat(reference.isAbsolute()).isFalse();
-            Path segment = folder.resolve(reference.getPath()).normalize();
-            assertThat(segment).startsWith(folder).isRegularFile();
-            assertThat(Files.readAllBytes(segment)).as("segment %d", i).isEqualTo(Media.hlsSegment(i));
-        }
-    }
-
-    private List<String> filesBelow(Path root) throws Exception {
-        List<String> names = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            files.filter(Files::isRegularFile).forEach(file -> names.add(root.relativize(file).toString()));
-        }
-        names.sort(null);
-        return names;
-    }
-
-    @Test
-    void aReplayWithMp4AndPlaylistKeepsBothAndDownloadsTheMp4() throws Exception {
-        Recording replay = replay(seed().closedWithMp4().id());
-
-        assertThat(replay.alternatives()).extracting(a -> a.format())
-                .containsExactly(RecordingFormat.MP4, RecordingFormat.HLS);
-        assertThat(replay.alternatives().get(0).media()).isInstanceOf(MediaLocation.RemoteUrl.class);
-        assertThat(replay.alternatives().get(1).media()).isInstanceOf(MediaLocation.InlinePlaylist.class);
-
-        DownloadResult result = e2e.downloader(notte).download(replay, temp, DownloadListener.NONE);
-
-        assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
-        assertThat(result.relativePath()).isEqualTo("notte/" + seed().closedWithMp4().id() + "/replay.mp4");
-        assertThat(Files.readAllBytes(result.path())).isEqualTo(Media.sampleMp4());
-        assertThat(filesBelow(temp)).containsExactly(Path.of(result.relativePath()).toString());
-    }
-
-    @Test
-    void whenTheMp4FailsThePlaylistIsSavedInsteadAndALaterRunRecognisesIt() throws Exception {
-        String session = seed().closedWithMp4().id();
-        e2e.sandbox.faults().onPaths("sample\\.mp4").failNext(Origin.MEDIA, 1, 404);
-        List<TapedeckError> failures = new ArrayList<>();
-        DownloadListener listener = new DownloadListener() {
-            @Override
-            public void failed(TapedeckError error) {
-                failures.add(error);
-            }
-        };
-
-        DownloadResult result = e2e.downloader(notte).download(replay(session), temp, listener);
-
-        assertPlaysOffline(result);
-        assertThat(result.relativePath()).isEqualTo("notte/" + session + "/replay.m3u8");
-        assertThat(failures).as("a failure the playlist made good is no failure").isEmpty();
-        assertThat(filesBelow(temp)).noneMatch(name -> name.endsWith(".mp4") || name.contains(".part"));
-
-        DownloadResult again = e2e.downloader(notte).download(replay(session), temp, DownloadListener.NONE);
-
-        assertThat(again.status()).as("%s", again.error()).isEqualTo(DownloadStatus.SKIPPED);
-        assertThat(again.relativePath()).isEqualTo(result.relativePath());
-        assertThat(filesBelow(temp)).noneMatch(name -> name.endsWith(".mp4"));
-    }
-
-    @Test
-    void anHtmlPageInsteadOfTheMp4AlsoFallsBackToThePlaylist() throws Exception {
-        e2e.sandbox.faults().onPaths("sample\\.mp4").htmlPageNext(Origin.MEDIA, 1);
-
-        assertPlaysOffline(e2e.downloader(notte).download(replay(seed().closedWithMp4().id()), temp,
-                DownloadListener.NONE));
-    }
-
-    @Test
-    void whenEveryAlternativeFailsTheLastFailureIsReported() {
-        e2e.sandbox.faults().onPaths("sample\\.mp4").failNext(Origin.MEDIA, 1, 404);
-        e2e.sandbox.faults().onPaths("segment0\\.ts").failNext(Origin.MEDIA, 1, 404);
-
-        DownloadResult result = e2e.downloader(notte).download(replay(seed().closedWithMp4().id()), temp,
-                DownloadListener.NONE);
-
-        assertThat(result.status()).isEqualTo(DownloadStatus.FAILED);
-        assertThat(result.error()).get().isInstanceOf(TapedeckError.NotFound.class);
-        assertThat(result.relativePath()).endsWith("/replay.m3u8");
-    }
-
-    @Test
-    void anHlsOnlyReplayWithSegmentsRelativeToTheReplayDownloadsAndPlaysOffline() throws Exception {
-        try (SandboxFixture relative = SandboxFixture.start(options -> options.setting("notte",
-                NotteEmulator.RELATIVE_SEGMENTS, "true"))) {
-            Connection connection = relative.connect("notte");
-            String session = relative.sandbox.emulation("notte", NotteApi.class).seed().hlsOnlyWithoutExpiry().id();
-            Recording replay = right(connection.recordings().primaryRecording(SessionId.of(session)));
-            MediaLocation.InlinePlaylist inline = (MediaLocation.InlinePlaylist) replay.media();
-            assertThat(references(inline.content())).allMatch(uri -> uri.startsWith("replay/"));
-            assertThat(inline.base()).contains(URI.create(relative.baseUrl("notte") + "/sessions/" + session
-                    + "/replay"));
-
-            assertPlaysOffline(relative.downloader(connection).download(replay, temp, DownloadListener.NONE));
-        }
-    }
-
-    @Test
-    void anArchiveRecordsThePlaylistItFellBackToAndItsReRunSkipsIt() {
-        String session = seed().closedWithMp4().id();
-        e2e.sandbox.faults().onPaths("sample\\.mp4").failNext(Origin.MEDIA, 1, 404);
-        Archiver archiver = new Archiver(notte.recordings(), notte.history(), e2e.clock, e2e.sleeper);
-        List<SessionId> ids = List.of(SessionId.of(session));
-
-        ArchiveSummary first = right(archiver.archive(ids, temp, ArchiveOptions.defaults(), ArchiveListener.NONE));
-        long mediaBefore = e2e.mediaRequests();
-        ArchiveSummary second = right(archiver.archive(ids, temp, ArchiveOptions.defaults(), ArchiveListener.NONE));
-
-        assertThat(first.entries()).singleElement().satisfies(entry -> {
-            assertThat(entry.status()).isEqualTo(DownloadStatus.DOWNLOADED);
-            assertThat(entry.path()).isEqualTo("notte/" + session + "/replay.m3u8");
-        });
-        assertThat(second.entries()).singleElement().satisfies(entry -> {
-            assertThat(entry.status()).isEqualTo(DownloadStatus.SKIPPED);
-            assertThat(entry.path()).isEqualTo("notte/" + session + "/replay.m3u8");
-        });
-        assertThat(e2e.mediaRequests()).isEqualTo(mediaBefore);
-    }
-
     @Test
     void anActiveSessionIsNotReady() {
-        NotteSession active = e2e.sandbox.emulation("notte", NotteApi.class).seed().active();
+        NotteSession active = e2e.sandbox().emulation("notte", NotteApi.class).seed().active();
 
         TapedeckError error = left(notte.recordings().primaryRecording(SessionId.of(active.id())));
 
@@ -297,29 +148,29 @@ class NotteE2eTest {
 
     @Test
     void readinessWaitTurnsAnActiveSessionIntoARecordingOnceItClosesAndItsReplayIsFinalised() {
-        NotteSession active = e2e.sandbox.emulation("notte", NotteApi.class).seed().active();
-        ReadinessWait wait = new ReadinessWait(Duration.ofMinutes(5), e2e.clock, e2e.sleeper);
+        NotteSession active = e2e.sandbox().emulation("notte", NotteApi.class).seed().active();
+        ReadinessWait wait = new ReadinessWait(Duration.ofMinutes(5), e2e.clock(), e2e.sleeper());
 
         Recording replay = right(wait.until(() -> notte.recordings().primaryRecording(SessionId.of(active.id()))));
 
         assertThat(replay.primary()).isTrue();
         assertThat(replay.format()).isEqualTo(RecordingFormat.MP4);
         assertThat(active.replayReadyAt()).isAfter(active.closesAt());
-        assertThat(e2e.clock.instant()).isAfterOrEqualTo(active.replayReadyAt());
+        assertThat(e2e.clock().instant()).isAfterOrEqualTo(active.replayReadyAt());
         // It stopped polling at the first probe after the replay was finalised: the last pause crossed that time.
-        Duration beforeLastPause = e2e.sleeper.total().minus(e2e.sleeper.sleeps().get(e2e.sleeper.sleeps().size() - 1));
-        assertThat(SandboxFixture.START.plus(beforeLastPause)).isBefore(active.replayReadyAt());
+        Duration beforeLastPause = e2e.sleeper().total().minus(e2e.sleeper().sleeps().get(e2e.sleeper().sleeps().size() - 1));
+        assertThat(E2e.START.plus(beforeLastPause)).isBefore(active.replayReadyAt());
         // While it was finalised, each probe asked for the session too and then waited Notte's SDK's 5 s.
-        long finalisingProbes = e2e.apiRequests("notte") - (e2e.sleeper.sleeps().size() + 1L);
+        long finalisingProbes = e2e.sandbox().counters().requests("notte") - (e2e.sleeper().sleeps().size() + 1L);
         assertThat(finalisingProbes).isPositive();
-        assertThat(e2e.sleeper.sleeps().subList(e2e.sleeper.sleeps().size() - (int) finalisingProbes,
-                e2e.sleeper.sleeps().size())).containsOnly(Duration.ofSeconds(5));
+        assertThat(e2e.sleeper().sleeps().subList(e2e.sleeper().sleeps().size() - (int) finalisingProbes,
+                e2e.sleeper().sleeps().size())).containsOnly(Duration.ofSeconds(5));
     }
 
     @Test
     void aClosedSessionWhoseReplayIsStillBeingFinalisedIsNotReadyAndAnUnknownOneIsNotFound() {
-        NotteSession active = e2e.sandbox.emulation("notte", NotteApi.class).seed().active();
-        e2e.clock.advance(Duration.between(SandboxFixture.START, active.closesAt()));
+        NotteSession active = e2e.sandbox().emulation("notte", NotteApi.class).seed().active();
+        e2e.clock().advance(Duration.between(E2e.START, active.closesAt()));
 
         TapedeckError finalising = left(notte.recordings().primaryRecording(SessionId.of(active.id())));
         TapedeckError unknown = left(notte.recordings().primaryRecording(SessionId.of("nsess_9999")));
@@ -336,7 +187,7 @@ class NotteE2eTest {
 
     /** The seeded ids that pass {@code test}, newest first as Notte lists them. */
     private List<String> expected(Predicate<NotteSession> test) {
-        return e2e.sandbox.emulation("notte", NotteApi.class).seed().sessions().stream().filter(test)
+        return e2e.sandbox().emulation("notte", NotteApi.class).seed().sessions().stream().filter(test)
                 .sorted(Comparator.comparing(NotteSession::createdAt).reversed().thenComparing(NotteSession::id))
                 .map(NotteSession::id).collect(Collectors.toList());
     }

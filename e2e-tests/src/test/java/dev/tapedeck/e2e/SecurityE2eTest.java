@@ -1,9 +1,12 @@
 package dev.tapedeck.e2e;
 
-import static dev.tapedeck.e2e.SandboxFixture.left;
-import static dev.tapedeck.e2e.SandboxFixture.right;
+import static dev.tapedeck.e2e.E2e.left;
+import static dev.tapedeck.e2e.E2e.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.junit.SandboxClients;
+import dev.tapedeck.junit.TapedeckSandbox;
+import dev.tapedeck.sandbox.Origin;
 import dev.tapedeck.sandbox.kataven.KatavenApi;
 import dev.tapedeck.sandbox.kataven.KatavenBehaviour;
 import dev.tapedeck.sandbox.notte.NotteApi;
@@ -19,12 +22,12 @@ import io.vavr.control.Either;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Credentials reach only the provider's API, and never an error. */
+@TapedeckSandbox(clockStart = E2e.START_TEXT, settings = E2e.SMALL_LARGE_RECORDING, threads = 4)
 class SecurityE2eTest {
 
     /** A wrong key that looks real, so a leak of it would be found by the assertions. */
@@ -33,8 +36,11 @@ class SecurityE2eTest {
     @TempDir
     Path temp;
 
-    @RegisterExtension
-    final SandboxFixture e2e = SandboxFixture.start();
+    private final SandboxClients e2e;
+
+    SecurityE2eTest(SandboxClients e2e) {
+        this.e2e = e2e;
+    }
 
     @Test
     void mediaDownloadsFromEveryProviderCarryNoCredentials() {
@@ -44,23 +50,23 @@ class SecurityE2eTest {
         List<Recording> recordings = List.of(
                 right(anchor.recordings().primaryRecording(SessionId.of("sess_0001"))),
                 right(notte.recordings().primaryRecording(
-                        SessionId.of(e2e.sandbox.emulation("notte", NotteApi.class).seed().closedWithMp4().id()))),
-                right(notte.recordings().primaryRecording(SessionId.of(e2e.sandbox.emulation("notte", NotteApi.class).seed().hlsOnly().id()))),
+                        SessionId.of(e2e.sandbox().emulation("notte", NotteApi.class).seed().closedWithMp4().id()))),
+                right(notte.recordings().primaryRecording(SessionId.of(e2e.sandbox().emulation("notte", NotteApi.class).seed().hlsOnly().id()))),
                 right(kataven.recordings().primaryRecording(
-                        SessionId.of(e2e.sandbox.emulation("kataven", KatavenApi.class).seed().call(KatavenBehaviour.READY).id()))));
+                        SessionId.of(e2e.sandbox().emulation("kataven", KatavenApi.class).seed().call(KatavenBehaviour.READY).id()))));
         List<Connection> through = List.of(anchor, notte, notte, kataven);
 
         for (int i = 0; i < recordings.size(); i++) {
-            assertThat(e2e.downloader(through.get(i)).download(recordings.get(i), temp.resolve("r" + i),
-                    DownloadListener.NONE).status()).isEqualTo(DownloadStatus.DOWNLOADED);
+            assertThat(right(E2e.downloader(e2e, through.get(i)).download(recordings.get(i), temp.resolve("r" + i),
+                    DownloadListener.NONE)).status()).isEqualTo(DownloadStatus.DOWNLOADED);
         }
 
         // MP4 (anchor), MP4 (notte), three HLS segments (notte), MP3 (kataven).
-        assertThat(e2e.mediaRequests()).isEqualTo(6);
-        assertThat(e2e.sandbox.counters().credentialHeadersSeen("media")).isZero();
+        assertThat(e2e.sandbox().counters().requests(Origin.MEDIA)).isEqualTo(6);
+        assertThat(e2e.sandbox().counters().credentialHeadersSeen("media")).isZero();
         // The counting works: every API request did carry its credentials.
-        assertThat(e2e.sandbox.counters().credentialHeadersSeen("api"))
-                .isEqualTo(e2e.sandbox.counters().requests("api")).isPositive();
+        assertThat(e2e.sandbox().counters().credentialHeadersSeen("api"))
+                .isEqualTo(e2e.sandbox().counters().requests("api")).isPositive();
     }
 
     @ParameterizedTest
@@ -74,9 +80,9 @@ class SecurityE2eTest {
         assertThat(error.provider()).isEqualTo(provider);
         TapedeckException thrown = new TapedeckException(error);
         for (String shown : List.of(error.message(), error.toString(), thrown.getMessage(), thrown.toString())) {
-            assertThat(shown).doesNotContain(WRONG_KEY).doesNotContain(e2e.sandbox.clientSettings(provider).apiKey());
+            assertThat(shown).doesNotContain(WRONG_KEY).doesNotContain(e2e.sandbox().clientSettings(provider).apiKey());
         }
-        assertThat(e2e.apiRequests(provider)).isEqualTo(1);
+        assertThat(e2e.sandbox().counters().requests(provider)).isEqualTo(1);
     }
 
     private Either<TapedeckError, ?> anyCall(String provider, Connection connection) {
@@ -85,10 +91,10 @@ class SecurityE2eTest {
                 return connection.history().sessions(SessionQuery.builder().limit(1).build());
             case "notte":
                 return connection.recordings().primaryRecording(
-                        SessionId.of(e2e.sandbox.emulation("notte", NotteApi.class).seed().closedWithMp4().id()));
+                        SessionId.of(e2e.sandbox().emulation("notte", NotteApi.class).seed().closedWithMp4().id()));
             default:
                 return connection.recordings().primaryRecording(
-                        SessionId.of(e2e.sandbox.emulation("kataven", KatavenApi.class).seed().call(KatavenBehaviour.READY).id()));
+                        SessionId.of(e2e.sandbox().emulation("kataven", KatavenApi.class).seed().call(KatavenBehaviour.READY).id()));
         }
     }
 }

@@ -1,9 +1,11 @@
 package dev.tapedeck.e2e;
 
-import static dev.tapedeck.e2e.SandboxFixture.left;
-import static dev.tapedeck.e2e.SandboxFixture.right;
+import static dev.tapedeck.e2e.E2e.left;
+import static dev.tapedeck.e2e.E2e.right;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.junit.SandboxClients;
+import dev.tapedeck.junit.TapedeckSandbox;
 import dev.tapedeck.Connection;
 import dev.tapedeck.download.DownloadListener;
 import dev.tapedeck.download.DownloadResult;
@@ -24,7 +26,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,13 +36,17 @@ import org.junit.jupiter.params.provider.ValueSource;
  * every provider, a body that keeps trickling in stops at the overall deadline, media hosts' 429 and 5xx are waited
  * out, and a whole but malformed answer is one clear error without retries.
  */
+@TapedeckSandbox(clockStart = E2e.START_TEXT, settings = E2e.SMALL_LARGE_RECORDING, threads = 4, pausesOnTheClock = true)
 class WholeAnswerE2eTest {
 
     @TempDir
     Path temp;
 
-    @RegisterExtension
-    final SandboxFixture e2e = SandboxFixture.pausingOnTheClock();
+    private final SandboxClients e2e;
+
+    WholeAnswerE2eTest(SandboxClients e2e) {
+        this.e2e = e2e;
+    }
 
     /** One API call of {@code provider} that reads a JSON answer. */
     private Function<Connection, Either<TapedeckError, ?>> call(String provider) {
@@ -52,19 +57,19 @@ class WholeAnswerE2eTest {
             case "notte":
                 return connection -> connection.recordings().primaryRecording(
                         SessionId.of(
-                        e2e.sandbox.emulation("notte", NotteApi.class).seed().closedWithMp4().id()));
+                        e2e.sandbox().emulation("notte", NotteApi.class).seed().closedWithMp4().id()));
             default:
                 return connection -> connection.recordings().primaryRecording(
                         SessionId.of(
-                        e2e.sandbox.emulation("kataven", KatavenApi.class).seed().call(KatavenBehaviour.READY).id()));
+                        e2e.sandbox().emulation("kataven", KatavenApi.class).seed().call(KatavenBehaviour.READY).id()));
         }
     }
 
     /** The API requests {@code provider}'s call takes with no fault, measured on a first run. */
     private long requestsOfOneCall(String provider, Connection connection) {
-        long before = e2e.apiRequests(provider);
+        long before = e2e.sandbox().counters().requests(provider);
         right(call(provider).apply(connection));
-        return e2e.apiRequests(provider) - before;
+        return e2e.sandbox().counters().requests(provider) - before;
     }
 
     @ParameterizedTest(name = "{0}, {1}")
@@ -74,27 +79,27 @@ class WholeAnswerE2eTest {
         Connection connection = e2e.connect(provider);
         long plain = requestsOfOneCall(provider, connection);
         if (how.equals("reset")) {
-            e2e.sandbox.faults().resetAfterNext(Origin.API, 1, 20);
+            e2e.sandbox().faults().resetAfterNext(Origin.API, 1, 20);
         } else {
-            e2e.sandbox.faults().truncateNext(Origin.API, 1, 20);
+            e2e.sandbox().faults().truncateNext(Origin.API, 1, 20);
         }
-        long before = e2e.apiRequests(provider);
+        long before = e2e.sandbox().counters().requests(provider);
 
         right(call(provider).apply(connection));
 
-        assertThat(e2e.apiRequests(provider) - before).isEqualTo(plain + 1);
+        assertThat(e2e.sandbox().counters().requests(provider) - before).isEqualTo(plain + 1);
     }
 
     @Test
     void anAnswerThatKeepsBreakingEndsAsOneTransportErrorAfterThreeTries() {
         Connection anchor = e2e.connect("anchor");
-        e2e.sandbox.faults().truncateNext(Origin.API, 3, 20);
+        e2e.sandbox().faults().truncateNext(Origin.API, 3, 20);
 
         TapedeckError error = left(call("anchor").apply(anchor));
 
         assertThat(error).isInstanceOf(TapedeckError.Transport.class);
         assertThat(error.message()).contains("cut short").doesNotContain("may have changed").doesNotContain("\n");
-        assertThat(e2e.apiRequests("anchor")).isEqualTo(3);
+        assertThat(e2e.sandbox().counters().requests("anchor")).isEqualTo(3);
     }
 
     @Test
@@ -102,55 +107,55 @@ class WholeAnswerE2eTest {
         Connection anchor = e2e.connect("anchor", e2e.config("anchor")
                 .timeouts(new Timeouts(Duration.ofSeconds(10), Duration.ofSeconds(60), Optional.of(Duration.ofSeconds(30))))
                 .build());
-        e2e.sandbox.faults().dribbleNext(Origin.API, 1, 1, Duration.ofSeconds(2));
+        e2e.sandbox().faults().dribbleNext(Origin.API, 1, 1, Duration.ofSeconds(2));
 
         TapedeckError error = left(call("anchor").apply(anchor));
 
         assertThat(error).isInstanceOf(TapedeckError.Transport.class);
         assertThat(error.message()).contains("took longer than the overall timeout of 30 s");
-        assertThat(e2e.apiRequests("anchor")).isEqualTo(1);
-        assertThat(e2e.sleeper.sleeps()).isEmpty();
+        assertThat(e2e.sandbox().counters().requests("anchor")).isEqualTo(1);
+        assertThat(e2e.sleeper().sleeps()).isEmpty();
     }
 
     @Test
     void aWholeButMalformedAnswerIsOneProviderErrorWithoutRetries() {
         Connection anchor = e2e.connect("anchor");
-        e2e.sandbox.faults().malformedJsonNext(Origin.API, 1);
+        e2e.sandbox().faults().malformedJsonNext(Origin.API, 1);
 
         TapedeckError error = left(call("anchor").apply(anchor));
 
         assertThat(error).isInstanceOf(TapedeckError.ProviderFailure.class);
         assertThat(error.message()).contains("could not be read");
-        assertThat(e2e.apiRequests("anchor")).isEqualTo(1);
+        assertThat(e2e.sandbox().counters().requests("anchor")).isEqualTo(1);
     }
 
     private DownloadResult downloadAnchorsPrimary() {
         Connection anchor = e2e.connect("anchor");
         Recording recording = right(anchor.recordings().primaryRecording(SessionId.of("sess_0001")));
-        return e2e.downloader(anchor).download(recording, temp, DownloadListener.NONE);
+        return right(E2e.downloader(e2e, anchor).download(recording, temp, DownloadListener.NONE));
     }
 
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void aMediaHostsTooManyRequestsIsWaitedOutWithRetryAfterInSecondsOrAsADate(boolean asHttpDate) throws Exception {
-        e2e.sandbox.faults().retryAfterNext(Origin.MEDIA, 1, 429, Duration.ofSeconds(2), asHttpDate);
+        e2e.sandbox().faults().retryAfterNext(Origin.MEDIA, 1, 429, Duration.ofSeconds(2), asHttpDate);
 
         DownloadResult result = downloadAnchorsPrimary();
 
-        assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
         assertThat(Files.size(result.path())).isEqualTo(result.sizeBytes());
-        assertThat(e2e.sleeper.sleeps()).containsExactly(Duration.ofSeconds(2));
-        assertThat(e2e.mediaRequests()).isEqualTo(2);
+        assertThat(e2e.sleeper().sleeps()).containsExactly(Duration.ofSeconds(2));
+        assertThat(e2e.sandbox().counters().requests(Origin.MEDIA)).isEqualTo(2);
     }
 
     @Test
     void aBurstOfMedia503sIsRetriedThrough() {
-        e2e.sandbox.faults().failNext(Origin.MEDIA, 2, 503);
+        e2e.sandbox().faults().failNext(Origin.MEDIA, 2, 503);
 
         DownloadResult result = downloadAnchorsPrimary();
 
-        assertThat(result.status()).as("%s", result.error()).isEqualTo(DownloadStatus.DOWNLOADED);
-        assertThat(e2e.mediaRequests()).isEqualTo(3);
-        assertThat(e2e.sleeper.sleeps()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(e2e.sandbox().counters().requests(Origin.MEDIA)).isEqualTo(3);
+        assertThat(e2e.sleeper().sleeps()).containsExactly(Duration.ofMillis(500), Duration.ofSeconds(1));
     }
 }

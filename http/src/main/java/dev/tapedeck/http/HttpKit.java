@@ -39,7 +39,9 @@ import java.util.function.Supplier;
  * loop. Timeouts come from {@code config.timeouts()}: connect and read-idle per try, the overall one across tries,
  * waits and body reads of an API call; media fetches get no overall timeout. Media URLs a provider hands over are
  * checked against an {@link AddressPolicy}. Feign logging stays at {@code NONE}: the HEADERS and FULL levels would
- * buffer whole media bodies and print credentials.
+ * buffer whole media bodies and print credentials. Instead the kit writes its own redacted wire log (see
+ * {@link WireLog}, logger {@code dev.tapedeck.http.wire}) and tells {@code config.observer()} about every call,
+ * retry and media body.
  */
 public final class HttpKit implements AutoCloseable {
 
@@ -53,6 +55,7 @@ public final class HttpKit implements AutoCloseable {
     private final FailureReader reader;
     private final TransportErrors transport;
     private final MediaFetcher media;
+    private final Tracing tracing;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private HttpKit(Builder builder) {
@@ -66,14 +69,17 @@ public final class HttpKit implements AutoCloseable {
         this.reader = new FailureReader(providerId, redactor);
         this.transport = new TransportErrors(providerId, redactor);
         this.options = new Request.Options(config.timeouts().connect(), config.timeouts().readIdle(), false);
-        Client plain = new Client.Default(null, null, true);
+        WireLog wire = new WireLog(providerId, redactor, builder.secretHeaders.keySet(), config.wireLogBodyLimit());
+        this.tracing = new Tracing(providerId, wire, config.observer(), transport);
+        Client plain = new WireHeaders(new Client.Default(null, null, true), wire);
         Client authed = new OriginScopedAuth(new StreamedBodies(plain), baseUrl, builder.originHeaders);
         Retries retries = new Retries(providerId, config.retryPolicy(), new TokenBucket(config.retryBudget()),
                 config.sleeper(), config.clock());
         this.apiClient = new RetryingClient(authed, retries, Origin.of(baseUrl), config.timeouts().overall(), reader,
-                errorMapper, new ApiBodies(providerId, config.apiBodyLimit()));
+                errorMapper, new ApiBodies(providerId, config.apiBodyLimit()), tracing);
         this.media = new MediaFetcher(providerId, plain, options, redactor, retries,
-                new AddressPolicy(providerId, baseUrl, config.allowPrivateAddresses(), builder.resolver), closed::get);
+                new AddressPolicy(providerId, baseUrl, config.allowPrivateAddresses(), builder.resolver), closed::get,
+                tracing);
     }
 
     /** Starts a kit for {@code providerId} against {@code baseUrl} (absolute; https, or http on loopback). */
@@ -126,7 +132,9 @@ public final class HttpKit implements AutoCloseable {
     public Either<TapedeckError, MediaStream> stream(Supplier<Response> feignCall) {
         return call(feignCall).flatMap(response -> {
             if (response.status() >= 200 && response.status() <= 299) {
-                return MediaStreams.from(providerId, response, MediaStreams.requestedOffset(response));
+                String call = response.request() == null ? "a stream" : TransportErrors.describe(response.request());
+                return MediaStreams.from(providerId, response, MediaStreams.requestedOffset(response))
+                        .map(stream -> tracing.watch(stream, Tracing.operation(response.request()), call));
             }
             return Either.left(FailureReader.mapped(reader.failure(FailureReader.buffer(response)), errorMapper));
         });

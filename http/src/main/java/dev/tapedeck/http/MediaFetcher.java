@@ -3,6 +3,7 @@ package dev.tapedeck.http;
 import dev.tapedeck.MediaStream;
 import dev.tapedeck.model.Redaction;
 import dev.tapedeck.model.TapedeckError;
+import dev.tapedeck.observe.CallEvent;
 import feign.Client;
 import feign.Request;
 import feign.Response;
@@ -38,6 +39,9 @@ import org.slf4j.LoggerFactory;
  * {@link StandardErrors}, with the host's request id when it sent one. There is no overall timeout, only connect
  * and read-idle: HttpURLConnection's read timeout applies to every read, so a body that stalls after the headers
  * fails instead of hanging.
+ *
+ * <p>Each hop's request and answer go to the wire log (never a body), each retry and the fetch's end to the
+ * observer as operation {@code media}, and the body it opens counts its bytes as they are read.
  */
 public final class MediaFetcher {
 
@@ -54,9 +58,10 @@ public final class MediaFetcher {
     private final Retries retries;
     private final AddressPolicy addresses;
     private final BooleanSupplier closed;
+    private final Tracing tracing;
 
     MediaFetcher(String providerId, Client client, Request.Options options, Redactor redactor, Retries retries,
-            AddressPolicy addresses, BooleanSupplier closed) {
+            AddressPolicy addresses, BooleanSupplier closed, Tracing tracing) {
         this.providerId = providerId;
         this.client = client;
         this.options = options;
@@ -65,6 +70,7 @@ public final class MediaFetcher {
         this.retries = retries;
         this.addresses = addresses;
         this.closed = closed;
+        this.tracing = tracing;
     }
 
     /** What one try came to: a final result, or a failure that may be retried. */
@@ -87,10 +93,18 @@ public final class MediaFetcher {
         if (offset < 0) {
             return Either.left(TapedeckError.InvalidRequest.of(providerId, providerId + ": negative media offset " + offset));
         }
-        RetryRun run = retries.start("GET " + Redaction.url(url), true, Optional.empty());
+        CallTrace trace = tracing.call(CallEvent.MEDIA);
+        Either<TapedeckError, MediaStream> result = open(url, offset, ifRange, trace);
+        trace.ended(result.isLeft() ? Optional.of(result.getLeft()) : Optional.empty());
+        return result.map(stream -> tracing.watch(stream, CallEvent.MEDIA, "GET " + Redaction.url(url)));
+    }
+
+    private Either<TapedeckError, MediaStream> open(URI url, long offset, Optional<String> ifRange,
+            CallTrace trace) {
+        RetryRun run = retries.start("GET " + Redaction.url(url), trace, true, Optional.empty());
         try {
             while (true) {
-                Outcome outcome = fetch(url, offset, ifRange);
+                Outcome outcome = fetch(url, offset, ifRange, trace, run.attempt());
                 if (outcome instanceof Outcome.Done done) {
                     if (done.result().isRight()) {
                         run.succeeded();
@@ -114,8 +128,8 @@ public final class MediaFetcher {
         }
     }
 
-    /** One try: {@code url} and its redirects, each hop checked first. */
-    private Outcome fetch(URI url, long offset, Optional<String> ifRange) {
+    /** One try, number {@code attempt}: {@code url} and its redirects, each hop checked first. */
+    private Outcome fetch(URI url, long offset, Optional<String> ifRange, CallTrace trace, int attempt) {
         URI current = url;
         String sentBy = "the provider sent this URL";
         int via = 0;
@@ -130,9 +144,12 @@ public final class MediaFetcher {
                 return new Outcome.Done(Either.left(unfetchable(allowed.getLeft(), via, sentBy)));
             }
             Response response;
+            Request request = request(current, offset, ifRange);
+            long sent = trace.sending(request, attempt, false);
             try {
-                response = client.execute(request(current, offset, ifRange), options);
+                response = trace.answered(request, client.execute(request, options), attempt, sent, false);
             } catch (IOException failure) {
+                trace.broke(request, failure, attempt, sent);
                 return new Outcome.Broken(failure, current);
             } catch (RuntimeException failure) {
                 return new Outcome.Done(Either.left(transport.ioFailure("GET " + Redaction.url(current), failure)));

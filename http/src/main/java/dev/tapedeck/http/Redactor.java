@@ -57,14 +57,23 @@ final class Redactor {
         if (text == null) {
             return "";
         }
-        String out = text;
-        for (Pattern secret : secrets) {
-            out = secret.matcher(out).replaceAll(MASK);
-        }
+        String out = maskSecrets(text);
         out = replaceAll(URL.matcher(out), m -> Redaction.url(m.group()));
         out = replaceAll(QUERY_AFTER_PATH.matcher(out), m -> m.group(1) + "?…");
         out = replaceAll(SCHEME_TOKEN.matcher(out), m -> m.group(1) + " " + MASK);
         return replaceAll(CREDENTIAL_FIELD.matcher(out), m -> m.group(1) + MASK);
+    }
+
+    /**
+     * {@code text} with only the connection's own secrets masked, for text that is already redacted otherwise (a URL
+     * whose credential parameters read {@code REDACTED} but whose other parameters should stay readable).
+     */
+    String maskSecrets(String text) {
+        String out = text;
+        for (Pattern secret : secrets) {
+            out = secret.matcher(out).replaceAll(MASK);
+        }
+        return out;
     }
 
     private static String replaceAll(Matcher matcher, java.util.function.Function<Matcher, String> replacement) {

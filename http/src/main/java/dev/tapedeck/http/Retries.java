@@ -20,8 +20,11 @@ import java.util.Optional;
  */
 record Retries(String providerId, RetryPolicy policy, TokenBucket budget, Sleeper sleeper, Clock clock) {
 
-    /** The retries of one call ({@code call} as "GET https://host/path", redacted), within {@code overall} if any. */
-    RetryRun start(String call, boolean idempotent, Optional<Duration> overall) {
-        return new RetryRun(this, call, idempotent, overall);
+    /**
+     * The retries of one call ({@code call} as "GET https://host/path", redacted), within {@code overall} if any,
+     * each retry told to {@code trace}.
+     */
+    RetryRun start(String call, CallTrace trace, boolean idempotent, Optional<Duration> overall) {
+        return new RetryRun(this, call, trace, idempotent, overall);
     }
 }

@@ -32,6 +32,7 @@ final class RetryRun {
 
     private final Retries retries;
     private final String call;
+    private final CallTrace trace;
     private final boolean idempotent;
     private final Optional<Duration> overall;
     private final Instant start;
@@ -39,9 +40,10 @@ final class RetryRun {
     private int retriesSoFar;
     private int tokensTaken;
 
-    RetryRun(Retries retries, String call, boolean idempotent, Optional<Duration> overall) {
+    RetryRun(Retries retries, String call, CallTrace trace, boolean idempotent, Optional<Duration> overall) {
         this.retries = retries;
         this.call = call;
+        this.trace = trace;
         this.idempotent = idempotent;
         this.overall = overall;
         this.start = retries.clock().instant();
@@ -57,6 +59,11 @@ final class RetryRun {
         long read = Math.min(options.readTimeoutUnit().toMillis(options.readTimeout()), left);
         return new Request.Options(connect, TimeUnit.MILLISECONDS, read, TimeUnit.MILLISECONDS,
                 options.isFollowRedirects());
+    }
+
+    /** The number of the try under way: 1 for the first. */
+    int attempt() {
+        return retriesSoFar + 1;
     }
 
     /** Whether the call has used up its overall deadline (never, without one). */
@@ -79,7 +86,8 @@ final class RetryRun {
         }
         RetryDecision decision = retries.policy().decide(
                 Attempt.connectionFailure(retriesSoFar, idempotent, wasSent(failure)));
-        return waitToRetry(decision, failure instanceof SocketTimeoutException, failure.getClass().getSimpleName());
+        boolean timeout = failure instanceof SocketTimeoutException;
+        return waitToRetry(decision, timeout, failure.getClass().getSimpleName(), timeout ? "timeout" : "connection");
     }
 
     /**
@@ -98,7 +106,8 @@ final class RetryRun {
         if (decision instanceof RetryDecision.WaitTooLong tooLong) {
             return Optional.of(tooLongWait(error, tooLong.requested()));
         }
-        return waitToRetry(decision, false, "HTTP " + failure.status()) ? Optional.empty() : Optional.of(error);
+        return waitToRetry(decision, false, "HTTP " + failure.status(), "http_" + failure.status())
+                ? Optional.empty() : Optional.of(error);
     }
 
     /** The call succeeded: the tokens its retries took go back to the bucket, or one token when it needed none. */
@@ -106,7 +115,11 @@ final class RetryRun {
         retries.budget().succeeded(tokensTaken);
     }
 
-    private boolean waitToRetry(RetryDecision decision, boolean afterTimeout, String what)
+    /**
+     * Waits out {@code decision} when it is a retry the deadline and the budget allow; {@code what} says what failed
+     * for the log, {@code cause} for the observer (a bounded word, see {@code RetryEvent}).
+     */
+    private boolean waitToRetry(RetryDecision decision, boolean afterTimeout, String what, String cause)
             throws InterruptedIOException {
         if (!(decision instanceof RetryDecision.Retry retry)) {
             return false;
@@ -125,6 +138,7 @@ final class RetryRun {
         tokensTaken += tokens;
         LOG.debug("{}: {} got {}; retry {} of {} in {} ms", retries.providerId(), call, what, retriesSoFar + 1,
                 retries.policy().maxRetries(), retry.delay().toMillis());
+        trace.retrying(retriesSoFar + 1, cause, retry.delay());
         try {
             retries.sleeper().sleep(retry.delay());
         } catch (InterruptedException interrupted) {

@@ -28,6 +28,9 @@ import java.util.Optional;
  * error is thrown as {@link ApiException}. {@code X-Should-Retry} counts only on answers from the API's own origin.
  * Every discarded response is closed.
  *
+ * <p>Each try's request and answer go to the wire log, each retry and the call's end to the observer (see
+ * {@link CallTrace}); a call ends when its final answer is in hand, so its duration does not include decoding.
+ *
  * <p>Below this layer HttpURLConnection may resend a bodyless GET or HEAD once by itself when a connection dies
  * before the status line (a JDK behaviour with no per-connection switch); {@link StreamedBodies} keeps it from ever
  * resending anything else. After the status line it never resends, so retries of broken bodies are exact.
@@ -41,9 +44,10 @@ final class RetryingClient implements Client {
     private final FailureReader reader;
     private final ErrorMapper mapper;
     private final ApiBodies bodies;
+    private final Tracing tracing;
 
     RetryingClient(Client delegate, Retries retries, Optional<Origin> apiOrigin, Optional<Duration> overall,
-            FailureReader reader, ErrorMapper mapper, ApiBodies bodies) {
+            FailureReader reader, ErrorMapper mapper, ApiBodies bodies, Tracing tracing) {
         this.delegate = delegate;
         this.retries = retries;
         this.apiOrigin = apiOrigin;
@@ -51,24 +55,50 @@ final class RetryingClient implements Client {
         this.reader = reader;
         this.mapper = mapper;
         this.bodies = bodies;
+        this.tracing = tracing;
     }
 
     @Override
     public Response execute(Request request, Request.Options options) throws IOException {
+        CallTrace trace = tracing.call(Tracing.operation(request));
+        String call = TransportErrors.describe(request);
+        try {
+            Response response = execute(request, options, call, trace);
+            trace.ended(response.status() < 400 ? Optional.empty()
+                    : Optional.of(FailureReader.mapped(reader.failure(response), mapper)));
+            return response;
+        } catch (ApiException failed) {
+            trace.ended(Optional.of(failed.error()));
+            throw failed;
+        } catch (IOException failed) {
+            trace.ended(call, failed);
+            throw failed;
+        }
+    }
+
+    private Response execute(Request request, Request.Options options, String call, CallTrace trace)
+            throws IOException {
         String method = request.httpMethod().name().toUpperCase(Locale.ROOT);
         boolean idempotent = method.equals("GET") || method.equals("HEAD");
         boolean fromApi = apiOrigin.isPresent() && apiOrigin.equals(Origin.of(request.url()));
-        RetryRun run = retries.start(TransportErrors.describe(request), idempotent, overall);
+        boolean readsBody = readsBody(request);
+        RetryRun run = retries.start(call, trace, idempotent, overall);
         while (true) {
             Response response;
+            int attempt = run.attempt();
+            long sent = trace.sending(request, attempt, true);
             try {
                 response = delegate.execute(request, run.options(options));
-                if (response.status() < 200 || response.status() > 299) {
+                boolean failed = response.status() < 200 || response.status() > 299;
+                if (failed) {
                     response = FailureReader.buffer(response, run::pastDeadline);
-                } else if (readsBody(request)) {
+                } else if (readsBody) {
                     response = bodies.read(response, run);
                 }
+                // a body streamed to the caller (media) is never logged, not even its start
+                response = trace.answered(request, response, attempt, sent, failed || readsBody);
             } catch (IOException failure) {
+                trace.broke(request, failure, attempt, sent);
                 if (run.retryAfter(failure)) {
                     continue;
                 }

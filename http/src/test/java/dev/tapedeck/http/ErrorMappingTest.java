@@ -17,10 +17,7 @@ import dev.tapedeck.spi.ProviderConfig;
 import dev.tapedeck.spi.Secret;
 import dev.tapedeck.spi.Timeouts;
 import io.vavr.control.Either;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -28,8 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -44,19 +39,8 @@ class ErrorMappingTest {
     @RegisterExtension
     static WireMockExtension api = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    private final ByteArrayOutputStream logs = new ByteArrayOutputStream();
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureLogs() {
-        originalErr = System.err;
-        System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreLogs() {
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final CapturedLog logs = new CapturedLog();
 
     static Stream<Arguments> failures() {
         return Stream.of(
@@ -109,7 +93,7 @@ class ErrorMappingTest {
         TapedeckError error = result.getLeft();
         assertThat(error).isInstanceOf(expected);
         assertThat(error.message()).contains(messagePart).doesNotContain("\n");
-        assertNoSecretIn(error.message(), error.toString(), new ApiException(error).toString(), logs.toString(StandardCharsets.UTF_8));
+        assertNoSecretIn(error.message(), error.toString(), new ApiException(error).toString(), logs.text());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -124,10 +108,10 @@ class ErrorMappingTest {
         TapedeckError error = kit.call(() -> kit.api(TestKits.Api.class).absolute(signed)).getLeft();
 
         assertThat(error).isInstanceOf(expected);
-        assertNoSecretIn(error.message(), error.toString(), logs.toString(StandardCharsets.UTF_8));
+        assertNoSecretIn(error.message(), error.toString(), logs.text());
         if (name.matches("408|500|503|529|reset")) {
             // the retries were logged, with the URL but without its query string
-            assertThat(logs.toString(StandardCharsets.UTF_8)).contains("/rec.mp4?…");
+            assertThat(logs.text()).contains("/rec.mp4?…");
         }
     }
 

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.tapedeck.MediaStream;
 import dev.tapedeck.model.TapedeckError;
+import dev.tapedeck.observe.TapedeckObserver;
 import dev.tapedeck.retry.RetryBudget;
 import dev.tapedeck.retry.RetryPolicy;
 import dev.tapedeck.retry.Sleeper;
@@ -66,7 +67,8 @@ class MediaRedirectSchemeTest {
                 Redactor.of(List.of()), new Retries("notte", RetryPolicy.none(), new TokenBucket(RetryBudget.defaults()),
                         Sleeper.system(), Clock.systemUTC()),
                 new AddressPolicy("notte", URI.create("http://127.0.0.1:1"), false, InetAddress::getAllByName),
-                () -> false);
+                () -> false, new Tracing("notte", new WireLog("notte", Redactor.of(List.of()), List.of(), 0),
+                        TapedeckObserver.NONE, new TransportErrors("notte", Redactor.of(List.of()))));
     }
 
     private static URI https(String path) {

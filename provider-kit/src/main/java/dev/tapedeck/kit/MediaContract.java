@@ -12,6 +12,7 @@ import dev.tapedeck.model.MediaLocation;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.TapedeckError;
 import dev.tapedeck.sandbox.Origin;
+import io.vavr.control.Either;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -44,9 +45,11 @@ public interface MediaContract {
 
         Downloader downloader = Downloader.of(connection.recordings());
         for (Recording recording : recordings) {
-            DownloadResult result = downloader.download(recording, folder, DownloadListener.NONE);
+            Either<TapedeckError, DownloadResult> downloaded = downloader.download(recording, folder,
+                    DownloadListener.NONE);
 
-            assertThat(result.error()).as("the download of %s", recording).isEmpty();
+            assertThat(downloaded.isRight()).as("the download of %s: %s", recording, downloaded).isTrue();
+            DownloadResult result = downloaded.get();
             assertThat(Files.size(result.path())).as("the size of %s", result.path()).isPositive();
         }
         assertThat(kit.sandbox().counters().credentialHeadersSeen(Origin.MEDIA))

@@ -8,6 +8,8 @@ import java.io.InputStream;
 import dev.tapedeck.sandbox.spi.ApiHandler;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -18,15 +20,17 @@ import java.util.stream.Collectors;
 final class Gate implements HttpHandler {
 
     private final Origin origin;
-    private final Map<String, ApiHandler> apisByName;
+    private final Supplier<Map<String, ? extends ApiHandler>> apisByName;
     private final ApiHandler single;
     private final Set<String> credentialHeaders;
     private final Counters counters;
     private final Faults faults;
     private final Pauser pauser;
+    private final LongSupplier resets;
 
-    private Gate(Origin origin, Map<String, ApiHandler> apisByName, ApiHandler single, Set<String> credentialHeaders,
-                 Counters counters, Faults faults, Pauser pauser) {
+    private Gate(Origin origin, Supplier<Map<String, ? extends ApiHandler>> apisByName, ApiHandler single,
+                 Set<String> credentialHeaders,
+                 Counters counters, Faults faults, Pauser pauser, LongSupplier resets) {
         this.origin = origin;
         this.apisByName = apisByName;
         this.single = single;
@@ -34,18 +38,24 @@ final class Gate implements HttpHandler {
         this.counters = counters;
         this.faults = faults;
         this.pauser = pauser;
+        this.resets = resets;
     }
 
-    /** A gate that routes {@code /<name>/...} to the API of that name. */
-    static Gate routing(Origin origin, Map<String, ApiHandler> apisByName, Set<String> credentialHeaders,
-            Counters counters, Faults faults, Pauser pauser) {
-        return new Gate(origin, Map.copyOf(apisByName), null, credentialHeaders, counters, faults, pauser);
+    /**
+     * A gate that routes {@code /<name>/...} to the API of that name, asking {@code apisByName} on every request, so
+     * that a sandbox that resets its emulations routes to the new ones. {@code resets} counts the sandbox's resets: an
+     * answer still pausing (latency, dribbling) when the count moves is dropped, so that it cannot reach into the
+     * next test (moving its clock, say).
+     */
+    static Gate routing(Origin origin, Supplier<Map<String, ? extends ApiHandler>> apisByName,
+            Set<String> credentialHeaders, Counters counters, Faults faults, Pauser pauser, LongSupplier resets) {
+        return new Gate(origin, apisByName, null, credentialHeaders, counters, faults, pauser, resets);
     }
 
-    /** A gate in front of one API that owns the whole path space. */
+    /** A gate in front of one API that owns the whole path space; see {@link #routing} for {@code resets}. */
     static Gate single(Origin origin, ApiHandler api, Set<String> credentialHeaders, Counters counters,
-            Faults faults, Pauser pauser) {
-        return new Gate(origin, Map.of(), api, credentialHeaders, counters, faults, pauser);
+            Faults faults, Pauser pauser, LongSupplier resets) {
+        return new Gate(origin, Map::of, api, credentialHeaders, counters, faults, pauser, resets);
     }
 
     @Override
@@ -56,24 +66,26 @@ final class Gate implements HttpHandler {
             ApiHandler api = single;
             String name = origin.label();
             String below = rawPath;
+            Map<String, ? extends ApiHandler> apis = apisByName.get();
             if (api == null) {
                 int slash = rawPath.indexOf('/', 1);
                 String first = slash < 0 ? rawPath.substring(1) : rawPath.substring(1, slash);
-                api = apisByName.get(first);
+                api = apis.get(first);
                 name = api == null ? name : first;
                 below = slash < 0 ? "/" : rawPath.substring(slash);
             }
             counters.record(origin, name, carriesCredentials(exchange));
             FaultPlan plan = faults.next(origin, rawPath);
-            HttpCall call = new HttpCall(exchange, below, plan, pauser, bytes -> counters.sent(origin, bytes));
+            Pauser untilReset = untilReset();
+            HttpCall call = new HttpCall(exchange, below, plan, untilReset, bytes -> counters.sent(origin, bytes));
             if (!plan.latency().isZero()) {
-                pause(plan);
+                pause(untilReset, plan);
             }
             if (plan.reset()) {
                 call.reset();
             }
             if (api == null) {
-                call.text(404, "No service at " + rawPath + "; try " + apisByName.keySet().stream().sorted()
+                call.text(404, "No service at " + rawPath + "; try " + apis.keySet().stream().sorted()
                         .map(known -> "/" + known).collect(Collectors.joining(", ")));
                 return;
             }
@@ -104,7 +116,18 @@ final class Gate implements HttpHandler {
         }
     }
 
-    private void pause(FaultPlan plan) throws ConnectionAbort {
+    /** The sandbox's pauser for one answer, which stops pausing, as if interrupted, once the sandbox is reset. */
+    private Pauser untilReset() {
+        long at = resets.getAsLong();
+        return duration -> {
+            if (resets.getAsLong() != at) {
+                throw new InterruptedException("the sandbox was reset");
+            }
+            pauser.pause(duration);
+        };
+    }
+
+    private static void pause(Pauser pauser, FaultPlan plan) throws ConnectionAbort {
         try {
             pauser.pause(plan.latency());
         } catch (InterruptedException e) {

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -24,6 +25,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * An embeddable emulator of providers' APIs plus a media host: what LocalStack is to AWS users. One server answers
@@ -34,7 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Start one with {@link #start()} or {@link #start(SandboxOptions)}; {@link #close()} stops both servers and is
  * idempotent. {@link #clientSettings(String)} tells a client how to reach a provider; switch faults on with
- * {@link #faults()} and see what reached where with {@link #counters()}. Thread-safe.
+ * {@link #faults()} and see what reached where with {@link #counters()}; {@link #reset()} puts it back as it
+ * started, for the next test. Thread-safe.
  */
 public final class Sandbox implements AutoCloseable {
 
@@ -58,9 +62,11 @@ public final class Sandbox implements AutoCloseable {
     private final URI apiOrigin;
     private final URI mediaOrigin;
     private final MediaLinks links;
-    private final Map<String, Emulation> emulations;
+    private final Map<String, Supplier<Emulation>> starters;
+    private volatile Map<String, Emulation> emulations;
     private final List<String> problems;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicLong resets = new AtomicLong();
 
     private Sandbox(SandboxOptions options) throws IOException {
         this.options = options;
@@ -75,14 +81,15 @@ public final class Sandbox implements AutoCloseable {
             release(mediaServer);
             throw apiPortTaken;
         }
-        this.mediaOrigin = origin(mediaServer);
-        this.apiOrigin = origin(apiServer);
+        this.mediaOrigin = origin(mediaServer, options.publicHost());
+        this.apiOrigin = origin(apiServer, options.publicHost());
         this.links = new MediaLinks(mediaOrigin, new Signer(options.signingKey(), options.clock(),
                 options.presignTtl()));
         EmulatorDiscovery found = EmulatorDiscovery.discover(options.emulatorLoader()
                 .orElseGet(() -> Thread.currentThread().getContextClassLoader()));
         List<String> skipped = new ArrayList<>(found.problems());
         Map<String, Emulation> started = new TreeMap<>();
+        Map<String, Supplier<Emulation>> startersById = new TreeMap<>();
         Set<String> credentialHeaders = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (ProviderEmulator emulator : found.byId().values()) {
             String id = emulator.providerId();
@@ -91,8 +98,10 @@ public final class Sandbox implements AutoCloseable {
                     throw new IllegalStateException("it claims the id '" + id + "', which cannot be a path segment"
                             + " of its own");
                 }
-                started.put(id, emulator.start(new MountedContext(id, URI.create(apiOrigin + "/" + id), options,
-                        startedAt, assets, links)));
+                MountedContext context = new MountedContext(id, URI.create(apiOrigin + "/" + id), options, startedAt,
+                        assets, links);
+                started.put(id, emulator.start(context));
+                startersById.put(id, () -> emulator.start(context));
                 credentialHeaders.addAll(emulator.credentialHeaders());
             } catch (RuntimeException | LinkageError failed) {
                 if (!options.settings(id).isEmpty()) {
@@ -107,10 +116,11 @@ public final class Sandbox implements AutoCloseable {
         }
         this.problems = List.copyOf(skipped);
         this.emulations = Collections.unmodifiableMap(started);
+        this.starters = Collections.unmodifiableMap(startersById);
         mediaServer.createContext("/", Gate.single(Origin.MEDIA, new MediaHost(assets, links), credentialHeaders,
-                counters, faults, options.pauser()));
-        apiServer.createContext("/", Gate.routing(Origin.API, Map.copyOf(started), credentialHeaders, counters,
-                faults, options.pauser()));
+                counters, faults, options.pauser(), resets::get));
+        apiServer.createContext("/", Gate.routing(Origin.API, () -> emulations, credentialHeaders, counters,
+                faults, options.pauser(), resets::get));
         this.mediaThreads = Executors.newFixedThreadPool(options.threads(), threads("tapedeck-sandbox-media-"));
         this.apiThreads = Executors.newFixedThreadPool(options.threads(), threads("tapedeck-sandbox-api-"));
         mediaServer.setExecutor(mediaThreads);
@@ -238,6 +248,26 @@ public final class Sandbox implements AutoCloseable {
         return presignedMediaUrl(MediaPaths.generated(bytes));
     }
 
+    /**
+     * Puts the sandbox back as it started, on the same ports, for the next test: drops every pending fault, sets the
+     * counters to zero, sets a {@link ManualClock} back to {@link #startedAt()} (another clock cannot be set), and
+     * starts every emulation afresh from the same seed and start instant, so that paused sessions, readiness polls
+     * and rate-limit windows are forgotten. An answer still pausing for a fault (latency, a dribbled body) is dropped
+     * at its next pause, so that it cannot move the clock of what follows. Requests in flight while it runs may see
+     * either state; call it between tests, not during one.
+     */
+    public void reset() {
+        resets.incrementAndGet();
+        faults.clear();
+        if (options.clock() instanceof ManualClock) {
+            ((ManualClock) options.clock()).set(startedAt);
+        }
+        Map<String, Emulation> fresh = new TreeMap<>();
+        starters.forEach((id, starter) -> fresh.put(id, starter.get()));
+        emulations = Collections.unmodifiableMap(fresh);
+        counters.reset();
+    }
+
     /** Stops both servers and their threads. Calling it again does nothing. */
     @Override
     public void close() {
@@ -272,12 +302,17 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    private static URI origin(HttpServer server) {
+    /**
+     * The origin clients are told: the public host when one was given, else the bound address; a wildcard address
+     * (bound to every interface) cannot be connected to from elsewhere, so it reads as loopback.
+     */
+    private static URI origin(HttpServer server, Optional<String> publicHost) {
         InetSocketAddress address = server.getAddress();
-        String host = address.getAddress().getHostAddress();
-        if (host.indexOf(':') >= 0) {
-            host = "[" + host + "]";
-        }
+        String host = publicHost.orElseGet(() -> {
+            String bound = address.getAddress().isAnyLocalAddress() ? "127.0.0.1"
+                    : address.getAddress().getHostAddress();
+            return bound.indexOf(':') >= 0 ? "[" + bound + "]" : bound;
+        });
         return URI.create("http://" + host + ":" + address.getPort());
     }
 

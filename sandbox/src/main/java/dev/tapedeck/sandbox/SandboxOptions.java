@@ -23,8 +23,10 @@ public final class SandboxOptions {
     public static final long DEFAULT_SEED = 20260309L;
 
     private static final Pattern SETTING_KEY = Pattern.compile("[a-z0-9][a-z0-9_]{0,63}");
+    private static final Pattern PUBLIC_HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}|\\[[0-9A-Fa-f:.]{2,45}]");
 
     private final String host;
+    private final Optional<String> publicHost;
     private final int apiPort;
     private final int mediaPort;
     private final int threads;
@@ -39,6 +41,7 @@ public final class SandboxOptions {
 
     private SandboxOptions(Builder b) {
         this.host = b.host;
+        this.publicHost = Optional.ofNullable(b.publicHost);
         this.apiPort = b.apiPort;
         this.mediaPort = b.mediaPort;
         this.threads = b.threads;
@@ -68,6 +71,7 @@ public final class SandboxOptions {
     public Builder toBuilder() {
         Builder b = new Builder();
         b.host = host;
+        b.publicHost = publicHost.orElse(null);
         b.apiPort = apiPort;
         b.mediaPort = mediaPort;
         b.threads = threads;
@@ -85,6 +89,15 @@ public final class SandboxOptions {
     /** The address both servers bind to, {@code 127.0.0.1} by default. */
     public String host() {
         return host;
+    }
+
+    /**
+     * The host name written into every URL the sandbox hands out (base URLs, presigned media links) when it is not
+     * the bound address: the name other machines or containers reach it by. Empty by default: the bound address, or
+     * {@code 127.0.0.1} when that is a wildcard such as {@code 0.0.0.0}.
+     */
+    public Optional<String> publicHost() {
+        return publicHost;
     }
 
     /** The API server's port; 0 (the default) picks a free one. */
@@ -147,7 +160,7 @@ public final class SandboxOptions {
         StringBuilder keys = new StringBuilder();
         settings.forEach((provider, values) -> values.keySet().forEach(key -> keys.append(keys.length() == 0 ? ""
                 : ", ").append(provider).append('.').append(key)));
-        return "SandboxOptions[host=" + host + ", apiPort=" + apiPort + ", mediaPort=" + mediaPort + ", seed=" + seed
+        return "SandboxOptions[host=" + host + publicHost.map(h -> ", publicHost=" + h).orElse("") + ", apiPort=" + apiPort + ", mediaPort=" + mediaPort + ", seed=" + seed
                 + ", scenario=" + scenario + ", threads=" + threads + ", presignTtl=" + presignTtl + ", settings=["
                 + keys + "] (values redacted)]";
     }
@@ -155,6 +168,7 @@ public final class SandboxOptions {
     /** Collects option values; {@link #build()} validates them. Not thread-safe. */
     public static final class Builder {
         private String host = "127.0.0.1";
+        private String publicHost;
         private int apiPort;
         private int mediaPort;
         private int threads = 8;
@@ -173,6 +187,16 @@ public final class SandboxOptions {
         /** Sets the bind address. */
         public Builder host(String value) {
             this.host = Objects.requireNonNull(value, "host");
+            return this;
+        }
+
+        /** Sets the host name written into the URLs the sandbox hands out; see {@link SandboxOptions#publicHost()}. */
+        public Builder publicHost(String value) {
+            if (!PUBLIC_HOST.matcher(Objects.requireNonNull(value, "publicHost")).matches()) {
+                throw new IllegalArgumentException("a public host is a host name or an IP address (IPv6 in brackets),"
+                        + " was '" + value + "'");
+            }
+            this.publicHost = value;
             return this;
         }
 

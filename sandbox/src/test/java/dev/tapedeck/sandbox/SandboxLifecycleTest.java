@@ -186,6 +186,58 @@ class SandboxLifecycleTest {
     }
 
     @Test
+    void reset_forgets_faults_counters_emulation_state_and_time_but_keeps_the_ports() {
+        ManualClock clock = new ManualClock(Instant.parse("2026-03-09T12:00:00Z"));
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.builder().clock(clock).threads(1).build())) {
+            java.net.URI base = sandbox.clientSettings("anchor").baseUrl();
+            String key = sandbox.clientSettings("anchor").apiKey();
+            String running = anchor(sandbox).running().id();
+            assertThat(Http.send("POST", Http.uri(base, "/v1/sessions/" + running + "/recordings/pause"),
+                    "anchor-api-key", key).statusCode()).isEqualTo(200);
+            assertThat(sandbox.emulation("anchor", AnchorApi.class).isPaused(running)).isTrue();
+            sandbox.faults().failNext(Origin.API, 3, 503);
+            clock.advance(Duration.ofHours(1));
+
+            sandbox.reset();
+
+            assertThat(sandbox.clientSettings("anchor").baseUrl()).isEqualTo(base);
+            assertThat(sandbox.counters().requests(Origin.API)).isZero();
+            assertThat(sandbox.faults().pending(Origin.API)).isZero();
+            assertThat(clock.instant()).isEqualTo(sandbox.startedAt());
+            assertThat(sandbox.emulation("anchor", AnchorApi.class).isPaused(running)).isFalse();
+            assertThat(Http.get(Http.uri(base, "/v1/sessions"), "anchor-api-key", key).statusCode()).isEqualTo(200);
+            assertThat(sandbox.counters().requests("anchor")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void reset_drops_an_answer_still_dribbling_at_its_next_pause() throws Exception {
+        java.util.concurrent.CountDownLatch paused = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger pauses = new java.util.concurrent.atomic.AtomicInteger();
+        Pauser waitingForTheTest = duration -> {
+            pauses.incrementAndGet();
+            paused.countDown();
+            release.await();
+        };
+        try (Sandbox sandbox = Sandbox.start(SandboxOptions.builder().pauser(waitingForTheTest).threads(1).build())) {
+            sandbox.faults().dribbleNext(Origin.API, 1, 16, Duration.ofSeconds(1));
+            java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<byte[]>> answer = Http.CLIENT.sendAsync(
+                    java.net.http.HttpRequest.newBuilder(Http.uri(sandbox.clientSettings("anchor").baseUrl(),
+                            "/v1/sessions")).header("anchor-api-key", sandbox.clientSettings("anchor").apiKey())
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(paused.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            sandbox.reset();
+            release.countDown();
+
+            assertThat(answer).failsWithin(Duration.ofSeconds(30));
+            // the pause under way when the sandbox was reset was the last: the rest of the body was never sent
+            assertThat(pauses.get()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void main_options_parse_and_the_description_prints_urls_and_keys() {
         SandboxOptions options = SandboxMain.parse(new String[] {"--seed", "42", "--setting", "notte.close_after=5"});
         assertThat(options.seed()).isEqualTo(42);

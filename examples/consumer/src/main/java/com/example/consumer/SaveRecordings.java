@@ -1,5 +1,7 @@
 package com.example.consumer;
 
+import static dev.tapedeck.model.TapedeckException.orThrow;
+
 import dev.tapedeck.Connection;
 import dev.tapedeck.Tapedeck;
 import dev.tapedeck.download.DownloadListener;
@@ -9,50 +11,59 @@ import dev.tapedeck.model.Session;
 import dev.tapedeck.model.SessionQuery;
 import dev.tapedeck.model.SessionStatus;
 import dev.tapedeck.model.TapedeckError;
-import dev.tapedeck.model.TapedeckException;
 import dev.tapedeck.spi.ProviderConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/**
- * What a user's code looks like, and the README's Java quick start: connect to AnchorBrowser, walk the history of
- * completed sessions, save each one's primary recording into a folder.
- */
+/** Saves the primary recording of the last completed AnchorBrowser sessions into a folder. */
 public final class SaveRecordings {
 
-    private SaveRecordings() {
+    /**
+     * What a run did.
+     *
+     * @param saved  the recordings on disk
+     * @param failed why each other session gave no file: no primary recording, or a download that failed
+     */
+    public record Outcome(List<DownloadResult> saved, List<TapedeckError> failed) {
     }
 
-    /**
-     * What a run saved, and the sessions it passed over because they had no primary recording to fetch.
-     *
-     * @param downloads  one result per primary recording fetched
-     * @param passedOver why each other session was passed over
-     */
-    public record Saved(List<DownloadResult> downloads, List<TapedeckError> passedOver) {
+    public static void main(String[] args) {
+        ProviderConfig config = ProviderConfig.fromEnvironment();   // ANCHOR_API_KEY, ANCHOR_BASE_URL
+        Outcome outcome = completedSessions(config, Path.of(args.length > 0 ? args[0] : "recordings"), 5);
+        outcome.saved().forEach(file -> System.out.println("saved " + file.path()));
+        outcome.failed().forEach(error -> System.err.println(advice(error)));
     }
 
-    /**
-     * Saves the primary recording of up to {@code limit} completed sessions into {@code folder}.
-     *
-     * @throws TapedeckException when the connection or the history listing fails
-     */
-    public static Saved completedSessions(ProviderConfig config, Path folder, long limit) {
+    /** Each call gives an Either; orThrow turns a left into a TapedeckException, for calls that must work. */
+    public static Outcome completedSessions(ProviderConfig config, Path folder, long limit) {
         List<DownloadResult> saved = new ArrayList<>();
-        List<TapedeckError> passedOver = new ArrayList<>();
-        try (Connection anchor = Tapedeck.connect("anchor", config).getOrElseThrow(TapedeckException::new)) {
+        List<TapedeckError> failed = new ArrayList<>();
+        try (Connection anchor = orThrow(Tapedeck.connect("anchor", config))) {
             Downloader downloader = Downloader.of(anchor.recordings());
             SessionQuery completed = SessionQuery.builder().status(SessionStatus.COMPLETED).limit(limit).build();
-            try (Stream<Session> sessions = anchor.history().sessions(completed)
-                    .getOrElseThrow(TapedeckException::new)) {
+            try (Stream<Session> sessions = orThrow(anchor.history().sessions(completed))) {
                 sessions.forEach(session -> anchor.recordings().primaryRecording(session.id())
-                        .map(recording -> downloader.download(recording, folder, DownloadListener.NONE))
+                        .flatMap(recording -> downloader.download(recording, folder, DownloadListener.NONE))
                         .peek(saved::add)
-                        .peekLeft(passedOver::add));
+                        .peekLeft(failed::add));
             }
         }
-        return new Saved(List.copyOf(saved), List.copyOf(passedOver));
+        return new Outcome(saved, failed);
+    }
+
+    /** What to do about an error; Java 17 has no pattern switch, so an instanceof chain picks the cases. */
+    public static String advice(TapedeckError error) {
+        if (error instanceof TapedeckError.NotReady notReady) {
+            return "not ready yet, try again " + notReady.retryAfter()
+                    .map(wait -> "in " + wait.toSeconds() + " s").orElse("later") + ": " + error.message();
+        } else if (error instanceof TapedeckError.RateLimited || error instanceof TapedeckError.Transport) {
+            return "try again later: " + error.message();
+        } else if (error instanceof TapedeckError.Unauthorized || error instanceof TapedeckError.Forbidden) {
+            return "check the key or fetch a fresh link: " + error.message();
+        } else {
+            return error.message();
+        }
     }
 }

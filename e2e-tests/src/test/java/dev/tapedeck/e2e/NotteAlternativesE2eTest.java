@@ -155,7 +155,7 @@ class NotteAlternativesE2eTest {
                 temp, DownloadListener.NONE));
 
         assertThat(error).isInstanceOf(TapedeckError.NotFound.class);
-        assertThat(error.message()).contains("segment 1 of 3");
+        assertThat(error.message()).contains("segment0.ts");
     }
 
     @Test

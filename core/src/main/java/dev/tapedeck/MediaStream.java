@@ -3,6 +3,7 @@ package dev.tapedeck;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,9 +18,12 @@ import java.util.Optional;
  * @param etag         the server's entity tag (ETag), quotes and any {@code W/} included
  * @param lastModified the server's Last-Modified date, as sent
  * @param contentType  the server's media type
+ * @param source       the URL the bytes finally came from (after any redirect), when the opener knows it: relative
+ *                     URIs in a playlist served here resolve against it
  */
 public record MediaStream(InputStream body, long offset, Optional<Long> length, Optional<Long> totalSize,
-        Optional<String> etag, Optional<String> lastModified, Optional<String> contentType) implements Closeable {
+        Optional<String> etag, Optional<String> lastModified, Optional<String> contentType, Optional<URI> source)
+        implements Closeable {
 
     /** Checks for nulls. */
     public MediaStream {
@@ -29,6 +33,18 @@ public record MediaStream(InputStream body, long offset, Optional<Long> length, 
         Objects.requireNonNull(etag, "etag");
         Objects.requireNonNull(lastModified, "lastModified");
         Objects.requireNonNull(contentType, "contentType");
+        Objects.requireNonNull(source, "source");
+    }
+
+    /** A stream whose source URL is not known. */
+    public MediaStream(InputStream body, long offset, Optional<Long> length, Optional<Long> totalSize,
+            Optional<String> etag, Optional<String> lastModified, Optional<String> contentType) {
+        this(body, offset, length, totalSize, etag, lastModified, contentType, Optional.empty());
+    }
+
+    /** This stream as served from {@code url}. */
+    public MediaStream from(URI url) {
+        return new MediaStream(body, offset, length, totalSize, etag, lastModified, contentType, Optional.of(url));
     }
 
     /** A stream whose server sent no Last-Modified. */
@@ -55,6 +71,7 @@ public record MediaStream(InputStream body, long offset, Optional<Long> length, 
     @Override
     public String toString() {
         return "MediaStream[offset=" + offset + ", length=" + length.map(String::valueOf).orElse("unknown")
-                + ", totalSize=" + totalSize.map(String::valueOf).orElse("unknown") + "]";
+                + ", totalSize=" + totalSize.map(String::valueOf).orElse("unknown") + ", source="
+                + source.map(dev.tapedeck.model.Redaction::url).orElse("unknown") + "]";
     }
 }

@@ -5,6 +5,7 @@ import dev.tapedeck.model.Capabilities;
 import dev.tapedeck.model.Page;
 import dev.tapedeck.model.PageToken;
 import dev.tapedeck.model.Session;
+import dev.tapedeck.model.SessionListing;
 import dev.tapedeck.model.SessionQuery;
 import dev.tapedeck.model.TapedeckError;
 import io.vavr.control.Either;
@@ -49,6 +50,14 @@ public interface SessionHistory {
      * that repeats an earlier one, so it never loops.
      */
     default Either<TapedeckError, Stream<Session>> sessions(SessionQuery query) {
+        return listing(query).map(SessionListing::sessions);
+    }
+
+    /**
+     * {@link #sessions(SessionQuery)} with the provider's count of the sessions its filters select, when it gives
+     * one (see {@link SessionListing#total()}).
+     */
+    default Either<TapedeckError, SessionListing> listing(SessionQuery query) {
         return HistoryListing.sessions(provider(), capabilities(), metadata().providerFilters(), this::fetchPage,
                 query);
     }

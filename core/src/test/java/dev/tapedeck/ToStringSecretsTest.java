@@ -2,6 +2,8 @@ package dev.tapedeck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.model.JsonValue;
+import dev.tapedeck.model.MediaAlternative;
 import dev.tapedeck.model.MediaLocation;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.RecordingFormat;
@@ -16,6 +18,7 @@ import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -44,13 +47,18 @@ class ToStringSecretsTest {
     }
 
     @Test
-    void sessionsShowTheKeysOfTheirExtrasButNotTheValues() {
+    void sessionsShowTheirProviderDataWithCredentialsMaskedAndUrlsWithoutTheirQuery() {
+        JsonValue configuration = new JsonValue.ObjectValue(Map.of("proxy", new JsonValue.ObjectValue(Map.of(
+                "password", JsonValue.text(PASSWORD), "port", JsonValue.number(8080)))));
         Session session = Session.builder("anchor", SessionId.of("s1")).tags(List.of("prod"))
-                .extra("user_configuration", "{\"proxy\":{\"password\":\"" + PASSWORD + "\"}}")
-                .extra("callback", SIGNED).build();
+                .providerData("user_configuration", configuration)
+                .providerData("callback", JsonValue.text(SIGNED.toString()))
+                .providerData("signingKey", JsonValue.text(KEY))
+                .unreadField("headless", JsonValue.text("yes")).build();
 
         assertClean(session);
-        assertThat(session.toString()).contains("user_configuration").contains("callback").contains("prod");
+        assertThat(session.toString()).contains("user_configuration").contains("\"port\":8080")
+                .contains("https://media.example.com/r/1.mp4?…").contains("\"headless\":\"yes\"").contains("prod");
     }
 
     @Test
@@ -61,8 +69,16 @@ class ToStringSecretsTest {
                 new MediaLocation.InlinePlaylist("#EXTM3U\nhttps://cdn.example.com/s0.ts?" + SIGNATURE + "\n",
                         Optional.of(SIGNED), Optional.empty())).build();
 
+        Recording withData = Recording.builder("notte", SessionId.of("n1"), RecordingId.of("r1"), RecordingFormat.MP4,
+                new MediaLocation.RemoteUrl(SIGNED, Optional.empty()))
+                .alternative(MediaAlternative.of(RecordingFormat.HLS, new MediaLocation.RemoteUrl(SIGNED,
+                        Optional.empty())))
+                .providerData("links", new JsonValue.ListValue(List.of(JsonValue.text("wss://cdp.example.com/x?"
+                        + TOKEN)))).providerData("api_key", JsonValue.text(KEY)).build();
+
         assertClean(remote);
         assertClean(playlist);
+        assertClean(withData);
         assertClean(MediaRequest.part(SIGNED));
         assertClean(MediaRequest.part(URI.create("seg1.ts?" + SIGNATURE)));
         assertThat(MediaRequest.part(SIGNED).toString()).contains("https://media.example.com/r/1.mp4?…");

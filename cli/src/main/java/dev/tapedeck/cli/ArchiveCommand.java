@@ -137,8 +137,8 @@ final class ArchiveCommand implements Callable<Integer> {
      */
     private Map<String, List<Session>> newest(List<Connection> connections, TransferReport report) {
         Map<String, List<Session>> chosen = new LinkedHashMap<>();
-        NewestFirst.list(connections, filters, session -> chosen.computeIfAbsent(session.provider(),
-                id -> new ArrayList<>()).add(session), report::failure);
+        NewestFirst.list(connections, filters, row -> chosen.computeIfAbsent(row.session().provider(),
+                id -> new ArrayList<>()).add(row.session()), report::failure);
         return chosen;
     }
 

@@ -18,6 +18,9 @@ import java.util.Optional;
  */
 final class CliRun implements AutoCloseable {
 
+    /** The table width when the terminal's is not known. */
+    static final int DEFAULT_WIDTH = 120;
+
     private final GlobalOptions options;
     private final CliEnvironment env;
     private final PrintStream out;
@@ -56,12 +59,19 @@ final class CliRun implements AutoCloseable {
         return errors;
     }
 
-    /** JSON Lines or tables, as {@code --json} asks. */
+    /** JSON Lines or tables, as {@code --json} asks, with the fields {@code --fields} names. */
     Printer printer() {
         if (printer == null) {
-            printer = options.json ? new JsonLines(out, errors, options.revealUrls) : new TableOutput(out, errors);
+            printer = options.json ? new JsonLines(out, errors, options.revealUrls, options.fields())
+                    : new TableOutput(out, errors, tableWidth(), options.fields());
         }
         return printer;
+    }
+
+    /** How wide tables may be: {@code COLUMNS} (the launcher sets it at a terminal), else 120. */
+    int tableWidth() {
+        return env.variables().apply("COLUMNS").map(String::strip).filter(text -> text.matches("\\d{1,5}"))
+                .map(Integer::parseInt).filter(columns -> columns >= 20).orElse(DEFAULT_WIDTH);
     }
 
     /** A progress bar, drawn only for people at a terminal and never with {@code --json}. */

@@ -106,6 +106,22 @@ final class GlobalOptions {
         return logHttp == null ? 0 : logHttp.bodyLimit();
     }
 
+    @Option(names = "--fields", paramLabel = "NAMES", split = ",", scope = ScopeType.INHERIT,
+            description = "The fields to print, by their JSON names, comma-separated, for tables and --json alike, "
+                    + "e.g. id,status,providerData. Default: all for --json, the usual columns for tables.")
+    List<String> fields;
+
+    /** The {@code --fields} names, trimmed, without blanks; empty when not given. */
+    Optional<List<String>> fields() {
+        if (fields == null) {
+            return Optional.empty();
+        }
+        List<String> names = new ArrayList<>();
+        fields.stream().map(String::strip).filter(name -> !name.isEmpty() && !names.contains(name))
+                .forEach(names::add);
+        return Optional.of(names);
+    }
+
     /** The {@code --base-url} value, checked. */
     Optional<URI> baseUrl() {
         return baseUrl == null ? Optional.empty() : CliRun.parseUrl(baseUrl);

@@ -46,6 +46,10 @@ public final class Main {
                 .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler((e, arguments) -> usageError(root, e, err))
+                .setExecutionStrategy(parsed -> {
+                    checkFields(parsed);
+                    return new CommandLine.RunLast().execute(parsed);
+                })
                 .setExecutionExceptionHandler((e, cl, parsed) -> failure(root, e, err));
         HelpLayout.apply(commandLine, () -> root.run().providers());
         try {
@@ -60,6 +64,35 @@ public final class Main {
             root.close();
             out.flush();
             err.flush();
+        }
+    }
+
+    /**
+     * Refuses {@code --fields} naming a field the command does not print, listing those it does, before the command
+     * does anything; and {@code --fields} with a command that prints no fields.
+     */
+    private static void checkFields(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult last = parsed;
+        while (last.subcommand() != null) {
+            last = last.subcommand();
+        }
+        if (!parsed.hasMatchedOption("--fields") && !last.hasMatchedOption("--fields")) {
+            return;
+        }
+        List<String> requested = ((TapedeckCommand) parsed.commandSpec().userObject()).global.fields()
+                .orElse(List.of());
+        String command = last.commandSpec().name();
+        java.util.Optional<FieldSet<?>> kind = OutputFields.forCommand(command);
+        if (kind.isEmpty()) {
+            throw new CommandLine.ParameterException(last.commandSpec().commandLine(), "--fields does not apply to "
+                    + (last == parsed ? "tapedeck without a command" : command) + ", which prints no rows");
+        }
+        List<String> unknown = kind.get().unknown(requested);
+        if (requested.isEmpty() || !unknown.isEmpty()) {
+            throw new CommandLine.ParameterException(last.commandSpec().commandLine(), (requested.isEmpty()
+                    ? "--fields names no field" : "unknown field" + (unknown.size() == 1 ? " " : "s ")
+                    + String.join(", ", unknown)) + " for " + kind.get().kind() + "; known fields: "
+                    + String.join(", ", kind.get().names()));
         }
     }
 

@@ -4,6 +4,7 @@ import dev.tapedeck.Connection;
 import dev.tapedeck.model.FilterSupport;
 import dev.tapedeck.model.Session;
 import dev.tapedeck.model.SessionFilter;
+import dev.tapedeck.model.SessionListing;
 import dev.tapedeck.model.SessionQuery;
 import dev.tapedeck.model.Sort;
 import dev.tapedeck.model.TapedeckError;
@@ -15,7 +16,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The sessions of several providers as one listing, newest first, cut at the query's limit in all.
@@ -39,10 +39,10 @@ final class NewestFirst {
     }
 
     /**
-     * Lists the sessions of {@code connections} matching {@code filters} into {@code sink}, at most the limit in
-     * all; each failing provider goes to {@code onFailure}.
+     * Lists the sessions of {@code connections} matching {@code filters} into {@code sink}, each with its provider's
+     * total, at most the limit in all; each failing provider goes to {@code onFailure}.
      */
-    static void list(List<Connection> connections, QueryOptions filters, Consumer<Session> sink,
+    static void list(List<Connection> connections, QueryOptions filters, Consumer<SessionRow> sink,
             Consumer<TapedeckError> onFailure) {
         List<Source> sources = new ArrayList<>();
         try {
@@ -50,10 +50,10 @@ final class NewestFirst {
             for (Connection connection : connections) {
                 SessionQuery query = filters.toQuery(filters.sorted() ? Optional.empty() : order(connection));
                 limit = query.limit().orElse(Long.MAX_VALUE);
-                connection.history().sessions(query).fold(failure -> {
+                connection.history().listing(query).fold(failure -> {
                     onFailure.accept(failure);
                     return null;
-                }, stream -> sources.add(new Source(stream)));
+                }, listing -> sources.add(new Source(listing)));
             }
             long left = limit;
             while (left > 0) {
@@ -96,14 +96,14 @@ final class NewestFirst {
 
     /** One provider's lazy listing and the session it fetched last but has not handed on yet. */
     private static final class Source {
-        private final Stream<Session> stream;
+        private final SessionListing listing;
         private final Iterator<Session> sessions;
         private Session head;
         private boolean done;
 
-        Source(Stream<Session> stream) {
-            this.stream = stream;
-            this.sessions = stream.iterator();
+        Source(SessionListing listing) {
+            this.listing = listing;
+            this.sessions = listing.sessions().iterator();
         }
 
         /** The next session, fetching a page only when none is held; empty when the listing ended or failed. */
@@ -123,14 +123,14 @@ final class NewestFirst {
             return Optional.ofNullable(head);
         }
 
-        Session take() {
+        SessionRow take() {
             Session taken = head;
             head = null;
-            return taken;
+            return new SessionRow(taken, listing.total());
         }
 
         void close() {
-            stream.close();
+            listing.close();
         }
     }
 }

@@ -3,7 +3,6 @@ package dev.tapedeck.cli;
 import dev.tapedeck.ProviderInfo;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.RecordingState;
-import dev.tapedeck.model.Session;
 
 /**
  * Where command results go on stdout: {@link JsonLines} writes each item as it comes, {@link TableOutput}
@@ -14,8 +13,8 @@ interface Printer {
     /** A provider on the classpath. */
     void provider(ProviderInfo info);
 
-    /** A session. */
-    void session(Session session);
+    /** A session, with the count of its listing. */
+    void session(SessionRow row);
 
     /** A recording. */
     void recording(Recording recording);

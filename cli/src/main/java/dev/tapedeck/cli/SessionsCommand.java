@@ -4,7 +4,9 @@ import dev.tapedeck.Connection;
 import dev.tapedeck.model.Capability;
 import dev.tapedeck.model.TapedeckError;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +33,11 @@ final class SessionsCommand implements Callable<Integer> {
         List<Connection> connections = ProviderSelection.select(run, Capability.SESSION_HISTORY,
                 ProviderSelection.Scope.ALL);
         List<TapedeckError> failures = new ArrayList<>();
-        NewestFirst.list(connections, filters, run.printer()::session, failure -> {
+        Map<String, UnreadFields> unread = new LinkedHashMap<>();
+        NewestFirst.list(connections, filters, row -> {
+            unread.computeIfAbsent(row.session().provider(), UnreadFields::new).saw(row.session());
+            run.printer().session(row);
+        }, failure -> {
             if (connections.size() == 1) {
                 run.printer().flush();
                 throw new CliFailure(failure);
@@ -40,6 +46,7 @@ final class SessionsCommand implements Callable<Integer> {
             failures.add(failure);
         });
         run.printer().flush();
+        unread.values().forEach(provider -> provider.remark(run));
         return failures.isEmpty() ? ExitCodes.OK : ExitCodes.of(failures.get(0));
     }
 }

@@ -1,86 +1,71 @@
 package dev.tapedeck.cli;
 
 import dev.tapedeck.ProviderInfo;
-import dev.tapedeck.model.MediaLocation;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.RecordingState;
-import dev.tapedeck.model.Redaction;
-import dev.tapedeck.model.Session;
 import java.io.PrintStream;
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Aligned tables for people: a header row, columns padded to their widest cell, two spaces apart. Rows are
- * collected per kind and printed by {@link #flush()}. URLs are shown without their query; every cell is made
- * {@linkplain TerminalText#safe terminal-safe}, since most of them come from providers.
+ * Aligned tables for people: a header row, columns padded to their widest cell, two spaces apart, the columns of
+ * {@link OutputFields} (a default set, or those {@code --fields} names). Rows are collected per kind and printed by
+ * {@link #flush()}. A table never is wider than {@code width}: when it would be, the widest columns give way first,
+ * never below their header nor below {@value #KEPT_COLUMN} characters of what they hold, and a cell longer than its
+ * column ends in {@code …}; a line still too long is cut, ending in {@code …}; lines never wrap. Every cell is
+ * made {@linkplain TerminalText#safe terminal-safe}, since most of them come from providers.
  */
 final class TableOutput implements Printer {
 
-    private static final String NONE = "-";
+    /** A column narrower than this is never cut (ids, statuses, times); a wider one gives way down to it. */
+    private static final int KEPT_COLUMN = 12;
+    private static final String GAP = "  ";
+    private static final String MORE = "…";
 
     private final PrintStream out;
     private final ErrorLine errors;
+    private final int width;
+    private final Optional<List<String>> fields;
     private final Map<String, Table> tables = new LinkedHashMap<>();
 
-    TableOutput(PrintStream out, ErrorLine errors) {
+    TableOutput(PrintStream out, ErrorLine errors, int width, Optional<List<String>> fields) {
         this.out = out;
         this.errors = errors;
+        this.width = width;
+        this.fields = fields;
     }
 
     @Override
     public void provider(ProviderInfo info) {
-        table("providers", "ID", "NAME", "CAPABILITIES", "SOURCE")
-                .row(info.id(), info.displayName(), info.capabilities().describe(), info.source());
+        add(OutputFields.PROVIDERS, info);
     }
 
     @Override
-    public void session(Session s) {
-        table("sessions", "PROVIDER", "ID", "STATUS", "PROVIDER STATUS", "CREATED", "DURATION", "RECORDING",
-                "CREDITS", "STEPS", "TAGS")
-                .row(s.provider(), s.id().value(), s.status().wireName(), text(s.providerStatus()),
-                        instant(s.createdAt()), duration(s.duration()),
-                        s.recordingEnabled().map(on -> on ? "yes" : "no").orElse(NONE),
-                        s.credits().map(BigDecimal::toPlainString).orElse(NONE),
-                        s.steps().map(String::valueOf).orElse(NONE),
-                        s.tags().isEmpty() ? NONE : String.join(",", s.tags()));
+    public void session(SessionRow row) {
+        add(OutputFields.SESSIONS, row);
     }
 
     @Override
-    public void recording(Recording r) {
-        table("recordings", "PROVIDER", "SESSION", "ID", "PRIMARY", "FORMAT", "SIZE", "DURATION", "EXPIRES",
-                "FILE NAME", "MEDIA")
-                .row(r.provider(), r.sessionId().value(), r.id().value(), r.primary() ? "yes" : "no",
-                        r.format().wireName(), r.sizeBytes().map(TableOutput::bytes).orElse(NONE),
-                        duration(r.duration()), instant(r.media().expiresAt()), r.fileName().orElse(NONE),
-                        media(r.media()));
+    public void recording(Recording recording) {
+        add(OutputFields.RECORDINGS, recording);
     }
 
     @Override
     public void recordingState(String provider, RecordingState state) {
-        table("states", "PROVIDER", "SESSION", "PAUSED", "PROVIDER STATUS")
-                .row(provider, state.sessionId().value(), state.paused() ? "yes" : "no", text(state.providerStatus()));
+        add(OutputFields.STATES, new OutputFields.StateRow(provider, state));
     }
 
     @Override
     public void transfer(TransferRow row) {
-        table("transfers", "STATUS", "PROVIDER", "SESSION", "RECORDING", "SIZE", "PATH", "ERROR")
-                .row(row.status().wireName(), row.provider(), row.sessionId(), row.recordingId().orElse(NONE),
-                        row.sizeBytes().map(TableOutput::bytes).orElse(NONE), row.path().orElse(NONE),
-                        row.error().map(errors::scrub).orElse(""));
+        add(OutputFields.transfers(errors), row);
     }
 
     @Override
     public void summary(TransferSummary summary) {
-        Table table = table("summary", "SUMMARY", "");
+        Table table = tables.computeIfAbsent("summary", k -> new Table(new String[] {"SUMMARY", ""}));
         for (TransferRow.Status status : TransferRow.Status.values()) {
             if (status != TransferRow.Status.NOT_READY || summary.sessionsWithoutRecordings().isPresent()
                     || summary.count(status) > 0) {
@@ -101,7 +86,7 @@ final class TableOutput implements Printer {
             if (!first) {
                 out.println();
             }
-            table.print(out);
+            table.print(out, width);
             first = false;
         }
         tables.clear();
@@ -110,46 +95,17 @@ final class TableOutput implements Printer {
 
     /** A human size such as {@code 3.0 MiB}; below 1 KiB the exact byte count. */
     static String bytes(long n) {
-        if (n < 1024) {
-            return n + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double value = n;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+        return OutputFields.bytes(n);
     }
 
-    private Table table(String kind, String... headers) {
-        return tables.computeIfAbsent(kind, k -> new Table(headers));
+    private <T> void add(FieldSet<T> kind, T row) {
+        List<FieldSet.Field<T>> columns = kind.select(fields, true);
+        Table table = tables.computeIfAbsent(kind.kind(),
+                k -> new Table(columns.stream().map(FieldSet.Field::header).toArray(String[]::new)));
+        table.row(columns.stream().map(column -> column.cell().apply(row)).toArray(String[]::new));
     }
 
-    private static String media(MediaLocation media) {
-        if (media instanceof MediaLocation.RemoteUrl) {
-            return Redaction.url(((MediaLocation.RemoteUrl) media).uri());
-        }
-        if (media instanceof MediaLocation.InlinePlaylist) {
-            return "inline HLS playlist";
-        }
-        return "provider stream";
-    }
-
-    private static String text(String value) {
-        return value.isEmpty() ? NONE : value;
-    }
-
-    private static String instant(Optional<Instant> value) {
-        return value.map(i -> i.truncatedTo(ChronoUnit.SECONDS).toString()).orElse(NONE);
-    }
-
-    private static String duration(Optional<Duration> value) {
-        return value.map(Duration::toString).orElse(NONE);
-    }
-
-    /** One table: the header and its rows, printed padded. */
+    /** One table: the header and its rows, printed padded within a width. */
     private static final class Table {
         private final String[] headers;
         private final List<String[]> rows = new ArrayList<>();
@@ -167,34 +123,74 @@ final class TableOutput implements Printer {
             return this;
         }
 
-        void print(PrintStream out) {
+        void print(PrintStream out, int width) {
             int[] widths = new int[headers.length];
             for (int i = 0; i < headers.length; i++) {
-                widths[i] = headers[i].length();
+                widths[i] = length(headers[i]);
             }
             for (String[] row : rows) {
                 for (int i = 0; i < row.length; i++) {
-                    widths[i] = Math.max(widths[i], row[i].length());
+                    widths[i] = Math.max(widths[i], length(row[i]));
                 }
             }
-            line(out, headers, widths);
+            fit(widths.clone(), widths, width);
+            line(out, headers, widths, width);
             for (String[] row : rows) {
-                line(out, row, widths);
+                line(out, row, widths, width);
             }
         }
 
-        private static void line(PrintStream out, String[] cells, int[] widths) {
+        /**
+         * Narrows the widest columns, one character at a time, until the table fits or none can give more: a column
+         * keeps its header and, up to {@value #KEPT_COLUMN} characters, its natural width. What still does not fit
+         * is cut at the end of each line.
+         */
+        private void fit(int[] natural, int[] widths, int width) {
+            int total = GAP.length() * (widths.length - 1);
+            for (int w : widths) {
+                total += w;
+            }
+            while (total > width) {
+                int widest = -1;
+                for (int i = 0; i < widths.length; i++) {
+                    int floor = Math.max(length(headers[i]), Math.min(natural[i], KEPT_COLUMN));
+                    if (widths[i] > floor && (widest < 0 || widths[i] > widths[widest])) {
+                        widest = i;
+                    }
+                }
+                if (widest < 0) {
+                    return;
+                }
+                widths[widest]--;
+                total--;
+            }
+        }
+
+        private static void line(PrintStream out, String[] cells, int[] widths, int width) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < cells.length; i++) {
                 if (i > 0) {
-                    line.append("  ");
+                    line.append(GAP);
                 }
-                line.append(cells[i]);
+                String cell = cut(cells[i], widths[i]);
+                line.append(cell);
                 if (i < cells.length - 1) {
-                    line.append(" ".repeat(widths[i] - cells[i].length()));
+                    line.append(" ".repeat(widths[i] - length(cell)));
                 }
             }
-            out.println(line.toString().stripTrailing());
+            out.println(cut(line.toString().stripTrailing(), width));
+        }
+
+        /** {@code text} in at most {@code columns} characters, ending in {@value #MORE} when cut. */
+        private static String cut(String text, int columns) {
+            if (length(text) <= columns) {
+                return text;
+            }
+            return text.substring(0, text.offsetByCodePoints(0, Math.max(0, columns - 1))) + MORE;
+        }
+
+        private static int length(String text) {
+            return text.codePointCount(0, text.length());
         }
     }
 }

@@ -165,7 +165,8 @@ class ArchiveCommandTest {
         // A manual clock keeps the six seeded active Notte sessions active for the whole test.
         ManualClock clock = new ManualClock(Instant.parse("2026-03-09T12:00:00Z"));
         try (Sandbox own = Sandbox.start(SandboxOptions.builder().clock(clock).build())) {
-            CliHarness harness = CliHarness.pointingAt(own).time(clock, duration -> { });
+            // A terminal wide enough for the error column, which a narrower table would cut short with …
+            CliHarness harness = CliHarness.pointingAt(own).time(clock, duration -> { }).with("COLUMNS", "1000");
             // The newest 12 of both: notte nsess_0001..0006 (active, so waiting) and anchor sess_0120..0125, of
             // which sess_0120 is running (no recordings) and sess_0122 has three.
             String[] args = {"--provider", "anchor,notte", "archive", "--out", dir.toString(), "--limit", "12"};

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tapedeck.sandbox.anchor.AnchorApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tapedeck.sandbox.Sandbox;
+import dev.tapedeck.sandbox.notte.NotteApi;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -12,7 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** providers, sessions, recordings, pause and resume against a sandbox, in table and JSON Lines mode. */
+/**
+ * providers, sessions, recordings, pause and resume against a sandbox, in table and JSON Lines mode: every field,
+ * {@code --fields} for both, tables that fit the terminal and JSON that is never cut.
+ */
 class ListingCommandsTest {
 
     private static Sandbox sandbox;
@@ -69,7 +73,10 @@ class ListingCommandsTest {
         assertThat(sessions).hasSize(12);
         for (JsonNode s : sessions) {
             assertThat(fieldNames(s)).containsExactly("provider", "id", "status", "providerStatus", "createdAt",
-                    "endedAt", "duration", "tags", "domains", "recording", "credits", "steps");
+                    "endedAt", "duration", "tags", "domains", "recording", "credits", "steps", "providerData",
+                    "unreadFields", "historyTotal");
+            assertThat(s.get("providerData").isObject()).isTrue();
+            assertThat(s.get("historyTotal").isNumber()).isTrue();
             assertThat(s.get("provider").asText()).isEqualTo("anchor");
             assertThat(s.get("status").asText()).isIn("active", "completed", "failed", "timed_out", "unknown");
             assertThat(s.get("tags").isArray()).isTrue();
@@ -140,7 +147,8 @@ class ListingCommandsTest {
         assertThat(recordings).isNotEmpty();
         for (JsonNode r : recordings) {
             assertThat(fieldNames(r)).containsExactly("provider", "sessionId", "id", "primary", "format", "url",
-                    "expiresAt", "sizeBytes", "duration", "createdAt", "fileName");
+                    "expiresAt", "sizeBytes", "duration", "rawDuration", "startOffset", "createdAt", "fileName",
+                    "alternatives", "providerData", "unreadFields");
             assertThat(r.get("sessionId").asText()).isEqualTo("nsess_0008");
             assertThat(r.get("format").asText()).isIn("mp4", "hls", "audio", "webm", "other");
         }
@@ -180,7 +188,8 @@ class ListingCommandsTest {
 
         assertThat(paused.exitCode()).as(paused.toString()).isZero();
         JsonNode state = paused.json().get(0);
-        assertThat(fieldNames(state)).containsExactly("provider", "sessionId", "paused", "providerStatus");
+        assertThat(fieldNames(state)).containsExactly("provider", "sessionId", "paused", "providerStatus",
+                "providerData");
         assertThat(state.get("paused").asBoolean()).isTrue();
         assertThat(state.get("sessionId").asText()).isEqualTo("sess_0010");
         assertThat(pausedInSandbox).isTrue();
@@ -271,5 +280,91 @@ class ListingCommandsTest {
         List<String> names = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
+    }
+
+    @Test
+    void fieldsPicksTheSameFieldsInTheirOrderForJsonAndTables() {
+        CliHarness cli = CliHarness.pointingAt(sandbox);
+
+        CliHarness.Result json = cli.run("--provider", "anchor", "--json", "--fields", "status,id,historyTotal",
+                "sessions", "--limit", "2");
+        CliHarness.Result table = cli.run("--provider", "anchor", "--fields", "status,id,historyTotal", "sessions",
+                "--limit", "2");
+
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        assertThat(json.json()).hasSize(2).allSatisfy(line -> {
+            assertThat(fieldNames(line)).containsExactly("status", "id", "historyTotal");
+            assertThat(line.get("historyTotal").asLong()).isPositive();
+        });
+        assertThat(table.exitCode()).as(table.toString()).isZero();
+        assertThat(table.lines()).hasSize(3);
+        assertThat(table.lines().get(0).split(" {2,}")).containsExactly("STATUS", "ID", "HISTORY TOTAL");
+        assertThat(table.lines().get(1).split(" {2,}")[1]).isEqualTo(json.json().get(0).get("id").asText());
+    }
+
+    @Test
+    void anUnknownFieldIsAUsageErrorListingTheKnownOnesBeforeAnyRequest() {
+        long before = sandbox.counters().requests("anchor");
+
+        CliHarness.Result result = CliHarness.pointingAt(sandbox).run("--provider", "anchor", "--json", "sessions",
+                "--fields", "id,colour");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.errLines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("tapedeck: unknown field colour for sessions; known fields: provider, id, status,")
+                .contains("providerData", "unreadFields", "historyTotal"));
+        assertThat(sandbox.counters().requests("anchor")).isEqualTo(before);
+        assertThat(CliHarness.empty().run("--fields", "id", "sandbox", "--port", "0").exitCode())
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(CliHarness.empty().run("--fields", "capabilities,colour", "providers").err())
+                .contains("unknown field colour for providers; known fields: id, displayName, capabilities");
+    }
+
+    @Test
+    void tablesFitTheWidthCuttingCellsWithAnEllipsisAndJsonIsNeverCut() {
+        CliHarness narrow = CliHarness.pointingAt(sandbox).with("COLUMNS", "60");
+
+        CliHarness.Result table = narrow.run("--provider", "anchor", "sessions", "--limit", "5");
+        CliHarness.Result unknownWidth = CliHarness.pointingAt(sandbox).run("--provider", "anchor", "--fields",
+                "id,providerData", "sessions", "--limit", "5");
+        CliHarness.Result json = narrow.run("--provider", "anchor", "--json", "sessions", "--limit", "5");
+
+        assertThat(table.exitCode()).as(table.toString()).isZero();
+        assertThat(table.lines()).hasSize(6).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(60));
+        assertThat(table.lines().get(0)).startsWith("PROVIDER  ID");
+        assertThat(table.out()).contains("…");
+        assertThat(table.lines().subList(1, 6)).allSatisfy(line -> assertThat(line).containsPattern(
+                "^anchor    sess_\\d{4}  "));
+        assertThat(unknownWidth.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(120))
+                .anySatisfy(line -> assertThat(line).endsWith("…"));
+        assertThat(json.lines()).anySatisfy(line -> assertThat(line.length()).isGreaterThan(60));
+        assertThat(json.json()).allSatisfy(line -> assertThat(line.get("providerData").isObject()).isTrue());
+    }
+
+    @Test
+    void recordingsShowEveryWayToFetchThemWithPlaylistUrlsMaskedUnlessRevealed() {
+        String session = sandbox.emulation("notte", NotteApi.class).seed().closedWithMp4().id();
+        CliHarness cli = CliHarness.pointingAt(sandbox);
+
+        CliHarness.Result json = cli.run("--provider", "notte", "--json", "recordings", session);
+        CliHarness.Result revealed = cli.run("--provider", "notte", "--json", "--reveal-urls", "recordings", session);
+        CliHarness.Result table = cli.run("--provider", "notte", "recordings", session);
+
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        JsonNode replay = json.json().get(0);
+        assertThat(replay.get("startOffset").asText()).isEqualTo("PT1S");
+        JsonNode alternatives = replay.get("alternatives");
+        assertThat(alternatives).hasSize(2);
+        assertThat(alternatives.get(0).get("format").asText()).isEqualTo("mp4");
+        assertThat(alternatives.get(0).get("location").asText()).isEqualTo("url");
+        assertThat(alternatives.get(0).get("url").asText()).contains("signature=REDACTED");
+        assertThat(alternatives.get(1).get("format").asText()).isEqualTo("hls");
+        assertThat(alternatives.get(1).get("location").asText()).isEqualTo("inline");
+        assertThat(alternatives.get(1).get("playlist").asText()).startsWith("#EXTM3U").contains("signature=REDACTED")
+                .doesNotContainPattern("signature=[0-9a-f]{8}");
+        assertThat(revealed.json().get(0).at("/alternatives/1/playlist").asText())
+                .containsPattern("signature=[0-9a-f]{8}");
+        assertThat(table.lines().get(1)).contains(" mp4 or hls ");
     }
 }

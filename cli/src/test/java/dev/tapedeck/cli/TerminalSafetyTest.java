@@ -39,7 +39,8 @@ class TerminalSafetyTest {
                 .withBody("{\"data\":{\"sessions\":[{\"id\":\"sess-1\",\"status\":\"" + json(CLEAR) + "completed\","
                         + "\"tags\":[\"" + json(TITLE) + "\",\"" + json(C1_CSI) + "\",\"" + json(RTL) + "\"]}],"
                         + "\"total\":1,\"page\":1,\"total_pages\":1}}")));
-        cli = CliHarness.empty().with("ANCHOR_API_KEY", KEY).with("ANCHOR_BASE_URL", anchor.baseUrl());
+        cli = CliHarness.empty().with("ANCHOR_API_KEY", KEY).with("ANCHOR_BASE_URL", anchor.baseUrl())
+                .with("COLUMNS", "400");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.tapedeck.download;
 
-import dev.tapedeck.model.MediaLocation;
 import dev.tapedeck.model.Recording;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
@@ -96,7 +95,7 @@ final class ContentSniffer {
 
         /** What a recording's own media (not an HLS part) is expected to be. */
         static Expected of(Recording recording) {
-            if (recording.media() instanceof MediaLocation.InlinePlaylist) {
+            if (HlsDownload.handles(recording)) {
                 return PLAYLIST;
             }
             switch (recording.format()) {

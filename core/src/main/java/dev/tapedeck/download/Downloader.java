@@ -1,7 +1,7 @@
 package dev.tapedeck.download;
 
 import dev.tapedeck.RecordingSource;
-import dev.tapedeck.model.MediaLocation;
+import dev.tapedeck.model.MediaAlternative;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.RecordingFormat;
 import dev.tapedeck.model.TapedeckError;
@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -45,7 +47,13 @@ import java.util.function.Function;
  * against its size and SHA-256. With {@link DownloadOptions#verifyExisting()} the recording is downloaded beside the
  * file and compared byte for byte instead. A copy that checks out is reported as skipped (with its size and
  * SHA-256), any other as a {@link TapedeckError.Storage} failure; the existing file is never touched.
- * HLS playlists are saved with their segments so they play offline (see {@code HlsDownload}).
+ * HLS playlists, inline or by URL, are saved with their segments so they play offline (see {@code HlsDownload}).
+ *
+ * <p>A recording with several {@linkplain Recording#alternatives() alternatives} (an MP4 and an HLS playlist of the
+ * same replay) is fetched through the first; when that fails in a way another may not (not found, refused, content
+ * or integrity, unsupported, a provider failure) the next is tried, and so on. Each is saved under the name its
+ * own format gives ({@code replay.mp4}, {@code replay.m3u8}), so the result says which one was used; one whose
+ * file is already in place is tried first, so that a later run recognises what an earlier one saved.
  *
  * <p>Every call returns an {@code Either}, like every other call of the API: right with the {@link DownloadResult} of
  * a file that is in place (downloaded or skipped), left with the {@link TapedeckError} of a download that failed,
@@ -99,8 +107,8 @@ public final class Downloader {
         Objects.requireNonNull(recording, "recording");
         Objects.requireNonNull(recorded, "recorded");
         Path dir = folder.toAbsolutePath().normalize();
-        return save(recording, RecordingPaths.resolve(dir, recording), RecordingPaths.relativePath(recording),
-                recorded, listener);
+        return eachAlternative(recording, recorded, listener, one -> Either.right(new Target(
+                RecordingPaths.resolve(dir, one), RecordingPaths.relativePath(one))));
     }
 
     /**
@@ -112,19 +120,94 @@ public final class Downloader {
             DownloadListener listener) {
         Objects.requireNonNull(recording, "recording");
         Path dir = folder.toAbsolutePath().normalize();
-        String name = FileNames.forRecording(recording, fileName);
-        Either<TapedeckError, Path> inside = FileNames.resolveInside(dir, name);
-        if (inside.isLeft()) {
-            Objects.requireNonNull(listener, "listener").started(recording, Optional.empty());
-            return fail(inside.getLeft(), listener);
+        return eachAlternative(recording, Optional.empty(), listener, one -> {
+            String name = FileNames.forRecording(one, fileName);
+            return FileNames.resolveInside(dir, name).map(path -> new Target(path, name));
+        });
+    }
+
+    /** Where one alternative of a recording goes: the absolute path and the path the result reports. */
+    private record Target(Path path, String relative) {
+    }
+
+    /**
+     * Tries the alternatives of {@code recording} in its order, except that one whose file is already in place goes
+     * first (a later run recognises what an earlier one saved, even through a fallback), each under the name its own
+     * format gives. The next is tried only when one failed in a way another may not: not found, refused, content
+     * or integrity, unsupported, a provider failure; never after a storage error, a lock, a rate limit, a recording
+     * that is not ready, a broken transfer (its part is kept to resume) or an interrupt.
+     */
+    private Either<TapedeckError, DownloadResult> eachAlternative(Recording recording, Optional<Fingerprint> recorded,
+            DownloadListener listener, Function<Recording, Either<TapedeckError, Target>> place) {
+        Objects.requireNonNull(listener, "listener");
+        List<Recording> tries = new ArrayList<>();
+        List<Recording> notInPlace = new ArrayList<>();
+        for (MediaAlternative alternative : recording.alternatives()) {
+            Recording one = recording.using(alternative);
+            boolean inPlace = place.apply(one).map(t -> Files.exists(t.path(), LinkOption.NOFOLLOW_LINKS))
+                    .getOrElse(false);
+            (inPlace ? tries : notInPlace).add(one);
         }
-        return save(recording, inside.get(), name, Optional.empty(), listener);
+        tries.addAll(notInPlace);
+        Either<TapedeckError, DownloadResult> result = null;
+        for (int i = 0; i < tries.size(); i++) {
+            Recording one = tries.get(i);
+            boolean last = i == tries.size() - 1;
+            DownloadListener heard = last ? listener : new QuietFailures(listener);
+            Either<TapedeckError, Target> target = place.apply(one);
+            if (target.isLeft()) {
+                heard.started(one, Optional.empty());
+                result = fail(target.getLeft(), heard);
+            } else {
+                result = save(one, target.get().path(), target.get().relative(), recorded, heard);
+            }
+            if (result.isRight() || last || !fallsBack(result.getLeft())) {
+                if (!last && result.isLeft()) {
+                    listener.failed(result.getLeft());
+                }
+                return result;
+            }
+        }
+        return result;
+    }
+
+    private static boolean fallsBack(TapedeckError error) {
+        if (Thread.currentThread().isInterrupted()) {
+            return false;
+        }
+        return error instanceof TapedeckError.NotFound || error instanceof TapedeckError.Forbidden
+                || error instanceof TapedeckError.Unauthorized || error instanceof TapedeckError.Integrity
+                || error instanceof TapedeckError.Unsupported || error instanceof TapedeckError.ProviderFailure
+                || error instanceof TapedeckError.InvalidRequest;
+    }
+
+    /** Passes everything on but a failure, which the next alternative may still turn into a success. */
+    private static final class QuietFailures implements DownloadListener {
+        private final DownloadListener listener;
+
+        QuietFailures(DownloadListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void started(Recording recording, Optional<Long> totalSize) {
+            listener.started(recording, totalSize);
+        }
+
+        @Override
+        public void progressed(long bytesSoFar) {
+            listener.progressed(bytesSoFar);
+        }
+
+        @Override
+        public void finished(DownloadResult result) {
+            listener.finished(result);
+        }
     }
 
     private Either<TapedeckError, DownloadResult> save(Recording recording, Path target, String relative,
             Optional<Fingerprint> recorded, DownloadListener listener) {
-        Objects.requireNonNull(listener, "listener");
-        boolean hls = recording.media() instanceof MediaLocation.InlinePlaylist;
+        boolean hls = HlsDownload.handles(recording);
         listener.started(recording, hls ? Optional.empty() : recording.sizeBytes());
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             return fail(new TapedeckError.Storage(recording.provider(), target
@@ -154,7 +237,7 @@ public final class Downloader {
 
     private Either<TapedeckError, DownloadResult> saveLocked(Recording recording, Path target, String relative,
             Optional<Fingerprint> recorded, DownloadListener listener) {
-        boolean hls = recording.media() instanceof MediaLocation.InlinePlaylist;
+        boolean hls = HlsDownload.handles(recording);
         boolean keepExisting = Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !options.overwrite();
         LiveRecording live = new LiveRecording(source, recording, clock);
         Transfer transfer = new Transfer(live, options.maxAttempts());
@@ -184,7 +267,7 @@ public final class Downloader {
      */
     private Either<TapedeckError, DownloadResult> checkExisting(Recording recording, Path target, String relative,
             Optional<Fingerprint> recorded, DownloadListener listener) {
-        boolean hls = recording.media() instanceof MediaLocation.InlinePlaylist;
+        boolean hls = HlsDownload.handles(recording);
         Either<TapedeckError, Fingerprint> existing = LocalCopy.measure(target);
         Optional<String> mismatch;
         if (existing.isLeft()) {
@@ -216,7 +299,7 @@ public final class Downloader {
     private Either<TapedeckError, DownloadResult> compareWithExisting(Recording recording, LiveRecording live,
             Transfer transfer, Path target, String relative, Progress progress, String what,
             DownloadListener listener) {
-        boolean hls = recording.media() instanceof MediaLocation.InlinePlaylist;
+        boolean hls = HlsDownload.handles(recording);
         Either<TapedeckError, Fingerprint> existing = LocalCopy.measure(target);
         Either<TapedeckError, Boolean> same;
         if (hls) {
@@ -303,7 +386,7 @@ public final class Downloader {
     }
 
     private static Either<TapedeckError, Optional<URI>> wholeFile(Recording recording, String what) {
-        if (recording.media() instanceof MediaLocation.InlinePlaylist) {
+        if (HlsDownload.handles(recording)) {
             return Either.left(new TapedeckError.Integrity(recording.provider(), what + " is now an HLS playlist "
                     + "at the provider; download it again"));
         }

@@ -2,6 +2,7 @@ package dev.tapedeck.download;
 
 import dev.tapedeck.model.MediaLocation;
 import dev.tapedeck.model.Recording;
+import dev.tapedeck.model.RecordingFormat;
 import dev.tapedeck.model.TapedeckError;
 import io.vavr.control.Either;
 import java.io.IOException;
@@ -17,7 +18,8 @@ import java.util.Optional;
 import java.util.function.LongConsumer;
 
 /**
- * Saves an inline HLS playlist so that it plays offline: every resource it references is fetched through the
+ * Saves an HLS playlist so that it plays offline, whether the provider sent it inline or by URL (see
+ * {@link PlaylistText}): every resource it references is fetched through the
  * provider into {@code <name>_segments/00000.<ext>} beside the playlist, and the playlist is written last with
  * its references rewritten to those relative names. Each resource lands under its name by an atomic move, and
  * the playlist appears only after all of them, so a playlist on disk is always complete; a resource folder left
@@ -26,7 +28,8 @@ import java.util.function.LongConsumer;
  * <p>What arrives is bounded: the playlist by {@link DownloadOptions#maxPlaylistBytes()} and
  * {@link DownloadOptions#maxPlaylistSegments()}; the resources together by the provider's size, when it gives one,
  * which they must match exactly. Each media segment must look like one (MPEG-TS, fragmented MP4, packed audio) and
- * no side file (init section, key) may be an HTML page or text. Relative URIs resolve against the playlist's base.
+ * no side file (init section, key) may be an HTML page or text. Relative URIs resolve against the playlist's base:
+ * the URL a fetched playlist was served from, or the base an inline one came with.
  *
  * <p>Resources are matched by position, so after a refresh (fresh signed URLs) the download carries on where it
  * was, as long as the refreshed playlist lists as many resources. The fingerprint's size is the playlist plus all
@@ -40,6 +43,7 @@ final class HlsDownload {
     private final String what;
     private Recording parsedFor;
     private HlsPlaylist parsed;
+    private Optional<URI> base = Optional.empty();
 
     HlsDownload(LiveRecording live, Transfer transfer, DownloadOptions options, String what) {
         this.live = live;
@@ -116,31 +120,38 @@ final class HlsDownload {
         }
     }
 
+    /** Whether {@code recording} is saved as a playlist with its resources rather than as one file. */
+    static boolean handles(Recording recording) {
+        return recording.format() == RecordingFormat.HLS || recording.media() instanceof MediaLocation.InlinePlaylist;
+    }
+
+    /** The playlist of {@code recording}, read (fetched, for one by URL) once per description of it. */
     private Either<TapedeckError, HlsPlaylist> playlistOf(Recording recording) {
-        if (!(recording.media() instanceof MediaLocation.InlinePlaylist)) {
+        if (!handles(recording)) {
             return Either.left(new TapedeckError.Integrity(recording.provider(), what + " is no longer an HLS "
                     + "playlist at the provider; download it again"));
         }
         if (recording != parsedFor) {
-            String content = ((MediaLocation.InlinePlaylist) recording.media()).content();
-            long bytes = utf8Length(content);
-            if (bytes > options.maxPlaylistBytes()) {
-                return Either.left(new TapedeckError.Integrity(recording.provider(), what + ": the HLS playlist has "
-                        + bytes + " bytes, more than the " + options.maxPlaylistBytes() + " a download takes; nothing "
-                        + "was kept (raise DownloadOptions.maxPlaylistBytes if it really is that long)"));
+            Either<TapedeckError, PlaylistText> text = PlaylistText.of(live, options.maxPlaylistBytes(), what);
+            if (text.isLeft()) {
+                return Either.left(text.getLeft());
             }
-            Either<TapedeckError, HlsPlaylist> read = HlsPlaylist.parse(content, options.maxPlaylistSegments(),
-                    recording.provider(), what);
+            Either<TapedeckError, HlsPlaylist> read = HlsPlaylist.parse(text.get().content(),
+                    options.maxPlaylistSegments(), recording.provider(), what);
             if (read.isLeft()) {
                 return read;
             }
             parsed = read.get();
-            parsedFor = recording;
+            base = text.get().base();
+            parsedFor = live.current();
         }
         return Either.right(parsed);
     }
 
-    /** The URI of resource {@code index} in {@code recording}'s playlist, resolved against its base. */
+    /**
+     * The URI of resource {@code index} in {@code recording}'s playlist, resolved against the playlist's base (the
+     * URL it was served from, or the base an inline one came with).
+     */
     private Either<TapedeckError, Optional<URI>> resource(Recording recording, int index, int count) {
         return playlistOf(recording).flatMap(playlist -> {
             if (playlist.resources().size() != count) {
@@ -150,23 +161,18 @@ final class HlsDownload {
             }
             String raw = playlist.resources().get(index);
             try {
-                URI uri = new URI(raw);
-                Optional<URI> base = ((MediaLocation.InlinePlaylist) recording.media()).base();
-                return Either.right(Optional.of(uri.isAbsolute() || base.isEmpty() ? uri : base.get().resolve(uri)));
-            } catch (URISyntaxException invalid) {
+                URI uri = new URI(raw.strip());
+                if (!uri.isAbsolute() && base.isEmpty()) {
+                    return Either.left(new TapedeckError.Integrity(recording.provider(), what + ": resource "
+                            + (index + 1) + " of the playlist is a relative URI, and the provider gave no URL it is "
+                            + "relative to; report it to the provider"));
+                }
+                return Either.right(Optional.of(uri.isAbsolute() ? uri : base.get().resolve(uri)));
+            } catch (URISyntaxException | IllegalArgumentException invalid) {
                 return Either.left(new TapedeckError.Integrity(recording.provider(), what + ": resource "
                         + (index + 1) + " of the playlist is not a valid URI"));
             }
         });
-    }
-
-    private static long utf8Length(String text) {
-        long bytes = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
-        }
-        return bytes;
     }
 
     private static String extensionOf(String raw) {

@@ -3,6 +3,7 @@ package dev.tapedeck.download;
 import dev.tapedeck.MediaRequest;
 import dev.tapedeck.MediaStream;
 import dev.tapedeck.RecordingSource;
+import dev.tapedeck.model.MediaAlternative;
 import dev.tapedeck.model.MediaLocation;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.TapedeckError;
@@ -12,7 +13,8 @@ import java.util.function.Function;
 
 /**
  * A recording being downloaded, whose location is refreshed from the provider at most once: when it has expired
- * before a request, or when a URL (not a provider stream) is refused as {@link TapedeckError.Forbidden}. One
+ * before a request, or when a URL (not a provider stream, but a presigned part of one) is refused as
+ * {@link TapedeckError.Forbidden}. One
  * refresh per download, never blind retries: a URL that fails again after a refresh fails the download.
  */
 final class LiveRecording {
@@ -41,9 +43,13 @@ final class LiveRecording {
                 return Either.left(fresh.getLeft());
             }
         }
-        Either<TapedeckError, MediaStream> opened = request.apply(current).flatMap(r -> source.openMedia(current, r));
-        if (opened.isLeft() && opened.getLeft() instanceof TapedeckError.Forbidden && !refreshed
-                && !(current.media() instanceof MediaLocation.ProviderStream)) {
+        Either<TapedeckError, MediaRequest> asked = request.apply(current);
+        Either<TapedeckError, MediaStream> opened = asked.flatMap(r -> source.openMedia(current, r));
+        // A provider stream refused is the key's problem, which a refresh cannot cure; a part of it (a presigned
+        // segment of a playlist it serves) may have expired like any link.
+        boolean link = !(current.media() instanceof MediaLocation.ProviderStream)
+                || asked.map(r -> r.part().isPresent()).getOrElse(false);
+        if (opened.isLeft() && opened.getLeft() instanceof TapedeckError.Forbidden && !refreshed && link) {
             Either<TapedeckError, Recording> fresh = refresh();
             if (fresh.isLeft()) {
                 return Either.left(fresh.getLeft());
@@ -53,8 +59,18 @@ final class LiveRecording {
         return opened;
     }
 
+    /**
+     * Asks the provider for the recording again and keeps, of its alternatives, the one of the same kind as the one
+     * being fetched (the download goes on through the same way, at its fresh address).
+     */
     private Either<TapedeckError, Recording> refresh() {
         refreshed = true;
-        return source.refresh(current).peek(fresh -> current = fresh);
+        MediaAlternative fetching = current.alternatives().get(0);
+        return source.refresh(current).flatMap(fresh -> fresh.alternativeLike(fetching)
+                .<Either<TapedeckError, Recording>>map(same -> Either.right(fresh.using(same)))
+                .orElseGet(() -> Either.left(new TapedeckError.NotFound(fresh.provider(), "recording " + fresh.id()
+                        + " of session " + fresh.sessionId() + " is no longer offered as " + fetching.format()
+                        .wireName() + " at " + fresh.provider() + "; download it again"))))
+                .peek(fresh -> current = fresh);
     }
 }

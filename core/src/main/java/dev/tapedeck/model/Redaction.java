@@ -1,6 +1,11 @@
 package dev.tapedeck.model;
 
 import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +25,13 @@ public final class Redaction {
     private static final Pattern CREDENTIAL_PARAMETER = Pattern.compile("(?i)x-amz-(signature|credential"
             + "|security-token)|x-goog-(signature|credential)|googleaccessid|awsaccesskeyid|signature|sig|token"
             + "|access[_-]?token|auth|authorization|key|api[_-]?key|password|secret|policy|key-pair-id");
+    /** The last words of names that hold a credential: {@code signingKey}, {@code proxy_password}, {@code jwt}. */
+    private static final Set<String> CREDENTIAL_WORDS = Set.of("password", "passwd", "pwd", "passphrase", "secret",
+            "token", "key", "apikey", "credential", "credentials", "signature", "sig", "authorization", "auth",
+            "cookie", "jwt");
+    private static final Pattern WORD = Pattern.compile("[A-Z]?[a-z0-9]+|[A-Z0-9]+(?![a-z])");
+    private static final Pattern URL_TEXT = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://\\S+");
+    private static final Pattern URI_ATTRIBUTE = Pattern.compile("URI=\"([^\"]*)\"");
 
     private Redaction() {
     }
@@ -60,7 +72,77 @@ public final class Redaction {
         } catch (IllegalArgumentException malformed) {
             name = rawName;
         }
-        return CREDENTIAL_PARAMETER.matcher(name).matches();
+        return CREDENTIAL_PARAMETER.matcher(name).matches() || isCredentialName(name);
+    }
+
+    /**
+     * Whether a field or parameter called {@code name} holds a credential: its last word (split at {@code _},
+     * {@code -}, {@code .} and lower-to-upper case changes) is one of password, passwd, pwd, passphrase, secret,
+     * token, key, apikey, credential(s), signature, sig, authorization, auth, cookie or jwt. So {@code signingKey},
+     * {@code proxy_password} and {@code x-api-key} are; {@code api_key_name}, {@code token_count} and
+     * {@code monkey} are not.
+     */
+    public static boolean isCredentialName(String name) {
+        if (name == null) {
+            return false;
+        }
+        Matcher words = WORD.matcher(name);
+        String last = null;
+        while (words.find()) {
+            last = words.group();
+        }
+        return last != null && CREDENTIAL_WORDS.contains(last.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * {@code text} rendered by {@code url} when the whole text is a URL ({@code scheme://…}, no blanks); one that
+     * does not parse loses everything from its {@code ?} on. Empty for any other text.
+     */
+    public static Optional<String> urlText(String text, Function<URI, String> url) {
+        if (text == null || !URL_TEXT.matcher(text).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(url.apply(new URI(text)));
+        } catch (java.net.URISyntaxException unparsable) {
+            return Optional.of(url(text));
+        }
+    }
+
+    /**
+     * An HLS playlist with each URI in it (segment lines and {@code URI="…"} attributes, absolute or relative)
+     * rendered by {@code url}; everything else as it is.
+     */
+    public static String playlist(String content, Function<URI, String> url) {
+        String[] lines = content.split("\n", -1);
+        StringBuilder out = new StringBuilder(content.length());
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            String trimmed = line.strip();
+            if (trimmed.startsWith("#")) {
+                Matcher attribute = URI_ATTRIBUTE.matcher(line);
+                StringBuilder tag = new StringBuilder();
+                while (attribute.find()) {
+                    attribute.appendReplacement(tag, Matcher.quoteReplacement("URI=\"" + reference(attribute.group(1),
+                            url) + "\""));
+                }
+                attribute.appendTail(tag);
+                out.append(tag);
+            } else {
+                out.append(trimmed.isEmpty() ? line : reference(trimmed, url));
+            }
+            out.append(i < lines.length - 1 ? "\n" : "");
+        }
+        return out.toString();
+    }
+
+    private static String reference(String text, Function<URI, String> url) {
+        try {
+            return url.apply(new URI(text));
+        } catch (java.net.URISyntaxException unparsable) {
+            int query = text.indexOf('?');
+            return query < 0 ? text : text.substring(0, query) + "?…";
+        }
     }
 
     /** {@code scheme://host[:port]/path} plus {@code ?…} when a query was dropped. */

@@ -4,10 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,8 +12,14 @@ import java.util.Optional;
  * One session of a provider, in neutral form.
  *
  * <p>Never null: absent values are empty {@link Optional}s and empty collections. {@code providerStatus}
- * is the provider's own word for the state; {@code extras} holds provider-specific fields as text, whose values
- * {@code toString} leaves out.
+ * is the provider's own word for the state.
+ *
+ * <p>Nothing the provider sent is lost: every field without a neutral home (provider-specific ones, fields it adds
+ * later, nested objects and lists) stays in {@code providerData} under its wire name with its JSON type. So does a
+ * field whose value the neutral field cannot hold: one the provider documents as a marker (Anchor's
+ * {@code "used_credits": "N/A"} of a running session, so it differs from no value at all), and one of the wrong type
+ * ({@code "headless": "yes"}, {@code "tags": "a,b"}), whose name is also listed in {@code unreadFields}: such a
+ * session is still listed, with its raw value. {@code toString} masks URLs and credentials in the provider data.
  *
  * @param provider         the provider id, e.g. {@code anchor}
  * @param id               the session id
@@ -30,7 +33,9 @@ import java.util.Optional;
  * @param recordingEnabled whether recording was on
  * @param credits          credits used, when the provider reports a number
  * @param steps            number of agent or browser steps
- * @param extras           provider-specific fields, in a stable order
+ * @param providerData     the provider's fields without a neutral home, under their wire names, in the order sent
+ * @param unreadFields     wire names of fields sent with a value their neutral field could not read; the raw values
+ *                         are in {@code providerData}
  */
 public record Session(
         String provider,
@@ -45,7 +50,8 @@ public record Session(
         Optional<Boolean> recordingEnabled,
         Optional<BigDecimal> credits,
         Optional<Long> steps,
-        Map<String, String> extras) {
+        JsonValue.ObjectValue providerData,
+        List<String> unreadFields) {
 
     /** Checks for nulls and freezes the collections. */
     public Session {
@@ -61,20 +67,8 @@ public record Session(
         Objects.requireNonNull(recordingEnabled, "recordingEnabled");
         Objects.requireNonNull(credits, "credits");
         Objects.requireNonNull(steps, "steps");
-        extras.forEach((key, value) -> Objects.requireNonNull(value, () -> "extra " + key));
-        extras = Collections.unmodifiableMap(new LinkedHashMap<>(extras));
-    }
-
-    /**
-     * Every field but the values of {@code extras}, of which only the keys show: they are the provider's raw data
-     * and may hold a credential (a proxy password inside a browser configuration, say).
-     */
-    @Override
-    public String toString() {
-        return "Session[provider=" + provider + ", id=" + id + ", status=" + status + ", providerStatus="
-                + providerStatus + ", createdAt=" + createdAt + ", endedAt=" + endedAt + ", duration=" + duration
-                + ", tags=" + tags + ", domains=" + domains + ", recordingEnabled=" + recordingEnabled
-                + ", credits=" + credits + ", steps=" + steps + ", extras=" + extras.keySet() + "]";
+        Objects.requireNonNull(providerData, "providerData");
+        unreadFields = List.copyOf(unreadFields);
     }
 
     /** Starts a builder with the two required values; everything else defaults to empty or {@link SessionStatus#UNKNOWN}. */
@@ -83,7 +77,7 @@ public record Session(
     }
 
     /** Mutable builder; {@link #build()} validates. */
-    public static final class Builder {
+    public static final class Builder extends ProviderFields<Builder> {
         private final String provider;
         private final SessionId id;
         private SessionStatus status = SessionStatus.UNKNOWN;
@@ -96,7 +90,6 @@ public record Session(
         private Boolean recordingEnabled;
         private BigDecimal credits;
         private Long steps;
-        private final Map<String, String> extras = new LinkedHashMap<>();
 
         private Builder(String provider, SessionId id) {
             this.provider = Objects.requireNonNull(provider, "provider");
@@ -158,11 +151,8 @@ public record Session(
             return this;
         }
 
-        /** Adds a provider-specific field; a null value is skipped. */
-        public Builder extra(String key, Object value) {
-            if (value != null) {
-                extras.put(key, String.valueOf(value));
-            }
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -171,7 +161,7 @@ public record Session(
             return new Session(provider, id, status, providerStatus, Optional.ofNullable(createdAt),
                     Optional.ofNullable(endedAt), Optional.ofNullable(duration), tags, domains,
                     Optional.ofNullable(recordingEnabled), Optional.ofNullable(credits),
-                    Optional.ofNullable(steps), extras);
+                    Optional.ofNullable(steps), providerData(), unreadNames());
         }
 
         private static void addNonNull(List<String> target, List<String> values) {

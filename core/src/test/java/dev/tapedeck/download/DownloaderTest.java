@@ -6,6 +6,7 @@ import static dev.tapedeck.download.Folders.sha256;
 import static dev.tapedeck.model.TapedeckException.orThrow;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.model.MediaAlternative;
 import dev.tapedeck.model.MediaLocation;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.RecordingFormat;
@@ -532,5 +533,81 @@ class DownloaderTest {
         } finally {
             Thread.interrupted();
         }
+    }
+
+    /** The MP4 of the recordings with alternatives below. */
+    private static final byte[] ALTERNATIVE_MP4 = LoopbackMedia.bytes(4096, 1);
+
+    /** An MP4 at {@code /r1.mp4} and, as its alternative, an inline playlist of two segments. */
+    private Recording mp4OrPlaylist() {
+        media.put("/r1.mp4", ALTERNATIVE_MP4);
+        String playlist = "#EXTM3U\n#EXTINF:2.0,\nseg0.ts\n#EXTINF:2.0,\nseg1.ts\n#EXT-X-ENDLIST\n";
+        media.put("/hls/seg0.ts", LoopbackMedia.transportStream(2, 0));
+        media.put("/hls/seg1.ts", LoopbackMedia.transportStream(2, 1));
+        return LoopbackMedia.recording("s1", "r1", RecordingFormat.HLS, new MediaLocation.InlinePlaylist(playlist,
+                        Optional.of(media.uri("/hls/index.m3u8")), Optional.empty()))
+                .alternative(MediaAlternative.of(RecordingFormat.MP4, new MediaLocation.RemoteUrl(media.uri("/r1.mp4"),
+                        Optional.empty())).withSize((long) ALTERNATIVE_MP4.length))
+                .build();
+    }
+
+    @Test
+    void theMp4ComesFirstWhateverOrderTheProviderGaveThemIn() {
+        Recording recording = mp4OrPlaylist();
+
+        DownloadResult result = downloader.download(recording, dir, DownloadListener.NONE).get();
+
+        assertThat(recording.format()).isEqualTo(RecordingFormat.MP4);
+        assertThat(recording.sizeBytes()).contains((long) ALTERNATIVE_MP4.length);
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.relativePath()).isEqualTo("loop/s1/r1.mp4");
+        assertThat(media.requests()).extracting(LoopbackMedia.Seen::path).containsExactly("/r1.mp4");
+    }
+
+    @Test
+    void aRefusedMp4FallsBackToThePlaylistWhichTheProviderSizeOfTheMp4DoesNotBind() throws Exception {
+        Recording recording = mp4OrPlaylist();
+        media.put("/r1.mp4", ALTERNATIVE_MP4).fail(404, 1);
+
+        DownloadResult result = downloader.download(recording, dir, DownloadListener.NONE).get();
+
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.relativePath()).isEqualTo("loop/s1/r1.m3u8");
+        assertThat(filesIn(dir.resolve("loop/s1"))).doesNotContain("r1.mp4");
+    }
+
+    @Test
+    void aStorageProblemOrARecordingNotReadyYetDoesNotFallBack() throws IOException {
+        Files.createDirectories(dir.resolve("loop/s1/r1.mp4"));
+
+        TapedeckError blocked = downloader.download(mp4OrPlaylist(), dir, DownloadListener.NONE).getLeft();
+
+        assertThat(blocked).isInstanceOf(TapedeckError.Storage.class);
+        assertThat(dir.resolve("loop/s1/r1.m3u8")).doesNotExist();
+        Files.delete(dir.resolve("loop/s1/r1.mp4"));
+
+        Recording again = mp4OrPlaylist();
+        media.put("/r1.mp4", ALTERNATIVE_MP4).fail(409, 1);
+        TapedeckError notReady = downloader.download(again, dir, DownloadListener.NONE).getLeft();
+
+        assertThat(notReady).isInstanceOf(TapedeckError.NotReady.class);
+        assertThat(dir.resolve("loop/s1/r1.m3u8")).doesNotExist();
+    }
+
+    @Test
+    void theProvidersPreferenceGoesFirst() {
+        Recording mp4First = mp4OrPlaylist();
+        Recording recording = LoopbackMedia.recording("s1", "r1", RecordingFormat.MP4, mp4First.media())
+                .sizeBytes((long) ALTERNATIVE_MP4.length)
+                .alternative(mp4First.alternatives().get(1).asPreferred())
+                .build();
+
+        DownloadResult result = downloader.download(recording, dir, DownloadListener.NONE).get();
+
+        assertThat(recording.alternatives()).extracting(MediaAlternative::format)
+                .containsExactly(RecordingFormat.HLS, RecordingFormat.MP4);
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
+        assertThat(result.relativePath()).isEqualTo("loop/s1/r1.m3u8");
+        assertThat(media.requests()).extracting(LoopbackMedia.Seen::path).doesNotContain("/r1.mp4");
     }
 }

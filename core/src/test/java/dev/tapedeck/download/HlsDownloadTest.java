@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -164,5 +166,72 @@ class HlsDownloadTest {
                 .download(hls, dir, DownloadListener.NONE).getLeft();
         assertThat(refused.message()).contains("instead of an HLS init section or key, the server "
                 + "sent text/plain, 16 bytes");
+    }
+
+    /** A playlist text whose segments {@code seg<i>.ts} are relative, served from {@code folder}. */
+    private String relativePlaylist(String folder, int segments) {
+        StringBuilder text = new StringBuilder("#EXTM3U\n#EXT-X-TARGETDURATION:2\n");
+        for (int i = 0; i < segments; i++) {
+            text.append("#EXTINF:2.0,\nseg").append(i).append(".ts\n");
+            media.put(folder + "seg" + i + ".ts", LoopbackMedia.transportStream(2, i));
+        }
+        return text.append("#EXT-X-ENDLIST\n").toString();
+    }
+
+    /** The saved playlist's references resolve to files beside it holding segment {@code i}'s bytes. */
+    private static void assertPlaysOffline(DownloadResult result, int segments) throws IOException {
+        assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
+        List<String> references = Files.readAllLines(result.path()).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#")).collect(Collectors.toList());
+        assertThat(references).hasSize(segments);
+        for (int i = 0; i < segments; i++) {
+            assertThat(Files.readAllBytes(result.path().resolveSibling(references.get(i))))
+                    .isEqualTo(LoopbackMedia.transportStream(2, i));
+        }
+    }
+
+    @Test
+    void aPlaylistAtAUrlIsFetchedAndSavedWithSegmentsRelativeToIt() throws Exception {
+        media.put("/byurl/index.m3u8", relativePlaylist("/byurl/", 3).getBytes(StandardCharsets.UTF_8))
+                .contentType("application/vnd.apple.mpegurl");
+        Recording hls = LoopbackMedia.recording("s1", "r5", RecordingFormat.HLS, new MediaLocation.RemoteUrl(
+                media.uri("/byurl/index.m3u8"), Optional.empty())).build();
+
+        DownloadResult result = downloader.download(hls, dir, DownloadListener.NONE).get();
+
+        assertPlaysOffline(result, 3);
+        assertThat(result.relativePath()).isEqualTo("loop/s1/r5.m3u8");
+    }
+
+    @Test
+    void aPlaylistTheProviderStreamsResolvesAgainstTheUrlItCameFrom() throws Exception {
+        media.put("/provider/r6", relativePlaylist("/provider/", 2).getBytes(StandardCharsets.UTF_8))
+                .contentType("application/vnd.apple.mpegurl");
+        Recording hls = LoopbackMedia.recording("s1", "r6", RecordingFormat.HLS,
+                new MediaLocation.ProviderStream("the playlist of r6")).build();
+
+        assertPlaysOffline(downloader.download(hls, dir, DownloadListener.NONE).get(), 2);
+    }
+
+    @Test
+    void aPlaylistAtAUrlIsBoundedAndMustBeAPlaylist() {
+        String text = relativePlaylist("/big/", 3);
+        media.put("/big/index.m3u8", text.getBytes(StandardCharsets.UTF_8));
+        media.put("/page/index.m3u8", "<html><body>sign in</body></html>".getBytes(StandardCharsets.UTF_8))
+                .contentType("text/html");
+        Recording big = LoopbackMedia.recording("s1", "r7", RecordingFormat.HLS, new MediaLocation.RemoteUrl(
+                media.uri("/big/index.m3u8"), Optional.empty())).build();
+        Recording page = LoopbackMedia.recording("s1", "r8", RecordingFormat.HLS, new MediaLocation.RemoteUrl(
+                media.uri("/page/index.m3u8"), Optional.empty())).build();
+
+        TapedeckError tooBig = downloader.withOptions(DownloadOptions.defaults().withPlaylistLimits(40, 10))
+                .download(big, dir, DownloadListener.NONE).getLeft();
+        TapedeckError notAPlaylist = downloader.download(page, dir, DownloadListener.NONE).getLeft();
+
+        assertThat(tooBig.message()).contains("the HLS playlist has more than 40 bytes");
+        assertThat(notAPlaylist.message()).contains("instead of an HLS playlist, the server sent an "
+                + "HTML page");
+        assertThat(dir.resolve("loop/s1/r7.m3u8")).doesNotExist();
+        assertThat(dir.resolve("loop/s1/r8.m3u8")).doesNotExist();
     }
 }

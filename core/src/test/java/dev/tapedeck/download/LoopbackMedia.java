@@ -485,7 +485,7 @@ public final class LoopbackMedia implements AutoCloseable {
                 }
                 return Either.right(new MediaStream(new Counting(response.body()), offset, length, total,
                         response.headers().firstValue("ETag"), response.headers().firstValue("Last-Modified"),
-                        response.headers().firstValue("Content-Type")));
+                        response.headers().firstValue("Content-Type"), Optional.of(response.uri())));
             } catch (IOException failed) {
                 return Either.left(new TapedeckError.Transport(PROVIDER, "request failed: " + failed));
             } catch (InterruptedException interrupted) {

@@ -22,6 +22,30 @@ class ModelValidationTest {
     }
 
     @Test
+    void aRecordingHasAtLeastOneWayToFetchItKeptInDownloadOrder() {
+        MediaLocation url = new MediaLocation.RemoteUrl(URI.create("https://cdn.example/r.mp4"), Optional.empty());
+        MediaLocation playlist = new MediaLocation.InlinePlaylist("#EXTM3U\n", Optional.empty(), Optional.empty());
+        Recording recording = Recording.builder("p", SessionId.of("s"), RecordingId.of("r"), RecordingFormat.HLS,
+                        playlist)
+                .alternative(MediaAlternative.of(RecordingFormat.OTHER, url))
+                .alternative(MediaAlternative.of(RecordingFormat.MP4, url))
+                .alternative(MediaAlternative.of(RecordingFormat.AUDIO, url)).build();
+
+        assertThat(recording.alternatives()).extracting(MediaAlternative::format).containsExactly(
+                RecordingFormat.MP4, RecordingFormat.AUDIO, RecordingFormat.HLS, RecordingFormat.OTHER);
+        assertThat(recording.format()).isEqualTo(RecordingFormat.MP4);
+        assertThatThrownBy(() -> new Recording("p", SessionId.of("s"), RecordingId.of("r"), false,
+                java.util.List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), JsonValue.ObjectValue.EMPTY, java.util.List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one way");
+        assertThatThrownBy(() -> MediaAlternative.of(RecordingFormat.MP4, url).withSize(-1L))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(recording.alternativeLike(MediaAlternative.of(RecordingFormat.HLS, new MediaLocation
+                .InlinePlaylist("other", Optional.empty(), Optional.empty())))).map(MediaAlternative::media)
+                .contains(playlist);
+    }
+
+    @Test
     void sessionIdsRefuseWhatCannotTravelAsOneSegment() {
         assertThatThrownBy(() -> SessionId.of("")).hasMessage("invalid session id: it is empty; pass the id the "
                 + "provider returned");

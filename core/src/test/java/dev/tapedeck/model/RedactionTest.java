@@ -24,6 +24,8 @@ class RedactionTest {
         // user-info goes, a URL without a query stays as it is
         "https://user:pass@h.example/x?a=1|https://h.example/x?a=1",
         "https://h.example/plain.mp4|https://h.example/plain.mp4",
+        // names whose last word is a credential: signing keys, JWTs; other names stay
+        "wss://connect.example/x?signingKey=eyJ&jwt=eyK&page=2&key_name=k|wss://connect.example/x?signingKey=REDACTED&jwt=REDACTED&page=2&key_name=k",
     })
     void credentialsMasksTheValuesOfSignatureAndCredentialParametersOnly(String url, String expected) {
         assertThat(Redaction.credentials(URI.create(url))).isEqualTo(expected);
@@ -33,5 +35,35 @@ class RedactionTest {
     void urlDropsTheQueryAndUserInfo() {
         assertThat(Redaction.url(URI.create("https://u:p@h.example:8443/x.mp4?sig=1"))).isEqualTo(
                 "https://h.example:8443/x.mp4?…");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"password,true", "proxy_password,true", "signingKey,true", "x-api-key,true", "apiKey,true",
+        "APIKey,true", "access_token,true", "Set-Cookie,true", "jwt,true", "clientSecret,true",
+        "api_key_name,false", "token_count,false", "monkey,false", "keepAlive,false", "tokens,false", "id,false"})
+    void credentialNamesAreThoseWhoseLastWordIsACredential(String name, boolean credential) {
+        assertThat(Redaction.isCredentialName(name)).isEqualTo(credential);
+    }
+
+    @Test
+    void urlTextRendersWholeUrlsOnly() {
+        assertThat(Redaction.urlText("https://h.example/x?sig=1", Redaction::credentials))
+                .contains("https://h.example/x?sig=REDACTED");
+        assertThat(Redaction.urlText("wss://h.example/cdp?token=t", Redaction::url)).contains("wss://h.example/cdp?…");
+        assertThat(Redaction.urlText("https://h.example/a|b?sig=1", Redaction::credentials))
+                .contains("https://h.example/a|b?…");
+        assertThat(Redaction.urlText("see https://h.example/x", Redaction::url)).isEmpty();
+        assertThat(Redaction.urlText("anchor_proxy", Redaction::url)).isEmpty();
+    }
+
+    @Test
+    void playlistMasksEverySegmentAndAttributeUri() {
+        String playlist = "#EXTM3U\n#EXT-X-MAP:URI=\"https://cdn.example/init.mp4?Signature=s&Expires=9\"\n"
+                + "#EXTINF:4.0,\nhttps://cdn.example/0.m4s?sig=a\n#EXTINF:4.0,\nreplay/1.ts?token=b\n#EXT-X-ENDLIST\n";
+
+        assertThat(Redaction.playlist(playlist, Redaction::credentials)).isEqualTo("#EXTM3U\n"
+                + "#EXT-X-MAP:URI=\"https://cdn.example/init.mp4?Signature=REDACTED&Expires=9\"\n"
+                + "#EXTINF:4.0,\nhttps://cdn.example/0.m4s?sig=REDACTED\n#EXTINF:4.0,\nreplay/1.ts?token=REDACTED\n"
+                + "#EXT-X-ENDLIST\n");
     }
 }

@@ -200,6 +200,19 @@ public final class HttpKit implements AutoCloseable {
                 + recording.provider() + "; open it through that provider's connection"));
     }
 
+    /**
+     * The URL of an API path below the base URL: each of {@code segments} becomes one path segment, encoded as path
+     * parameters are ({@code sessions}, an id, {@code replay}); for naming where an answer came from, such as the
+     * base of relative URIs in a playlist the answer holds.
+     */
+    public URI pathUrl(String... segments) {
+        StringBuilder url = new StringBuilder(baseUrl.toString().replaceFirst("/+$", ""));
+        for (String segment : segments) {
+            url.append('/').append(PathSegmentContract.segment(segment));
+        }
+        return URI.create(url.toString());
+    }
+
     /** The provider id. */
     public String providerId() {
         return providerId;

@@ -1,10 +1,14 @@
 package dev.tapedeck.http;
 
+import dev.tapedeck.http.json.ItemFields;
+import dev.tapedeck.model.JsonValue;
 import dev.tapedeck.model.SessionId;
 import io.vavr.control.Either;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +46,20 @@ public final class Listings {
             }
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The session one listed {@code item} describes, read by {@code read} from its fields once its id (in field
+     * {@code idField}) is usable; or why it cannot be a session (not a JSON object, no usable id). For
+     * {@link #keepReadable}.
+     */
+    public static <R> Either<String, R> session(JsonValue item, String idField,
+            BiFunction<SessionId, ItemFields, R> read) {
+        Optional<ItemFields> fields = ItemFields.of(item);
+        if (fields.isEmpty()) {
+            return Either.left("it is not a JSON object");
+        }
+        return sessionId(fields.get().text(idField).orElse(null)).map(id -> read.apply(id, fields.get()));
     }
 
     /**

@@ -34,7 +34,20 @@ final class MediaStreams {
                 .map(RANGE::matcher).filter(Matcher::matches).map(m -> Long.parseLong(m.group(1))).orElse(0L);
     }
 
-    /** The 2xx {@code response} as a stream; closes it and returns Integrity when its range does not fit. */
+    /** The URL {@code response} answered, which relative URIs in its body resolve against. */
+    private static Optional<java.net.URI> source(Response response) {
+        try {
+            return response.request() == null ? Optional.empty()
+                    : Optional.of(new java.net.URI(response.request().url()));
+        } catch (java.net.URISyntaxException unparsable) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The 2xx {@code response} as a stream, with the URL it answered as its source; closes it and returns Integrity
+     * when its range does not fit.
+     */
     static Either<TapedeckError, MediaStream> from(String providerId, Response response, long requestedOffset) {
         Optional<Long> length = header(response, "Content-Length").flatMap(MediaStreams::number);
         Optional<String> etag = header(response, "ETag");
@@ -67,7 +80,8 @@ final class MediaStreams {
             return Either.left(new TapedeckError.Transport(providerId, providerId
                     + ": could not start reading the media body; try again"));
         }
-        return Either.right(new MediaStream(body, offset, length, total, etag, lastModified, type));
+        return Either.right(new MediaStream(body, offset, length, total, etag, lastModified, type,
+                source(response)));
     }
 
     static Optional<String> header(Response response, String name) {

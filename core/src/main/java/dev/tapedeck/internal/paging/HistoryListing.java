@@ -8,6 +8,7 @@ import dev.tapedeck.model.Page;
 import dev.tapedeck.model.ProviderFilter;
 import dev.tapedeck.model.Session;
 import dev.tapedeck.model.SessionFilter;
+import dev.tapedeck.model.SessionListing;
 import dev.tapedeck.model.SessionQuery;
 import dev.tapedeck.model.TapedeckError;
 import io.vavr.control.Either;
@@ -38,7 +39,7 @@ public final class HistoryListing {
      * Every session {@code query} selects from a provider with {@code capabilities}, whose pages come from
      * {@code fetchPage} (an empty token means the first page). Without a page size, the limit is passed on as one.
      */
-    public static Either<TapedeckError, Stream<Session>> sessions(String provider, Capabilities capabilities,
+    public static Either<TapedeckError, SessionListing> sessions(String provider, Capabilities capabilities,
             List<ProviderFilter> providerFilters, BiFunction<SessionQuery, Optional<PageToken>, Either<TapedeckError, Page<Session>>> fetchPage,
             SessionQuery query) {
         if (!capabilities.supports(Capability.SESSION_HISTORY)) {
@@ -67,7 +68,7 @@ public final class HistoryListing {
             return Either.left(refused.get());
         }
         if (query.limit().filter(limit -> limit == 0).isPresent()) {
-            return Either.right(Stream.empty());
+            return Either.right(new SessionListing(Stream.empty(), Optional.empty()));
         }
         if (query.pageSize().isEmpty() && query.limit().isPresent() && clientSide.isEmpty()) {
             // Without client-side filtering every fetched session counts, so pages larger than the limit are waste.
@@ -102,7 +103,7 @@ public final class HistoryListing {
         return Optional.empty();
     }
 
-    private static Either<TapedeckError, Stream<Session>> pages(SessionQuery query,
+    private static Either<TapedeckError, SessionListing> pages(SessionQuery query,
             Function<Optional<PageToken>, Either<TapedeckError, Page<Session>>> fetchPage,
             Set<SessionFilter> clientSide) {
         Either<TapedeckError, Page<Session>> first = fetchPage.apply(Optional.empty());
@@ -112,6 +113,7 @@ public final class HistoryListing {
         Stream<Session> all = Paginator.stream(first.get(), token -> fetchPage.apply(Optional.of(token)),
                 Session::id);
         Stream<Session> filtered = clientSide.isEmpty() ? all : all.filter(s -> query.matches(s, clientSide));
-        return Either.right(query.limit().map(filtered::limit).orElse(filtered));
+        Optional<Long> total = clientSide.isEmpty() ? first.get().total() : Optional.empty();
+        return Either.right(new SessionListing(query.limit().map(filtered::limit).orElse(filtered), total));
     }
 }

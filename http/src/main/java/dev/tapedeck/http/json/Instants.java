@@ -1,7 +1,7 @@
 package dev.tapedeck.http.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tapedeck.model.Session;
+import dev.tapedeck.model.JsonValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
@@ -11,7 +11,6 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -79,20 +78,11 @@ public final class Instants {
         return value.isTextual() ? fromText(value.asText()) : Optional.empty();
     }
 
-    /**
-     * {@link #read(JsonNode)}, and when the value is present but unreadable, its raw text kept in {@code session}'s
-     * extras under {@code wireName}, so one odd timestamp neither fails a listing nor is lost.
-     */
-    public static Optional<Instant> read(JsonNode value, String wireName, Session.Builder session) {
-        Objects.requireNonNull(wireName, "wireName");
-        Objects.requireNonNull(session, "session");
-        Optional<Instant> instant = read(value);
-        if (instant.isEmpty() && value != null && !value.isNull() && !value.isMissingNode()) {
-            String raw = value.isTextual() ? value.asText() : value.toString();
-            if (!raw.isBlank()) {
-                session.extra(wireName, raw);
-            }
+    /** The instant a JSON value holds, number or text; empty for null and unreadable values. */
+    public static Optional<Instant> read(JsonValue value) {
+        if (value instanceof JsonValue.NumberValue number) {
+            return fromEpoch(number.value());
         }
-        return instant;
+        return value instanceof JsonValue.TextValue text ? fromText(text.value()) : Optional.empty();
     }
 }

@@ -2,12 +2,9 @@ package dev.tapedeck.http.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tapedeck.model.Session;
-import dev.tapedeck.model.SessionId;
+import dev.tapedeck.model.JsonValue;
 import java.time.Instant;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,16 +31,15 @@ class InstantsTest {
         assertThat(viaDeserializer).isEqualTo(viaTree);
     }
 
-    @Test
-    void anUnreadableTimestampIsAbsentAndKeptAsRawTextInTheSessionsExtras() throws Exception {
-        Session.Builder session = Session.builder("notte", SessionId.of("s1"));
-        JsonNode bad = mapper.readTree("\"yesterday-ish\"");
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "1748779500            | 2025-06-01T12:05:00Z",
+            "'\"2025-06-01 12:06:00\"' | 2025-06-01T12:06:00Z"})
+    void providerDataReadsLikeTheTree(String json, String expected) throws Exception {
+        JsonValue value = mapper.readValue(json, JsonValue.class);
 
-        Optional<Instant> read = Instants.read(bad, "created_at", session);
-        Instants.read(mapper.readTree("null"), "closed_at", session);
-        Instants.read(null, "last_accessed_at", session);
-
-        assertThat(read).isEmpty();
-        assertThat(session.build().extras()).containsExactly(java.util.Map.entry("created_at", "yesterday-ish"));
+        assertThat(Instants.read(value)).contains(Instant.parse(expected));
+        assertThat(Instants.read(JsonValue.text("yesterday-ish"))).isEmpty();
+        assertThat(Instants.read(JsonValue.NULL)).isEmpty();
     }
 }

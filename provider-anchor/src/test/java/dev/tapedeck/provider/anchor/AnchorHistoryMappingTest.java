@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.tapedeck.Connection;
 import dev.tapedeck.kit.fakes.RecordingSleeper;
+import dev.tapedeck.model.JsonValue;
 import dev.tapedeck.model.Page;
 import dev.tapedeck.model.PageToken;
 import dev.tapedeck.model.Session;
@@ -22,7 +23,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -94,15 +94,11 @@ class AnchorHistoryMappingTest {
         assertThat(session.duration()).contains(Duration.ofSeconds(420));
         assertThat(session.createdAt()).contains(Instant.parse("2026-03-09T12:34:56.789Z"));
         assertThat(session.endedAt()).isEmpty();
-        assertThat(session.extras()).containsExactly(
-                Map.entry("headless", "false"),
-                Map.entry("proxy_bytes", "102400"),
-                Map.entry("proxy_type", "anchor_proxy"),
-                Map.entry("user_configuration", "{\"session\":{\"idle_timeout\":300}}"),
-                Map.entry("task_initiated", "true"),
-                Map.entry("task_executions_count", "2"),
-                Map.entry("api_key_name", "automation-key"),
-                Map.entry("browser_ip", "192.0.2.10"));
+        assertThat(session.providerData().toJson()).isEqualTo("{\"headless\":false,\"proxy_bytes\":102400,"
+                + "\"proxy_type\":\"anchor_proxy\",\"user_configuration\":{\"session\":{\"idle_timeout\":300}},"
+                + "\"task_initiated\":true,\"task_executions_count\":2,\"api_key_name\":\"automation-key\","
+                + "\"browser_ip\":\"192.0.2.10\"}");
+        assertThat(session.unreadFields()).isEmpty();
     }
 
     @ParameterizedTest(name = "used_credits {0} reads as {1}")
@@ -115,6 +111,42 @@ class AnchorHistoryMappingTest {
         } else {
             assertThat(session.credits()).contains(new BigDecimal(expected));
         }
+        assertThat(session.unreadFields()).isEmpty();
+    }
+
+    @Test
+    void creditsNotAvailableWhileRunningDifferFromNoCredits() {
+        Session running = only(item("s1", "").replace("\"used_credits\":1", "\"used_credits\":\"N/A\""));
+        Session missing = only(item("s1", "").replace("\"used_credits\":1,", ""));
+
+        assertThat(running.credits()).isEmpty();
+        assertThat(missing.credits()).isEmpty();
+        assertThat(running.providerData().get("used_credits")).contains(JsonValue.text("N/A"));
+        assertThat(missing.providerData().get("used_credits")).isEmpty();
+        assertThat(running.unreadFields()).isEmpty();
+    }
+
+    @Test
+    void aMistypedFieldKeepsTheItemWithItsRawValueAndNamesTheField() {
+        stubPage(1, page(1, 1, item("s-before", ""), item("s-odd", ",\"tags\":\"a,b\",\"domains\":[\"x.example\"]")
+                .replace("\"used_credits\":1", "\"used_credits\":\"12,5\"")
+                .replace("\"headless\":true", "\"headless\":\"yes\"")
+                .replace("\"recording\":false", "\"recording\":\"yes\""), item("s-after", "")));
+
+        Page<Session> page = connection.history().fetchPage(SessionQuery.all(), Optional.empty()).get();
+
+        assertThat(page.items()).extracting(s -> s.id().value()).containsExactly("s-before", "s-odd", "s-after");
+        Session odd = page.items().get(1);
+        assertThat(odd.unreadFields()).containsExactly("recording", "used_credits", "tags");
+        assertThat(odd.providerData().get("tags")).contains(JsonValue.text("a,b"));
+        assertThat(odd.providerData().get("used_credits")).contains(JsonValue.text("12,5"));
+        assertThat(odd.providerData().get("recording")).contains(JsonValue.text("yes"));
+        assertThat(odd.providerData().get("headless")).contains(JsonValue.text("yes"));
+        assertThat(odd.tags()).isEmpty();
+        assertThat(odd.credits()).isEmpty();
+        assertThat(odd.domains()).containsExactly("x.example");
+        assertThat(page.items().get(0).unreadFields()).isEmpty();
+        assertThat(page.items().get(2).unreadFields()).isEmpty();
     }
 
     @Test
@@ -124,7 +156,8 @@ class AnchorHistoryMappingTest {
 
         assertThat(session.steps()).contains(12L);
         assertThat(session.duration()).contains(Duration.ofMillis(90_500));
-        assertThat(session.extras()).doesNotContainKey("proxy_bytes").containsEntry("task_executions_count", "3");
+        assertThat(session.providerData().get("proxy_bytes")).contains(JsonValue.text("N/A"));
+        assertThat(session.providerData().get("task_executions_count")).contains(JsonValue.text("3"));
     }
 
     @Test
@@ -137,12 +170,16 @@ class AnchorHistoryMappingTest {
         assertThat(session.domains()).isEmpty();
         assertThat(session.steps()).isEmpty();
         assertThat(session.duration()).isEmpty();
-        assertThat(session.extras()).doesNotContainKeys("proxy_bytes", "proxy_type", "browser_ip", "user_configuration");
-        assertThat(session.extras()).containsEntry("headless", "true").containsEntry("api_key_name", "k");
+        assertThat(session.providerData().get("proxy_type")).contains(JsonValue.NULL);
+        assertThat(session.providerData().get("user_configuration")).contains(JsonValue.NULL);
+        assertThat(session.providerData().get("headless")).contains(JsonValue.bool(true));
+        assertThat(session.providerData().get("api_key_name")).contains(JsonValue.text("k"));
+        assertThat(session.providerData().members()).doesNotContainKeys("tags", "domains", "steps", "duration");
+        assertThat(session.unreadFields()).isEmpty();
     }
 
     @Test
-    void unknownFieldsAnywhereAreIgnored() {
+    void unknownFieldsOfAnItemAreKeptTypedAndUnknownFieldsOfThePageIgnored() {
         stubPage(1, "{\"meta\":{\"v\":2},\"data\":{\"cursor\":\"x\",\"sessions\":["
                 + item("s1", ",\"new_field\":[1,2],\"nested\":{\"a\":null}") + "],\"total\":1,\"page\":1,"
                 + "\"total_pages\":1}}");
@@ -151,7 +188,9 @@ class AnchorHistoryMappingTest {
 
         assertThat(page.items()).extracting(Session::id).containsExactly(SessionId.of("s1"));
         assertThat(page.next()).isEmpty();
-        assertThat(page.items().get(0).extras()).doesNotContainKeys("new_field", "nested");
+        assertThat(page.items().get(0).providerData().get("new_field")).contains(new JsonValue.ListValue(List.of(
+                JsonValue.number(1), JsonValue.number(2))));
+        assertThat(page.items().get(0).providerData().get("nested").map(JsonValue::toJson)).contains("{\"a\":null}");
     }
 
     @Test
@@ -230,7 +269,7 @@ class AnchorHistoryMappingTest {
     }
 
     @Test
-    void anUnreadableCreatedAtIsAbsentAndKeptAsRawTextWithoutFailingThePage() {
+    void anUnreadableCreatedAtIsAbsentAndKeptRawWithoutFailingThePage() {
         String odd = "{\"id\":\"s-odd\",\"status\":\"completed\",\"created_at\":\"last tuesday\"}";
         stubPage(1, page(1, 1, odd, item("s-fine", "")));
 
@@ -239,7 +278,8 @@ class AnchorHistoryMappingTest {
         assertThat(page.items()).hasSize(2);
         Session session = page.items().get(0);
         assertThat(session.createdAt()).isEmpty();
-        assertThat(session.extras()).containsEntry("created_at", "last tuesday");
+        assertThat(session.providerData().get("created_at")).contains(JsonValue.text("last tuesday"));
+        assertThat(session.unreadFields()).containsExactly("created_at");
         assertThat(page.items().get(1).createdAt()).contains(Instant.parse("2026-03-09T12:00:00Z"));
     }
 

@@ -300,8 +300,12 @@ class AnchorRecordingsTest {
         RecordingState paused = connection.recordings().pause(SESSION).get();
         RecordingState resumed = connection.recordings().resume(SESSION).get();
 
-        assertThat(paused).isEqualTo(new RecordingState(SESSION, true, "paused"));
-        assertThat(resumed).isEqualTo(new RecordingState(SESSION, false, "resumed"));
+        assertThat(paused).extracting(RecordingState::paused, RecordingState::providerStatus)
+                .containsExactly(true, "paused");
+        assertThat(paused.providerData().toJson()).isEqualTo("{\"data\":{\"status\":\"paused\"}}");
+        assertThat(resumed).extracting(RecordingState::paused, RecordingState::providerStatus)
+                .containsExactly(false, "resumed");
+        assertThat(resumed.providerData().toJson()).isEqualTo("{\"data\":{\"data\":{\"status\":\"resumed\"}}}");
         api.verify(postRequestedFor(urlEqualTo("/v1/sessions/sess_abc/recordings/pause"))
                 .withHeader("anchor-api-key", equalTo(TestSupport.KEY)));
         api.verify(postRequestedFor(urlEqualTo("/v1/sessions/sess_abc/recordings/resume"))
@@ -312,7 +316,10 @@ class AnchorRecordingsTest {
     void aPauseAnswerWithoutStatusGivesAnEmptyProviderStatus() {
         api.stubFor(post(urlEqualTo("/v1/sessions/sess_abc/recordings/pause")).willReturn(okJson("{\"data\":{}}")));
 
-        assertThat(connection.recordings().pause(SESSION).get()).isEqualTo(new RecordingState(SESSION, true, ""));
+        RecordingState state = connection.recordings().pause(SESSION).get();
+
+        assertThat(state.providerStatus()).isEmpty();
+        assertThat(state.paused()).isTrue();
     }
 
     @Test

@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.tapedeck.Connection;
 import dev.tapedeck.kit.fakes.RecordingSleeper;
+import dev.tapedeck.model.JsonValue;
 import dev.tapedeck.model.Page;
 import dev.tapedeck.model.PageToken;
 import dev.tapedeck.model.Session;
@@ -122,11 +123,12 @@ class NotteHistoryTest {
         assertThat(active.tags()).isEmpty();
         assertThat(active.domains()).isEmpty();
         assertThat(active.recordingEnabled()).isEmpty();
-        assertThat(active.extras()).containsExactly(
-                Map.entry("last_accessed_at", "2025-05-01T10:05:00Z"),
-                Map.entry("idle_timeout_minutes", "3"),
-                Map.entry("max_duration_minutes", "15"),
-                Map.entry("browser_type", "chromium"));
+        assertThat(active.providerData().toJson()).isEqualTo("{\"last_accessed_at\":\"2025-05-01T10:05:00\","
+                + "\"idle_timeout_minutes\":3,\"max_duration_minutes\":15,\"steps\":[{\"type\":\"goto\"},"
+                + "{\"type\":\"click\"}],\"browser_type\":\"chromium\","
+                + "\"cdp_url\":\"wss://cdp.notte.cc/s-active?token=secret-cdp-token\","
+                + "\"viewer_url\":\"https://viewer.notte.cc/s-active?token=secret-viewer-token\"}");
+        assertThat(active.unreadFields()).isEmpty();
         assertThat(active.toString()).doesNotContain("secret-cdp-token").doesNotContain("secret-viewer-token");
 
         Session closed = byId.get("s-closed");
@@ -138,8 +140,9 @@ class NotteHistoryTest {
         Session failed = byId.get("s-error");
         assertThat(failed.status()).isEqualTo(SessionStatus.FAILED);
         assertThat(failed.duration()).isEmpty();
-        assertThat(failed.extras()).containsEntry("error", "browser crashed")
-                .containsEntry("duration", "about a minute");
+        assertThat(failed.providerData().get("error")).contains(JsonValue.text("browser crashed"));
+        assertThat(failed.providerData().get("duration")).contains(JsonValue.text("about a minute"));
+        assertThat(failed.unreadFields()).containsExactly("duration");
 
         assertThat(byId.get("s-timeout").status()).isEqualTo(SessionStatus.TIMED_OUT);
         assertThat(byId.get("s-timeout").endedAt()).contains(Instant.parse("2025-05-04T00:15:00Z"));
@@ -254,7 +257,7 @@ class NotteHistoryTest {
     }
 
     @Test
-    void unreadableTimestampsAreAbsentAndKeptAsRawExtrasWithoutFailingThePage() {
+    void unreadableTimestampsAreAbsentAndKeptRawWithoutFailingThePage() {
         api.stubFor(get(urlPathEqualTo("/sessions")).willReturn(okJson("""
                 {"items": [
                   {"session_id": "s-odd", "status": "closed", "created_at": "yesterday",
@@ -269,10 +272,33 @@ class NotteHistoryTest {
         Session odd = byId.get("s-odd");
         assertThat(odd.createdAt()).isEmpty();
         assertThat(odd.endedAt()).isEmpty();
-        assertThat(odd.extras()).containsEntry("created_at", "yesterday")
-                .containsEntry("closed_at", "{\"seconds\":5}")
-                .containsEntry("last_accessed_at", "2025-13-45T99:00:00");
+        assertThat(odd.providerData().toJson()).isEqualTo("{\"created_at\":\"yesterday\",\"closed_at\":"
+                + "{\"seconds\":5},\"last_accessed_at\":\"2025-13-45T99:00:00\"}");
+        assertThat(odd.unreadFields()).containsExactly("created_at", "closed_at");
         assertThat(byId.get("s-fine").createdAt()).contains(Instant.parse("2025-05-02T08:00:00Z"));
+    }
+
+    @Test
+    void aMistypedFieldKeepsTheSessionWithItsRawValueAndNamesTheField() {
+        api.stubFor(get(urlPathEqualTo("/sessions")).willReturn(okJson("""
+                {"items": [
+                  {"session_id": "s-1", "status": "closed", "created_at": "2025-05-02T08:00:00Z"},
+                  {"session_id": "s-odd", "status": "closed", "credit_usage": "1,5", "steps": "many",
+                   "idle_timeout_minutes": "three", "duration": true},
+                  "not a session",
+                  {"session_id": "s-3", "status": "closed"}
+                ], "page": 1, "has_next": false}
+                """)));
+
+        List<Session> sessions = list(SessionQuery.all());
+
+        assertThat(sessions).extracting(s -> s.id().value()).containsExactly("s-1", "s-odd", "s-3");
+        Session odd = sessions.get(1);
+        assertThat(odd.unreadFields()).containsExactly("credit_usage", "steps", "duration");
+        assertThat(odd.providerData().toJson()).isEqualTo("{\"credit_usage\":\"1,5\",\"steps\":\"many\","
+                + "\"idle_timeout_minutes\":\"three\",\"duration\":true}");
+        assertThat(odd.credits()).isEmpty();
+        assertThat(odd.steps()).isEmpty();
     }
 
     @Test

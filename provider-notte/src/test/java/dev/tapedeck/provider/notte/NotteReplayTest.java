@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.tapedeck.Connection;
+import dev.tapedeck.model.JsonValue;
 import dev.tapedeck.MediaRequest;
 import dev.tapedeck.MediaStream;
 import dev.tapedeck.kit.fakes.RecordingSleeper;
@@ -60,7 +61,7 @@ class NotteReplayTest {
     }
 
     @Test
-    void replayWithMp4AndPlaylistBecomesOnePrimaryMp4RecordingWithExpiryAndDuration() {
+    void replayWithMp4AndPlaylistBecomesOnePrimaryRecordingWithBothAlternativesMp4FirstWithExpiryAndDuration() {
         api.stubFor(get(urlEqualTo("/sessions/sess-1/replay")).willReturn(okJson("""
                 {"playlist_content": "#EXTM3U\\n#EXTINF:4.0,\\nhttps://cdn.example/seg0.ts\\n",
                  "mp4_url": "%s",
@@ -85,7 +86,13 @@ class NotteReplayTest {
         assertThat(recording.rawDuration()).isEmpty();
         assertThat(recording.sizeBytes()).isEmpty();
         assertThat(recording.createdAt()).isEmpty();
-        assertThat(recording.fileName()).contains("sess-1-replay.mp4");
+        assertThat(recording.alternatives()).hasSize(2);
+        assertThat(recording.alternatives().get(1).format()).isEqualTo(RecordingFormat.HLS);
+        assertThat(recording.alternatives().get(1).media()).isEqualTo(new MediaLocation.InlinePlaylist(
+                "#EXTM3U\n#EXTINF:4.0,\nhttps://cdn.example/seg0.ts\n",
+                Optional.of(URI.create(api.baseUrl() + "/sessions/sess-1/replay")),
+                Optional.of(Instant.parse("2025-06-01T13:00:00Z"))));
+        assertThat(recording.providerData().isEmpty()).isTrue();
         assertThat(recording.toString()).doesNotContain("X-Amz-Signature").doesNotContain("ab%2Bcd");
     }
 
@@ -101,13 +108,14 @@ class NotteReplayTest {
         Recording recording = connection.recordings().primaryRecording(SessionId.of("sess-2")).get();
 
         assertThat(recording.format()).isEqualTo(RecordingFormat.HLS);
-        assertThat(recording.media()).isEqualTo(new MediaLocation.InlinePlaylist(playlist, Optional.empty(),
-                Optional.empty()));
+        assertThat(recording.media()).isEqualTo(new MediaLocation.InlinePlaylist(playlist,
+                Optional.of(URI.create(api.baseUrl() + "/sessions/sess-2/replay")), Optional.empty()));
+        assertThat(recording.alternatives()).hasSize(1);
         assertThat(recording.id()).isEqualTo(RecordingId.of("replay"));
         assertThat(recording.primary()).isTrue();
         assertThat(recording.duration()).isEmpty();
         assertThat(recording.startOffset()).isEmpty();
-        assertThat(recording.fileName()).contains("sess-2-replay.m3u8");
+        assertThat(recording.providerData().isEmpty()).isTrue();
     }
 
     @Test
@@ -123,7 +131,9 @@ class NotteReplayTest {
         assertThat(recording.format()).isEqualTo(RecordingFormat.HLS);
         assertThat(recording.media()).isInstanceOf(MediaLocation.InlinePlaylist.class);
         assertThat(recording.startOffset()).contains(Duration.ZERO);
-        assertThat(recording.fileName()).contains("s-replay.m3u8");
+        assertThat(recording.alternatives()).hasSize(1);
+        assertThat(recording.providerData().get("mp4_url")).contains(JsonValue.text("replays/s.mp4"));
+        assertThat(recording.unreadFields()).containsExactly("mp4_url");
     }
 
     @Test

@@ -26,7 +26,9 @@ import java.util.stream.Collectors;
  * Notte as its document ({@code 003}) and seeds/README.md describe it: {@code Authorization: Bearer};
  * {@code GET /sessions} ({@code page}, {@code page_size} 1..100, {@code only_active} defaulting to true; newest
  * first), {@code GET /sessions/{id}}, and {@code GET /sessions/{id}/replay}, which answers 404 "still active" until
- * the session closes by the sandbox clock. Errors are {@code {"message","detail"}}, 422 carries a {@code detail}
+ * the session closes by the sandbox clock. With the setting {@link NotteEmulator#RELATIVE_SEGMENTS}, an HLS-only
+ * replay without expiry names its segments relative to the replay's URL ({@code replay/segment0.ts}), served under
+ * {@code /sessions/{id}/replay/} without a key. Errors are {@code {"message","detail"}}, 422 carries a {@code detail}
  * list, and a 429 carries {@code X-RateLimit-*} headers but no Retry-After.
  */
 public final class NotteApi implements Emulation {
@@ -36,11 +38,14 @@ public final class NotteApi implements Emulation {
     private static final DateTimeFormatter WITHOUT_OFFSET =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
     private static final int RATE_LIMIT = 60;
+    /** How the relative segment URIs of an HLS-only replay without expiry start. */
+    private static final String RELATIVE_SEGMENTS = "replay/";
 
     private final EmulatorContext context;
     private final String bearer;
     private final Clock clock;
     private final NotteSeed data;
+    private final boolean relativeSegments;
 
     NotteApi(EmulatorContext context) {
         this.context = context;
@@ -57,6 +62,7 @@ public final class NotteApi implements Emulation {
         if (finaliseAfter.isNegative()) {
             throw new IllegalArgumentException("the sandbox setting notte.finalise_after must not be negative");
         }
+        this.relativeSegments = Boolean.parseBoolean(context.text(NotteEmulator.RELATIVE_SEGMENTS, "false").strip());
         this.bearer = "Bearer " + key;
         this.clock = context.clock();
         this.data = NotteSeed.generate(context.seed(), context.startedAt(), closeAfter, finaliseAfter);
@@ -81,6 +87,9 @@ public final class NotteApi implements Emulation {
 
     @Override
     public void handle(Call call) throws IOException {
+        if (relativeSegment(call)) {
+            return;
+        }
         if (!call.header("Authorization").map(this::validBearer).orElse(false)) {
             call.json(401, error("Invalid or missing API key",
                     "Send Authorization: Bearer <NOTTE_API_KEY>"));
@@ -198,14 +207,54 @@ public final class NotteApi implements Emulation {
         boolean hls = s.replay() != NotteReplay.MP4_ONLY;
         PresignedLink video = context.presign(MediaPaths.SAMPLE_MP4);
         ObjectNode body = Json.object();
-        body.put("playlist_content",
-                hls ? context.hlsPlaylist() : null);
+        body.put("playlist_content", !hls ? null
+                : relative(s) ? relativePlaylist() : context.hlsPlaylist());
         body.put("mp4_url", mp4 ? video.url() : null);
         body.put("expires_at", s.replay() == NotteReplay.HLS_ONLY_WITHOUT_EXPIRY ? null
                 : WITH_OFFSET.format(video.expiresAt()));
         body.put("video_start_ms", 1_000);
         body.put("video_duration_ms", 3_000);
         call.json(200, body);
+    }
+
+    /** Whether {@code s}'s replay names its segments relative to it ({@link NotteEmulator#RELATIVE_SEGMENTS}). */
+    private boolean relative(NotteSession s) {
+        return relativeSegments && s.replay() == NotteReplay.HLS_ONLY_WITHOUT_EXPIRY;
+    }
+
+    /**
+     * The shipped playlist with each segment as a URI relative to the replay's own URL, {@code replay/segment0.ts},
+     * which resolves to {@code /sessions/{id}/replay/segment0.ts} (see {@link #relativeSegment}).
+     */
+    private String relativePlaylist() {
+        StringBuilder out = new StringBuilder();
+        for (String line : context.hlsPlaylist().split("\n", -1)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                out.append(line);
+            } else {
+                String path = java.net.URI.create(line.strip()).getPath();
+                out.append(RELATIVE_SEGMENTS).append(path.substring(path.lastIndexOf('/') + 1));
+            }
+            out.append('\n');
+        }
+        return out.substring(0, out.length() - 1);
+    }
+
+    /**
+     * Serves {@code GET /sessions/{id}/replay/<segment>}, a segment of a replay whose playlist names its segments
+     * relative to the replay, without a key (like the presigned ones); true when it answered.
+     */
+    private boolean relativeSegment(Call call) throws IOException {
+        String[] parts = call.path().substring(1).split("/");
+        if (!call.method().equals("GET") || parts.length != 4 || !parts[0].equals("sessions")
+                || !(parts[2] + "/").equals(RELATIVE_SEGMENTS)
+                || data.session(parts[1]).filter(this::relative).isEmpty()) {
+            return false;
+        }
+        if (!context.serveMedia(call, MediaPaths.HLS_FOLDER + parts[3], "video/mp2t")) {
+            call.json(404, error("Not Found", "No segment " + parts[3] + " in this replay"));
+        }
+        return true;
     }
 
     /** Notte's error body: {@code {"message":..,"detail":..}}. */

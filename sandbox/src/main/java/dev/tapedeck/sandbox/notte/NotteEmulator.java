@@ -7,7 +7,8 @@ import java.time.Duration;
 
 /**
  * The sandbox's Notte ({@code notte}), see {@link NotteApi}. Settings ({@code SandboxOptions.Builder
- * .setting("notte", key, value)}): {@link #API_KEY}, {@link #CLOSE_AFTER} and {@link #FINALISE_AFTER}.
+ * .setting("notte", key, value)}): {@link #API_KEY}, {@link #CLOSE_AFTER}, {@link #FINALISE_AFTER} and
+ * {@link #RELATIVE_SEGMENTS}.
  */
 public final class NotteEmulator implements ProviderEmulator {
 
@@ -24,6 +25,13 @@ public final class NotteEmulator implements ProviderEmulator {
     public static final String FINALISE_AFTER = "finalise_after";
     /** 10 s, unless the setting says otherwise. */
     public static final Duration DEFAULT_FINALISE_AFTER = Duration.ofSeconds(10);
+
+    /**
+     * The setting ({@code true} or {@code false}, default false) by which HLS-only replays without expiry name their
+     * segments relative to the replay's URL, served beside it on the API's origin, instead of presigned on the media
+     * host.
+     */
+    public static final String RELATIVE_SEGMENTS = "relative_segments";
 
     /** Does nothing: the sandbox constructs every emulator it finds. */
     public NotteEmulator() {

@@ -60,7 +60,10 @@ public final class NotteSeed {
         return first(s -> !s.seededActive() && s.replay() == NotteReplay.HLS_ONLY);
     }
 
-    /** An ended session whose replay has only a playlist and no expiry. */
+    /**
+     * An ended session whose replay has only a playlist and no expiry (with segment URIs relative to the replay when
+     * the setting {@link NotteEmulator#RELATIVE_SEGMENTS} is on).
+     */
     public NotteSession hlsOnlyWithoutExpiry() {
         return first(s -> !s.seededActive() && s.replay() == NotteReplay.HLS_ONLY_WITHOUT_EXPIRY);
     }

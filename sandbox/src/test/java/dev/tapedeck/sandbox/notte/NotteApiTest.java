@@ -191,6 +191,30 @@ class NotteApiTest {
     }
 
     @Test
+    void with_the_setting_a_replay_without_expiry_names_its_segments_relative_to_the_replay_and_serves_them_beside_it() {
+        String absolute = json(get("/sessions/" + sandbox.emulation("notte", NotteApi.class).seed()
+                .hlsOnlyWithoutExpiry().id() + "/replay")).path("playlist_content").asText();
+        assertThat(absolute).contains(sandbox.mediaBaseUrl().toString()).doesNotContain("replay/segment");
+        sandbox.close();
+        sandbox = Sandbox.start(SandboxOptions.builder().clock(clock).setting("notte", NotteEmulator.RELATIVE_SEGMENTS,
+                "true").threads(2).build());
+        NotteSession session = sandbox.emulation("notte", NotteApi.class).seed().hlsOnlyWithoutExpiry();
+        String playlist = json(get("/sessions/" + session.id() + "/replay")).path("playlist_content").asText();
+
+        List<String> segments = playlist.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        assertThat(segments).containsExactly("replay/segment0.ts", "replay/segment1.ts", "replay/segment2.ts");
+        URI replayUrl = URI.create(sandbox.clientSettings("notte").baseUrl() + "/sessions/" + session.id() + "/replay");
+        for (int i = 0; i < segments.size(); i++) {
+            HttpResponse<byte[]> ts = Http.get(replayUrl.resolve(segments.get(i)));
+            assertThat(ts.statusCode()).isEqualTo(200);
+            assertThat(ts.body()[0]).isEqualTo((byte) 0x47);
+        }
+        assertThat(Http.get(replayUrl.resolve("replay/segment9.ts")).statusCode()).isEqualTo(404);
+        String other = sandbox.emulation("notte", NotteApi.class).seed().hlsOnly().id();
+        assertThat(get("/sessions/" + other + "/replay/segment0.ts").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void sessions_that_ended_in_error_have_no_replay_and_unknown_sessions_are_404() {
         HttpResponse<byte[]> none = get("/sessions/" + sandbox.emulation("notte", NotteApi.class).seed().withoutReplay().id() + "/replay");
         assertThat(none.statusCode()).isEqualTo(404);

@@ -1,5 +1,6 @@
 package dev.tapedeck.provider.anchor.internal;
 
+import dev.tapedeck.model.JsonValue;
 import feign.HeaderMap;
 import feign.Headers;
 import feign.Param;
@@ -15,10 +16,13 @@ import java.util.Map;
  */
 public interface AnchorApi {
 
-    /** {@code GET /v1/sessions/{session_id}/recordings}: the session's recordings. */
+    /**
+     * {@code GET /v1/sessions/{session_id}/recordings}: the session's recordings, {@code {data:{count, items[]}}},
+     * read as sent so that every field reaches the recordings and one odd item never loses the others.
+     */
     @RequestLine("GET /v1/sessions/{session_id}/recordings")
     @Headers("Accept: application/json")
-    RecordingListResponse recordings(@Param("session_id") String sessionId);
+    JsonValue recordings(@Param("session_id") String sessionId);
 
     /**
      * {@code GET /v1/sessions/{session_id}/recordings/primary/fetch}: the primary recording's MP4 bytes, streamed.
@@ -33,15 +37,15 @@ public interface AnchorApi {
     @Headers("Accept: application/json")
     SessionDetailResponse session(@Param("session_id") String sessionId);
 
-    /** {@code POST /v1/sessions/{session_id}/recordings/pause}. */
+    /** {@code POST /v1/sessions/{session_id}/recordings/pause}: {@code {data: SuccessResponse}}, read as sent. */
     @RequestLine("POST /v1/sessions/{session_id}/recordings/pause")
     @Headers("Accept: application/json")
-    StatusResponse pause(@Param("session_id") String sessionId);
+    JsonValue pause(@Param("session_id") String sessionId);
 
-    /** {@code POST /v1/sessions/{session_id}/recordings/resume}. */
+    /** {@code POST /v1/sessions/{session_id}/recordings/resume}: like pause. */
     @RequestLine("POST /v1/sessions/{session_id}/recordings/resume")
     @Headers("Accept: application/json")
-    StatusResponse resume(@Param("session_id") String sessionId);
+    JsonValue resume(@Param("session_id") String sessionId);
 
     /** {@code GET /v1/sessions}: one page of the session history; {@code query} is in Anchor's order, encoded. */
     @RequestLine("GET /v1/sessions")

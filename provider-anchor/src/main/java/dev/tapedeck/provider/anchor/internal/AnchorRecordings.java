@@ -5,6 +5,7 @@ import dev.tapedeck.MediaRequest;
 import dev.tapedeck.MediaStream;
 import dev.tapedeck.RecordingSource;
 import dev.tapedeck.http.HttpKit;
+import dev.tapedeck.model.JsonValue;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.RecordingState;
 import dev.tapedeck.model.SessionId;
@@ -29,8 +30,7 @@ record AnchorRecordings(HttpKit kit, AnchorApi api, ProviderMetadata metadata) i
     @Override
     public Either<TapedeckError, List<Recording>> recordings(SessionId session) {
         return kit.call(() -> api.recordings(session.value()))
-                .flatMap(body -> RecordingMapper.recordings(session, body == null ? List.of() : body.items(),
-                        kit.baseUrl()));
+                .flatMap(body -> RecordingMapper.recordings(session, body, kit.baseUrl()));
     }
 
     @Override
@@ -82,8 +82,24 @@ record AnchorRecordings(HttpKit kit, AnchorApi api, ProviderMetadata metadata) i
         return kit.stream(() -> api.primary(recording.sessionId().value(), headers));
     }
 
-    private static RecordingState state(SessionId session, boolean paused, StatusResponse body) {
-        return new RecordingState(session, paused, body == null ? "" : body.findStatus().orElse(""));
+    /**
+     * The state the answer describes. Anchor documents {@code {data: SuccessResponse}} where {@code SuccessResponse}
+     * is itself {@code {data:{status}}}; servers send either nesting, so the status word is the first found going
+     * down {@code data}. The whole answer is kept as the state's provider data.
+     */
+    private static RecordingState state(SessionId session, boolean paused, JsonValue body) {
+        JsonValue level = body;
+        String status = "";
+        for (int depth = 0; level instanceof JsonValue.ObjectValue object && depth < 8; depth++) {
+            Optional<JsonValue> word = object.get("status");
+            if (word.isPresent() && word.get() instanceof JsonValue.TextValue text && !text.value().isBlank()) {
+                status = text.value().strip();
+                break;
+            }
+            level = object.get("data").orElse(null);
+        }
+        return new RecordingState(session, paused, status, body instanceof JsonValue.ObjectValue object ? object
+                : JsonValue.ObjectValue.EMPTY);
     }
 
     @Override

@@ -1,11 +1,8 @@
 package dev.tapedeck.provider.anchor.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tapedeck.http.Listings;
-import dev.tapedeck.http.json.Instants;
-import dev.tapedeck.http.json.Json;
+import dev.tapedeck.http.json.ItemFields;
+import dev.tapedeck.model.JsonValue;
 import dev.tapedeck.model.Page;
 import dev.tapedeck.model.PageToken;
 import dev.tapedeck.model.Session;
@@ -17,26 +14,26 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Anchor's history items to neutral sessions, and its pages to {@link Page}s.
+ * Anchor's history items ({@code SessionHistoryPageItem}) to neutral sessions, and its pages to {@link Page}s.
  *
- * <p>Fields without a neutral home go to {@link Session#extras()} under their wire names: {@code headless},
- * {@code proxy_bytes}, {@code proxy_type}, {@code user_configuration} (compact JSON), {@code task_initiated},
- * {@code task_executions_count}, {@code api_key_name}, {@code browser_ip}; absent or null ones are left out.
- * The next page is {@code page + 1} while {@code page < total_pages} and the page was not empty (counting items
- * skipped because they could not be sessions, so a page of odd items does not end the listing).
+ * <p>Each item is read field by field ({@link ItemFields}), so one odd item never fails a page: {@code id},
+ * {@code status}, {@code tags}, {@code domains}, {@code recording}, {@code used_credits} (a number or decimal
+ * text), {@code steps} (a whole number), {@code duration} (seconds) and {@code created_at} go to their neutral
+ * fields. Everything else stays in the session's provider data under its wire name, typed: {@code headless},
+ * {@code proxy_bytes}, {@code proxy_type}, {@code user_configuration}, {@code task_initiated},
+ * {@code task_executions_count}, {@code api_key_name}, {@code browser_ip}, and whatever Anchor adds. A value of
+ * the wrong type ({@code "used_credits": "12,5"}, {@code "tags": "a,b"}, fractional steps, a negative duration)
+ * keeps its raw value there and is named in {@link Session#unreadFields()}; {@code "used_credits": "N/A"} (still
+ * running) stays there as the marker it is. The next page is {@code page + 1} while {@code page < total_pages}
+ * and the page was not empty (counting items skipped because they have no usable id, so a page of odd items does
+ * not end the listing).
  */
 final class SessionMapper {
-
-    /** Writes user_configuration back as compact JSON; a copy of the kit's mapper, never reconfigured. */
-    private static final ObjectMapper JSON = Json.mapper();
 
     private SessionMapper() {
     }
 
-    /**
-     * The page Anchor answered to the request for page {@code page}. An item that cannot be a session (no usable
-     * id) is skipped, so one odd item never fails the page.
-     */
+    /** The page Anchor answered to the request for page {@code page}. */
     static Either<TapedeckError, Page<Session>> page(SessionHistoryPageResponse body, long page) {
         SessionHistoryPageResponse.Data data = body == null ? null : body.data();
         if (data == null) {
@@ -50,72 +47,38 @@ final class SessionMapper {
                 Optional.ofNullable(data.total())));
     }
 
-    /**
-     * One neutral session, or why the item cannot be one (its id is unusable). An unreadable {@code created_at} is
-     * absent and kept as raw text in the extras.
-     */
-    static Either<String, Session> session(SessionHistoryItem item) {
-        return Listings.sessionId(item.id()).map(id -> {
+    /** One neutral session, or why the item cannot be one (not an object, or no usable id). */
+    static Either<String, Session> session(JsonValue item) {
+        return Listings.session(item, "id", (id, fields) -> {
+            String status = fields.text("status").orElse(null);
             Session.Builder session = Session.builder(AnchorProvider.ID, id)
-                    .status(StatusWords.neutral(item.status()), item.status());
-            session.createdAt(Instants.read(item.createdAt(), "created_at", session).orElse(null))
-                    .duration(duration(item.duration()))
-                    .tags(item.tags())
-                    .domains(item.domains())
-                    .recordingEnabled(item.recording())
-                    .credits(item.usedCredits())
-                    .steps(whole(item.steps()))
-                    .extra("headless", item.headless())
-                    .extra("proxy_bytes", plain(item.proxyBytes()))
-                    .extra("proxy_type", item.proxyType())
-                    .extra("user_configuration", json(item.userConfiguration()))
-                    .extra("task_initiated", item.taskInitiated())
-                    .extra("task_executions_count", plain(item.taskExecutionsCount()))
-                    .extra("api_key_name", item.apiKeyName())
-                    .extra("browser_ip", item.browserIp());
-            if (item.steps() != null && whole(item.steps()) == null) {
-                session.extra("steps", plain(item.steps()));
-            }
+                    .status(StatusWords.neutral(status), status)
+                    .createdAt(fields.instant("created_at").orElse(null))
+                    .tags(fields.texts("tags"))
+                    .domains(fields.texts("domains"))
+                    .recordingEnabled(fields.bool("recording").orElse(null))
+                    .credits(fields.decimal("used_credits", "N/A", "").orElse(null))
+                    .steps(fields.count("steps").orElse(null))
+                    .duration(seconds(fields));
+            fields.keepIn(session::providerData, session::unreadField);
             return session.build();
         });
     }
 
-    /** Seconds as a duration; null for null or negative. */
-    private static Duration duration(BigDecimal seconds) {
-        if (seconds == null || seconds.signum() < 0) {
+    /** {@code duration} in seconds as a duration; a negative or huge one is unread. */
+    private static Duration seconds(ItemFields fields) {
+        Optional<BigDecimal> seconds = fields.decimal("duration");
+        if (seconds.isEmpty()) {
             return null;
         }
         try {
-            return Duration.ofNanos(seconds.movePointRight(9).toBigInteger().longValueExact());
+            if (seconds.get().signum() >= 0) {
+                return Duration.ofNanos(seconds.get().movePointRight(9).toBigInteger().longValueExact());
+            }
         } catch (ArithmeticException tooLong) {
-            return null;
+            // unread below
         }
-    }
-
-    /** A whole non-negative number as a long; null otherwise. */
-    private static Long whole(BigDecimal number) {
-        if (number == null || number.signum() < 0) {
-            return null;
-        }
-        try {
-            return number.longValueExact();
-        } catch (ArithmeticException notWhole) {
-            return null;
-        }
-    }
-
-    private static String plain(BigDecimal number) {
-        return number == null ? null : number.toPlainString();
-    }
-
-    private static String json(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return null;
-        }
-        try {
-            return JSON.writeValueAsString(node);
-        } catch (JsonProcessingException unwritable) {
-            return node.toString();
-        }
+        fields.unreadable("duration");
+        return null;
     }
 }

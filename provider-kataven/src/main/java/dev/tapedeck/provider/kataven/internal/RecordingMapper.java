@@ -3,6 +3,8 @@ package dev.tapedeck.provider.kataven.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tapedeck.http.Urls;
 import dev.tapedeck.http.json.Instants;
+import dev.tapedeck.http.json.JsonValues;
+import dev.tapedeck.model.JsonValue;
 import dev.tapedeck.model.MediaLocation;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.RecordingFormat;
@@ -35,6 +37,9 @@ import java.util.regex.Pattern;
  * read as UTC, or epoch seconds, or epoch milliseconds from 1e11 on) or a lifetime in seconds under
  * {@link #EXPIRY_IN_KEYS} counted from the fetch time; without either, the fetch time plus the documented five
  * minutes.
+ *
+ * <p>Since the answer has no documented shape, the recording keeps all of it, the URL and expiry included, as its
+ * provider data: whatever Kataven sends (a duration, a format, ids) is there, typed.
  */
 final class RecordingMapper {
 
@@ -69,11 +74,14 @@ final class RecordingMapper {
                     + " at the top level and under data and recording; it has " + fieldNames(body) + ")"));
         }
         Instant expiresAt = findExpiry(body, fetchedAt).orElse(fetchedAt.plus(KatavenProvider.DEFAULT_URL_LIFETIME));
-        return Either.right(Recording.builder(KatavenProvider.ID, session, RecordingId.of(RECORDING_ID),
+        Recording.Builder recording = Recording.builder(KatavenProvider.ID, session, RecordingId.of(RECORDING_ID),
                         RecordingFormat.AUDIO, new MediaLocation.RemoteUrl(url.get(), Optional.of(expiresAt)))
                 .primary(true)
-                .fileName(session.value() + "-" + RECORDING_ID + extension(url.get()))
-                .build());
+                .fileName(session.value() + "-" + RECORDING_ID + extension(url.get()));
+        if (body.isObject()) {
+            recording.providerData((JsonValue.ObjectValue) JsonValues.of(body));
+        }
+        return Either.right(recording.build());
     }
 
     private static Optional<URI> findUrl(JsonNode body) {

@@ -1,5 +1,6 @@
 package dev.tapedeck.provider.notte.internal;
 
+import dev.tapedeck.model.JsonValue;
 import feign.Param;
 import feign.RequestLine;
 
@@ -9,13 +10,16 @@ import feign.RequestLine;
  */
 public interface NotteApi {
 
-    /** {@code GET /sessions/{session_id}/replay}: the replay of a closed session. */
+    /**
+     * {@code GET /sessions/{session_id}/replay}: the replay of a closed session ({@code ReplayResponse}), read as
+     * sent so that every field reaches the recording.
+     */
     @RequestLine("GET /sessions/{session_id}/replay")
-    ReplayResponse replay(@Param("session_id") String sessionId);
+    JsonValue replay(@Param("session_id") String sessionId);
 
     /** {@code GET /sessions/{session_id}}: one session, asked when a replay's 404 alone cannot tell why. */
     @RequestLine("GET /sessions/{session_id}")
-    SessionItem session(@Param("session_id") String sessionId);
+    JsonValue session(@Param("session_id") String sessionId);
 
     /**
      * {@code GET /sessions}: one page of sessions. {@code only_active} defaults to true at Notte, so history must

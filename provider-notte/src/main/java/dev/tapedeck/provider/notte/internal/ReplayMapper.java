@@ -1,7 +1,9 @@
 package dev.tapedeck.provider.notte.internal;
 
 import dev.tapedeck.http.Urls;
-import dev.tapedeck.http.json.Instants;
+import dev.tapedeck.http.json.ItemFields;
+import dev.tapedeck.model.JsonValue;
+import dev.tapedeck.model.MediaAlternative;
 import dev.tapedeck.model.MediaLocation;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.RecordingFormat;
@@ -12,16 +14,21 @@ import io.vavr.control.Either;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns a Notte replay into Tapedeck's one recording per session, id {@value #RECORDING_ID}, primary.
+ * Turns a Notte replay ({@code ReplayResponse}) into Tapedeck's one recording per session, id
+ * {@value #RECORDING_ID}, primary.
  *
- * <p>The MP4 wins when Notte sends a usable one (a presigned {@link MediaLocation.RemoteUrl}); otherwise the HLS
- * playlist travels inline ({@link MediaLocation.InlinePlaylist} without a base: its segment URLs are absolute), so
- * a replay with a broken {@code mp4_url} but a playlist is still saved. Both carry {@code expires_at} when Notte
- * sends a readable one; an unreadable one is left out rather than losing the replay. The duration comes from
- * {@code video_duration_ms}, the start offset within the session from {@code video_start_ms}.
+ * <p>Each way Notte offers becomes an alternative: a usable {@code mp4_url} a presigned MP4
+ * {@link MediaLocation.RemoteUrl}, a {@code playlist_content} an HLS {@link MediaLocation.InlinePlaylist} whose
+ * relative URIs resolve against the replay's own URL ({@code replayUrl}, where the playlist was served from); so a
+ * replay with both keeps both, MP4 first, and one whose MP4 fails is still saved from the playlist. Both carry
+ * {@code expires_at} when Notte sends a readable one. The duration comes from {@code video_duration_ms}, the start
+ * offset within the session from {@code video_start_ms}. Everything else, and a value of the wrong type (an
+ * {@code mp4_url} that is no http(s) URL, an unreadable {@code expires_at}), stays in the provider data.
  */
 final class ReplayMapper {
 
@@ -32,44 +39,39 @@ final class ReplayMapper {
     }
 
     /** The recording {@code replay} describes, or a ProviderFailure when it holds neither an MP4 nor a playlist. */
-    static Either<TapedeckError, Recording> recording(SessionId session, ReplayResponse replay) {
-        if (replay == null) {
-            return Either.left(unusable(session, "an empty body"));
+    static Either<TapedeckError, Recording> recording(SessionId session, JsonValue replay, URI replayUrl) {
+        Optional<ItemFields> read = ItemFields.of(replay);
+        if (read.isEmpty()) {
+            return Either.left(unusable(session, replay == null || replay instanceof JsonValue.NullValue
+                    ? "an empty body" : "a body that is not a JSON object"));
         }
-        Optional<Instant> expiresAt = Instants.read(replay.expiresAt());
-        Optional<String> mp4 = present(replay.mp4Url());
-        Optional<String> playlist = present(replay.playlistContent());
+        ItemFields fields = read.get();
+        Optional<Instant> expiresAt = fields.instant("expires_at");
+        Optional<String> mp4 = fields.text("mp4_url").filter(text -> !text.isBlank());
         Optional<URI> mp4Uri = mp4.flatMap(Urls::absoluteHttp);
-        MediaLocation media;
-        RecordingFormat format;
-        String extension;
-        if (mp4Uri.isPresent()) {
-            media = new MediaLocation.RemoteUrl(mp4Uri.get(), expiresAt);
-            format = RecordingFormat.MP4;
-            extension = ".mp4";
-        } else if (playlist.isPresent()) {
-            media = new MediaLocation.InlinePlaylist(playlist.get(), Optional.empty(), expiresAt);
-            format = RecordingFormat.HLS;
-            extension = ".m3u8";
-        } else if (mp4.isPresent()) {
-            return Either.left(unusable(session, "an mp4_url that is not an absolute http(s) URL and no playlist"));
-        } else {
-            return Either.left(unusable(session, "neither an mp4_url nor a playlist_content"));
+        if (mp4.isPresent() && mp4Uri.isEmpty()) {
+            fields.unreadable("mp4_url");
         }
-        return Either.right(Recording.builder(NotteProvider.ID, session, RecordingId.of(RECORDING_ID), format, media)
+        Optional<String> playlist = fields.text("playlist_content").filter(text -> !text.isBlank());
+        List<MediaAlternative> ways = new ArrayList<>();
+        mp4Uri.ifPresent(uri -> ways.add(MediaAlternative.of(RecordingFormat.MP4,
+                new MediaLocation.RemoteUrl(uri, expiresAt))));
+        playlist.ifPresent(text -> ways.add(MediaAlternative.of(RecordingFormat.HLS,
+                new MediaLocation.InlinePlaylist(text, Optional.of(replayUrl), expiresAt))));
+        if (ways.isEmpty()) {
+            return Either.left(unusable(session, mp4.isPresent()
+                    ? "an mp4_url that is not an absolute http(s) URL and no playlist"
+                    : "neither an mp4_url nor a playlist_content"));
+        }
+        MediaAlternative first = ways.get(0);
+        Recording.Builder recording = Recording.builder(NotteProvider.ID, session, RecordingId.of(RECORDING_ID),
+                        first.format(), first.media())
                 .primary(true)
-                .duration(millis(replay.videoDurationMs()))
-                .startOffset(millis(replay.videoStartMs()))
-                .fileName(session.value() + "-" + RECORDING_ID + extension)
-                .build());
-    }
-
-    private static Duration millis(Long value) {
-        return value == null || value < 0 ? null : Duration.ofMillis(value);
-    }
-
-    private static Optional<String> present(String text) {
-        return Optional.ofNullable(text).filter(t -> !t.isBlank());
+                .duration(fields.count("video_duration_ms").map(Duration::ofMillis).orElse(null))
+                .startOffset(fields.count("video_start_ms").map(Duration::ofMillis).orElse(null));
+        ways.stream().skip(1).forEach(recording::alternative);
+        fields.keepIn(recording::providerData, recording::unreadField);
+        return Either.right(recording.build());
     }
 
     private static TapedeckError unusable(SessionId session, String what) {

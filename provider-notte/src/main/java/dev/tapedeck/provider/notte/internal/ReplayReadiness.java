@@ -1,6 +1,7 @@
 package dev.tapedeck.provider.notte.internal;
 
 import dev.tapedeck.http.json.Instants;
+import dev.tapedeck.model.JsonValue;
 import dev.tapedeck.model.SessionId;
 import dev.tapedeck.model.SessionStatus;
 import dev.tapedeck.model.TapedeckError;
@@ -30,22 +31,25 @@ final class ReplayReadiness {
 
     /** Why the replay of {@code session} answered {@code notFound}, given the session look-up at {@code now}. */
     static TapedeckError explain(SessionId session, TapedeckError.NotFound notFound,
-            Either<TapedeckError, SessionItem> lookup, Instant now) {
+            Either<TapedeckError, JsonValue> lookup, Instant now) {
         if (lookup.isLeft()) {
             return lookup.getLeft() instanceof TapedeckError.NotFound
                     ? new TapedeckError.NotFound(NotteProvider.ID, "notte has no session " + session + " ("
                             + notFound.message() + "); check the session id")
                     : lookup.getLeft();
         }
-        SessionItem item = lookup.get();
-        SessionStatus status = SessionMapper.status(item == null ? null : item.status());
+        JsonValue.ObjectValue item = lookup.get() instanceof JsonValue.ObjectValue object ? object
+                : JsonValue.ObjectValue.EMPTY;
+        Optional<String> word = item.get("status").filter(JsonValue.TextValue.class::isInstance)
+                .map(value -> ((JsonValue.TextValue) value).value());
+        SessionStatus status = SessionMapper.status(word.orElse(null));
         if (status == SessionStatus.ACTIVE) {
             return new TapedeckError.NotReady(NotteProvider.ID, "notte has no replay yet for session " + session
                     + ": it is still active, and a replay exists only after the session is closed; stop the session "
                     + "or wait for it to end", Optional.empty());
         }
-        Optional<Instant> closedAt = Instants.read(item == null ? null : item.closedAt());
-        String ended = "ended (" + (item == null || item.status() == null ? "status unknown" : item.status()) + ")"
+        Optional<Instant> closedAt = item.get("closed_at").flatMap(Instants::read);
+        String ended = "ended (" + word.orElse("status unknown") + ")"
                 + closedAt.map(at -> " at " + at).orElse("");
         if (closedAt.isPresent() && Duration.between(closedAt.get(), now).compareTo(FINALISING) > 0) {
             return new TapedeckError.NotFound(NotteProvider.ID, "notte has no replay for session " + session

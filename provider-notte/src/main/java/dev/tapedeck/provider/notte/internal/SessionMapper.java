@@ -1,9 +1,9 @@
 package dev.tapedeck.provider.notte.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tapedeck.http.Listings;
 import dev.tapedeck.http.json.DurationText;
-import dev.tapedeck.http.json.Instants;
+import dev.tapedeck.http.json.ItemFields;
+import dev.tapedeck.model.JsonValue;
 import dev.tapedeck.model.Page;
 import dev.tapedeck.model.PageToken;
 import dev.tapedeck.model.Session;
@@ -18,7 +18,7 @@ import java.util.Optional;
 /**
  * Turns Notte's session list into neutral sessions and pages. Statuses map as {@code active} ACTIVE, {@code closed}
  * COMPLETED, {@code error} FAILED, {@code timed_out} TIMED_OUT, anything else UNKNOWN (the raw word is kept). A
- * duration or timestamp that does not parse is kept as raw text in the extras under its wire name.
+ * duration or timestamp that does not parse is kept raw in the provider data and named unread.
  */
 final class SessionMapper {
 
@@ -42,32 +42,45 @@ final class SessionMapper {
     }
 
     /**
-     * One session, or why the item cannot be one (its id is unusable). Timestamps that do not read are absent and
-     * kept as raw text in the extras under their wire names.
+     * One session, or why the item cannot be one (not an object, or no usable id). The item ({@code SessionResponse})
+     * is read field by field ({@link ItemFields}): {@code session_id}, {@code status}, {@code created_at},
+     * {@code closed_at}, {@code duration} (ISO-8601 text), {@code credit_usage} and {@code steps} (a number, or a
+     * list that is counted and also kept) go to neutral fields; everything else ({@code last_accessed_at},
+     * {@code idle_timeout_minutes}, {@code max_duration_minutes}, {@code browser_type}, {@code error}, the network
+     * byte counts, and whatever Notte adds) stays in the provider data, typed, as does a value of the wrong type,
+     * whose field is named unread.
      */
-    static Either<String, Session> session(SessionItem item) {
-        return Listings.sessionId(item.sessionId()).map(id -> {
-            Optional<Duration> duration = DurationText.parse(item.duration());
+    static Either<String, Session> session(JsonValue item) {
+        return Listings.session(item, "session_id", (id, fields) -> {
+            String status = fields.text("status").orElse(null);
             Session.Builder builder = Session.builder(NotteProvider.ID, id)
-                    .status(status(item.status()), item.status());
-            builder.createdAt(Instants.read(item.createdAt(), "created_at", builder).orElse(null))
-                    .endedAt(Instants.read(item.closedAt(), "closed_at", builder).orElse(null))
-                    .duration(duration.orElse(null))
-                    .credits(item.creditUsage())
-                    .steps(steps(item.steps()))
-                    .extra("last_accessed_at", Instants.read(item.lastAccessedAt(), "last_accessed_at", builder)
-                            .orElse(null))
-                    .extra("idle_timeout_minutes", item.idleTimeoutMinutes())
-                    .extra("max_duration_minutes", item.maxDurationMinutes())
-                    .extra("browser_type", item.browserType())
-                    .extra("error", text(item.error()))
-                    .extra("network_request_bytes", item.networkRequestBytes())
-                    .extra("network_response_bytes", item.networkResponseBytes());
-            if (duration.isEmpty() && item.duration() != null && !item.duration().isBlank()) {
-                builder.extra("duration", item.duration());
-            }
+                    .status(status(status), status)
+                    .createdAt(fields.instant("created_at").orElse(null))
+                    .endedAt(fields.instant("closed_at").orElse(null))
+                    .duration(duration(fields))
+                    .credits(fields.decimal("credit_usage").orElse(null))
+                    .steps(steps(fields));
+            fields.keepIn(builder::providerData, builder::unreadField);
             return builder.build();
         });
+    }
+
+    private static Duration duration(ItemFields fields) {
+        Optional<String> text = fields.text("duration").filter(t -> !t.isBlank());
+        Optional<Duration> parsed = text.flatMap(DurationText::parse);
+        if (text.isPresent() && parsed.isEmpty()) {
+            fields.unreadable("duration");
+        }
+        return parsed.orElse(null);
+    }
+
+    /** A number of steps, or the length of a list of them (which stays in the provider data: it is the steps). */
+    private static Long steps(ItemFields fields) {
+        Optional<JsonValue> raw = fields.peek("steps");
+        if (raw.isPresent() && raw.get() instanceof JsonValue.ListValue list) {
+            return (long) list.values().size();
+        }
+        return fields.count("steps").orElse(null);
     }
 
     /** The neutral status for Notte's word. */
@@ -87,23 +100,5 @@ final class SessionMapper {
             default:
                 return SessionStatus.UNKNOWN;
         }
-    }
-
-    private static Long steps(JsonNode steps) {
-        if (steps == null || steps.isNull() || steps.isMissingNode()) {
-            return null;
-        }
-        if (steps.isArray()) {
-            return (long) steps.size();
-        }
-        return steps.canConvertToLong() ? steps.asLong() : null;
-    }
-
-    private static String text(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return null;
-        }
-        String text = node.isTextual() ? node.asText() : node.toString();
-        return text.isBlank() ? null : text;
     }
 }

@@ -55,13 +55,16 @@ final class TestKits {
         Response recordingFrom(@Param("id") String id, @Param("offset") long offset);
     }
 
-    /** Retries with jitter draw 0.5, {@code sleeper}, a clock fixed at {@link #NOW}, read-idle 800 ms. */
+    /**
+     * Retries with jitter draw 0.5, {@code sleeper}, a clock fixed at {@link #NOW}, read-idle 10 s: long enough that
+     * a loaded machine's slow first answer is never taken for a stall (tests of stalls set their own, shorter one).
+     */
     static ProviderConfig.Builder configBuilder(Sleeper sleeper, Optional<Duration> overall) {
         return ProviderConfig.builder()
                 .retryPolicy(RetryPolicy.defaults().withRandom(() -> 0.5))
                 .sleeper(sleeper)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-                .timeouts(new Timeouts(Duration.ofSeconds(2), Duration.ofMillis(800), overall))
+                .timeouts(new Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), overall))
                 .environment(name -> Optional.empty());
     }
 

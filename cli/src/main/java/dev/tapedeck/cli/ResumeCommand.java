@@ -1,29 +1,18 @@
 package dev.tapedeck.cli;
 
-import dev.tapedeck.model.Capability;
+import dev.tapedeck.RecordingSource;
+import dev.tapedeck.model.RecordingState;
 import dev.tapedeck.model.SessionId;
-import java.util.concurrent.Callable;
+import dev.tapedeck.model.TapedeckError;
+import io.vavr.control.Either;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code tapedeck resume SESSION_ID}: resumes the paused recording of a running session. */
 @Command(name = "resume", mixinStandardHelpOptions = true, description = "Resume the paused recording of a running session.")
-final class ResumeCommand implements Callable<Integer> {
-
-    @ParentCommand
-    TapedeckCommand root;
-
-    @Parameters(index = "0", paramLabel = "SESSION_ID", converter = SessionIdConverter.class,
-            description = "The running session.")
-    SessionId session;
+final class ResumeCommand extends RecordingControlCommand {
 
     @Override
-    public Integer call() {
-        CliRun run = root.run();
-        return EachProvider.run(run,
-                ProviderSelection.select(run, Capability.PAUSE_RESUME, ProviderSelection.Scope.ONE_SESSION),
-                connection -> connection.recordings().resume(session),
-                (connection, state) -> run.printer().recordingState(connection.provider(), state));
+    Either<TapedeckError, RecordingState> apply(RecordingSource recordings, SessionId session) {
+        return recordings.resume(session);
     }
 }

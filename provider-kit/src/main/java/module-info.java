@@ -3,6 +3,8 @@
  * fakes, and the published architecture rules. Its contracts are JUnit tests written with AssertJ and its rules
  * ArchUnit rules, so reading this module reads those libraries.
  */
+// ArchUnit ships no module-info; its two names are the Automatic-Module-Names it publishes, stable names.
+@SuppressWarnings("requires-transitive-automatic")
 module dev.tapedeck.kit {
     requires transitive dev.tapedeck.core;
     requires transitive dev.tapedeck.sandbox;

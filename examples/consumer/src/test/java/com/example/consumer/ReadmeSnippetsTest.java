@@ -37,6 +37,7 @@ class ReadmeSnippetsTest {
             }
             checked++;
         }
-        assertEquals(3, checked, "marked snippets in the README: the quick start, wire logging and metrics");
+        assertEquals(4, checked,
+                "marked snippets in the README: the quick start, wire logging, metrics and the module path");
     }
 }

@@ -22,6 +22,10 @@ public final class HeldPauser implements Pauser {
     private final AtomicBoolean gaveUp = new AtomicBoolean();
     private volatile CountDownLatch released = new CountDownLatch(0);
 
+    /** A pauser that is not held: every pause returns at once. */
+    public HeldPauser() {
+    }
+
     /** Makes the next pause wait for {@link #release()}. */
     public void hold() {
         released = new CountDownLatch(1);

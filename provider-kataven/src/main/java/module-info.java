@@ -1,0 +1,13 @@
+/**
+ * The Kataven Hub provider: its factory is the only public type; the Feign interface and the wire records stay
+ * internal, open to Jackson alone, which reads the records.
+ */
+module dev.tapedeck.provider.kataven {
+    requires dev.tapedeck.http;
+
+    exports dev.tapedeck.provider.kataven;
+
+    opens dev.tapedeck.provider.kataven.internal to com.fasterxml.jackson.databind;
+
+    provides dev.tapedeck.spi.ProviderFactory with dev.tapedeck.provider.kataven.KatavenProviderFactory;
+}

@@ -11,10 +11,11 @@ import java.util.Map;
 
 /**
  * {@code tapedeck archive} of 800 recordings of 256 KiB ({@code -Dsessions=N}, {@code -DrecordingBytes=N}), one per
- * session, from an {@link AnchorShapedServer} on loopback, in child JVMs with {@code --parallel} 1, 4 and 16 and the
+ * session, from an {@link AnchorShapedServer} on loopback, in child JVMs with {@code --parallel} 1, 4, 8 and 16 and the
  * default, against curl fetching the same requests (the history pages, each session's recording list and each
  * recording) from the same server: one curl process with {@code --parallel --parallel-max 4}, and one fetching them
- * one after another on a reused connection. Round by round ({@code -Drounds=N}, default 3); prints each round and the
+ * one after another on a reused connection, and the parallel one followed by {@code sync} (Tapedeck syncs every file
+ * it keeps). Round by round ({@code -Drounds=N}, default 3); prints each round and the
  * medians. The folder is {@code args[0]} (default {@code target/files-bench}); every output is deleted after its run.
  */
 public final class ArchiveVsCurl {
@@ -41,10 +42,14 @@ public final class ArchiveVsCurl {
             Map<String, String> runs = new LinkedHashMap<>();
             runs.put("tapedeck --parallel 1", "1");
             runs.put("tapedeck --parallel 4", "4");
+            runs.put("tapedeck --parallel 8", "8");
             runs.put("tapedeck --parallel 16", "16");
             runs.put("tapedeck (default)", "");
             runs.put("curl --parallel-max 4", "curl --parallel --parallel-max 4 -sS --fail -K '" + config + "'");
             runs.put("curl sequential", "curl -sS --fail -K '" + config + "'");
+            // Tapedeck syncs each file before its manifest line vouches for it; curl alone syncs nothing.
+            runs.put("curl --parallel-max 4 && sync", "curl --parallel --parallel-max 4 -sS --fail -K '" + config
+                    + "' && sync");
             Map<String, List<Double>> times = new LinkedHashMap<>();
             runs.keySet().forEach(name -> times.put(name, new ArrayList<>()));
             System.out.printf("archive of %d recordings of %d bytes, %d rounds, folder %s%n", sessions,
@@ -81,12 +86,14 @@ public final class ArchiveVsCurl {
             ChildRun.deleteTree(curlOut);
             Map<String, Double> medians = new LinkedHashMap<>();
             times.forEach((name, values) -> medians.put(name, ChildRun.median(values)));
-            medians.forEach((name, median) -> System.out.printf("median %-24s %7.2f s%n", name, median));
+            medians.forEach((name, median) -> System.out.printf("median %-30s %7.2f s%n", name, median));
             double curl = Math.min(medians.get("curl --parallel-max 4"), medians.get("curl sequential"));
             System.out.printf("tapedeck --parallel 4 ÷ the faster curl: %.2f× its time%n",
                     medians.get("tapedeck --parallel 4") / curl);
             System.out.printf("tapedeck (default) ÷ the faster curl: %.2f× its time%n",
                     medians.get("tapedeck (default)") / curl);
+            System.out.printf("tapedeck --parallel 4 ÷ curl --parallel-max 4 && sync: %.2f× its time%n",
+                    medians.get("tapedeck --parallel 4") / medians.get("curl --parallel-max 4 && sync"));
             System.out.printf("--parallel 4 is %.2f× faster than --parallel 1; --parallel 16 is %.2f×%n",
                     medians.get("tapedeck --parallel 1") / medians.get("tapedeck --parallel 4"),
                     medians.get("tapedeck --parallel 1") / medians.get("tapedeck --parallel 16"));

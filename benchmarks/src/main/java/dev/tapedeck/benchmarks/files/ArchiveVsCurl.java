@@ -27,10 +27,13 @@ public final class ArchiveVsCurl {
 
     /** Runs the benchmark; see the class comment. */
     public static void main(String[] args) throws Exception {
-        int sessions = Integer.getInteger("sessions", 800);
-        int recordingBytes = Integer.getInteger("recordingBytes", 256 * 1024);
-        int rounds = Integer.getInteger("rounds", 3);
-        Path folder = Path.of(args.length > 0 ? args[0] : "target/files-bench").toAbsolutePath();
+        run(Integer.getInteger("sessions", 800), Integer.getInteger("recordingBytes", 256 * 1024),
+                Integer.getInteger("rounds", 3), Path.of(args.length > 0 ? args[0] : "target/files-bench"));
+    }
+
+    /** Archives {@code sessions} recordings of {@code recordingBytes} in each of {@code rounds} rounds. */
+    static void run(int sessions, int recordingBytes, int rounds, Path dir) throws Exception {
+        Path folder = dir.toAbsolutePath();
         Files.createDirectories(folder);
         Path log = folder.resolve("child.log");
         try (AnchorShapedServer server = new AnchorShapedServer(sessions, recordingBytes)) {

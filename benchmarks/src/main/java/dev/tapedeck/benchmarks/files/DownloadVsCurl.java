@@ -26,9 +26,13 @@ public final class DownloadVsCurl {
 
     /** Runs the benchmark; see the class comment. */
     public static void main(String[] args) throws Exception {
-        long bytes = Long.getLong("bytes", 2L << 30);
-        int rounds = Integer.getInteger("rounds", 3);
-        Path folder = Path.of(args.length > 0 ? args[0] : "target/files-bench").toAbsolutePath();
+        run(Long.getLong("bytes", 2L << 30), Integer.getInteger("rounds", 3),
+                Path.of(args.length > 0 ? args[0] : "target/files-bench"));
+    }
+
+    /** Downloads {@code bytes} in each of {@code rounds} rounds into {@code folder}, printing the figures. */
+    static void run(long bytes, int rounds, Path dir) throws Exception {
+        Path folder = dir.toAbsolutePath();
         Files.createDirectories(folder);
         Path log = folder.resolve("child.log");
         try (Sandbox sandbox = Sandbox.start(SandboxOptions.builder()

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,8 @@ class ArchiveProcessesTest {
 
     private static final long SIZE = 64L << 20;
     private static final long HOLD_AT = 42L << 20;
+    /** How often a download syncs its part and rewrites its resume note (the downloader's checkpoint interval). */
+    private static final long CHECKPOINT_BYTES = 4L << 20;
 
     @TempDir
     Path dir;
@@ -66,6 +69,7 @@ class ArchiveProcessesTest {
             try {
                 awaitLatch(held.holding, "the body to reach " + HOLD_AT + " bytes", first);
                 awaitTrue("the child to write what was sent", first, () -> partBytes(folder) >= HOLD_AT);
+                awaitTrue("the child to note its last checkpoint", first, () -> checkpointed(folder, HOLD_AT));
                 first.destroyForcibly().waitFor();
             } finally {
                 held.release.countDown();
@@ -118,6 +122,8 @@ class ArchiveProcessesTest {
                 awaitLatch(held.holding, "the first run's body to reach " + HOLD_AT + " bytes", first);
                 awaitTrue("the first run to write all that was sent", first,
                         () -> partBytes(folder) >= sandbox.counters().bodyBytesSent(Origin.MEDIA));
+                awaitTrue("the first run to note its last checkpoint", first, () -> checkpointed(folder,
+                        partBytes(folder)));
                 before = filesIn(out);
                 second = archiveInChild(sandbox, "second", small, out);
                 assertThat(second.waitFor(2, TimeUnit.MINUTES)).as("the second run stops at once").isTrue();
@@ -180,6 +186,21 @@ class ArchiveProcessesTest {
             return Files.size(folder.resolve(".rec_0003_1.mp4.part"));
         } catch (IOException notYet) {
             return -1;
+        }
+    }
+
+    /**
+     * Whether the part's resume note vouches for the last checkpoint a run holding {@code written} bytes asks for: a
+     * run syncs its part and rewrites the note in the background each time another {@value #CHECKPOINT_BYTES} bytes
+     * arrived, so the last one covers more than {@code written} less that. Until it lands the folder still changes.
+     */
+    private static boolean checkpointed(Path folder, long written) {
+        Properties note = new Properties();
+        try (InputStream in = Files.newInputStream(folder.resolve(".rec_0003_1.mp4.resume"))) {
+            note.load(in);
+            return Long.parseLong(note.getProperty("bytes", "0")) > written - CHECKPOINT_BYTES;
+        } catch (IOException | NumberFormatException notYet) {
+            return false;
         }
     }
 

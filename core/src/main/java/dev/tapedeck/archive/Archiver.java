@@ -164,97 +164,97 @@ public final class Archiver {
         }
         Optional<ReadinessWait> wait = options.waitForReady().map(limit -> new ReadinessWait(limit, clock, sleeper));
         Downloader downloader = new Downloader(source, clock, options.download());
-        ExecutorService pool = Executors.newFixedThreadPool(options.parallelism(), threads());
+        int listers = listers(options.parallelism());
+        ExecutorService pool = Executors.newFixedThreadPool(options.parallelism(), threads("tapedeck-archive-"));
+        ExecutorService listing = Executors.newFixedThreadPool(listers, threads("tapedeck-archive-list-"));
         Semaphore slots = new Semaphore(options.parallelism());
-        List<Future<ManifestEntry>> pending = new ArrayList<>();
+        Semaphore ahead = new Semaphore(listers);
+        List<Future<List<Future<ManifestEntry>>>> pending = new ArrayList<>();
         Optional<TapedeckError> listingError = Optional.empty();
         boolean interrupted = false;
-        int withoutRecordings = 0;
+        AtomicInteger withoutRecordings = new AtomicInteger();
         try (Manifest manifest = opened.get()) {
-            Run run = new Run(root, manifest, downloader, wait, listener);
+            Run run = new Run(root, manifest, downloader, wait, listener, pool, slots, withoutRecordings);
             try {
                 while (sessions.hasNext()) {
                     if (Thread.currentThread().isInterrupted()) {
                         throw new InterruptedException("archive interrupted");
                     }
                     Selected selected = sessions.next();
-                    SessionId session = selected.id();
                     if (!selected.recorded()) {
-                        withoutRecordings++;
+                        withoutRecordings.incrementAndGet();
                         continue;
                     }
-                    Either<TapedeckError, List<Recording>> listed = wait
-                            .map(w -> w.until(() -> source.recordings(session)))
-                            .orElseGet(() -> source.recordings(session));
-                    if (listed.isLeft()) {
-                        if (Thread.currentThread().isInterrupted()) {
-                            throw new InterruptedException("archive interrupted");
+                    ahead.acquire();
+                    pending.add(listing.submit(() -> {
+                        try {
+                            return run.session(selected);
+                        } finally {
+                            ahead.release();
                         }
-                        TapedeckError error = listed.getLeft();
-                        if (!selected.named() && error instanceof TapedeckError.NotFound) {
-                            withoutRecordings++;
-                            continue;
-                        }
-                        ManifestEntry entry;
-                        if (!selected.named() && wait.isEmpty() && error instanceof TapedeckError.NotReady) {
-                            entry = ManifestEntry.notReady(source.provider(), session.value(), "", "", error);
-                        } else {
-                            entry = ManifestEntry.sessionFailed(source.provider(), session, error);
-                            listener.entryFailed(entry, error);
-                        }
-                        listener.entryDone(entry);
-                        pending.add(CompletableFuture.completedFuture(entry));
-                        continue;
-                    }
-                    listener.sessionListed(session, listed.get().size());
-                    if (listed.get().isEmpty()) {
-                        withoutRecordings++;
-                        continue;
-                    }
-                    boolean deferNotReady = !selected.named() && wait.isEmpty();
-                    for (Recording recording : listed.get()) {
-                        slots.acquire();
-                        pending.add(pool.submit(() -> {
-                            try {
-                                return run.one(recording, deferNotReady);
-                            } catch (RuntimeException bug) {
-                                return run.crashed(recording, bug);
-                            } finally {
-                                slots.release();
-                            }
-                        }));
-                    }
+                    }));
                 }
-            } catch (TapedeckException listing) {
-                listingError = Optional.of(listing.error());
+            } catch (TapedeckException history) {
+                listingError = Optional.of(history.error());
             } catch (InterruptedException stop) {
                 interrupted = true;
             }
-            pool.shutdown();
+            listing.shutdown();
             List<ManifestEntry> entries = new ArrayList<>();
-            for (Future<ManifestEntry> future : pending) {
+            for (Future<List<Future<ManifestEntry>>> session : pending) {
+                List<Future<ManifestEntry>> downloads = List.of();
                 if (!interrupted) {
                     try {
-                        entries.add(future.get());
-                        continue;
+                        downloads = session.get();
                     } catch (InterruptedException stop) {
                         interrupted = true;
                     } catch (ExecutionException impossible) {
-                        throw new IllegalStateException("archive task failed", impossible.getCause());
+                        if (!(impossible.getCause() instanceof InterruptedException)) {
+                            throw new IllegalStateException("archive task failed", impossible.getCause());
+                        }
+                        interrupted = true;
                     }
                 }
-                if (interrupted && !pool.isTerminated()) {
-                    stop(pool);
+                if (interrupted) {
+                    stop(listing);
+                    downloads = doneValue(session).orElse(List.of());
                 }
-                doneValue(future).ifPresent(entries::add);
+                for (Future<ManifestEntry> future : downloads) {
+                    if (!interrupted) {
+                        try {
+                            entries.add(future.get());
+                            continue;
+                        } catch (InterruptedException stop) {
+                            interrupted = true;
+                        } catch (ExecutionException impossible) {
+                            throw new IllegalStateException("archive task failed", impossible.getCause());
+                        }
+                    }
+                    if (interrupted && !pool.isTerminated()) {
+                        stop(listing);
+                        stop(pool);
+                    }
+                    doneValue(future).ifPresent(entries::add);
+                }
             }
+            pool.shutdown();
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-            return Either.right(new ArchiveSummary(entries, withoutRecordings, listingError, interrupted));
+            return Either.right(new ArchiveSummary(entries, withoutRecordings.get(), listingError, interrupted));
         } finally {
+            listing.shutdownNow();
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * How many sessions are listed at once, ahead of the downloads: half the downloads (at least one), since a
+     * listing is one API call and a download is at least one call plus its file, so the downloads never starve and
+     * the provider is not asked for more at once than the parallelism the caller chose.
+     */
+    private static int listers(int parallelism) {
+        return Math.max(1, (parallelism + 1) / 2);
     }
 
     /** Interrupts the downloads and waits a bounded time for them to record how they ended. */
@@ -267,7 +267,7 @@ public final class Archiver {
         }
     }
 
-    private static Optional<ManifestEntry> doneValue(Future<ManifestEntry> future) {
+    private static <T> Optional<T> doneValue(Future<T> future) {
         if (!future.isDone() || future.isCancelled()) {
             return Optional.empty();
         }
@@ -278,30 +278,93 @@ public final class Archiver {
         }
     }
 
-    private static ThreadFactory threads() {
+    private static ThreadFactory threads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
-            Thread thread = new Thread(task, "tapedeck-archive-" + count.incrementAndGet());
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
     }
 
-    /** The per-run state the download tasks share. */
+    /** The per-run state the listing and download tasks share. */
     private final class Run {
         private final Path root;
         private final Manifest manifest;
         private final Downloader downloader;
         private final Optional<ReadinessWait> wait;
         private final ArchiveListener listener;
+        private final ExecutorService pool;
+        private final Semaphore slots;
+        private final AtomicInteger withoutRecordings;
 
         Run(Path root, Manifest manifest, Downloader downloader, Optional<ReadinessWait> wait,
-                ArchiveListener listener) {
+                ArchiveListener listener, ExecutorService pool, Semaphore slots, AtomicInteger withoutRecordings) {
             this.root = root;
             this.manifest = manifest;
             this.downloader = downloader;
             this.wait = wait;
             this.listener = listener;
+            this.pool = pool;
+            this.slots = slots;
+            this.withoutRecordings = withoutRecordings;
+        }
+
+        /**
+         * Lists one session's recordings (on a listing thread) and queues their downloads, waiting for a free
+         * download slot for each, so that at most the parallelism's downloads are queued or running; the futures
+         * are in the listing's order. A session that cannot be listed is one entry (not in the manifest), or none.
+         */
+        List<Future<ManifestEntry>> session(Selected selected) throws InterruptedException {
+            SessionId session = selected.id();
+            Either<TapedeckError, List<Recording>> listed;
+            try {
+                listed = wait.map(w -> w.until(() -> source.recordings(session)))
+                        .orElseGet(() -> source.recordings(session));
+            } catch (RuntimeException bug) {
+                listed = Either.left(new TapedeckError.ProviderFailure(source.provider(), 0, "listing the "
+                        + "recordings of session " + session + " failed unexpectedly (" + bug.getClass().getName()
+                        + "); please report this as a bug", "", false));
+            }
+            if (listed.isLeft()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException("archive interrupted");
+                }
+                TapedeckError error = listed.getLeft();
+                if (!selected.named() && error instanceof TapedeckError.NotFound) {
+                    withoutRecordings.incrementAndGet();
+                    return List.of();
+                }
+                ManifestEntry entry;
+                if (!selected.named() && wait.isEmpty() && error instanceof TapedeckError.NotReady) {
+                    entry = ManifestEntry.notReady(source.provider(), session.value(), "", "", error);
+                } else {
+                    entry = ManifestEntry.sessionFailed(source.provider(), session, error);
+                    listener.entryFailed(entry, error);
+                }
+                listener.entryDone(entry);
+                return List.of(CompletableFuture.completedFuture(entry));
+            }
+            listener.sessionListed(session, listed.get().size());
+            if (listed.get().isEmpty()) {
+                withoutRecordings.incrementAndGet();
+                return List.of();
+            }
+            boolean deferNotReady = !selected.named() && wait.isEmpty();
+            List<Future<ManifestEntry>> downloads = new ArrayList<>();
+            for (Recording recording : listed.get()) {
+                slots.acquire();
+                downloads.add(pool.submit(() -> {
+                    try {
+                        return one(recording, deferNotReady);
+                    } catch (RuntimeException bug) {
+                        return crashed(recording, bug);
+                    } finally {
+                        slots.release();
+                    }
+                }));
+            }
+            return downloads;
         }
 
         /**

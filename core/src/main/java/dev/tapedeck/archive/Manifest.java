@@ -19,8 +19,12 @@ import java.util.Optional;
  * An archive's manifest {@value #FILE_NAME}: JSON Lines, one {@link ManifestEntry} per line, the latest line per
  * recording winning.
  *
- * <p>Each line is appended, flushed and synced to disk as its download completes, under a lock, so an interrupted
- * run loses no line it wrote; writes use a stream that a thread interrupt cannot close. A truncated last line
+ * <p>Each line is appended as its download completes, and {@link #append} returns only once the line is synced to
+ * disk, so an interrupted run loses no line it reported; writes use a stream that a thread interrupt cannot close.
+ * Lines that arrive together are committed together (group commit): the first caller writes every line waiting
+ * and syncs once for all of them, while the others wait for that sync, so parallel downloads do not queue behind
+ * one sync per line. Callers append only what is already durable (a downloaded file is synced and in place first),
+ * so a line never vouches for a file a crash could take back. A truncated last line
  * (a crash mid-write) is ignored; a bad line elsewhere is an error. Opening a manifest rewrites it compacted (the
  * latest line per recording, atomically replaced), which also drops such a truncated line.
  */
@@ -31,6 +35,15 @@ public final class Manifest implements AutoCloseable {
 
     private final Map<ManifestEntry.Key, ManifestEntry> latest;
     private final FileOutputStream out;
+    private final List<byte[]> waiting = new ArrayList<>();
+    private final List<FailedBatch> failed = new ArrayList<>();
+    private long queued;
+    private long synced;
+    private boolean committing;
+
+    /** The lines {@code (from, to]} in queue order, which could not be written: {@code error} says why. */
+    private record FailedBatch(long from, long to, IOException error) {
+    }
 
     private Manifest(Map<ManifestEntry.Key, ManifestEntry> latest, FileOutputStream out) {
         this.latest = latest;
@@ -71,20 +84,71 @@ public final class Manifest implements AutoCloseable {
         }
     }
 
-    /** Appends {@code entry} and syncs it to disk before returning. */
+    /**
+     * Appends {@code entry} and returns once it is synced to disk, with the lines that arrived meanwhile (one sync for
+     * all). Waits uninterruptibly, keeping the thread's interrupt: the line is about to be written either way.
+     */
     Either<TapedeckError, ManifestEntry> append(ManifestEntry entry) {
         byte[] bytes = line(entry).getBytes(StandardCharsets.UTF_8);
+        long ticket;
+        boolean interrupted = false;
+        List<byte[]> batch = null;
+        long from = 0;
         synchronized (this) {
-            try {
-                out.write(bytes);
-                out.flush();
-                out.getFD().sync();
-                latest.put(entry.key(), entry);
-                return Either.right(entry);
-            } catch (IOException storage) {
-                return Either.left(new TapedeckError.Storage(entry.provider(), "could not append to the manifest: "
-                        + storage + "; check free space and permissions"));
+            waiting.add(bytes);
+            ticket = ++queued;
+            while (synced < ticket) {
+                if (!committing) {
+                    committing = true;
+                    batch = new ArrayList<>(waiting);
+                    waiting.clear();
+                    from = synced;
+                    break;
+                }
+                try {
+                    wait();
+                } catch (InterruptedException stop) {
+                    interrupted = true;
+                }
             }
+        }
+        if (batch != null) {
+            commit(batch, from, from + batch.size());
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            for (FailedBatch failure : failed) {
+                if (failure.from() < ticket && ticket <= failure.to()) {
+                    return Either.left(new TapedeckError.Storage(entry.provider(), "could not append to the "
+                            + "manifest: " + failure.error() + "; check free space and permissions"));
+                }
+            }
+            latest.put(entry.key(), entry);
+            return Either.right(entry);
+        }
+    }
+
+    /** Writes the lines {@code (from, to]} and syncs them once; wakes those who wait for them. */
+    private void commit(List<byte[]> batch, long from, long to) {
+        IOException error = null;
+        try {
+            for (byte[] line : batch) {
+                out.write(line);
+            }
+            out.flush();
+            out.getFD().sync();
+        } catch (IOException storage) {
+            error = storage;
+        }
+        synchronized (this) {
+            if (error != null) {
+                failed.add(new FailedBatch(from, to, error));
+            }
+            synced = to;
+            committing = false;
+            notifyAll();
         }
     }
 

@@ -22,7 +22,7 @@ import java.util.function.Function;
  * Downloads recordings to files, through their provider's {@link RecordingSource#openMedia}.
  *
  * <p>A recording goes to {@code <folder>/<provider>/<session>/<recording>.<ext>} ({@link RecordingPaths}, the rule
- * the archive uses too), or under a name the caller chooses. The bytes stream in a fixed 64 KiB buffer to a hidden
+ * the archive uses too), or under a name the caller chooses. The bytes stream through a few fixed buffers to a hidden
  * temp file {@code .<name>.part} beside the final name, hashed (SHA-256) as they pass. Before anything is kept the
  * body must be what the recording's format expects ({@link dev.tapedeck.model.RecordingFormat}): an HTML page, text
  * or JSON where media belongs is refused and named ("an HTML page, 98 bytes"), and an event recording must be
@@ -373,11 +373,12 @@ public final class Downloader {
         return new TapedeckError.Storage(provider, message);
     }
 
-    /** Moves a fetched temp file to its final name. */
+    /** Moves a fetched (and synced) temp file to its final name, and syncs the folder so the name lasts. */
     private static Either<TapedeckError, Fingerprint> place(LiveRecording live, Path target, Fingerprint fetched,
             String what) {
         try {
             LocalFiles.moveIntoPlace(LocalFiles.partFile(target), target);
+            LocalFiles.syncFolder(target.getParent());
             return Either.right(fetched);
         } catch (IOException storage) {
             return Either.left(new TapedeckError.Storage(live.current().provider(), "could not move the download "

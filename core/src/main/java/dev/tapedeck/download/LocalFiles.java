@@ -64,6 +64,18 @@ public final class LocalFiles {
         }
     }
 
+    /**
+     * Syncs {@code folder}'s entries to disk, so that a file just moved into it keeps its name after a power cut.
+     * Where a folder cannot be opened to sync it (Windows), the file system's own ordering has to do.
+     */
+    public static void syncFolder(Path folder) throws IOException {
+        try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (AccessDeniedException | UnsupportedOperationException notOnThisSystem) {
+            // Windows opens no folder as a channel; NTFS journals the rename itself.
+        }
+    }
+
     /** Writes {@code content} to {@code file} (created or emptied first) and syncs it to disk before returning. */
     public static void writeSynced(Path file, byte[] content) throws IOException {
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,

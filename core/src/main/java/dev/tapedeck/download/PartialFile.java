@@ -19,8 +19,13 @@ import java.util.Optional;
  * <p>A resumable part is reopened from what its note vouches for: the part is cut back to the note's byte count
  * and those bytes are hashed (and checked) again from disk, so the result is the same as one unbroken transfer. A
  * missing note, a note for another recording, or a part shorter than its note start it over. While bytes arrive,
- * every {@value #CHECKPOINT_BYTES} bytes the part is synced and the note rewritten, so a killed process loses at
- * most that much; a break or an interrupt writes the note at once.
+ * every {@value #CHECKPOINT_BYTES} bytes a checkpoint is asked for: in the background ({@link BackgroundCheckpoints})
+ * the part is synced and only then the note rewritten, so the note never vouches for a byte that is not on disk,
+ * and a killed process loses little; a break or an interrupt writes the note at once.
+ *
+ * <p>The bytes are written on the caller's thread from the buffers of a {@link HashingRing} ({@link #buffer()},
+ * {@link #write(int)}) and hashed (and checked) on the ring's thread, so hashing overlaps the network and the disk;
+ * {@link #finish()} waits for the hash, then syncs the part once.
  *
  * <p>{@link #close()} deletes the part and its note unless {@link #keepForResume()} was called and there is
  * something to resume (a validator and at least one byte); after {@link #finish()} and a move of the part into
@@ -37,10 +42,13 @@ final class PartialFile implements Closeable {
     private final FileChannel channel;
     private final MessageDigest digest = Hashing.sha256();
     private final boolean checkJson;
+    private final HashingRing ring = new HashingRing(this::hash);
+    private final BackgroundCheckpoints checkpoints = new BackgroundCheckpoints(this::checkpointAt);
     private JsonSyntax json;
     private long written;
+    private long requested;
     private long checkpointed;
-    private Optional<String> validator = Optional.empty();
+    private volatile Optional<String> validator = Optional.empty();
     private boolean keep;
 
     private PartialFile(Path part, Optional<Path> notePath, Optional<Recording> owner, boolean checkJson)
@@ -92,12 +100,17 @@ final class PartialFile implements Closeable {
 
     /** Empties the part: the next bytes are the resource's first. */
     void restart() throws IOException {
+        ring.await();
+        checkpoints.quiesce();
         channel.truncate(0);
         channel.position(0);
         digest.reset();
         json = checkJson ? new JsonSyntax() : null;
         written = 0;
-        checkpointed = 0;
+        requested = 0;
+        synchronized (this) {
+            checkpointed = 0;
+        }
         validator = Optional.empty();
     }
 
@@ -106,19 +119,33 @@ final class PartialFile implements Closeable {
         validator = value;
     }
 
-    /** Appends {@code buffer[0, length)}, syncing the part and its note every {@value #CHECKPOINT_BYTES} bytes. */
-    void write(byte[] buffer, int length) throws IOException {
-        ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, length);
+    /** The buffer to read the next bytes into; {@link #write(int)} appends its first bytes. */
+    byte[] buffer() throws IOException {
+        return ring.buffer();
+    }
+
+    /**
+     * Appends {@code buffer()[0, length)} and hands it to be hashed; asks for a checkpoint every
+     * {@value #CHECKPOINT_BYTES} bytes. The next {@link #buffer()} may be another array.
+     */
+    void write(int length) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(ring.buffer(), 0, length);
         while (bytes.hasRemaining()) {
             channel.write(bytes);
         }
-        digest.update(buffer, 0, length);
-        if (json != null) {
-            json.update(buffer, 0, length);
-        }
+        ring.hand(length);
         written += length;
-        if (written - checkpointed >= CHECKPOINT_BYTES) {
-            checkpoint();
+        if (written - requested >= CHECKPOINT_BYTES && notePath.isPresent()) {
+            requested = written;
+            checkpoints.request(written);
+        }
+    }
+
+    /** Runs on the ring's thread, in order: the running hash and JSON check. */
+    private void hash(byte[] bytes, int length) {
+        digest.update(bytes, 0, length);
+        if (json != null) {
+            json.update(bytes, 0, length);
         }
     }
 
@@ -128,7 +155,13 @@ final class PartialFile implements Closeable {
      * a file channel, so the part is then synced through a new one.
      */
     void checkpoint() throws IOException {
-        if (notePath.isEmpty() || validator.isEmpty() || written == 0) {
+        checkpointAt(written);
+    }
+
+    /** The checkpoint of the first {@code bytes} bytes, all written already; on any thread, one at a time. */
+    private synchronized void checkpointAt(long bytes) throws IOException {
+        Optional<String> value = validator;
+        if (notePath.isEmpty() || value.isEmpty() || bytes == 0 || bytes <= checkpointed) {
             return;
         }
         boolean interrupted = Thread.interrupted();
@@ -140,8 +173,8 @@ final class PartialFile implements Closeable {
                     again.force(false);
                 }
             }
-            ResumeNote.of(owner.orElseThrow(), validator.get(), written).write(notePath.get());
-            checkpointed = written;
+            ResumeNote.of(owner.orElseThrow(), value.get(), bytes).write(notePath.get());
+            checkpointed = bytes;
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -154,6 +187,8 @@ final class PartialFile implements Closeable {
      * moved into place afterwards.
      */
     Result finish() throws IOException {
+        ring.await();
+        checkpoints.quiesce();
         channel.force(true);
         Optional<String> problem = json == null ? Optional.empty() : json.finish();
         return new Result(new Fingerprint(written, Hashing.hex(digest.digest())), problem);
@@ -177,6 +212,8 @@ final class PartialFile implements Closeable {
     @Override
     public void close() throws IOException {
         boolean resumable = keep && notePath.isPresent() && validator.isPresent() && written > 0;
+        ring.close();
+        checkpoints.quiesce();
         try {
             if (resumable) {
                 checkpoint();
@@ -210,6 +247,7 @@ final class PartialFile implements Closeable {
         }
         channel.position(note.bytes());
         written = note.bytes();
+        requested = written;
         checkpointed = written;
         validator = Optional.of(note.validator());
     }

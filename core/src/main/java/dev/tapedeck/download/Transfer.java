@@ -16,7 +16,7 @@ import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
- * Streams one resource (a recording's media or one HLS part) into a {@link PartialFile} in a fixed 64 KiB buffer,
+ * Streams one resource (a recording's media or one HLS part) into a {@link PartialFile} through its bounded buffers,
  * and checks that what arrives is what was expected and that the bytes add up.
  *
  * <p>A body that starts at byte 0 is first checked by {@link ContentSniffer} (its first bytes and Content-Type)
@@ -73,7 +73,6 @@ final class Transfer {
         String provider = live.current().provider();
         ContentSniffer.Expected expected = expectation.content();
         Optional<Long> limit = expectation.limit();
-        byte[] buffer = new byte[Hashing.BUFFER_SIZE];
         try {
             Optional<Long> announced = Optional.empty();
             String lastBreak = "";
@@ -103,7 +102,7 @@ final class Transfer {
                 }
                 MediaStream media = opened.get();
                 try {
-                    Body body = new Body(media, buffer);
+                    Body body = new Body(media, file);
                     if (media.offset() != from) {
                         if (media.offset() != 0) {
                             return Either.left(new TapedeckError.Integrity(provider, what + ": asked for the bytes "
@@ -128,7 +127,7 @@ final class Transfer {
                     if (tooBig.isPresent()) {
                         return Either.left(tooLarge(provider, what, tooBig.get(), limit.get()));
                     }
-                    Optional<String> broke = body.copyTo(file, progress, limit);
+                    Optional<String> broke = body.copyTo(progress, limit);
                     if (Thread.currentThread().isInterrupted() || broke.filter(Body.INTERRUPTED::equals).isPresent()) {
                         return interrupted(file, provider, what);
                     }
@@ -178,25 +177,30 @@ final class Transfer {
         }
     }
 
-    /** A media body read through the shared buffer: its first bytes can be looked at before any is written. */
+    /**
+     * A media body read into the part's current buffer ({@link PartialFile#buffer()}): its first bytes can be looked
+     * at before any is written, and each buffer takes what has arrived before it is written, so the disk sees large
+     * writes while the body flows and everything that arrived while it pauses.
+     */
     private static final class Body {
         static final String INTERRUPTED = "interrupted";
 
         private final MediaStream media;
-        private final byte[] buffer;
+        private final PartialFile file;
         private int buffered;
         private boolean ended;
         private Optional<String> broke = Optional.empty();
 
-        Body(MediaStream media, byte[] buffer) {
+        Body(MediaStream media, PartialFile file) {
             this.media = media;
-            this.buffer = buffer;
+            this.file = file;
         }
 
         /** Reads the first bytes and asks {@link ContentSniffer} whether they may be kept. */
-        Optional<String> refusal(ContentSniffer.Expected expected) {
+        Optional<String> refusal(ContentSniffer.Expected expected) throws IOException {
+            byte[] buffer = file.buffer();
             while (buffered < ContentSniffer.HEAD_BYTES && !ended && broke.isEmpty()) {
-                read(buffered, buffer.length - buffered);
+                read(buffer);
             }
             boolean endedEarly = ended && media.length().filter(length -> buffered < length).isPresent();
             if (broke.isPresent() || endedEarly) {
@@ -210,13 +214,13 @@ final class Transfer {
         }
 
         /**
-         * Writes what was read ahead and the rest of the body to {@code file}; says why the body broke off, when it
+         * Writes what was read ahead and the rest of the body to the part; says why the body broke off, when it
          * did (an interrupt is {@link #INTERRUPTED}). Stops reading once {@code limit} is passed.
          */
-        Optional<String> copyTo(PartialFile file, LongConsumer progress, Optional<Long> limit) throws IOException {
+        Optional<String> copyTo(LongConsumer progress, Optional<Long> limit) throws IOException {
             while (true) {
                 if (buffered > 0) {
-                    file.write(buffer, buffered);
+                    file.write(buffered);
                     buffered = 0;
                     progress.accept(file.written());
                 }
@@ -226,14 +230,29 @@ final class Transfer {
                 if (Thread.currentThread().isInterrupted()) {
                     return Optional.of(INTERRUPTED);
                 }
-                read(0, buffer.length);
+                byte[] buffer = file.buffer();
+                do {
+                    read(buffer);
+                } while (buffered < buffer.length && !ended && broke.isEmpty() && more());
             }
         }
 
-        private void read(int offset, int length) {
+        /**
+         * Whether more bytes can be read into the buffer before it is written: only those already here, so that a
+         * body that pauses has everything it sent on disk while it waits.
+         */
+        private boolean more() {
+            try {
+                return !Thread.currentThread().isInterrupted() && media.body().available() > 0;
+            } catch (IOException unknown) {
+                return false;
+            }
+        }
+
+        private void read(byte[] buffer) {
             InputStream in = media.body();
             try {
-                int n = in.read(buffer, offset, length);
+                int n = in.read(buffer, buffered, buffer.length - buffered);
                 if (n < 0) {
                     ended = true;
                 } else {

@@ -4,22 +4,20 @@ import dev.tapedeck.model.JsonValue;
 import feign.HeaderMap;
 import feign.Headers;
 import feign.Param;
-import feign.QueryMap;
 import feign.RequestLine;
 import feign.Response;
 import java.util.Map;
 
 /**
- * The Browserbase endpoints Tapedeck calls (API reference and {@code @browserbasehq/sdk} 2.21 types). Answers are read
- * as sent ({@link JsonValue}) so that every field reaches the model; the http kit adds the key and keeps each id one
- * path segment.
+ * The Browserbase endpoints Tapedeck calls (API reference, {@code @browserbasehq/sdk} 2.21 types), answers read as
+ * sent ({@link JsonValue}); the http kit adds the key and keeps each id one path segment.
  */
 public interface BrowserbaseApi {
 
-    /** {@code GET /v1/sessions?status=&q=}: every matching session as one bare array; the API has no paging. */
-    @RequestLine("GET /v1/sessions")
+    /** {@code GET /v1/sessions?status=&q=}: the matching sessions, one bare array (no paging); a null q is left out. */
+    @RequestLine("GET /v1/sessions?status={status}&q={q}")
     @Headers("Accept: application/json")
-    JsonValue sessions(@QueryMap Map<String, Object> query);
+    JsonValue sessions(@Param("status") String status, @Param("q") String q);
 
     /** {@code GET /v1/sessions/{id}}: one session, asked when its replay is missing. */
     @RequestLine("GET /v1/sessions/{id}")

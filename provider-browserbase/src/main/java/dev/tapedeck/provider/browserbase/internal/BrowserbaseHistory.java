@@ -14,10 +14,8 @@ import dev.tapedeck.model.SessionQuery;
 import dev.tapedeck.model.SessionStatus;
 import dev.tapedeck.model.TapedeckError;
 import io.vavr.control.Either;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,23 +32,21 @@ import java.util.Optional;
 public record BrowserbaseHistory(HttpKit kit, BrowserbaseApi api, ProviderMetadata metadata)
         implements SessionHistory {
 
-    /** Browserbase's status words in the order the history asks for them, with their neutral status. */
-    static final Map<String, SessionStatus> STATUSES = statuses();
+    /** Browserbase's status words, in the order the history asks for them, with their neutral statuses. */
+    static final List<String> WORDS = List.of("RUNNING", "PENDING", "COMPLETED", "ERROR", "TIMED_OUT");
+    static final Map<String, SessionStatus> STATUSES = Map.of("RUNNING", SessionStatus.ACTIVE, "PENDING",
+            SessionStatus.ACTIVE, "COMPLETED", SessionStatus.COMPLETED, "ERROR", SessionStatus.FAILED, "TIMED_OUT",
+            SessionStatus.TIMED_OUT);
 
     private static final Comparator<Session> NEWEST_FIRST = Comparator.comparing(
             (Session s) -> s.createdAt().orElse(Instant.MIN)).reversed();
 
     @Override
     public Either<TapedeckError, Page<Session>> fetchPage(SessionQuery query, Optional<PageToken> token) {
-        List<String> words = STATUSES.entrySet().stream()
-                .filter(word -> query.status().map(wanted -> wanted == word.getValue()).orElse(true))
-                .map(Map.Entry::getKey).toList();
-        return PartitionedPages.fetch(metadata.id(), words, token, (word, unused) -> {
-            Map<String, Object> parameters = new LinkedHashMap<>();
-            parameters.put("status", word);
-            Optional.ofNullable(query.providerFilters().get("q")).ifPresent(q -> parameters.put("q", q));
-            return kit.call(() -> api.sessions(parameters)).flatMap(this::page);
-        });
+        List<String> words = WORDS.stream()
+                .filter(word -> query.status().map(wanted -> wanted == STATUSES.get(word)).orElse(true)).toList();
+        return PartitionedPages.fetch(metadata.id(), words, token, (word, unused) ->
+                kit.call(() -> api.sessions(word, query.providerFilters().get("q"))).flatMap(this::page));
     }
 
     private Either<TapedeckError, Page<Session>> page(JsonValue body) {
@@ -66,27 +62,15 @@ public record BrowserbaseHistory(HttpKit kit, BrowserbaseApi api, ProviderMetada
     Either<String, Session> session(JsonValue item) {
         return Listings.session(item, "id", (id, fields) -> {
             String word = fields.text("status").orElse(null);
-            Optional<Instant> started = fields.peek("startedAt").flatMap(Instants::read);
             Optional<Instant> ended = fields.instant("endedAt");
             Session.Builder session = Session.builder(metadata.id(), id)
                     .status(word == null ? SessionStatus.UNKNOWN : STATUSES.getOrDefault(word, SessionStatus.UNKNOWN),
                             word)
                     .createdAt(fields.instant("createdAt").orElse(null))
                     .endedAt(ended.orElse(null))
-                    .duration(started.isPresent() && ended.isPresent() && !ended.get().isBefore(started.get())
-                            ? Duration.between(started.get(), ended.get()) : null);
+                    .duration(Instants.span(fields.peek("startedAt").flatMap(Instants::read), ended).orElse(null));
             fields.keepIn(session::providerData, session::unreadField);
             return session.build();
         });
-    }
-
-    private static Map<String, SessionStatus> statuses() {
-        Map<String, SessionStatus> words = new LinkedHashMap<>();
-        words.put("RUNNING", SessionStatus.ACTIVE);
-        words.put("PENDING", SessionStatus.ACTIVE);
-        words.put("COMPLETED", SessionStatus.COMPLETED);
-        words.put("ERROR", SessionStatus.FAILED);
-        words.put("TIMED_OUT", SessionStatus.TIMED_OUT);
-        return java.util.Collections.unmodifiableMap(words);
     }
 }

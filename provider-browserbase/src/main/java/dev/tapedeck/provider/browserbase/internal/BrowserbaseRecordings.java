@@ -15,23 +15,23 @@ import dev.tapedeck.model.RecordingFormat;
 import dev.tapedeck.model.RecordingId;
 import dev.tapedeck.model.SessionId;
 import dev.tapedeck.model.TapedeckError;
+import io.vavr.collection.Seq;
 import io.vavr.control.Either;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Browserbase's recordings. {@code GET /v1/sessions/{id}/replays} lists one page per browser tab; each becomes its own
- * HLS recording {@code page-<pageId>} (the first primary) holding its playlist, which the API serves with the key
- * ({@code /replays/{pageId}}, fetched with the listing) and whose CDN-signed segment URLs are fetched without it; they
- * are valid for 6 hours, so the recording expires then and a download refreshes it by listing again. A replay with no pages is an older session's: its
- * recording is the deprecated rrweb events endpoint, one JSON recording {@value #EVENTS_ID} of the primary tab.
- * When the replay is missing (404) or empty, the session itself tells why: still PENDING or RUNNING is NotReady
- * (a replay exists once the session ends), no such session or an ended one without a replay is NotFound. Every
- * page field stays in the provider data, with the listing's {@code pageCount}; {@code startTimeMs} and
- * {@code endTimeMs} (epoch milliseconds, per the SDK's names; UNVERIFIED) also give the creation time and duration.
+ * HLS recording {@code page-<pageId>} (the first primary) holding its playlist ({@code /replays/{pageId}}, served with
+ * the key), whose CDN-signed segment URLs are fetched without it; they are valid for 6 hours, so the recording expires
+ * then and a download refreshes it by listing again. A replay without pages is an older session's: its recording is
+ * the deprecated rrweb events endpoint, one JSON recording {@value #EVENTS_ID} of the primary tab. When the replay is
+ * missing (404) or empty, the session tells why: PENDING or RUNNING is NotReady (a replay exists once it ends), no
+ * such session or an ended one without a replay NotFound. Every page field stays in the provider data, with the
+ * listing's {@code pageCount}; {@code startTimeMs} and {@code endTimeMs} (epoch milliseconds, per the SDK's names;
+ * UNVERIFIED) also give the creation time and duration.
  */
 public record BrowserbaseRecordings(HttpKit kit, BrowserbaseApi api, ProviderMetadata metadata)
         implements RecordingSource {
@@ -54,14 +54,9 @@ public record BrowserbaseRecordings(HttpKit kit, BrowserbaseApi api, ProviderMet
                             + ", which has ended: it recorded nothing (" + missing.message() + ")")));
         }
         return replays.flatMap(body -> {
-            Optional<ItemFields> listing = ItemFields.of(body);
-            if (listing.isEmpty()) {
-                return Either.left(new TapedeckError.ProviderFailure(metadata.id(), 200, metadata.id() + " answered "
-                        + "the replay of session " + session + " with something other than a JSON object; try again "
-                        + "later", "", false));
-            }
-            Optional<JsonValue> count = listing.get().peek("pageCount");
-            List<JsonValue> pages = listing.get().peek("pages").filter(JsonValue.ListValue.class::isInstance)
+            ItemFields listing = ItemFields.of(body).orElseGet(() -> ItemFields.of(JsonValue.ObjectValue.EMPTY).get());
+            Optional<JsonValue> count = listing.peek("pageCount");
+            List<JsonValue> pages = listing.peek("pages").filter(JsonValue.ListValue.class::isInstance)
                     .map(list -> ((JsonValue.ListValue) list).values()).orElse(List.of());
             List<ItemFields> readable = Listings.keepReadable(metadata.id(), "replay page", pages,
                     page -> ItemFields.of(page).filter(fields -> pageId(fields).isPresent())
@@ -70,15 +65,8 @@ public record BrowserbaseRecordings(HttpKit kit, BrowserbaseApi api, ProviderMet
             if (readable.isEmpty()) {
                 return withoutReplay(session, "its replay has no pages").map(List::of);
             }
-            List<Recording> tabs = new ArrayList<>();
-            for (ItemFields page : readable) {
-                Either<TapedeckError, Recording> tab = tab(session, page, tabs.isEmpty(), count);
-                if (tab.isLeft()) {
-                    return Either.left(tab.getLeft());
-                }
-                tabs.add(tab.get());
-            }
-            return Either.right(List.copyOf(tabs));
+            return Either.sequenceRight(IntStream.range(0, readable.size())
+                    .mapToObj(i -> tab(session, readable.get(i), i == 0, count)).toList()).map(Seq::asJava);
         });
     }
 
@@ -91,18 +79,16 @@ public record BrowserbaseRecordings(HttpKit kit, BrowserbaseApi api, ProviderMet
     private Either<TapedeckError, Recording> tab(SessionId session, ItemFields fields, boolean first,
             Optional<JsonValue> count) {
         String pageId = pageId(fields).orElseThrow();
-        Instant fetched = kit.clock().instant();
+        java.time.Instant fetched = kit.clock().instant();
         return kit.text(() -> api.replayPage(session.value(), pageId), MAX_PLAYLIST).map(playlist -> {
-            Optional<Instant> start = fields.peek("startTimeMs").flatMap(Instants::read);
-            Optional<Instant> end = fields.peek("endTimeMs").flatMap(Instants::read);
             Recording.Builder tab = Recording.builder(metadata.id(), session, RecordingId.of(PAGE + pageId),
                             RecordingFormat.HLS, new MediaLocation.InlinePlaylist(playlist, Optional.of(kit.pathUrl(
                                     "v1", "sessions", session.value(), "replays", pageId)),
                                     Optional.of(fetched.plus(SIGNED_FOR))))
                     .primary(first)
-                    .createdAt(start.orElse(null))
-                    .duration(start.isPresent() && end.isPresent() && !end.get().isBefore(start.get())
-                            ? Duration.between(start.get(), end.get()) : null);
+                    .createdAt(fields.peek("startTimeMs").flatMap(Instants::read).orElse(null))
+                    .duration(Instants.span(fields.peek("startTimeMs").flatMap(Instants::read),
+                            fields.peek("endTimeMs").flatMap(Instants::read)).orElse(null));
             fields.keepIn(tab::providerData, tab::unreadField);
             count.ifPresent(pageCount -> tab.providerData("pageCount", pageCount));
             return tab.build();
@@ -123,7 +109,7 @@ public record BrowserbaseRecordings(HttpKit kit, BrowserbaseApi api, ProviderMet
             }
             return Either.right(Recording.builder(metadata.id(), session, RecordingId.of(EVENTS_ID),
                     RecordingFormat.EVENTS, new MediaLocation.ProviderStream("the rrweb events of the primary tab"))
-                    .primary(true).fileName(EVENTS_ID + ".json").build());
+                    .primary(true).build());
         });
     }
 

@@ -34,15 +34,15 @@ public final class BrowserbaseProviderFactory extends HttpProviderFactory {
     static final ProviderMetadata METADATA = ProviderMetadata.builder("browserbase", "Browserbase", SpiVersion.CURRENT)
             .documentation("https://docs.browserbase.com/reference/api/list-sessions")
             .defaultBaseUrl("https://api.browserbase.com")
-            .capabilities(Capabilities.builder()
-                    .supports(Capability.LIST_RECORDINGS, Capability.PRIMARY_RECORDING, Capability.SESSION_HISTORY,
-                            Capability.WAIT_UNTIL_READY)
-                    .filter(SessionFilter.STATUS, FilterSupport.SERVER)
-                    .filter(SessionFilter.CREATED_RANGE, FilterSupport.CLIENT)
-                    .build())
+            .recordingFormats(RecordingFormat.HLS, RecordingFormat.EVENTS)
             .providerFilters(ProviderFilter.text("q", "Browserbase's user-metadata query, string equality only, "
                     + "e.g. user_metadata['env']:'staging'"))
-            .recordingFormats(RecordingFormat.HLS, RecordingFormat.EVENTS)
+            .capabilities(Capabilities.builder()
+                    .filter(SessionFilter.STATUS, FilterSupport.SERVER)
+                    .filter(SessionFilter.CREATED_RANGE, FilterSupport.CLIENT)
+                    .supports(Capability.LIST_RECORDINGS, Capability.PRIMARY_RECORDING, Capability.SESSION_HISTORY,
+                            Capability.WAIT_UNTIL_READY)
+                    .build())
             .build();
 
     /** Does nothing: discovery constructs every factory it finds. */

@@ -11,7 +11,7 @@ import dev.tapedeck.model.SessionStatus;
 import dev.tapedeck.sandbox.Origin;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,14 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 class BrowserbaseHistoryTest {
 
+    @AutoClose
     private final ProviderFixture kit = new ProviderFixture(new BrowserbaseProviderFactory());
     private final Connection connection = kit.connect();
-
-    @AfterEach
-    void close() {
-        connection.close();
-        kit.close();
-    }
 
     private List<Session> sessions(SessionQuery query) {
         return connection.history().sessions(query).get().toList();

@@ -23,7 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,18 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BrowserbaseRecordingsTest {
 
+    @AutoClose
     private final ProviderFixture kit = new ProviderFixture(new BrowserbaseProviderFactory());
     private final Connection connection = kit.connect();
-
-    @AfterEach
-    void close() {
-        connection.close();
-        kit.close();
-    }
-
-    private List<Session> sessions(SessionQuery query) {
-        return connection.history().sessions(query).get().toList();
-    }
 
     @Test
     void everyTabIsItsOwnRecordingAndItsOwnPlayableCopy(@TempDir Path folder) throws IOException {
@@ -75,7 +66,8 @@ class BrowserbaseRecordingsTest {
 
     @Test
     void anOlderSessionsRecordingIsItsRrwebEventsSavedAsJson(@TempDir Path folder) throws IOException {
-        List<Session> completed = sessions(SessionQuery.builder().status(SessionStatus.COMPLETED).build());
+        List<Session> completed = connection.history().sessions(SessionQuery.builder()
+                .status(SessionStatus.COMPLETED).build()).get().toList();
         SessionId oldest = completed.get(completed.size() - 1).id();
 
         Recording events = connection.recordings().primaryRecording(oldest).get();
@@ -94,7 +86,8 @@ class BrowserbaseRecordingsTest {
 
     @Test
     void aRunningSessionIsNotReadyUntilItEndsByTheSandboxClock() {
-        Session running = sessions(SessionQuery.builder().status(SessionStatus.ACTIVE).build()).get(0);
+        Session running = connection.history().sessions(SessionQuery.builder().status(SessionStatus.ACTIVE).build())
+                .get().findFirst().orElseThrow();
 
         TapedeckError waiting = connection.recordings().recordings(running.id()).getLeft();
         kit.clock().advance(Duration.ofSeconds(31));

@@ -12,12 +12,9 @@ import dev.tapedeck.model.Capability;
 import dev.tapedeck.model.FilterSupport;
 import dev.tapedeck.model.RecordingFormat;
 import dev.tapedeck.model.SessionFilter;
-import dev.tapedeck.model.TapedeckError;
 import dev.tapedeck.provider.steel.internal.SteelApi;
 import dev.tapedeck.provider.steel.internal.SteelHistory;
 import dev.tapedeck.provider.steel.internal.SteelRecordings;
-import dev.tapedeck.spi.ProviderConfig;
-import io.vavr.control.Either;
 
 /**
  * The Steel provider ({@code steel}): a released session's HLS recording, the legacy rrweb events of older sessions
@@ -33,26 +30,24 @@ public final class SteelProviderFactory extends HttpProviderFactory {
     static final ProviderMetadata METADATA = ProviderMetadata.builder("steel", "Steel", SpiVersion.CURRENT)
             .documentation("https://docs.steel.dev/api-reference")
             .defaultBaseUrl("https://api.steel.dev")
-            .capabilities(Capabilities.builder()
-                    .supports(Capability.LIST_RECORDINGS, Capability.PRIMARY_RECORDING, Capability.SESSION_HISTORY,
-                            Capability.WAIT_UNTIL_READY)
-                    .filter(SessionFilter.STATUS, FilterSupport.SERVER)
-                    .filter(SessionFilter.CREATED_RANGE, FilterSupport.CLIENT)
-                    .build())
             .recordingFormats(RecordingFormat.HLS, RecordingFormat.EVENTS)
+            .capabilities(Capabilities.builder()
+                    .filter(SessionFilter.CREATED_RANGE, FilterSupport.CLIENT)
+                    .filter(SessionFilter.STATUS, FilterSupport.SERVER)
+                    .supports(Capability.SESSION_HISTORY, Capability.LIST_RECORDINGS, Capability.PRIMARY_RECORDING,
+                            Capability.WAIT_UNTIL_READY)
+                    .build())
             .build();
 
-    /** Does nothing: discovery constructs every factory it finds. */
+    /** Does nothing: discovery constructs every factory it finds; a connection reads its key and base URL first. */
     public SteelProviderFactory() {
-        super(METADATA, SteelProviderFactory::open);
+        super(METADATA, config -> ConnectionSettings.connect(METADATA, config, (key, base) -> ports(
+                HttpKit.builder(METADATA.id(), base, config).authHeader("steel-api-key", key).build())));
     }
 
-    private static Either<TapedeckError, Connection> open(ProviderConfig config) {
-        return ConnectionSettings.connect(METADATA, config, (key, base) -> {
-            HttpKit kit = HttpKit.builder(METADATA.id(), base, config).authHeader("steel-api-key", key).build();
-            SteelApi api = kit.api(SteelApi.class);
-            return new HttpConnection(kit, METADATA, new SteelRecordings(kit, api, METADATA),
-                    new SteelHistory(kit, api, METADATA));
-        });
+    private static Connection ports(HttpKit kit) {
+        SteelApi api = kit.api(SteelApi.class);
+        return new HttpConnection(kit, METADATA, new SteelRecordings(kit, api, METADATA), new SteelHistory(kit, api,
+                METADATA));
     }
 }

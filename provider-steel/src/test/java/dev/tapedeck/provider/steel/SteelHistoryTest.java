@@ -12,7 +12,7 @@ import dev.tapedeck.model.SessionStatus;
 import dev.tapedeck.sandbox.Origin;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,14 +21,9 @@ import org.junit.jupiter.api.Test;
  */
 class SteelHistoryTest {
 
+    @AutoClose
     private final ProviderFixture kit = new ProviderFixture(new SteelProviderFactory());
     private final Connection connection = kit.connect();
-
-    @AfterEach
-    void close() {
-        connection.close();
-        kit.close();
-    }
 
     @Test
     void everySessionOfEveryStatusOnceLiveFirstPagedByCursor() {

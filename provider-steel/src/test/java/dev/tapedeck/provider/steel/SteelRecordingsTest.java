@@ -23,7 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,14 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SteelRecordingsTest {
 
+    @AutoClose
     private final ProviderFixture kit = new ProviderFixture(new SteelProviderFactory());
     private final Connection connection = kit.connect();
-
-    @AfterEach
-    void close() {
-        connection.close();
-        kit.close();
-    }
 
     @Test
     void theHlsRecordingIsSavedWithItsSegmentsFetchedWithTheKeyOnTheApiOnly(@TempDir Path folder) throws IOException {

@@ -8,6 +8,7 @@ import dev.tapedeck.sandbox.spi.ClientSettings;
 import dev.tapedeck.sandbox.spi.Emulation;
 import dev.tapedeck.sandbox.spi.EmulatorContext;
 import dev.tapedeck.sandbox.spi.Json;
+import dev.tapedeck.sandbox.spi.SeededIds;
 import dev.tapedeck.sandbox.spi.SeededSessions;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -66,8 +67,7 @@ final class BrowserbaseEmulation implements Emulation {
         }
         Random random = new Random(context.seed() ^ 0xBB5EL);
         for (int n = 1; n <= 36; n++) {
-            String id = new UUID(random.nextLong() & ~0xF000L | 0x4000L, random.nextLong() & 0x3FFFFFFFFFFFFFFFL
-                    | 0x8000000000000000L).toString();
+            String id = SeededIds.uuid(random);
             boolean running = n <= 3;
             Instant created = running ? context.startedAt().minusSeconds(90L * n)
                     : context.startedAt().minus(Duration.ofHours(7L * n)).plusSeconds(random.nextInt(3600));

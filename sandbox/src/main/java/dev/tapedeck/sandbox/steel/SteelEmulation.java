@@ -8,6 +8,7 @@ import dev.tapedeck.sandbox.spi.Emulation;
 import dev.tapedeck.sandbox.spi.EmulatorContext;
 import dev.tapedeck.sandbox.spi.Json;
 import dev.tapedeck.sandbox.spi.MediaPaths;
+import dev.tapedeck.sandbox.spi.SeededIds;
 import dev.tapedeck.sandbox.spi.SeededSessions;
 import java.io.IOException;
 import java.net.URI;
@@ -20,7 +21,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,20 +60,18 @@ final class SteelEmulation implements Emulation {
     SteelEmulation(EmulatorContext context) {
         this.context = context;
         this.key = context.text(SteelEmulator.API_KEY, SteelEmulator.DEFAULT_API_KEY);
-        Duration releaseAfter = context.duration(SteelEmulator.RELEASE_AFTER, SteelEmulator.DEFAULT_RELEASE_AFTER);
-        if (key.isBlank() || releaseAfter.isNegative()) {
-            throw new IllegalArgumentException("the sandbox settings steel.api_key must not be blank and "
-                    + "steel.release_after not negative");
+        if (key.isBlank()) {
+            throw new IllegalArgumentException("the sandbox setting steel.api_key must not be blank");
         }
+        Instant releaseAt = context.startedAt().plus(context.duration(SteelEmulator.RELEASE_AFTER,
+                SteelEmulator.DEFAULT_RELEASE_AFTER));
         Random random = new Random(context.seed() ^ 0x57EE1L);
         for (int n = 1; n <= 40; n++) {
-            String id = new UUID(random.nextLong() & ~0xF000L | 0x4000L, random.nextLong() & 0x3FFFFFFFFFFFFFFFL
-                    | 0x8000000000000000L).toString();
-            boolean live = n <= 4;
+            String id = SeededIds.uuid(random);
+            boolean live = n <= 4 && releaseAt.isAfter(context.startedAt());
             Instant created = live ? context.startedAt().minusSeconds(75L * n)
                     : context.startedAt().minus(Duration.ofHours(6L * n)).plusSeconds(random.nextInt(3600));
-            Instant released = live ? context.startedAt().plus(releaseAfter)
-                    : created.plusSeconds(30 + random.nextInt(900));
+            Instant released = live ? releaseAt : created.plusSeconds(30 + random.nextInt(900));
             boolean headless = !live && (n % 9 == 5 || n > 30);
             sessions.add(new Seeded(id, n, created, released, n % 10 == 7 ? "failed" : "released", headless,
                     headless && n % 9 != 5 ? EVENTS : 0));
@@ -93,27 +91,34 @@ final class SteelEmulation implements Emulation {
 
     @Override
     public void handle(Call call) throws IOException {
-        Matcher path = PATH.matcher(call.path());
-        Instant now = context.clock().instant();
         if (!call.header("steel-api-key").orElse("").equals(key)) {
             error(call, 401, "Invalid or missing API key: send it as steel-api-key");
-        } else if (!call.method().equals("GET") || !path.matches()) {
+            return;
+        }
+        Matcher path = PATH.matcher(call.path());
+        boolean routed = call.method().equals("GET") && path.matches();
+        Optional<Seeded> session = routed && path.group(1) != null ? find(path.group(1)) : Optional.empty();
+        String part = routed && path.group(2) != null ? path.group(2) : "";
+        Instant now = context.clock().instant();
+        if (!routed) {
             error(call, 404, "Route " + call.method() + " " + call.path() + " not found");
         } else if (path.group(1) == null) {
             list(call, now);
+        } else if (session.isEmpty()) {
+            error(call, 404, "Session not found");
+        } else if (part.isEmpty()) {
+            call.json(200, session(session.get(), now));
+        } else if (part.equals("/events")) {
+            events(call, session.get());
         } else {
-            String id = URLDecoder.decode(path.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
-            Optional<Seeded> found = sessions.stream().filter(s -> s.id().equals(id)).findFirst();
-            if (found.isEmpty()) {
-                error(call, 404, "Session not found");
-            } else if (path.group(2) == null) {
-                call.json(200, session(found.get(), now));
-            } else if (path.group(2).equals("/events")) {
-                events(call, found.get());
-            } else {
-                hls(call, found.get(), path.group(3), now);
-            }
+            hls(call, session.get(), path.group(3), now);
         }
+    }
+
+    /** The seeded session of a path segment as sent (percent-encoded). */
+    private Optional<Seeded> find(String segment) {
+        String id = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return sessions.stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
     private void list(Call call, Instant now) throws IOException {

@@ -17,7 +17,11 @@ import dev.tapedeck.model.SessionId;
 import dev.tapedeck.model.SessionQuery;
 import dev.tapedeck.model.SessionStatus;
 import dev.tapedeck.model.TapedeckError;
+import dev.tapedeck.kit.TestConfigs;
 import dev.tapedeck.sandbox.Origin;
+import dev.tapedeck.sandbox.Sandbox;
+import dev.tapedeck.sandbox.SandboxOptions;
+import dev.tapedeck.sandbox.spi.ClientSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What is Steel's alone, against its sandbox emulator: the HLS recording whose segments the API serves with the key,
- * saved as a playable copy; a legacy session's rrweb events, every page, saved as one JSON array; a live session not
+ * What is Steel's alone, against its sandbox emulator: the HLS recording saved as a playable copy, its segments
+ * presigned or, relative to the playlist, served by the API with the key; a legacy session's rrweb events, every page, saved as one JSON array; a live session not
  * ready until it is released by the sandbox clock.
  */
 class SteelRecordingsTest {
@@ -39,20 +43,38 @@ class SteelRecordingsTest {
     private final Connection connection = kit.connect();
 
     @Test
-    void theHlsRecordingIsSavedWithItsSegmentsFetchedWithTheKeyOnTheApiOnly(@TempDir Path folder) throws IOException {
+    void theHlsRecordingIsSavedAsAPlayableCopyWithItsPresignedSegments(@TempDir Path folder) throws IOException {
         Recording hls = connection.recordings().primaryRecording(kit.sessionWithRecordings()).get();
-        long apiRequests = kit.sandbox().counters().requests(Origin.API);
 
         DownloadResult saved = Downloader.of(connection.recordings()).download(hls, folder, DownloadListener.NONE).get();
 
         assertThat(hls.id().value()).isEqualTo("hls");
-        assertThat(hls.media()).isInstanceOfSatisfying(MediaLocation.InlinePlaylist.class, playlist ->
-                assertThat(playlist.content()).contains("hls/segment0.ts"));
         assertThat(saved.path().getFileName().toString()).isEqualTo("hls.m3u8");
         assertThat(Files.readString(saved.path())).contains("hls_segments/00000.ts", "hls_segments/00002.ts");
-        assertThat(kit.sandbox().counters().requests(Origin.API) - apiRequests).as("three segments, each with the key")
-                .isEqualTo(3);
-        assertThat(kit.sandbox().counters().requests(Origin.MEDIA)).isZero();
+        assertThat(kit.sandbox().counters().requests(Origin.MEDIA)).isEqualTo(3);
+        assertThat(kit.sandbox().counters().credentialHeadersSeen(Origin.MEDIA)).isZero();
+    }
+
+    @Test
+    void segmentsRelativeToThePlaylistAreFetchedFromTheApiWithTheKey(@TempDir Path folder) throws IOException {
+        try (Sandbox own = Sandbox.start(SandboxOptions.builder().setting("steel", "relative_segments", "true")
+                .build())) {
+            ClientSettings steel = own.clientSettings("steel");
+            Connection relative = kit.connect(TestConfigs.at(steel.baseUrl(), steel.apiKey(), kit.clock(),
+                    kit.sleeper()).build());
+            Recording hls = relative.recordings().primaryRecording(kit.sessionWithRecordings()).get();
+            long apiRequests = own.counters().requests(Origin.API);
+
+            DownloadResult saved = Downloader.of(relative.recordings()).download(hls, folder, DownloadListener.NONE)
+                    .get();
+
+            assertThat(hls.media()).isInstanceOfSatisfying(MediaLocation.InlinePlaylist.class, playlist ->
+                    assertThat(playlist.content()).contains("hls/segment0.ts"));
+            assertThat(Files.readString(saved.path())).contains("hls_segments/00000.ts", "hls_segments/00002.ts");
+            assertThat(own.counters().requests(Origin.API) - apiRequests).as("three segments, each with the key")
+                    .isEqualTo(3);
+            assertThat(own.counters().requests(Origin.MEDIA)).isZero();
+        }
     }
 
     @Test

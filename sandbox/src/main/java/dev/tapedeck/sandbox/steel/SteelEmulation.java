@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
  * Steel as the {@code steel-sdk} 0.18 types and its past-sessions guide describe it: {@code steel-api-key};
  * {@code GET /v1/sessions?status=&cursorId=&limit=} (newest first, {@code {sessions, nextCursor, totalCount}}; without
  * a status only live sessions, as Steel documents; the cursor is the last session's id; limit 1..100, default 50),
- * {@code GET /v1/sessions/{id}}, {@code GET /v1/sessions/{id}/hls} (a headful session's playlist, whose segments are
- * relative, {@code hls/segment0.ts}, and served here with the key) and {@code GET /v1/sessions/{id}/events?limit=
+ * {@code GET /v1/sessions/{id}}, {@code GET /v1/sessions/{id}/hls} (a headful session's playlist, its segments
+ * presigned on the media host, or with {@link SteelEmulator#RELATIVE_SEGMENTS} relative, {@code hls/segment0.ts}, and
+ * served here with the key) and {@code GET /v1/sessions/{id}/events?limit=
  * &pointer=} (rrweb events of a legacy headless session, 100 a page by default, the next page's pointer in the
  * {@code Next-Cursor} header). Errors are {@code {message, error}}; a 429 carries Retry-After. UNVERIFIED in the
  * documents and chosen here: the segments' key and form, the events' page size, the 404 of a session without HLS.
@@ -56,9 +57,11 @@ final class SteelEmulation implements Emulation {
     private final EmulatorContext context;
     private final String key;
     private final List<Seeded> sessions = new ArrayList<>();
+    private final boolean relativeSegments;
 
     SteelEmulation(EmulatorContext context) {
         this.context = context;
+        this.relativeSegments = Boolean.parseBoolean(context.text(SteelEmulator.RELATIVE_SEGMENTS, "false").strip());
         this.key = context.text(SteelEmulator.API_KEY, SteelEmulator.DEFAULT_API_KEY);
         if (key.isBlank()) {
             throw new IllegalArgumentException("the sandbox setting steel.api_key must not be blank");
@@ -173,6 +176,8 @@ final class SteelEmulation implements Emulation {
         if (now.isBefore(s.released()) || s.headless()) {
             error(call, 404, "No recording for session " + s.id() + (s.headless() ? ": it ran headless"
                     : ": it is still live"));
+        } else if (segment == null && !relativeSegments) {
+            call.bytes(200, "application/vnd.apple.mpegurl", context.hlsPlaylist().getBytes(StandardCharsets.UTF_8));
         } else if (segment == null) {
             StringBuilder playlist = new StringBuilder();
             for (String line : context.hlsPlaylist().split("\n", -1)) {
@@ -181,7 +186,7 @@ final class SteelEmulation implements Emulation {
             }
             call.bytes(200, "application/vnd.apple.mpegurl", playlist.toString().strip().concat("\n")
                     .getBytes(StandardCharsets.UTF_8));
-        } else if (!segment.matches("segment\\d{1,3}\\.ts") || !context.serveMedia(call, MediaPaths.HLS_FOLDER
+        } else if (!relativeSegments || !segment.matches("segment\\d{1,3}\\.ts") || !context.serveMedia(call, MediaPaths.HLS_FOLDER
                 + segment, "video/mp2t")) {
             error(call, 404, "No segment " + segment + " in the recording of session " + s.id());
         }

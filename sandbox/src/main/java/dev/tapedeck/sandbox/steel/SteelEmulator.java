@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * The sandbox's Steel ({@code steel}), see {@link SteelEmulation}. Settings ({@code
- * SandboxOptions.Builder.setting("steel", key, value)}): {@link #API_KEY} and {@link #RELEASE_AFTER}.
+ * SandboxOptions.Builder.setting("steel", key, value)}): {@link #API_KEY}, {@link #RELEASE_AFTER} and
+ * {@link #RELATIVE_SEGMENTS}.
  */
 public final class SteelEmulator implements ProviderEmulator {
 
@@ -20,6 +21,13 @@ public final class SteelEmulator implements ProviderEmulator {
     public static final String RELEASE_AFTER = "release_after";
     /** 30 s, unless the setting says otherwise. */
     public static final Duration DEFAULT_RELEASE_AFTER = Duration.ofSeconds(30);
+
+    /**
+     * The setting ({@code true} or {@code false}, default false) by which a playlist names its segments relative to
+     * itself ({@code hls/segment0.ts}), served by the API with the key, instead of presigned on the media host:
+     * Steel's guide sets the key on every request of its player, which suggests the former; it does not say.
+     */
+    public static final String RELATIVE_SEGMENTS = "relative_segments";
 
     /** Does nothing: the sandbox constructs every emulator it finds. */
     public SteelEmulator() {

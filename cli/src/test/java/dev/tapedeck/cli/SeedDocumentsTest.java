@@ -61,12 +61,12 @@ class SeedDocumentsTest {
             + "\"tiny\":1E-30},\"x_flag\":false,\"x_count\":7,\"x_amount\":12.50,\"x_text\":\"plain\","
             + "\"x_nothing\":null,\"x_rows\":[{\"a\":1},[2,3],[]]";
 
-    private static String withUnknownFields(String object) {
+    static String withUnknownFields(String object) {
         int end = object.lastIndexOf('}');
         return object.substring(0, end) + "," + UNKNOWN_FIELDS + "}";
     }
 
-    private static JsonNode tree(String json) {
+    static JsonNode tree(String json) {
         try {
             return JSON.readTree(json);
         } catch (IOException e) {
@@ -74,7 +74,7 @@ class SeedDocumentsTest {
         }
     }
 
-    private static List<JsonNode> printed(CliHarness.Result result) {
+    static List<JsonNode> printed(CliHarness.Result result) {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         return result.lines().stream().map(SeedDocumentsTest::tree).collect(Collectors.toList());
     }
@@ -107,7 +107,7 @@ class SeedDocumentsTest {
     }
 
     /** Where a member with a neutral home shows in the JSON output, and what it must print there. */
-    private record Home(String pointer, JsonNode printed) {
+    record Home(String pointer, JsonNode printed) {
         static Home at(String pointer, String printedJson) {
             return new Home(pointer, tree(printedJson));
         }
@@ -118,7 +118,7 @@ class SeedDocumentsTest {
      * model's {@code data} as the same JsonValue and in the output's {@code providerData} unchanged. Returns how many
      * leaf values that covered.
      */
-    private static int assertEveryMemberArrives(JsonNode sent, JsonValue.ObjectValue data, JsonNode printed,
+    static int assertEveryMemberArrives(JsonNode sent, JsonValue.ObjectValue data, JsonNode printed,
             Map<String, Home> homes) {
         int leaves = 0;
         Set<String> kept = new TreeSet<>();

@@ -141,6 +141,28 @@ public final class HttpKit implements AutoCloseable {
     }
 
     /**
+     * A Feign call returning {@code feign.Response} whose 2xx body is short text (an HLS playlist an API serves as
+     * such), read as UTF-8 up to {@code maxBytes}; a longer body is a ProviderFailure naming the limit, a body cut
+     * short a Transport error, any other answer the mapped error as {@link #stream} gives it.
+     */
+    public Either<TapedeckError, String> text(Supplier<Response> feignCall, int maxBytes) {
+        return stream(feignCall).flatMap(stream -> {
+            try (MediaStream body = stream; java.io.InputStream in = body.body()) {
+                byte[] bytes = in.readNBytes(maxBytes + 1);
+                if (bytes.length > maxBytes) {
+                    return Either.left(new TapedeckError.ProviderFailure(providerId, 200, providerId + " sent more "
+                            + "than " + maxBytes + " bytes where a short text was expected; nothing was kept", "",
+                            false));
+                }
+                return Either.right(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.io.IOException broken) {
+                return Either.left(new TapedeckError.Transport(providerId, providerId + ": the answer broke off "
+                        + "while it was read (" + broken.getClass().getSimpleName() + "); try again later"));
+            }
+        });
+    }
+
+    /**
      * The credential-free media fetcher for URLs on any origin (presigned links, HLS segments), with the same retry
      * policy and budget as API calls and the address policy described in {@link MediaFetcher}.
      */
@@ -177,6 +199,20 @@ public final class HttpKit implements AutoCloseable {
         }
         return Either.left(TapedeckError.InvalidRequest.of(providerId, providerId + ": recording "
                 + recording.id() + " is an inline HLS playlist; open its segments with MediaRequest.part(uri)"));
+    }
+
+    /**
+     * The headers that ask a provider's own media endpoint (a Feign method with {@code @HeaderMap}) for what
+     * {@code request} wants: {@code Range: bytes=N-} and its {@code If-Range} validator from a non-zero offset,
+     * nothing for the whole resource.
+     */
+    public static Map<String, Object> rangeHeaders(MediaRequest request) {
+        Map<String, Object> headers = new LinkedHashMap<>();
+        if (request.offset() > 0) {
+            headers.put("Range", "bytes=" + request.offset() + "-");
+            request.ifRange().filter(value -> !value.isBlank()).ifPresent(value -> headers.put("If-Range", value));
+        }
+        return headers;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.tapedeck.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.MediaRequest;
 import dev.tapedeck.MediaStream;
 import feign.Request;
 import feign.Response;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A media answer carries the validators a later range request needs. */
@@ -37,5 +39,14 @@ class MediaStreamsTest {
             assertThat(weak.validator()).contains("Wed, 31 Dec 2025 23:00:00 GMT");
             assertThat(none.validator()).isEmpty();
         }
+    }
+
+    @Test
+    void aProviderMediaEndpointIsAskedForARangeOnlyFromAnOffset() {
+        assertThat(HttpKit.rangeHeaders(MediaRequest.whole())).isEmpty();
+        assertThat(HttpKit.rangeHeaders(MediaRequest.from(512, Optional.of("\"v1\""))))
+                .containsExactly(Map.entry("Range", "bytes=512-"), Map.entry("If-Range", "\"v1\""));
+        assertThat(HttpKit.rangeHeaders(MediaRequest.from(512, Optional.empty())))
+                .containsExactly(Map.entry("Range", "bytes=512-"));
     }
 }

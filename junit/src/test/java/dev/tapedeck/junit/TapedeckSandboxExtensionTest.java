@@ -95,7 +95,8 @@ class TapedeckSandboxExtensionTest {
         run(WrongParameter.class).assertThatEvents().haveExactly(1, event(finishedWithFailure(message(text -> text
                 .contains("cannot give a java.lang.String; it gives ClientSettings, ProviderConfig, Connection")))));
         run(UnknownProvider.class).assertThatEvents().haveExactly(1, event(finishedWithFailure(message(text -> text
-                .contains("@SandboxProvider(\"acme\")") && text.contains("it emulates anchor, kataven, notte")))));
+                .contains("@SandboxProvider(\"acme\")") && text.contains("it emulates anchor, ")
+                && text.contains(", kataven, ") && text.contains(", notte")))));
     }
 
     @Test

@@ -96,8 +96,9 @@ class TapedeckSandboxTest {
     @Test
     @Order(6)
     void anUnknownProviderIsAnErrorNamingTheEmulatedOnes(SandboxClients clients) {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> clients.connect("browserbase"))
-                .hasMessageContaining("emulates anchor, kataven, notte");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> clients.connect("nosuch"))
+                .hasMessageContaining("'nosuch'").hasMessageContaining("emulates anchor, ")
+                .hasMessageContaining(", kataven, ").hasMessageContaining(", notte");
         Connection wrongKey = clients.connect("anchor", clients.config("anchor").apiKey("wrong").build());
         TapedeckError refused = wrongKey.history().fetchPage(SessionQuery.all(), java.util.Optional.empty())
                 .getLeft();

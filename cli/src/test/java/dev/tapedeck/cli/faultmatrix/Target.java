@@ -45,8 +45,9 @@ record Target(String provider, Capabilities capabilities, List<String> sessions)
         List<String> spare = new ArrayList<>();
         for (String session : candidates) {
             CliHarness.Result listed = cli.run("--provider", provider, "--json", "recordings", session);
-            if (listed.exitCode() != 0 || listed.json().isEmpty()) {
-                continue; // not ready, or recorded nothing
+            if (listed.exitCode() != 0 || listed.json().stream().allMatch(r -> r.get("format").asText()
+                    .equals("events"))) {
+                continue; // not ready, recorded nothing, or only events, which the API serves: no media to fault
             }
             String formats = listed.json().stream().map(r -> r.get("format").asText()).sorted()
                     .collect(Collectors.joining(","));

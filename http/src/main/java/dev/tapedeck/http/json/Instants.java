@@ -40,6 +40,15 @@ public final class Instants {
         }
     }
 
+    /**
+     * The time from {@code start} to {@code end} when both are known and in that order (a session's run from its
+     * start and end fields); empty otherwise, never negative.
+     */
+    public static Optional<java.time.Duration> span(Optional<Instant> start, Optional<Instant> end) {
+        return start.flatMap(from -> end.filter(to -> !to.isBefore(from)).map(to -> java.time.Duration.between(from,
+                to)));
+    }
+
     /** The instant {@code text} spells in one of the accepted shapes; empty for anything else. */
     public static Optional<Instant> fromText(String text) {
         if (text == null || text.isBlank()) {

@@ -42,4 +42,15 @@ class InstantsTest {
         assertThat(Instants.read(JsonValue.text("yesterday-ish"))).isEmpty();
         assertThat(Instants.read(JsonValue.NULL)).isEmpty();
     }
+
+    @Test
+    void aSpanNeedsBothEndsInOrder() {
+        java.time.Instant start = java.time.Instant.parse("2026-11-20T10:01:03.120Z");
+        java.time.Instant end = java.time.Instant.parse("2026-11-20T10:07:40.880Z");
+
+        assertThat(Instants.span(java.util.Optional.of(start), java.util.Optional.of(end)))
+                .contains(java.time.Duration.parse("PT6M37.76S"));
+        assertThat(Instants.span(java.util.Optional.of(end), java.util.Optional.of(start))).isEmpty();
+        assertThat(Instants.span(java.util.Optional.empty(), java.util.Optional.of(end))).isEmpty();
+    }
 }

@@ -1,0 +1,209 @@
+package dev.tapedeck.benchmarks.calls;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The floor: what the same calls cost with nothing but {@link HttpURLConnection} (the transport under Feign's
+ * default client) and Jackson's streaming parser reading straight from the connection's InputStream into the same
+ * shapes Tapedeck returns (neutral fields typed, every other field kept as a JSON tree). No retries, limits or
+ * checks: a status other than 200 is an exception.
+ */
+final class FloorClient {
+
+    /** A session as the floor reads it. */
+    record FloorSession(String id, String status, Instant createdAt, List<String> tags, List<String> domains,
+            Boolean recording, BigDecimal credits, Long steps, Duration duration, Map<String, JsonNode> rest) {
+    }
+
+    /** A recording as the floor reads it. */
+    record FloorRecording(String id, boolean primary, URI url, String fileName, String duration, Long size,
+            Instant createdAt, Map<String, JsonNode> rest) {
+    }
+
+    private final URI base;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    FloorClient(URI base) {
+        this.base = base;
+    }
+
+    /** Every session of the history, page by page, counted. */
+    long history() throws IOException {
+        long count = 0;
+        for (int page = 1; ; page++) {
+            List<FloorSession> sessions = new ArrayList<>(AnchorData.PAGE_SIZE);
+            long totalPages;
+            try (InputStream in = get("/v1/sessions?page=" + page + "&limit=" + AnchorData.PAGE_SIZE);
+                    JsonParser parser = mapper.createParser(in)) {
+                totalPages = historyPage(parser, sessions);
+            }
+            count += sessions.size();
+            if (sessions.isEmpty() || page >= totalPages) {
+                return count;
+            }
+        }
+    }
+
+    /** The recordings of one session. */
+    List<FloorRecording> recordings(String session) throws IOException {
+        List<FloorRecording> out = new ArrayList<>(4);
+        try (InputStream in = get("/v1/sessions/" + session + "/recordings");
+                JsonParser parser = mapper.createParser(in)) {
+            expect(parser.nextToken(), JsonToken.START_OBJECT);
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if (!name.equals("data")) {
+                    parser.skipChildren();
+                    continue;
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    if (parser.nextToken() == JsonToken.START_ARRAY && field.equals("items")) {
+                        while (parser.nextToken() == JsonToken.START_OBJECT) {
+                            out.add(recording(parser));
+                        }
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private InputStream get(String path) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) base.resolve(path).toURL().openConnection();
+        connection.setInstanceFollowRedirects(false);
+        connection.setConnectTimeout(10_000);
+        connection.setReadTimeout(60_000);
+        connection.setRequestProperty("anchor-api-key", StaticServer.API_KEY);
+        connection.setRequestProperty("Accept", "application/json");
+        if (connection.getResponseCode() != 200) {
+            connection.getErrorStream().close();
+            throw new IOException("status " + connection.getResponseCode() + " for " + path);
+        }
+        return connection.getInputStream();
+    }
+
+    private long historyPage(JsonParser parser, List<FloorSession> sessions) throws IOException {
+        long totalPages = 0;
+        expect(parser.nextToken(), JsonToken.START_OBJECT);
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            if (!name.equals("data")) {
+                parser.skipChildren();
+                continue;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (field.equals("sessions") && value == JsonToken.START_ARRAY) {
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        sessions.add(session(parser));
+                    }
+                } else if (field.equals("total_pages")) {
+                    totalPages = parser.getLongValue();
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        }
+        return totalPages;
+    }
+
+    private FloorSession session(JsonParser parser) throws IOException {
+        String id = null;
+        String status = null;
+        Instant created = null;
+        List<String> tags = List.of();
+        List<String> domains = List.of();
+        Boolean recording = null;
+        BigDecimal credits = null;
+        Long steps = null;
+        Duration duration = null;
+        Map<String, JsonNode> rest = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "id" -> id = parser.getText();
+                case "status" -> status = parser.getText();
+                case "created_at" -> created = Instant.parse(parser.getText());
+                case "tags" -> tags = strings(parser);
+                case "domains" -> domains = strings(parser);
+                case "recording" -> recording = value == JsonToken.VALUE_TRUE;
+                case "used_credits" -> {
+                    if (value.isNumeric()) {
+                        credits = parser.getDecimalValue();
+                    } else {
+                        rest.put(field, mapper.readTree(parser));
+                    }
+                }
+                case "steps" -> steps = value.isNumeric() ? parser.getLongValue() : null;
+                case "duration" -> duration = value.isNumeric() ? Duration.ofSeconds(parser.getLongValue()) : null;
+                default -> rest.put(field, mapper.readTree(parser));
+            }
+        }
+        return new FloorSession(id, status, created, tags, domains, recording, credits, steps, duration, rest);
+    }
+
+    private FloorRecording recording(JsonParser parser) throws IOException {
+        String id = null;
+        boolean primary = false;
+        URI url = null;
+        String fileName = null;
+        String duration = null;
+        Long size = null;
+        Instant created = null;
+        Map<String, JsonNode> rest = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "id" -> id = parser.getText();
+                case "is_primary" -> primary = value == JsonToken.VALUE_TRUE;
+                case "file_link" -> url = URI.create(parser.getText());
+                case "suggested_file_name" -> fileName = parser.getText();
+                case "duration" -> duration = parser.getText();
+                case "size" -> size = parser.getLongValue();
+                case "created_at" -> created = Instant.parse(parser.getText());
+                default -> rest.put(field, mapper.readTree(parser));
+            }
+        }
+        return new FloorRecording(id, primary, url, fileName, duration, size, created, rest);
+    }
+
+    private static List<String> strings(JsonParser parser) throws IOException {
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            parser.skipChildren();
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(4);
+        while (parser.nextToken() == JsonToken.VALUE_STRING) {
+            out.add(parser.getText());
+        }
+        return out;
+    }
+
+    private static void expect(JsonToken actual, JsonToken expected) throws IOException {
+        if (actual != expected) {
+            throw new IOException("expected " + expected + ", got " + actual);
+        }
+    }
+}

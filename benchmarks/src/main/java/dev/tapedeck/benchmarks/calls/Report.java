@@ -39,10 +39,16 @@ public final class Report {
                 rounds, System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
 
         List<String> lines = new ArrayList<>();
-        lines.add(pair("list recordings, warm", "list", Mode.Throughput, smoke, pages, rounds, false));
-        lines.add(pair("history, warm", "history", Mode.AverageTime, smoke, pages, rounds, false));
-        lines.add(pair("list recordings, fresh JVM", "list", Mode.SingleShotTime, smoke, pages, rounds, true));
-        lines.add(pair("history, fresh JVM", "history", Mode.SingleShotTime, smoke, pages, rounds, true));
+        lines.add(pair("list recordings, warm", CallsBenchmark.class, "list", Mode.Throughput, smoke, pages, rounds,
+                false));
+        lines.add(pair("history, warm", CallsBenchmark.class, "history", Mode.AverageTime, smoke, pages, rounds,
+                false));
+        lines.add(pair("list recordings, fresh JVM", CallsBenchmark.class, "list", Mode.SingleShotTime, smoke, pages,
+                rounds, true));
+        lines.add(pair("history, fresh JVM", CallsBenchmark.class, "history", Mode.SingleShotTime, smoke, pages,
+                rounds, true));
+        lines.add(pair("transport, HttpClient ÷ HttpURLConnection, warm", TransportBenchmark.class, "list", Mode.Throughput,
+                smoke, pages, rounds, false));
         try (StaticServer server = StaticServer.start(pages)) {
             lines.add(HistoryHeap.check(server, "64m"));
         }
@@ -51,19 +57,27 @@ public final class Report {
         lines.forEach(System.out::println);
     }
 
-    /** Runs {@code <name>Tapedeck} and {@code <name>Floor} {@code rounds} times; one line of figures. */
-    private static String pair(String title, String name, Mode mode, boolean smoke, int pages, int rounds,
-            boolean fresh) throws RunnerException {
+    /**
+     * Runs {@code <name>Tapedeck} and {@code <name>Floor} of {@link CallsBenchmark} (or {@code httpClient} and
+     * {@code urlConnection} of {@link TransportBenchmark}) {@code rounds} times; the lines of figures.
+     */
+    private static String pair(String title, Class<?> benchmark, String name, Mode mode, boolean smoke, int pages,
+            int rounds, boolean fresh) throws RunnerException {
+        boolean transport = benchmark == TransportBenchmark.class;
+        String measured = transport ? "httpClient" : name + "Tapedeck";
+        String floorName = transport ? "urlConnection" : name + "Floor";
         double[] ratios = new double[rounds];
         StringBuilder figures = new StringBuilder();
         for (int round = 0; round < rounds; round++) {
             ChainedOptionsBuilder options = new OptionsBuilder()
-                    .include(CallsBenchmark.class.getName() + "\\." + name + "(Tapedeck|Floor)$")
-                    .param("pages", Integer.toString(pages))
+                    .include(benchmark.getName() + "\\.(" + measured + "|" + floorName + ")$")
                     .mode(mode)
                     .timeUnit(mode == Mode.Throughput ? TimeUnit.SECONDS : TimeUnit.MILLISECONDS)
                     .shouldFailOnError(true)
                     .verbosity(VerboseMode.SILENT);
+            if (!transport) {
+                options.param("pages", Integer.toString(pages));
+            }
             if (fresh) {
                 options.warmupIterations(0).measurementIterations(1).forks(smoke ? 1 : name.equals("list") ? 5 : 3);
             } else {
@@ -73,12 +87,13 @@ public final class Report {
                         .forks(1);
             }
             Collection<RunResult> results = new Runner(options.build()).run();
-            double tapedeck = score(results, name + "Tapedeck");
-            double floor = score(results, name + "Floor");
+            double tapedeck = score(results, measured);
+            double floor = score(results, floorName);
             ratios[round] = mode == Mode.Throughput ? tapedeck / floor : floor / tapedeck;
             String unit = mode == Mode.Throughput ? "calls/s" : "ms";
-            figures.append(String.format(Locale.ROOT, "%s  [round %d: Tapedeck %.1f %s, floor %.1f %s, ratio %.2f]",
-                    round == 0 ? "" : "\n", round + 1, tapedeck, unit, floor, unit, ratios[round]));
+            figures.append(String.format(Locale.ROOT, "%s  [round %d: %s %.1f %s, %s %.1f %s, ratio %.2f]",
+                    round == 0 ? "" : "\n", round + 1, measured, tapedeck, unit, floorName, floor, unit,
+                    ratios[round]));
         }
         Arrays.sort(ratios);
         return String.format(Locale.ROOT, "%-28s median ratio %.2f%n%s", title + ":", ratios[rounds / 2], figures);

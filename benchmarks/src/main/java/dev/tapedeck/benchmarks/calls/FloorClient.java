@@ -63,25 +63,15 @@ final class FloorClient {
         List<FloorRecording> out = new ArrayList<>(4);
         try (InputStream in = get("/v1/sessions/" + session + "/recordings");
                 JsonParser parser = mapper.createParser(in)) {
-            expect(parser.nextToken(), JsonToken.START_OBJECT);
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                parser.nextToken();
-                if (!name.equals("data")) {
-                    parser.skipChildren();
-                    continue;
-                }
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = parser.currentName();
-                    if (parser.nextToken() == JsonToken.START_ARRAY && field.equals("items")) {
-                        while (parser.nextToken() == JsonToken.START_OBJECT) {
-                            out.add(recording(parser));
-                        }
-                    } else {
-                        parser.skipChildren();
+            dataFields(parser, (field, value) -> {
+                if (value == JsonToken.START_ARRAY && field.equals("items")) {
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        out.add(recording(parser));
                     }
+                } else {
+                    parser.skipChildren();
                 }
-            }
+            });
         }
         return out;
     }
@@ -101,7 +91,28 @@ final class FloorClient {
     }
 
     private long historyPage(JsonParser parser, List<FloorSession> sessions) throws IOException {
-        long totalPages = 0;
+        long[] totalPages = {0};
+        dataFields(parser, (field, value) -> {
+            if (field.equals("sessions") && value == JsonToken.START_ARRAY) {
+                while (parser.nextToken() == JsonToken.START_OBJECT) {
+                    sessions.add(session(parser));
+                }
+            } else if (field.equals("total_pages")) {
+                totalPages[0] = parser.getLongValue();
+            } else {
+                parser.skipChildren();
+            }
+        });
+        return totalPages[0];
+    }
+
+    /** What to do with one field of the answer's {@code data} object, the parser on its value. */
+    private interface DataField {
+        void read(String field, JsonToken value) throws IOException;
+    }
+
+    /** Walks {@code {"data": {...}}}, handing each field of {@code data} to {@code handler}; skips the rest. */
+    private static void dataFields(JsonParser parser, DataField handler) throws IOException {
         expect(parser.nextToken(), JsonToken.START_OBJECT);
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
@@ -112,19 +123,9 @@ final class FloorClient {
             }
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (field.equals("sessions") && value == JsonToken.START_ARRAY) {
-                    while (parser.nextToken() == JsonToken.START_OBJECT) {
-                        sessions.add(session(parser));
-                    }
-                } else if (field.equals("total_pages")) {
-                    totalPages = parser.getLongValue();
-                } else {
-                    parser.skipChildren();
-                }
+                handler.read(field, parser.nextToken());
             }
         }
-        return totalPages;
     }
 
     private FloorSession session(JsonParser parser) throws IOException {
@@ -164,17 +165,26 @@ final class FloorClient {
     }
 
     private FloorRecording recording(JsonParser parser) throws IOException {
-        String id = null;
-        boolean primary = false;
-        URI url = null;
-        String fileName = null;
-        String duration = null;
-        Long size = null;
-        Instant created = null;
-        Map<String, JsonNode> rest = new LinkedHashMap<>();
+        RecordingDraft draft = new RecordingDraft();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            JsonToken value = parser.nextToken();
+            draft.read(parser.currentName(), parser.nextToken(), parser);
+        }
+        return new FloorRecording(draft.id, draft.primary, draft.url, draft.fileName, draft.duration, draft.size,
+                draft.created, draft.rest);
+    }
+
+    /** A recording's fields as they are read. */
+    private final class RecordingDraft {
+        private String id;
+        private boolean primary;
+        private URI url;
+        private String fileName;
+        private String duration;
+        private Long size;
+        private Instant created;
+        private final Map<String, JsonNode> rest = new LinkedHashMap<>();
+
+        void read(String field, JsonToken value, JsonParser parser) throws IOException {
             switch (field) {
                 case "id" -> id = parser.getText();
                 case "is_primary" -> primary = value == JsonToken.VALUE_TRUE;
@@ -186,7 +196,6 @@ final class FloorClient {
                 default -> rest.put(field, mapper.readTree(parser));
             }
         }
-        return new FloorRecording(id, primary, url, fileName, duration, size, created, rest);
     }
 
     private static List<String> strings(JsonParser parser) throws IOException {

@@ -1,9 +1,8 @@
 package dev.tapedeck.benchmarks.calls;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -19,23 +18,23 @@ import java.util.Map;
 /**
  * The floor: what the same calls cost with nothing but {@link HttpURLConnection} (the transport under Feign's
  * default client) and Jackson's streaming parser reading straight from the connection's InputStream into the same
- * shapes Tapedeck returns (neutral fields typed, every other field kept as a JSON tree). No retries, limits or
+ * shapes Tapedeck returns (neutral fields typed, every other field kept as plain Java values). No retries, limits or
  * checks: a status other than 200 is an exception.
  */
 final class FloorClient {
 
     /** A session as the floor reads it. */
     record FloorSession(String id, String status, Instant createdAt, List<String> tags, List<String> domains,
-            Boolean recording, BigDecimal credits, Long steps, Duration duration, Map<String, JsonNode> rest) {
+            Boolean recording, BigDecimal credits, Long steps, Duration duration, Map<String, Object> rest) {
     }
 
     /** A recording as the floor reads it. */
     record FloorRecording(String id, boolean primary, URI url, String fileName, String duration, Long size,
-            Instant createdAt, Map<String, JsonNode> rest) {
+            Instant createdAt, Map<String, Object> rest) {
     }
 
     private final URI base;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final JsonFactory json = new JsonFactory();
 
     FloorClient(URI base) {
         this.base = base;
@@ -48,7 +47,7 @@ final class FloorClient {
             List<FloorSession> sessions = new ArrayList<>(AnchorData.PAGE_SIZE);
             long totalPages;
             try (InputStream in = get("/v1/sessions?page=" + page + "&limit=" + AnchorData.PAGE_SIZE);
-                    JsonParser parser = mapper.createParser(in)) {
+                    JsonParser parser = json.createParser(in)) {
                 totalPages = historyPage(parser, sessions);
             }
             count += sessions.size();
@@ -62,7 +61,7 @@ final class FloorClient {
     List<FloorRecording> recordings(String session) throws IOException {
         List<FloorRecording> out = new ArrayList<>(4);
         try (InputStream in = get("/v1/sessions/" + session + "/recordings");
-                JsonParser parser = mapper.createParser(in)) {
+                JsonParser parser = json.createParser(in)) {
             dataFields(parser, (field, value) -> {
                 if (value == JsonToken.START_ARRAY && field.equals("items")) {
                     while (parser.nextToken() == JsonToken.START_OBJECT) {
@@ -138,7 +137,7 @@ final class FloorClient {
         BigDecimal credits = null;
         Long steps = null;
         Duration duration = null;
-        Map<String, JsonNode> rest = new LinkedHashMap<>();
+        Map<String, Object> rest = new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken value = parser.nextToken();
@@ -153,12 +152,12 @@ final class FloorClient {
                     if (value.isNumeric()) {
                         credits = parser.getDecimalValue();
                     } else {
-                        rest.put(field, mapper.readTree(parser));
+                        rest.put(field, raw(parser));
                     }
                 }
                 case "steps" -> steps = value.isNumeric() ? parser.getLongValue() : null;
                 case "duration" -> duration = value.isNumeric() ? Duration.ofSeconds(parser.getLongValue()) : null;
-                default -> rest.put(field, mapper.readTree(parser));
+                default -> rest.put(field, raw(parser));
             }
         }
         return new FloorSession(id, status, created, tags, domains, recording, credits, steps, duration, rest);
@@ -174,7 +173,7 @@ final class FloorClient {
     }
 
     /** A recording's fields as they are read. */
-    private final class RecordingDraft {
+    private static final class RecordingDraft {
         private String id;
         private boolean primary;
         private URI url;
@@ -182,7 +181,7 @@ final class FloorClient {
         private String duration;
         private Long size;
         private Instant created;
-        private final Map<String, JsonNode> rest = new LinkedHashMap<>();
+        private final Map<String, Object> rest = new LinkedHashMap<>();
 
         void read(String field, JsonToken value, JsonParser parser) throws IOException {
             switch (field) {
@@ -193,7 +192,44 @@ final class FloorClient {
                 case "duration" -> duration = parser.getText();
                 case "size" -> size = parser.getLongValue();
                 case "created_at" -> created = Instant.parse(parser.getText());
-                default -> rest.put(field, mapper.readTree(parser));
+                default -> rest.put(field, raw(parser));
+            }
+        }
+    }
+
+    /**
+     * The value at the parser as plain Java (maps, lists, text, exact numbers, booleans, null), read straight from
+     * the tokens as Tapedeck keeps provider data: no tree model, no deserialization context per value.
+     */
+    private static Object raw(JsonParser parser) throws IOException {
+        switch (parser.currentToken()) {
+            case START_OBJECT -> {
+                Map<String, Object> members = new LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    members.put(name, raw(parser));
+                }
+                return members;
+            }
+            case START_ARRAY -> {
+                List<Object> values = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    values.add(raw(parser));
+                }
+                return values;
+            }
+            case VALUE_STRING -> {
+                return parser.getText();
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                return parser.getDecimalValue();
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return parser.currentToken() == JsonToken.VALUE_TRUE;
+            }
+            default -> {
+                return null;
             }
         }
     }

@@ -61,10 +61,13 @@ final class ApiBodies {
             long total = 0;
             InputStream in = response.body().asInputStream();
             while (true) {
-                byte[] chunk = new byte[CHUNK];
+                // a declared length sizes the chunks exactly, so a small answer costs no 64 KiB array and no copy
+                byte[] chunk = new byte[declared.isPresent()
+                        ? (int) Math.max(1, Math.min(CHUNK, declared.get() - total)) : CHUNK];
                 int filled = 0;
                 int n = 0;
-                while (filled < CHUNK && (n = readSome(in, chunk, filled, total, declared, requestId)) >= 0) {
+                while (filled < chunk.length
+                        && (n = readSome(in, chunk, filled, total, declared, requestId)) >= 0) {
                     filled += n;
                     if (total + filled > limit) {
                         throw new ApiException(tooLarge(response, "goes on past that"));
@@ -73,7 +76,9 @@ final class ApiBodies {
                         throw BrokenAnswer.overDeadline(run.overall().orElseThrow(), requestId);
                     }
                 }
-                chunks.add(filled == CHUNK ? chunk : Arrays.copyOf(chunk, filled));
+                if (filled > 0) {
+                    chunks.add(filled == chunk.length ? chunk : Arrays.copyOf(chunk, filled));
+                }
                 total += filled;
                 if (n < 0) {
                     break;
@@ -106,6 +111,9 @@ final class ApiBodies {
     }
 
     private static InputStream stream(List<byte[]> chunks) {
+        if (chunks.size() == 1) {
+            return new ByteArrayInputStream(chunks.get(0));
+        }
         return new SequenceInputStream(Collections.enumeration(
                 chunks.stream().map(ByteArrayInputStream::new).collect(Collectors.toList())));
     }

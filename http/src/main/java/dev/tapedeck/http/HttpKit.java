@@ -15,7 +15,6 @@ import feign.Logger;
 import feign.Request;
 import feign.Response;
 import feign.Retryer;
-import feign.jackson.JacksonDecoder;
 import feign.jackson.JacksonEncoder;
 import io.vavr.control.Either;
 import java.net.InetAddress;
@@ -33,15 +32,15 @@ import java.util.function.Supplier;
  * Everything one provider connection needs for HTTP; built once per connection, thread-safe, closeable.
  *
  * <p>API clients never follow redirects, send the auth headers only to the base URL's origin, keep each path
- * parameter one percent-encoded segment, decode with {@link Json#mapper()}, and retry through one layer driven by
- * the config's {@code RetryPolicy}, retry budget, {@code Sleeper} and {@code Clock} (Feign's own retryer is off). A
- * try covers the whole answer: API bodies are read whole (up to {@code config.apiBodyLimit()}) inside the retry
- * loop. Timeouts come from {@code config.timeouts()}: connect and read-idle per try, the overall one across tries,
- * waits and body reads of an API call; media fetches get no overall timeout. Media URLs a provider hands over are
- * checked against an {@link AddressPolicy}. Feign logging stays at {@code NONE}: the HEADERS and FULL levels would
- * buffer whole media bodies and print credentials. Instead the kit writes its own redacted wire log (see
- * {@link WireLog}, logger {@code dev.tapedeck.http.wire}) and tells {@code config.observer()} about every call,
- * retry and media body.
+ * parameter one percent-encoded segment, decode with {@link Json#mapper()} (UTF-8 answers straight from their
+ * bytes), and retry through one layer driven by the config's {@code RetryPolicy}, retry budget, {@code Sleeper}
+ * and {@code Clock} (Feign's own retryer is off). A try covers the whole answer: API bodies are read whole (up to
+ * {@code config.apiBodyLimit()}) inside the retry loop. Timeouts come from {@code config.timeouts()}: connect and
+ * read-idle per try, the overall one across tries, waits and body reads of an API call; media fetches get no
+ * overall timeout. Media URLs a provider hands over are checked against an {@link AddressPolicy}. Feign logging
+ * stays at {@code NONE}: the HEADERS and FULL levels would buffer whole media bodies and print credentials. Instead
+ * the kit writes its own redacted wire log (see {@link WireLog}, logger {@code dev.tapedeck.http.wire}) and tells
+ * {@code config.observer()} about every call, retry and media body.
  */
 public final class HttpKit implements AutoCloseable {
 
@@ -100,7 +99,7 @@ public final class HttpKit implements AutoCloseable {
                 .retryer(Retryer.NEVER_RETRY)
                 .logLevel(Logger.Level.NONE)
                 .encoder(new JacksonEncoder(Json.mapper()))
-                .decoder(new JacksonDecoder(Json.mapper()))
+                .decoder(new StreamDecoder(Json.mapper()))
                 .errorDecoder(new ErrorDecoding(reader, errorMapper))
                 .requestInterceptor(template -> headers.forEach(template::header))
                 .target(feignInterface, baseUrl.toString());

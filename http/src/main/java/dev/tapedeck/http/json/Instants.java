@@ -49,13 +49,27 @@ public final class Instants {
                 to)));
     }
 
-    /** The instant {@code text} spells in one of the accepted shapes; empty for anything else. */
+    /**
+     * The instant {@code text} spells in one of the accepted shapes; empty for anything else. The shapes providers
+     * actually send (epoch digits, {@code yyyy-MM-ddTHH:mm[:ss[.f…]]} with {@code Z}, {@code ±HH:MM} or no offset,
+     * a space for the {@code T}, a bare date) are read by hand, with no regex or formatter; only text that is not
+     * one of them exactly goes through the java.time parsers, which read them the same way.
+     */
     public static Optional<Instant> fromText(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Instant fast = IsoFastPath.parse(text);
+        return fast != null ? Optional.of(fast) : lenient(text);
+    }
+
+    /** The slow reading, java.time's parsers after stripping; {@link #fromText} agrees with it on every input. */
+    static Optional<Instant> lenient(String text) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
         String t = text.strip();
-        if (t.matches("\\d{1,18}(\\.\\d{1,9})?")) {
+        if (isEpochText(t)) {
             return fromEpoch(new BigDecimal(t));
         }
         String iso = t.length() > 10 && t.charAt(10) == ' ' ? t.substring(0, 10) + 'T' + t.substring(11) : t;
@@ -74,6 +88,15 @@ public final class Instants {
         } catch (DateTimeException notADate) {
             return Optional.empty();
         }
+    }
+
+    /** {@code 1-18 ASCII digits, then optionally '.' and 1-9 digits}. */
+    private static boolean isEpochText(String t) {
+        int dot = t.indexOf('.');
+        int whole = dot < 0 ? t.length() : dot;
+        return whole >= 1 && whole <= 18 && IsoFastPath.digits(t, 0, whole)
+                && (dot < 0 || t.length() - dot - 1 >= 1 && t.length() - dot - 1 <= 9
+                        && IsoFastPath.digits(t, dot + 1, t.length()));
     }
 
     /** The instant a JSON value holds, number or text; empty for null, absent and unreadable values. */

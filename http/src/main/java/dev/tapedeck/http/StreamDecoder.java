@@ -1,0 +1,57 @@
+package dev.tapedeck.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import feign.Response;
+import feign.Util;
+import feign.codec.Decoder;
+import feign.jackson.JacksonDecoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Feign's {@link JacksonDecoder}, but reading UTF-8 answers (the charset JSON mandates, and the default) straight
+ * from the body's bytes: Jackson's byte parser, with no Reader decoding characters in between, which took a fifth
+ * of a history walk's CPU. An answer that names another charset still goes through JacksonDecoder's Reader.
+ * Otherwise the same contract: 404 and 204 give the type's empty value, no or an empty body gives null.
+ */
+final class StreamDecoder implements Decoder {
+
+    private final ObjectMapper mapper;
+    private final JacksonDecoder readerDecoder;
+
+    StreamDecoder(ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.readerDecoder = new JacksonDecoder(mapper);
+    }
+
+    @Override
+    public Object decode(Response response, Type type) throws IOException {
+        if (response.status() == 404 || response.status() == 204) {
+            return Util.emptyValueOf(type);
+        }
+        if (response.body() == null || response.body().length() != null && response.body().length() == 0) {
+            return null;
+        }
+        if (!StandardCharsets.UTF_8.equals(response.charset())) {
+            return readerDecoder.decode(response, type);
+        }
+        PushbackInputStream in = new PushbackInputStream(response.body().asInputStream(), 1);
+        int first = in.read();
+        if (first < 0) {
+            return null;
+        }
+        in.unread(first);
+        try (InputStream body = in) {
+            return mapper.readValue(body, mapper.constructType(type));
+        } catch (RuntimeJsonMappingException failure) {
+            if (failure.getCause() instanceof IOException cause) {
+                throw cause;
+            }
+            throw failure;
+        }
+    }
+}

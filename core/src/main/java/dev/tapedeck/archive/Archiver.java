@@ -36,7 +36,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -66,10 +65,12 @@ import java.util.stream.Stream;
  * ready is a failure. A failure of one recording or session does not
  * stop the run; the summary lists it. Interrupting the calling thread stops listing, interrupts the downloads
  * (which keep nothing under a final name) and returns what was done, with the interrupt flag set again.
+ *
+ * <p>A run returns, however it ends, only once every thread it started has stopped: no listing, download, manifest
+ * line or resume note of it is still under way when the folder's lock is released, and the summary holds every
+ * entry the run wrote to the manifest.
  */
 public final class Archiver {
-
-    private static final long STOP_GRACE_SECONDS = 30;
 
     private final RecordingSource source;
     private final SessionHistory history;
@@ -176,75 +177,73 @@ public final class Archiver {
         try (Manifest manifest = opened.get()) {
             Run run = new Run(root, manifest, downloader, wait, listener, pool, slots, withoutRecordings);
             try {
-                while (sessions.hasNext()) {
-                    if (Thread.currentThread().isInterrupted()) {
-                        throw new InterruptedException("archive interrupted");
-                    }
-                    Selected selected = sessions.next();
-                    if (!selected.recorded()) {
-                        withoutRecordings.incrementAndGet();
-                        continue;
-                    }
-                    ahead.acquire();
-                    pending.add(listing.submit(() -> {
-                        try {
-                            return run.session(selected);
-                        } finally {
-                            ahead.release();
+                try {
+                    while (sessions.hasNext()) {
+                        if (Thread.currentThread().isInterrupted()) {
+                            throw new InterruptedException("archive interrupted");
                         }
-                    }));
+                        Selected selected = sessions.next();
+                        if (!selected.recorded()) {
+                            withoutRecordings.incrementAndGet();
+                            continue;
+                        }
+                        ahead.acquire();
+                        pending.add(listing.submit(() -> {
+                            try {
+                                return run.session(selected);
+                            } finally {
+                                ahead.release();
+                            }
+                        }));
+                    }
+                } catch (TapedeckException history) {
+                    listingError = Optional.of(history.error());
+                } catch (InterruptedException stop) {
+                    interrupted = true;
                 }
-            } catch (TapedeckException history) {
-                listingError = Optional.of(history.error());
-            } catch (InterruptedException stop) {
-                interrupted = true;
+                listing.shutdown();
+                if (!interrupted) {
+                    interrupted = !awaitAll(pending);
+                }
+            } finally {
+                // However the run ends (done, interrupted, a history or task that threw), nothing it started may
+                // outlive it: the manifest closes and the folder's lock is released when it returns. Listing
+                // first, so that nothing queues a download once the downloads are stopped.
+                stop(listing);
+                stop(pool);
             }
-            listing.shutdown();
             List<ManifestEntry> entries = new ArrayList<>();
             for (Future<List<Future<ManifestEntry>>> session : pending) {
-                List<Future<ManifestEntry>> downloads = List.of();
-                if (!interrupted) {
-                    try {
-                        downloads = session.get();
-                    } catch (InterruptedException stop) {
-                        interrupted = true;
-                    } catch (ExecutionException impossible) {
-                        if (!(impossible.getCause() instanceof InterruptedException)) {
-                            throw new IllegalStateException("archive task failed", impossible.getCause());
-                        }
-                        interrupted = true;
-                    }
-                }
-                if (interrupted) {
-                    stop(listing);
-                    downloads = doneValue(session).orElse(List.of());
-                }
-                for (Future<ManifestEntry> future : downloads) {
-                    if (!interrupted) {
-                        try {
-                            entries.add(future.get());
-                            continue;
-                        } catch (InterruptedException stop) {
-                            interrupted = true;
-                        } catch (ExecutionException impossible) {
-                            throw new IllegalStateException("archive task failed", impossible.getCause());
-                        }
-                    }
-                    if (interrupted && !pool.isTerminated()) {
-                        stop(listing);
-                        stop(pool);
-                    }
-                    doneValue(future).ifPresent(entries::add);
+                for (Future<ManifestEntry> download : outcome(session).orElse(List.of())) {
+                    outcome(download).ifPresent(entries::add);
                 }
             }
-            pool.shutdown();
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
             return Either.right(new ArchiveSummary(entries, withoutRecordings.get(), listingError, interrupted));
-        } finally {
-            listing.shutdownNow();
-            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Waits for every session's listing and every download it queued; false when the calling thread was
+     * interrupted meanwhile (its flag then clear), or a listing stopped for an interrupt.
+     */
+    private static boolean awaitAll(List<Future<List<Future<ManifestEntry>>>> pending) {
+        try {
+            for (Future<List<Future<ManifestEntry>>> session : pending) {
+                for (Future<ManifestEntry> download : session.get()) {
+                    download.get();
+                }
+            }
+            return true;
+        } catch (InterruptedException stop) {
+            return false;
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof InterruptedException) {
+                return false;
+            }
+            throw new IllegalStateException("archive task failed", failed.getCause());
         }
     }
 
@@ -257,24 +256,44 @@ public final class Archiver {
         return Math.max(1, (parallelism + 1) / 2);
     }
 
-    /** Interrupts the downloads and waits a bounded time for them to record how they ended. */
-    private static void stop(ExecutorService pool) {
-        pool.shutdownNow();
-        try {
-            pool.awaitTermination(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException again) {
+    /**
+     * Interrupts what {@code threads} still run, drops what they have not started, and waits, however long, until
+     * every one has stopped: a task left running would write into the folder after the run released it. The wait
+     * is uninterruptible (the flag is kept), and ends because every task stops at an interrupt or at its network
+     * timeouts.
+     */
+    private static void stop(ExecutorService threads) {
+        for (Runnable neverStarted : threads.shutdownNow()) {
+            ((Future<?>) neverStarted).cancel(false);
+        }
+        boolean interrupted = false;
+        while (!threads.isTerminated()) {
+            try {
+                threads.awaitTermination(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException again) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private static <T> Optional<T> doneValue(Future<T> future) {
+    /** What a task that has ended returned; empty when it never ran or stopped for an interrupt. */
+    private static <T> Optional<T> outcome(Future<T> future) {
         if (!future.isDone() || future.isCancelled()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(future.get(0, TimeUnit.SECONDS));
-        } catch (InterruptedException | ExecutionException | TimeoutException notThere) {
+            return Optional.of(future.get());
+        } catch (InterruptedException impossible) {
+            Thread.currentThread().interrupt();
             return Optional.empty();
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof InterruptedException) {
+                return Optional.empty();
+            }
+            throw new IllegalStateException("archive task failed", failed.getCause());
         }
     }
 
@@ -353,7 +372,13 @@ public final class Archiver {
             boolean deferNotReady = !selected.named() && wait.isEmpty();
             List<Future<ManifestEntry>> downloads = new ArrayList<>();
             for (Recording recording : listed.get()) {
-                slots.acquire();
+                try {
+                    slots.acquire();
+                } catch (InterruptedException stop) {
+                    // The run is stopping: the downloads queued so far are still its own to wait for and report.
+                    Thread.currentThread().interrupt();
+                    return downloads;
+                }
                 downloads.add(pool.submit(() -> {
                     try {
                         return one(recording, deferNotReady);

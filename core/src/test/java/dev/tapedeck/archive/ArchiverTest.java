@@ -38,6 +38,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -518,6 +519,64 @@ class ArchiverTest {
 
         assertThat(finished.count(DownloadStatus.DOWNLOADED)).isEqualTo(2);
         assertManifestMatchesDisk();
+    }
+
+    @Test
+    void anInterruptedRunReturnsOnlyOnceEveryDownloadItStartedHasStoppedAndReportsIt() throws Exception {
+        served("s1", "r1", "a.mp4", 40_000, 10);
+        served("s1", "r2", "b.mp4", 40_000, 11);
+        Thread caller = Thread.currentThread();
+        CountDownLatch returned = new CountDownLatch(1);
+        List<String> done = Collections.synchronizedList(new ArrayList<>());
+        ArchiveListener interruptThenLinger = new ArchiveListener() {
+            @Override
+            public void recordingStarted(Recording recording, Optional<Long> totalSize) {
+                caller.interrupt();
+                lingerAfterStop(caller, returned);
+            }
+
+            @Override
+            public void entryDone(ManifestEntry entry) {
+                done.add(entry.recordingId());
+            }
+        };
+        ArchiveSummary stopped;
+        List<String> doneAtReturn;
+        try {
+            // With parallelism 1 the listing waits for r1's slot to queue r2, so the stop finds it waiting there.
+            stopped = archiver(List.of(List.of("s1"))).archive(SessionQuery.all(), out,
+                    ArchiveOptions.defaults().withParallelism(1), interruptThenLinger).get();
+            doneAtReturn = List.copyOf(done);
+        } finally {
+            returned.countDown();
+            Thread.interrupted();
+        }
+
+        assertThat(doneAtReturn).as("downloads done with when archive() returned").containsExactly("r1");
+        assertThat(stopped.interrupted()).isTrue();
+        assertThat(stopped.entries()).singleElement().satisfies(entry -> {
+            assertThat(entry.recordingId()).isEqualTo("r1");
+            assertThat(entry.status()).isEqualTo(DownloadStatus.FAILED);
+        });
+        assertThat(manifest()).containsExactlyElementsOf(stopped.entries());
+        assertThat(out.resolve("loop/s1/r1.mp4")).doesNotExist();
+    }
+
+    /**
+     * Holds a download (in its listener) until the archive stops it, and then until the archive has returned or
+     * waits for it: so a run that returned without waiting for its downloads certainly leaves this one running.
+     */
+    private static void lingerAfterStop(Thread caller, CountDownLatch returned) {
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException stop) {
+            // The archive stops its downloads by interrupting them.
+        }
+        while (returned.getCount() > 0 && caller.getState() != Thread.State.WAITING
+                && caller.getState() != Thread.State.TIMED_WAITING) {
+            Thread.onSpinWait();
+        }
+        Thread.currentThread().interrupt();
     }
 
     @Test

@@ -36,6 +36,7 @@ final class MediaAssets {
         Map<String, ByteSource> files = new LinkedHashMap<>();
         files.put(MediaPaths.SAMPLE_MP4, ByteSource.of(read("sample.mp4"), "video/mp4"));
         files.put(MediaPaths.CALL_MP3, ByteSource.of(read("call.mp3"), "audio/mpeg"));
+        files.put(MediaPaths.RRWEB_EVENTS, ByteSource.of(read("rrweb-events.json"), "application/json"));
         String playlist = new String(read("hls/playlist.m3u8"), StandardCharsets.UTF_8);
         for (String line : playlist.split("\n")) {
             String segment = line.trim();

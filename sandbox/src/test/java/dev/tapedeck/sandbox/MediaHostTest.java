@@ -42,6 +42,21 @@ class MediaHostTest {
     }
 
     @Test
+    void the_rrweb_recording_is_a_json_array_of_events_starting_with_the_page_meta() throws Exception {
+        HttpResponse<byte[]> response = Http.get(sandbox.presignedMediaUrl(MediaPaths.RRWEB_EVENTS));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/json"));
+        com.fasterxml.jackson.databind.JsonNode events = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(response.body());
+        assertThat(events.isArray()).isTrue();
+        assertThat(events).hasSize(63);
+        assertThat(events.get(0).get("type").asInt()).isEqualTo(4);
+        assertThat(events.get(1).get("type").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void single_ranges_answer_206_with_content_range() {
         URI url = sandbox.presignedMediaUrl(MediaPaths.SAMPLE_MP4);
         HttpResponse<byte[]> middle = Http.get(url, "Range", "bytes=100-199");

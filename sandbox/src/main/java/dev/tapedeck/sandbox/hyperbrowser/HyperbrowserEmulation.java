@@ -27,10 +27,11 @@ import java.util.regex.Pattern;
  * {@code GET /api/sessions?status=&page=&limit=} (newest first, {@code {sessions, totalCount, page, perPage}}; page
  * from 1, limit 1..100, default 10), {@code GET /api/session/{id}/video-recording-url} and {@code /recording-url}
  * ({@code {status, recordingUrl, error}}, status {@code not_enabled}, {@code pending}, {@code in_progress},
- * {@code completed} or {@code failed}), {@code GET /api/session/{id}/recording} (the rrweb events). The video's URL is
- * presigned on the media host; the rrweb URL is signed here, under {@code /storage}, for {@link #RRWEB_SIGNED_FOR},
- * and refused with 403 once expired. Errors are {@code {message, code}}; a 429 carries Retry-After. UNVERIFIED in the
- * documents and chosen here: the page size and its bounds, the signed URLs' lifetime, older sessions whose rrweb
+ * {@code completed} or {@code failed}) and {@code GET /api/session/{id}/recording} (the rrweb events). Both URLs
+ * are presigned on the media host, which refuses them with 403 once expired; the rrweb events are the sandbox's
+ * shipped recording, {@link MediaPaths#RRWEB_EVENTS}, which {@code /recording} serves too. Errors are
+ * {@code {message, code}}; a 429 carries Retry-After. UNVERIFIED in the documents and chosen here: the page size and
+ * its bounds, the signed URLs' lifetime, older sessions whose rrweb
  * recording is completed without a URL.
  *
  * <p>Seeded: 44 sessions. The first 2 are active until start + {@link HyperbrowserEmulator#STOP_AFTER} (both
@@ -42,12 +43,8 @@ final class HyperbrowserEmulation implements Emulation {
 
     private static final Pattern PATH = Pattern.compile(
             "/api/(?:sessions|session/([^/]+)/(video-recording-url|recording-url|recording))");
-    private static final Pattern STORAGE = Pattern.compile("/storage/rrweb/([^/]+)\\.json");
     private static final List<String> STATUSES = List.of("active", "closed", "error", "close-error");
-    private static final Duration RRWEB_SIGNED_FOR = Duration.ofMinutes(10);
     private static final String TEAM = "4f6c1e2a-8b3d-4c7e-9a1f-2d5b6c7e8f90";
-    private static final String[] SITES = {"https://shop.example.com/cart", "https://news.example.org/",
-            "https://app.example.io/login", "https://docs.example.dev/search?q=hls"};
 
     /** One seeded session; {@code video} is off, ok or failed, {@code web} whether rrweb was on. */
     private record Seeded(String id, int n, Instant created, Instant stopped, String end, String video, boolean web) {
@@ -95,11 +92,6 @@ final class HyperbrowserEmulation implements Emulation {
 
     @Override
     public void handle(Call call) throws IOException {
-        Matcher storage = STORAGE.matcher(call.path());
-        if (call.method().equals("GET") && storage.matches()) {
-            signedEvents(call, storage.group(1));
-            return;
-        }
         Matcher path = PATH.matcher(call.path());
         Instant now = context.clock().instant();
         if (!call.header("x-api-key").orElse("").equals(key)) {
@@ -112,11 +104,12 @@ final class HyperbrowserEmulation implements Emulation {
             Optional<Seeded> found = find(path.group(1));
             if (found.isEmpty()) {
                 error(call, 404, "Session not found", "SESSION_NOT_FOUND");
-            } else if (path.group(2).equals("recording")) {
-                call.json(200, found.get().web() && !now.isBefore(found.get().stopped()) ? events(found.get())
-                        : Json.array());
-            } else {
+            } else if (!path.group(2).equals("recording")) {
                 call.json(200, recordingUrl(found.get(), path.group(2).startsWith("video"), now));
+            } else if (!found.get().web() || now.isBefore(found.get().stopped())) {
+                call.json(200, Json.array());
+            } else {
+                context.serveMedia(call, MediaPaths.RRWEB_EVENTS, "application/json");
             }
         }
     }
@@ -182,56 +175,12 @@ final class HyperbrowserEmulation implements Emulation {
                     + "recording of the browser's screen ended unexpectedly");
         }
         answer.put("status", "completed");
-        if (video) {
-            answer.put("recordingUrl", context.presign(MediaPaths.SAMPLE_MP4).url());
-        } else if (s.n() > 40) {
+        if (!video && s.n() > 40) {
             answer.putNull("recordingUrl");
         } else {
-            long expires = now.plus(RRWEB_SIGNED_FOR).getEpochSecond();
-            answer.put("recordingUrl", context.mountUrl() + "/storage/rrweb/" + s.id() + ".json?expires=" + expires
-                    + "&signature=" + signature(s.id(), expires));
+            answer.put("recordingUrl", context.presign(video ? MediaPaths.SAMPLE_MP4 : MediaPaths.RRWEB_EVENTS).url());
         }
         return answer.putNull("error");
-    }
-
-    private String signature(String id, long expires) {
-        return Integer.toHexString((id + '|' + expires + '|' + key).hashCode());
-    }
-
-    /** The rrweb events at a URL this emulation signed, without the key; 403 once expired or when tampered with. */
-    private void signedEvents(Call call, String id) throws IOException {
-        String expires = call.param("expires").orElse("");
-        Optional<Seeded> found = sessions.stream().filter(s -> s.id().equals(id) && s.web()).findFirst();
-        if (found.isEmpty() || !expires.matches("\\d{1,12}")
-                || !call.param("signature").orElse("").equals(signature(id, Long.parseLong(expires)))) {
-            call.text(403, "AccessDenied: the signature does not match");
-        } else if (context.clock().instant().getEpochSecond() >= Long.parseLong(expires)) {
-            call.text(403, "AccessDenied: Request has expired");
-        } else {
-            call.json(200, events(found.get()));
-        }
-    }
-
-    /** A short rrweb recording: the page's meta, a full snapshot, then mouse and scroll interactions. */
-    private static ArrayNode events(Seeded s) {
-        ArrayNode events = Json.array();
-        long start = s.created().plusSeconds(2).toEpochMilli();
-        for (int i = 0; i < 60; i++) {
-            ObjectNode event = events.addObject().put("type", i == 0 ? 4 : i == 1 ? 2 : 3)
-                    .put("timestamp", start + 250L * i);
-            ObjectNode data = event.putObject("data");
-            if (i == 0) {
-                data.put("href", SITES[s.n() % SITES.length]).put("width", 1280).put("height", 720);
-            } else if (i == 1) {
-                data.putObject("node").put("type", 0).put("id", 1).putArray("childNodes").addObject()
-                        .put("type", 2).put("tagName", "html").put("id", 2);
-                data.putObject("initialOffset").put("top", 0).put("left", 0);
-            } else {
-                data.put("source", i % 3 == 0 ? 3 : 2).put("id", 2).put("x", 40 + 9 * i).put("y", 60 + 5 * i);
-                event.put("delay", 250);
-            }
-        }
-        return events;
     }
 
     @Override

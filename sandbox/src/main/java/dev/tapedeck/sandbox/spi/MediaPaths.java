@@ -11,6 +11,8 @@ public final class MediaPaths {
     public static final String SAMPLE_MP4 = "/assets/sample.mp4";
     /** A 3 s mono MP3, the Kataven call recording. */
     public static final String CALL_MP3 = "/assets/call.mp3";
+    /** An rrweb recording of 63 events (meta, full snapshot, mouse moves, a click, scrolls, a custom event), JSON. */
+    public static final String RRWEB_EVENTS = "/assets/rrweb-events.json";
     /** An HLS VOD playlist whose three MPEG-TS segment URLs are presigned when it is served. */
     public static final String HLS_PLAYLIST = "/assets/hls/playlist.m3u8";
     /** The folder of the HLS segments {@code segment0.ts}..{@code segment2.ts}. */

@@ -41,8 +41,7 @@ public record HyperbrowserRecordings(HttpKit kit, HyperbrowserApi api, ProviderM
     static final String EVENTS_ID = "rrweb";
 
     /** One recording answer, its status word and link read, the rest kept. */
-    private record Answer(String what, String status, Optional<URI> url, Optional<String> error, ItemFields fields,
-            JsonValue body) {
+    private record Answer(String what, String status, Optional<URI> url, ItemFields fields, JsonValue body) {
         static Answer of(String what, JsonValue body) {
             ItemFields fields = ItemFields.of(body).orElseGet(() -> ItemFields.of(JsonValue.ObjectValue.EMPTY).get());
             Optional<String> link = fields.text("recordingUrl");
@@ -50,13 +49,8 @@ public record HyperbrowserRecordings(HttpKit kit, HyperbrowserApi api, ProviderM
             if (link.isPresent() && url.isEmpty()) {
                 fields.unreadable("recordingUrl");
             }
-            return new Answer(what, text(fields, "status").orElse("missing"), url, text(fields, "error"), fields, body);
-        }
-
-        /** A text field that stays in the provider data. */
-        static Optional<String> text(ItemFields fields, String name) {
-            return fields.peek(name).filter(JsonValue.TextValue.class::isInstance)
-                    .map(value -> ((JsonValue.TextValue) value).value());
+            return new Answer(what, fields.peek("status").filter(JsonValue.TextValue.class::isInstance)
+                    .map(word -> ((JsonValue.TextValue) word).value()).orElse("missing"), url, fields, body);
         }
 
         boolean processing() {
@@ -102,8 +96,8 @@ public record HyperbrowserRecordings(HttpKit kit, HyperbrowserApi api, ProviderM
         }
         if (recordings.isEmpty()) {
             return Either.left(new TapedeckError.NotFound(metadata.id(), video.status().equals("failed")
-                    ? metadata.id() + " failed to record the video of session " + session + ": " + video.error()
-                            .orElse("it gave no reason") + "; its rrweb recording is " + events.status()
+                    ? metadata.id() + " failed to record the video of session " + session + ": " + video.fields()
+                            .peek("error").map(JsonValue::toJson).orElse("no reason given") + "; its rrweb recording is " + events.status()
                     : "session " + session + " has no recording at " + metadata.id() + " (video " + video.status()
                             + ", rrweb " + events.status() + "): Hyperbrowser records sessions created with "
                             + "enableWebRecording, and their video with enableVideoWebRecording as well"));

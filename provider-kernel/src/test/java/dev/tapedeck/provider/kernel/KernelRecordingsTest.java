@@ -117,6 +117,8 @@ class KernelRecordingsTest {
 
     private Session running() {
         return connection.history().sessions(SessionQuery.builder().status(SessionStatus.ACTIVE).build()).get()
-                .filter(s -> connection.recordings().recordings(s.id()).get().size() == 2).findFirst().orElseThrow();
+                .filter(s -> connection.recordings().recordings(s.id()).get().size() == 2 && connection.recordings()
+                        .recordings(s.id()).get().get(1).providerData().get("finished_at")
+                        .orElseThrow() instanceof JsonValue.NullValue).findFirst().orElseThrow();
     }
 }

@@ -34,8 +34,8 @@ import java.util.regex.Pattern;
  * UNVERIFIED and chosen here: the default page size, the 409 of a second start while one runs, the 404 of a running
  * replay's bytes and of any call on a deleted browser but the lists.
  *
- * <p>Seeded: 40 browsers, one a day apart. The first 4 are active: 1 and 2 have a finished replay and one running
- * until start + {@link KernelEmulator#FINISH_AFTER}, 3 a finished one, 4 none yet. The others were deleted after
+ * <p>Seeded: 40 browsers, one a day apart. The first 4 are active: 1 and 2 have 2 and 1 finished replays, 3 and 4
+ * one replay running until start + {@link KernelEmulator#FINISH_AFTER}, after 1 and 0 finished ones. The others were deleted after
  * their run; n%9==5 recorded nothing, the rest 1 to 4 finished replays. Thread-safe: replays start and stop while others are read.
  */
 final class KernelEmulation implements Emulation {
@@ -87,12 +87,12 @@ final class KernelEmulation implements Emulation {
                     .plusSeconds(random.nextInt(3600));
             Instant ended = created.plusSeconds(60 + random.nextInt(1800));
             List<Replay> replays = new CopyOnWriteArrayList<>();
-            int finished = active ? (n <= 3 ? 1 : 0) : n % 9 == 5 ? 0 : 1 + n % 4;
+            int finished = active ? List.of(2, 1, 1, 0).get(n - 1) : n % 9 == 5 ? 0 : 1 + n % 4;
             for (int r = 0; r < finished; r++) {
                 Instant from = created.plusSeconds(5 + 40L * r);
                 replays.add(new Replay(id(random, 22), from, Instant.MAX, Optional.of(from.plusSeconds(30))));
             }
-            if (active && n <= 2) {
+            if (active && n >= 3) {
                 replays.add(new Replay(id(random, 22), start.minusSeconds(20), until, Optional.empty()));
             }
             browsers.add(new Browser(id(random, 24), n, created, active ? Optional.empty() : Optional.of(ended),

@@ -35,8 +35,9 @@ import java.util.regex.Pattern;
  * replay's bytes and of any call on a deleted browser but the lists.
  *
  * <p>Seeded: 40 browsers, one a day apart. The first 4 are active: 1 and 2 have 2 and 1 finished replays, 3 and 4
- * one replay running until start + {@link KernelEmulator#FINISH_AFTER}, after 1 and 0 finished ones. The others were deleted after
- * their run; n%9==5 recorded nothing, the rest 1 to 4 finished replays. Thread-safe: replays start and stop while others are read.
+ * one replay running until start + {@link KernelEmulator#FINISH_AFTER}, after 1 and 0 finished ones. The others were
+ * deleted after their run; n%9==5 recorded nothing, the rest 1 to 4 finished replays. Thread-safe: replays start
+ * and stop while others are read.
  */
 final class KernelEmulation implements Emulation {
 

@@ -1,5 +1,6 @@
 package dev.tapedeck.provider.kernel.internal;
 
+import dev.tapedeck.http.JsonAnswer;
 import dev.tapedeck.model.JsonValue;
 import feign.HeaderMap;
 import feign.Headers;
@@ -15,13 +16,10 @@ import java.util.Map;
  */
 public interface KernelApi {
 
-    /**
-     * {@code GET /browsers?status=&query=&offset=&limit=}: a bare array of browser sessions; the paging is in the
-     * headers {@code X-Has-More} and {@code X-Next-Offset}, so the answer is taken whole, with them.
-     */
+    /** {@code GET /browsers?status=&query=&offset=&limit=}: a bare array, its paging in the headers. */
     @RequestLine("GET /browsers")
     @Headers("Accept: application/json")
-    Response browsers(@QueryMap Map<String, Object> query);
+    JsonAnswer browsers(@QueryMap Map<String, Object> query);
 
     /** {@code GET /browsers/{id}/replays}: {@code [{replay_id, started_at, finished_at, replay_view_url}]}. */
     @RequestLine("GET /browsers/{id}/replays")

@@ -3,10 +3,10 @@ package dev.tapedeck.provider.kernel.internal;
 import dev.tapedeck.ProviderMetadata;
 import dev.tapedeck.SessionHistory;
 import dev.tapedeck.http.HttpKit;
+import dev.tapedeck.http.JsonAnswer;
 import dev.tapedeck.http.Listings;
 import dev.tapedeck.http.PartitionedPages;
 import dev.tapedeck.http.json.ItemFields;
-import dev.tapedeck.http.json.Json;
 import dev.tapedeck.model.JsonValue;
 import dev.tapedeck.model.Page;
 import dev.tapedeck.model.PageToken;
@@ -14,35 +14,30 @@ import dev.tapedeck.model.Session;
 import dev.tapedeck.model.SessionQuery;
 import dev.tapedeck.model.SessionStatus;
 import dev.tapedeck.model.TapedeckError;
-import feign.Response;
 import io.vavr.control.Either;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.TreeMap;
 
 /**
  * Kernel's browser list, {@code GET /browsers}. Unfiltered it asks for {@code status=all}: running browsers and the
- * soft-deleted ones (a browser that ended, by a delete call or its timeout), so the history reaches as far back as
- * Kernel keeps deleted browsers; ACTIVE asks for {@code active}, COMPLETED for {@code deleted}, any other status for
- * nothing. Pages are Kernel's offsets ({@code offset}, {@code limit}, up to 100, UNVERIFIED): the next one is the
- * {@code X-Next-Offset} header (0 or {@code X-Has-More: false} ends it, as the SDK's pager reads them); without those
- * headers a full page is followed by the next offset. A browser with {@code deleted_at} is COMPLETED and ended then,
- * else ACTIVE; {@code session_id}, {@code created_at} and {@code deleted_at} are neutral; {@code usage.uptime_ms} also gives the
- * duration and the {@code tags} neutral {@code key=value} tags; every other field stays in the provider data.
+ * soft-deleted ones (ended, by a delete call or a timeout), so the history reaches as far back as Kernel keeps
+ * deleted browsers; ACTIVE asks for {@code active}, COMPLETED for {@code deleted}, any other status for nothing.
+ * Pages are Kernel's offsets ({@code offset}, {@code limit} up to 100, UNVERIFIED), read as the SDK's pager reads
+ * them: the next is the {@code X-Next-Offset} header, none when it is 0 or {@code X-Has-More} is {@code false};
+ * without the one, the page's end; without either, a full page is followed. A browser with {@code deleted_at} is
+ * COMPLETED and ended then, else ACTIVE; {@code session_id}, {@code created_at} and {@code deleted_at} are neutral,
+ * {@code usage.uptime_ms} also gives the duration and {@code tags} neutral {@code key=value} tags; every other field
+ * stays in the provider data.
  */
 public record KernelHistory(HttpKit kit, KernelApi api, ProviderMetadata metadata) implements SessionHistory {
 
     private static final Map<SessionStatus, String> WORDS = Map.of(SessionStatus.ACTIVE, "active",
             SessionStatus.COMPLETED, "deleted");
     private static final int MAX_LIMIT = 100;
-    /** The longest page read: 100 browsers of a few KiB each, with room to spare. */
-    private static final int MAX_PAGE = 8 * 1024 * 1024;
 
     @Override
     public Either<TapedeckError, Page<Session>> fetchPage(SessionQuery query, Optional<PageToken> token) {
@@ -55,44 +50,24 @@ public record KernelHistory(HttpKit kit, KernelApi api, ProviderMetadata metadat
                         + "end in an offset; '" + offset.get() + "' is none, so start the listing again"));
             }
             long from = offset.map(Long::parseLong).orElse(0L);
-            Map<String, Object> parameters = new LinkedHashMap<>();
-            parameters.put("status", word);
+            Map<String, Object> parameters = new TreeMap<>(Map.of("status", word, "offset", from, "limit", limit));
             Optional.ofNullable(query.providerFilters().get("query")).ifPresent(text -> parameters.put("query", text));
-            parameters.put("offset", from);
-            parameters.put("limit", limit);
-            AtomicReference<Map<String, Collection<String>>> headers = new AtomicReference<>(Map.of());
-            return kit.text(() -> {
-                Response answer = api.browsers(parameters);
-                headers.set(answer.headers());
-                return answer;
-            }, MAX_PAGE).flatMap(body -> page(body, headers.get(), from, limit));
+            return kit.call(() -> api.browsers(parameters)).flatMap(answer -> page(answer, from, limit));
         });
     }
 
-    private Either<TapedeckError, Page<Session>> page(String body, Map<String, Collection<String>> headers,
-            long offset, int limit) {
-        JsonValue browsers;
-        try {
-            browsers = Json.mapper().readValue(body, JsonValue.class);
-        } catch (IOException | RuntimeException unreadable) {
-            browsers = JsonValue.ObjectValue.EMPTY;
-        }
-        if (!(browsers instanceof JsonValue.ListValue list)) {
+    private Either<TapedeckError, Page<Session>> page(JsonAnswer answer, long offset, int limit) {
+        if (!(answer.body() instanceof JsonValue.ListValue list)) {
             return Either.left(new TapedeckError.ProviderFailure(metadata.id(), 200, metadata.id() + " answered the "
                     + "browser list with something other than a JSON array; try again later", "", false));
         }
-        Optional<String> more = header(headers, "X-Has-More");
-        Optional<Long> next = header(headers, "X-Next-Offset").filter(v -> v.matches("\\d{1,9}")).map(Long::parseLong);
-        Optional<Long> following = more.isEmpty() && next.isEmpty()
-                ? Optional.of(offset + list.values().size()).filter(unused -> list.values().size() >= limit)
-                : next.filter(value -> value > 0 && !more.get().equalsIgnoreCase("false"));
+        Optional<Long> next = answer.header("X-Next-Offset").filter(v -> v.matches("\\d{1,9}")).map(Long::parseLong);
+        boolean more = answer.header("X-Has-More").map(v -> !v.equalsIgnoreCase("false"))
+                .orElse(next.map(v -> v > 0).orElse(list.values().size() >= limit));
+        Optional<Long> following = more ? next.or(() -> Optional.of(offset + list.values().size())).filter(v -> v > 0)
+                : Optional.empty();
         return Either.right(new Page<>(Listings.keepReadable(metadata.id(), "browser", list.values(), this::session),
                 following.map(value -> new PageToken(Long.toString(value))), Optional.empty()));
-    }
-
-    private static Optional<String> header(Map<String, Collection<String>> headers, String name) {
-        return headers.entrySet().stream().filter(entry -> name.equalsIgnoreCase(entry.getKey()))
-                .flatMap(entry -> entry.getValue().stream()).map(String::strip).findFirst();
     }
 
     /** One listed browser session, or why the item cannot be one. */

@@ -73,18 +73,13 @@ public record KernelRecordings(HttpKit kit, KernelApi api, ProviderMetadata meta
     public Either<TapedeckError, RecordingState> pause(SessionId session) {
         return replays(session).flatMap(replays -> {
             List<ItemFields> running = replays.stream().filter(r -> running(r.providerData())).toList();
-            for (ItemFields replay : running) {
-                Either<TapedeckError, Boolean> stopped = kit.call(() -> {
-                    api.stop(session.value(), ((JsonValue.TextValue) replay.peek("replay_id").orElseThrow()).value());
-                    return true;
-                });
-                if (stopped.isLeft()) {
-                    return Either.left(stopped.getLeft());
-                }
-            }
-            return Either.right(new RecordingState(session, true, running.isEmpty() ? "" : "stopped",
-                    new JsonValue.ObjectValue(Map.of("stopped", new JsonValue.ListValue(running.stream()
-                            .<JsonValue>map(ItemFields::providerData).toList())))));
+            Optional<TapedeckError> failed = running.stream().map(replay -> kit.call(() -> {
+                api.stop(session.value(), ((JsonValue.TextValue) replay.peek("replay_id").orElseThrow()).value());
+                return replay;
+            })).filter(Either::isLeft).map(Either::getLeft).findFirst();
+            return failed.isPresent() ? Either.left(failed.get()) : Either.right(new RecordingState(session, true,
+                    running.isEmpty() ? "" : "stopped", new JsonValue.ObjectValue(Map.of("stopped", new JsonValue
+                            .ListValue(running.stream().<JsonValue>map(ItemFields::providerData).toList())))));
         });
     }
 

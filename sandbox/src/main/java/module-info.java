@@ -16,6 +16,7 @@ module dev.tapedeck.sandbox {
     exports dev.tapedeck.sandbox.notte;
     exports dev.tapedeck.sandbox.steel;
     exports dev.tapedeck.sandbox.hyperbrowser;
+    exports dev.tapedeck.sandbox.kernel;
     exports dev.tapedeck.sandbox.spi;
 
     uses dev.tapedeck.sandbox.spi.ProviderEmulator;
@@ -23,5 +24,6 @@ module dev.tapedeck.sandbox {
     provides dev.tapedeck.sandbox.spi.ProviderEmulator with dev.tapedeck.sandbox.anchor.AnchorEmulator,
             dev.tapedeck.sandbox.notte.NotteEmulator, dev.tapedeck.sandbox.kataven.KatavenEmulator,
             dev.tapedeck.sandbox.browserbase.BrowserbaseEmulator, dev.tapedeck.sandbox.steel.SteelEmulator,
-            dev.tapedeck.sandbox.hyperbrowser.HyperbrowserEmulator;
+            dev.tapedeck.sandbox.hyperbrowser.HyperbrowserEmulator,
+            dev.tapedeck.sandbox.kernel.KernelEmulator;
 }

@@ -5,6 +5,7 @@ import dev.tapedeck.sandbox.Pauser;
 import dev.tapedeck.sandbox.Sandbox;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A sandbox {@link Pauser} that holds a dribbled media body once the media host has sent {@code holdAt} bytes in
@@ -19,6 +20,8 @@ public final class HeldBody implements Pauser {
     public final CountDownLatch release = new CountDownLatch(1);
     private final long holdAt;
     private final boolean dropOnRelease;
+    private final boolean onlyFirst;
+    private final AtomicBoolean claimed = new AtomicBoolean();
     private volatile Sandbox sandbox;
 
     /**
@@ -26,8 +29,21 @@ public final class HeldBody implements Pauser {
      * {@code dropOnRelease} (its client is dead: no one would read the rest).
      */
     public HeldBody(long holdAt, boolean dropOnRelease) {
+        this(holdAt, dropOnRelease, false);
+    }
+
+    private HeldBody(long holdAt, boolean dropOnRelease, boolean onlyFirst) {
         this.holdAt = holdAt;
         this.dropOnRelease = dropOnRelease;
+        this.onlyFirst = onlyFirst;
+    }
+
+    /**
+     * Holds the first body that pauses, on any origin, and ends it on release; every other body goes on at once. For
+     * bodies dribbled among others that are not held (an API that serves recordings and listings alike).
+     */
+    public static HeldBody first() {
+        return new HeldBody(0, true, true);
     }
 
     /** The sandbox whose counters say how much was sent; nothing is held before it is set. */
@@ -38,6 +54,9 @@ public final class HeldBody implements Pauser {
     @Override
     public void pause(Duration ignored) throws InterruptedException {
         if (sandbox == null || sandbox.counters().bodyBytesSent(Origin.MEDIA) < holdAt) {
+            return;
+        }
+        if (onlyFirst && !claimed.compareAndSet(false, true)) {
             return;
         }
         holding.countDown();

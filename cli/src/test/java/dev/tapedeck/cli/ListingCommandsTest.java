@@ -97,7 +97,7 @@ class ListingCommandsTest {
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.json()).extracting(n -> n.get("provider").asText())
-                .contains("anchor", "notte", "browserbase", "steel", "hyperbrowser");
+                .contains("anchor", "notte", "browserbase", "steel", "hyperbrowser", "kernel");
         assertThat(result.err()).contains("skipping kataven").doesNotContain("Exception");
     }
 

@@ -53,7 +53,7 @@ class ReadmeCommandsTest {
         assertThat(mainJob).isEqualTo("./tapedeck --sandbox archive --out archive");
         CliHarness.Result again = run(mainJob);
         assertThat(again.exitCode()).as(again.toString()).isZero();
-        assertThat(again.out()).containsPattern("\\ndownloaded +0\\n").containsPattern("\\nwaiting +15\\n")
+        assertThat(again.out()).containsPattern("\\ndownloaded +0\\n").containsPattern("\\nwaiting +17\\n")
                 .doesNotContain("evil");
         try (var files = Files.walk(work.resolve("archive"))) {
             assertThat(files.map(Path::toString)).noneMatch(name -> name.contains("evil"));

@@ -2,6 +2,7 @@ package dev.tapedeck.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import dev.tapedeck.model.JsonValue;
 import feign.Response;
 import feign.Util;
 import feign.codec.Decoder;
@@ -16,7 +17,8 @@ import java.nio.charset.StandardCharsets;
  * Feign's {@link JacksonDecoder}, but reading UTF-8 answers (the charset JSON mandates, and the default) straight
  * from the body's bytes: Jackson's byte parser, with no Reader decoding characters in between, which took a fifth
  * of a history walk's CPU. An answer that names another charset still goes through JacksonDecoder's Reader.
- * Otherwise the same contract: 404 and 204 give the type's empty value, no or an empty body gives null.
+ * Otherwise the same contract: 404 and 204 give the type's empty value, no or an empty body gives null. A
+ * {@link JsonAnswer} is the JSON value (JSON null for none) with the answer's headers.
  */
 final class StreamDecoder implements Decoder {
 
@@ -30,6 +32,11 @@ final class StreamDecoder implements Decoder {
 
     @Override
     public Object decode(Response response, Type type) throws IOException {
+        if (type == JsonAnswer.class) {
+            Object body = decode(response, JsonValue.class);
+            return new JsonAnswer(body instanceof JsonValue value ? value : new JsonValue.NullValue(),
+                    response.headers());
+        }
         if (response.status() == 404 || response.status() == 204) {
             return Util.emptyValueOf(type);
         }

@@ -18,19 +18,27 @@ import java.util.function.BiConsumer;
  * @param name     how the table names it
  * @param origin   the origin whose answers it changes
  * @param exitCode the exit code a run ends with: 0 for a transient fault
+ * @param exitCodeWhenTheApiServesMedia the exit code of a run that writes the recordings of a provider whose API
+ *                 serves their bytes itself (no media host): a fault on every API answer reaches those bodies too
  * @param options  command-line options the run needs for it (a short read-idle timeout for a stall)
  * @param inject   switches it on in the sandbox's faults, for the origin
  */
-record Fault(String name, Origin origin, int exitCode, List<String> options, BiConsumer<Faults, Origin> inject) {
+record Fault(String name, Origin origin, int exitCode, int exitCodeWhenTheApiServesMedia, List<String> options,
+        BiConsumer<Faults, Origin> inject) {
 
     /** A rule count no run reaches: every answer of the origin has the fault. */
-    private static final int EVERY = 100_000;
+    static final int EVERY = 100_000;
     /** The read-idle timeout of a run whose answer stalls: real time, so short, but far above a loopback read. */
     static final String STALL_IDLE_TIMEOUT = "500ms";
 
     /** Whether a run must survive it. */
-    boolean isTransient() {
-        return exitCode == ExitCodes.OK;
+    boolean isTransient(boolean apiServesMedia) {
+        return exitCode(apiServesMedia) == ExitCodes.OK;
+    }
+
+    /** The exit code a run ends with, for a run whose recordings the API serves itself or not. */
+    int exitCode(boolean apiServesMedia) {
+        return apiServesMedia ? exitCodeWhenTheApiServesMedia : exitCode;
     }
 
     /** Switches it on in {@code faults}. */
@@ -48,7 +56,7 @@ record Fault(String name, Origin origin, int exitCode, List<String> options, BiC
             all.add(survived("body cut short, clean close", origin, (f, o) -> f.truncateNext(o, 1, 20)));
             all.add(survived("slow drip (512 B per 50 ms)", origin,
                     (f, o) -> f.dribbleNext(o, EVERY, 512, Duration.ofMillis(50))));
-            all.add(new Fault("stall after 16 bytes, longer than --idle-timeout", origin, ExitCodes.OK,
+            all.add(new Fault("stall after 16 bytes, longer than --idle-timeout", origin, ExitCodes.OK, ExitCodes.OK,
                     List.of("--idle-timeout", STALL_IDLE_TIMEOUT), (f, o) -> f.dribbleNext(o, 1, 16, SandboxTime.STALL)));
             all.add(survived("429, Retry-After: 2 (seconds)", origin,
                     (f, o) -> f.retryAfterNext(o, 1, 429, Duration.ofSeconds(2), false)));
@@ -66,9 +74,10 @@ record Fault(String name, Origin origin, int exitCode, List<String> options, BiC
             all.add(failed("503 on every answer", origin, ExitCodes.UNAVAILABLE, (f, o) -> f.failNext(o, EVERY, 503)));
             all.add(failed("HTML page with 200", origin, api ? ExitCodes.UNAVAILABLE : ExitCodes.INTEGRITY,
                     (f, o) -> f.htmlPageNext(o, EVERY)));
-            // a whole JSON answer is read by its bytes whatever it is labelled; a recording labelled HTML is refused
+            // a whole JSON answer is read by its bytes whatever it is labelled; a recording labelled HTML is refused,
+            // from the media host or from an API that serves it itself
             all.add(new Fault("Content-Type text/html on a sound body", origin,
-                    api ? ExitCodes.OK : ExitCodes.INTEGRITY, List.of(),
+                    api ? ExitCodes.OK : ExitCodes.INTEGRITY, ExitCodes.INTEGRITY, List.of(),
                     (f, o) -> f.contentTypeNext(o, EVERY, "text/html; charset=utf-8")));
             if (api) {
                 all.add(failed("malformed JSON with 200", origin, ExitCodes.UNAVAILABLE,
@@ -79,11 +88,11 @@ record Fault(String name, Origin origin, int exitCode, List<String> options, BiC
     }
 
     private static Fault survived(String name, Origin origin, BiConsumer<Faults, Origin> inject) {
-        return new Fault(name, origin, ExitCodes.OK, List.of(), inject);
+        return new Fault(name, origin, ExitCodes.OK, ExitCodes.OK, List.of(), inject);
     }
 
     private static Fault failed(String name, Origin origin, int exitCode, BiConsumer<Faults, Origin> inject) {
-        return new Fault(name, origin, exitCode, List.of(), inject);
+        return new Fault(name, origin, exitCode, exitCode, List.of(), inject);
     }
 
     @Override

@@ -31,14 +31,11 @@ public final class HyperbrowserProviderFactory extends HttpProviderFactory {
                     SpiVersion.CURRENT)
             .documentation("https://hyperbrowser.ai/docs/sessions/recordings")
             .defaultBaseUrl("https://api.hyperbrowser.ai")
-            .recordingFormats(RecordingFormat.MP4, RecordingFormat.EVENTS)
-            .capabilities(Capabilities.builder()
-                    .supports(Capability.SESSION_HISTORY, Capability.LIST_RECORDINGS, Capability.PRIMARY_RECORDING,
-                            Capability.WAIT_UNTIL_READY)
-                    .filter(SessionFilter.STATUS, FilterSupport.SERVER)
+            .capabilities(Capabilities.builder().filter(SessionFilter.STATUS, FilterSupport.SERVER)
                     .filter(SessionFilter.CREATED_RANGE, FilterSupport.CLIENT)
-                    .build())
-            .build();
+                    .supports(Capability.SESSION_HISTORY, Capability.LIST_RECORDINGS, Capability.PRIMARY_RECORDING,
+                            Capability.WAIT_UNTIL_READY).build())
+            .recordingFormats(RecordingFormat.MP4, RecordingFormat.EVENTS).build();
 
     /** Does nothing: discovery constructs every factory it finds; a connection reads its key and base URL first. */
     public HyperbrowserProviderFactory() {

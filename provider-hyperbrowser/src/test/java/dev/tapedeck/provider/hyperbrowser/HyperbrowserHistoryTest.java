@@ -28,7 +28,9 @@ class HyperbrowserHistoryTest {
 
     @Test
     void everySessionOnceNewestFirstPagedByPageNumberUpToTheTotal() {
-        List<Session> all = connection.history().sessions(SessionQuery.builder().pageSize(7).build()).get().toList();
+        SessionQuery sevenAPage = SessionQuery.builder().pageSize(7).build();
+
+        List<Session> all = connection.history().sessions(sevenAPage).get().toList();
 
         assertThat(all).hasSize(44).extracting(Session::id).doesNotHaveDuplicates();
         assertThat(all.subList(0, 2)).extracting(Session::status).containsOnly(SessionStatus.ACTIVE);

@@ -11,28 +11,29 @@ import java.util.Map;
 
 /**
  * The Hyperbrowser endpoints Tapedeck calls ({@code @hyperbrowser/sdk} 0.92.6 types and services), below
- * {@code /api} of the base URL as the SDK has them; answers read as sent ({@link JsonValue}); the http kit adds the
- * key and keeps each id one path segment.
+ * {@code /api} of the base URL as the SDK has them; every answer is JSON, read as sent ({@link JsonValue}); the http
+ * kit adds the key and keeps each id one path segment.
  */
+@Headers("Accept: application/json")
 public interface HyperbrowserApi {
+
+    /** The answer {@code video-recording-url} of the MP4, {@code recording-url} of the rrweb events. */
+    String VIDEO = "video-recording-url";
+    /** See {@link #VIDEO}. */
+    String EVENTS = "recording-url";
+
+    /**
+     * {@code GET /api/session/{id}/video-recording-url} or {@code /recording-url}: {@code {status, recordingUrl,
+     * error}}.
+     */
+    @RequestLine("GET /api/session/{id}/{answer}")
+    JsonValue recordingUrl(@Param("id") String id, @Param("answer") String answer);
 
     /** {@code GET /api/sessions?status=&page=&limit=}: {@code {sessions[], totalCount, page, perPage}}. */
     @RequestLine("GET /api/sessions")
-    @Headers("Accept: application/json")
     JsonValue sessions(@QueryMap Map<String, Object> query);
-
-    /** {@code GET /api/session/{id}/video-recording-url}: {@code {status, recordingUrl, error}} of the MP4. */
-    @RequestLine("GET /api/session/{id}/video-recording-url")
-    @Headers("Accept: application/json")
-    JsonValue videoRecordingUrl(@Param("id") String id);
-
-    /** {@code GET /api/session/{id}/recording-url}: {@code {status, recordingUrl, error}} of the rrweb events. */
-    @RequestLine("GET /api/session/{id}/recording-url")
-    @Headers("Accept: application/json")
-    JsonValue recordingUrl(@Param("id") String id);
 
     /** {@code GET /api/session/{id}/recording}: the rrweb events themselves, one JSON array, streamed. */
     @RequestLine("GET /api/session/{id}/recording")
-    @Headers("Accept: application/json")
     Response recording(@Param("id") String id, @HeaderMap Map<String, Object> headers);
 }

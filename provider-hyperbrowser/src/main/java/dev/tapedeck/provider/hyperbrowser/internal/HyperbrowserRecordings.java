@@ -60,8 +60,9 @@ public record HyperbrowserRecordings(HttpKit kit, HyperbrowserApi api, ProviderM
 
     @Override
     public Either<TapedeckError, List<Recording>> recordings(SessionId session) {
-        return kit.call(() -> api.videoRecordingUrl(session.value())).map(body -> Answer.of("video", body))
-                .flatMap(video -> kit.call(() -> api.recordingUrl(session.value()))
+        return kit.call(() -> api.recordingUrl(session.value(), HyperbrowserApi.VIDEO))
+                .map(body -> Answer.of("video", body))
+                .flatMap(video -> kit.call(() -> api.recordingUrl(session.value(), HyperbrowserApi.EVENTS))
                         .map(body -> Answer.of("rrweb", body))
                         .flatMap(events -> recordings(session, video, events)));
     }

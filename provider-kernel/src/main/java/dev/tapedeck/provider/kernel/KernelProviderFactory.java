@@ -32,16 +32,16 @@ public final class KernelProviderFactory extends HttpProviderFactory {
 
     static final ProviderMetadata METADATA = ProviderMetadata.builder("kernel", "Kernel", SpiVersion.CURRENT)
             .documentation("https://kernel.sh/docs")
-            .defaultBaseUrl("https://api.onkernel.com")
-            .recordingFormats(RecordingFormat.MP4)
-            .providerFilters(ProviderFilter.text("query", "Kernel's search: a browser's name, session id, profile "
-                    + "id, proxy id or pool name"))
             .capabilities(Capabilities.builder()
-                    .filter(SessionFilter.STATUS, FilterSupport.SERVER)
-                    .filter(SessionFilter.CREATED_RANGE, FilterSupport.CLIENT)
                     .supports(Capability.SESSION_HISTORY, Capability.LIST_RECORDINGS, Capability.PRIMARY_RECORDING,
                             Capability.PAUSE_RESUME, Capability.WAIT_UNTIL_READY)
+                    .filter(SessionFilter.STATUS, FilterSupport.SERVER)
+                    .filter(SessionFilter.CREATED_RANGE, FilterSupport.CLIENT)
                     .build())
+            .providerFilters(ProviderFilter.text("query", "Kernel's search: a browser's name, session id, profile "
+                    + "id, proxy id or pool name"))
+            .defaultBaseUrl("https://api.onkernel.com")
+            .recordingFormats(RecordingFormat.MP4)
             .build();
 
     /** Does nothing: discovery constructs every factory it finds; a connection reads its key and base URL first. */

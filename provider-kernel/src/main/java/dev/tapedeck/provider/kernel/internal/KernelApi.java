@@ -38,6 +38,5 @@ public interface KernelApi {
     /** {@code GET /browsers/{id}/replays/{replay_id}}: the replay's MP4 bytes, streamed, from a range if asked. */
     @RequestLine("GET /browsers/{id}/replays/{replay_id}")
     @Headers("Accept: video/mp4")
-    Response replay(@Param("id") String id, @Param("replay_id") String replayId,
-            @HeaderMap Map<String, Object> headers);
+    Response replay(@Param("id") String id, @Param("replay_id") String rid, @HeaderMap Map<String, Object> headers);
 }

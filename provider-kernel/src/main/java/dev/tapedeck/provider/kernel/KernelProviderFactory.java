@@ -7,12 +7,14 @@ import dev.tapedeck.http.ConnectionSettings;
 import dev.tapedeck.http.HttpConnection;
 import dev.tapedeck.http.HttpKit;
 import dev.tapedeck.http.HttpProviderFactory;
+import dev.tapedeck.http.StandardErrors;
 import dev.tapedeck.model.Capabilities;
 import dev.tapedeck.model.Capability;
 import dev.tapedeck.model.FilterSupport;
 import dev.tapedeck.model.ProviderFilter;
 import dev.tapedeck.model.RecordingFormat;
 import dev.tapedeck.model.SessionFilter;
+import dev.tapedeck.model.TapedeckError;
 import dev.tapedeck.provider.kernel.internal.KernelApi;
 import dev.tapedeck.provider.kernel.internal.KernelHistory;
 import dev.tapedeck.provider.kernel.internal.KernelRecordings;
@@ -26,28 +28,31 @@ import dev.tapedeck.provider.kernel.internal.KernelRecordings;
  * filters its list by status itself (running browsers are {@code active}, ended ones soft-{@code deleted}) and by a
  * search text ({@code query}); core filters by creation time. Kernel has no pause: pausing here stops the running
  * replay (its video is kept) and resuming starts a new replay with Kernel's defaults, so a paused and resumed session
- * has one more recording. Construction does no work.
+ * has one more recording; a 409 (resuming while a replay records) is an InvalidRequest. Construction does no work.
  */
 public final class KernelProviderFactory extends HttpProviderFactory {
 
     static final ProviderMetadata METADATA = ProviderMetadata.builder("kernel", "Kernel", SpiVersion.CURRENT)
             .documentation("https://kernel.sh/docs")
-            .defaultBaseUrl("https://api.onkernel.com")
-            .recordingFormats(RecordingFormat.MP4)
-            .providerFilters(ProviderFilter.text("query", "Kernel's search: a browser's name, session id, profile "
-                    + "id, proxy id or pool name"))
             .capabilities(Capabilities.builder()
-                    .filter(SessionFilter.STATUS, FilterSupport.SERVER)
-                    .filter(SessionFilter.CREATED_RANGE, FilterSupport.CLIENT)
                     .supports(Capability.SESSION_HISTORY, Capability.LIST_RECORDINGS, Capability.PRIMARY_RECORDING,
                             Capability.PAUSE_RESUME, Capability.WAIT_UNTIL_READY)
+                    .filter(SessionFilter.STATUS, FilterSupport.SERVER)
+                    .filter(SessionFilter.CREATED_RANGE, FilterSupport.CLIENT)
                     .build())
+            .providerFilters(ProviderFilter.text("query", "Kernel's search: a browser's name, session id, profile "
+                    + "id, proxy id or pool name"))
+            .defaultBaseUrl("https://api.onkernel.com")
+            .recordingFormats(RecordingFormat.MP4)
             .build();
 
     /** Does nothing: discovery constructs every factory it finds; a connection reads its key and base URL first. */
     public KernelProviderFactory() {
         super(METADATA, config -> ConnectionSettings.connect(METADATA, config, (key, base) -> connection(
-                HttpKit.builder(METADATA.id(), base, config).bearerAuth(key).build())));
+                HttpKit.builder(METADATA.id(), base, config).bearerAuth(key).errorMapper(failure -> failure.status()
+                        != 409 ? StandardErrors.map(failure, config.clock()) : TapedeckError.InvalidRequest.of(
+                        METADATA.id(), StandardErrors.map(failure, config.clock()).message() + "; a browser records "
+                        + "one replay at a time, so pause (stop) it first")).build())));
     }
 
     private static Connection connection(HttpKit kit) {

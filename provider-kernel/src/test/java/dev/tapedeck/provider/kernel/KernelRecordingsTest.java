@@ -104,8 +104,8 @@ class KernelRecordingsTest {
 
         assertThat(again.paused()).isTrue();
         assertThat(again.providerStatus()).isEmpty();
-        assertThat(twice).isInstanceOf(TapedeckError.ProviderFailure.class);
-        assertThat(twice.message()).contains("409", "already recording");
+        assertThat(twice).isInstanceOf(TapedeckError.InvalidRequest.class);
+        assertThat(twice.message()).contains("409", "already recording", "pause");
     }
 
     @Test

@@ -295,15 +295,17 @@ final class KernelEmulation implements Emulation {
         call.bytes(200, "application/json", new byte[0]);
     }
 
+    /** Kernel's 429, with the wait in {@code Retry-After}. */
     @Override
     public void rateLimited(Call call, int retryAfterSeconds) throws IOException {
-        call.responseHeaders().set("Retry-After", Integer.toString(retryAfterSeconds));
-        error(call, 429, "rate_limited", "Too many requests; retry after " + retryAfterSeconds + " s");
+        call.responseHeaders().set("Retry-After", String.valueOf(retryAfterSeconds));
+        error(call, 429, "too_many_requests", "Rate limit exceeded; retry in " + retryAfterSeconds + " seconds");
     }
 
+    /** Any other status the sandbox's faults ask for, in Kernel's error shape. */
     @Override
     public void failure(Call call, int status) throws IOException {
-        error(call, status, status >= 500 ? "internal_error" : "error", "The sandbox was told to fail this request");
+        error(call, status, status >= 500 ? "internal_error" : "request_failed", "The sandbox failed this on purpose");
     }
 
     private static void error(Call call, int status, String code, String message) throws IOException {

@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
  *   <li>Without it, for listings ({@code sessions}, {@code archive}): every provider on the classpath that has
  *       the capability and is configured; the others are skipped with a note on stderr, printed only when one
  *       remains (when none does, the one-line error says why).</li>
+ *   <li>Either way, a provider lacking the capability that the command can serve another way is taken as if it
+ *       had it ({@code archive --sandbox} archives a provider without a history by the sessions its emulator
+ *       seeded).</li>
  *   <li>Without it, for one session ({@code recordings}, {@code pause}, {@code resume}, {@code download},
  *       {@code archive --session}): every configured provider that has the capability; one without a key is
  *       left out silently, one set up wrongly (a key but no account id, a bad setting) with a line on stderr; the

@@ -1,6 +1,7 @@
 package dev.tapedeck.cli;
 
 import dev.tapedeck.Connection;
+import dev.tapedeck.ProviderInfo;
 import dev.tapedeck.archive.ArchiveListener;
 import dev.tapedeck.archive.ArchiveLock;
 import dev.tapedeck.archive.ArchiveOptions;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,7 +35,9 @@ import picocli.CommandLine.ParentCommand;
  * {@code tapedeck archive}: downloads the recordings of every selected session into one folder,
  * {@code <out>/<provider>/<session>/<file>}, keeping {@code <out>/manifest.jsonl} so that a re-run skips what is
  * there and finishes what is not. Sessions come from each provider's history, filtered ({@code --limit} counts the
- * newest sessions of all providers together), or from {@code --session} and {@code --sessions-from}.
+ * newest sessions of all providers together), or from {@code --session} and {@code --sessions-from}. With
+ * {@code --sandbox} and neither, a provider without a history is archived by the sessions its emulation seeded,
+ * as if a history had listed them, with a note saying so.
  * The folder is locked for the whole run, across providers: a second run on it stops at once with one line.
  */
 @Command(name = "archive", mixinStandardHelpOptions = true, description = "Download the recordings of many sessions into a folder, resumably.")
@@ -82,15 +86,37 @@ final class ArchiveCommand implements Callable<Integer> {
             throw CliFailure.usage("--session names the sessions; the history filters (--status, --tag, ...) "
                     + "cannot apply to them, so give one or the other");
         }
+        Map<String, List<SessionId>> seeded = seeded(run, query);
         List<Connection> connections = sessions.isEmpty()
-                ? ProviderSelection.select(run, Capability.SESSION_HISTORY, ProviderSelection.Scope.ALL)
+                ? ProviderSelection.select(run, Capability.SESSION_HISTORY, ProviderSelection.Scope.ALL,
+                        seeded::containsKey)
                 : ProviderSelection.select(run, Capability.LIST_RECORDINGS, ProviderSelection.Scope.ONE_SESSION);
         try (ArchiveLock lock = ArchiveLock.acquire(folder).getOrElseThrow(CliFailure::new)) {
-            return archive(run, connections, folder);
+            return archive(run, connections, folder, seeded);
         }
     }
 
-    private int archive(CliRun run, List<Connection> connections, Path folder) {
+    /**
+     * With {@code --sandbox}, no {@code --session} and no history filter: the sessions the sandbox seeded for each
+     * provider without a history, by provider id, which stand in for the history it lacks, so that archiving
+     * everything from the sandbox covers every provider. Against the real services, none.
+     */
+    private Map<String, List<SessionId>> seeded(CliRun run, SessionQuery query) {
+        if (!run.options().sandbox || !sessions.isEmpty() || !query.equals(SessionQuery.all())) {
+            return Map.of();
+        }
+        Map<String, List<SessionId>> seeded = new LinkedHashMap<>();
+        for (ProviderInfo info : run.providers()) {
+            List<SessionId> ids = info.capabilities().supports(Capability.SESSION_HISTORY) ? List.of()
+                    : run.sandbox().seededSessions(info.id());
+            if (!ids.isEmpty()) {
+                seeded.put(info.id(), ids);
+            }
+        }
+        return seeded;
+    }
+
+    private int archive(CliRun run, List<Connection> connections, Path folder, Map<String, List<SessionId>> seeded) {
         SessionQuery query = filters.toQuery();
         ArchiveOptions options = ArchiveOptions.defaults().withParallelism(parallel);
         if (wait != null) {
@@ -99,21 +125,28 @@ final class ArchiveCommand implements Callable<Integer> {
         TransferReport report = TransferReport.forArchive(run);
         boolean newestAcross = sessions.isEmpty() && connections.size() > 1 && query.limit().isPresent();
         Map<String, List<SessionId>> owned = sessions.isEmpty() ? Map.of() : owners(connections, sessions);
-        Map<String, List<Session>> listed = newestAcross ? newest(connections, report) : Map.of();
+        Map<String, List<Session>> listed = newestAcross ? newest(connections, report) : listedBySandbox(seeded);
         for (Connection connection : connections) {
             List<SessionId> named = owned.getOrDefault(connection.provider(), List.of());
             List<Session> chosen = listed.getOrDefault(connection.provider(), List.of());
             if ((!sessions.isEmpty() && named.isEmpty()) || (newestAcross && chosen.isEmpty())) {
                 continue;
             }
+            if (seeded.containsKey(connection.provider())) {
+                run.note(connection.provider() + " has no session history; archiving the " + chosen.size()
+                        + " sessions the sandbox seeded (against the real service, name them with --session or "
+                        + "--sessions-from)");
+            }
             Archiver archiver = new Archiver(connection.recordings(), connection.history(), run.env().clock(),
                     run.env().sleeper());
             Progress listener = new Progress(report);
             Either<TapedeckError, ArchiveSummary> result = !sessions.isEmpty()
                     ? archiver.archive(named, folder, options, listener)
-                    : newestAcross ? archiver.archiveListed(chosen, folder, options, listener)
+                    : listed.containsKey(connection.provider())
+                    ? archiver.archiveListed(chosen, folder, options, listener)
                     : archiver.archive(query, folder, options, listener);
-            if (result.isLeft() && (connections.size() == 1 || owned.size() == 1 || listed.size() == 1)) {
+            if (result.isLeft() && (connections.size() == 1 || owned.size() == 1
+                    || (newestAcross && listed.size() == 1))) {
                 throw new CliFailure(result.getLeft());
             }
             result.peekLeft(report::failure);
@@ -129,6 +162,18 @@ final class ArchiveCommand implements Callable<Integer> {
             }
         }
         return report.finish(folder, Optional.of(folder.resolve(Manifest.FILE_NAME)));
+    }
+
+    /**
+     * The sandbox's seeded sessions as a history would list them, with nothing known but their ids: a session still
+     * recording is then {@code waiting} and one without a recording is counted as such, where a session named by
+     * {@code --session} would fail.
+     */
+    private static Map<String, List<Session>> listedBySandbox(Map<String, List<SessionId>> seeded) {
+        Map<String, List<Session>> listed = new LinkedHashMap<>();
+        seeded.forEach((provider, ids) -> listed.put(provider, ids.stream()
+                .map(id -> Session.builder(provider, id).build()).collect(Collectors.toList())));
+        return listed;
     }
 
     /**

@@ -8,6 +8,7 @@ import io.vavr.control.Either;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -21,6 +22,9 @@ import java.util.stream.Collectors;
  *   <li>Without it, for listings ({@code sessions}, {@code archive}): every provider on the classpath that has
  *       the capability and is configured; the others are skipped with a note on stderr, printed only when one
  *       remains (when none does, the one-line error says why).</li>
+ *   <li>Either way, a provider lacking the capability that the command can serve another way is taken as if it
+ *       had it ({@code archive --sandbox} archives a provider without a history by the sessions its emulator
+ *       seeded).</li>
  *   <li>Without it, for one session ({@code recordings}, {@code pause}, {@code resume}, {@code download},
  *       {@code archive --session}): every configured provider that has the capability; one without a key is
  *       left out silently, one set up wrongly (a key but no account id, a bad setting) with a line on stderr; the
@@ -43,6 +47,14 @@ final class ProviderSelection {
 
     /** The connections {@code run} should use for a command that needs {@code needed}. Never empty. */
     static List<Connection> select(CliRun run, Capability needed, Scope scope) {
+        return select(run, needed, scope, id -> false);
+    }
+
+    /**
+     * As {@link #select(CliRun, Capability, Scope)}, but a provider that lacks {@code needed} and that
+     * {@code servedOtherwise} accepts (by id) is taken like one that has it: the command has another way to serve it.
+     */
+    static List<Connection> select(CliRun run, Capability needed, Scope scope, Predicate<String> servedOtherwise) {
         List<ProviderInfo> known = run.providers();
         List<String> explicit = run.options().providerIds();
         if (explicit.size() > 1 || (explicit.isEmpty() && known.size() > 1)) {
@@ -53,11 +65,12 @@ final class ProviderSelection {
         if (run.options().baseUrl != null && run.options().sandbox) {
             throw CliFailure.usage("--base-url and --sandbox exclude each other");
         }
-        return explicit.isEmpty() ? implicit(run, known, needed, scope) : explicit(run, known, explicit, needed);
+        return explicit.isEmpty() ? implicit(run, known, needed, scope, servedOtherwise)
+                : explicit(run, known, explicit, needed, servedOtherwise);
     }
 
     private static List<Connection> explicit(CliRun run, List<ProviderInfo> known, List<String> ids,
-            Capability needed) {
+            Capability needed, Predicate<String> servedOtherwise) {
         List<ProviderInfo> chosen = new ArrayList<>();
         for (String id : ids) {
             chosen.add(known.stream().filter(p -> p.id().equals(id)).findFirst()
@@ -67,7 +80,7 @@ final class ProviderSelection {
         }
         List<ProviderInfo> capable = new ArrayList<>();
         for (ProviderInfo info : chosen) {
-            if (info.capabilities().supports(needed)) {
+            if (info.capabilities().supports(needed) || servedOtherwise.test(info.id())) {
                 capable.add(info);
             } else if (chosen.size() > 1) {
                 run.note("skipping " + info.id() + ": " + unsupported(info, needed).message());
@@ -83,7 +96,8 @@ final class ProviderSelection {
         return connections;
     }
 
-    private static List<Connection> implicit(CliRun run, List<ProviderInfo> known, Capability needed, Scope scope) {
+    private static List<Connection> implicit(CliRun run, List<ProviderInfo> known, Capability needed, Scope scope,
+            Predicate<String> servedOtherwise) {
         if (known.isEmpty()) {
             throw new CliFailure(new TapedeckError.Misconfigured("",
                     "no provider is on the class path or in a plug-in folder; add a provider jar to"
@@ -93,7 +107,7 @@ final class ProviderSelection {
         List<String> skipped = new ArrayList<>();
         Optional<TapedeckError> firstProblem = Optional.empty();
         for (ProviderInfo info : known) {
-            if (!info.capabilities().supports(needed)) {
+            if (!info.capabilities().supports(needed) && !servedOtherwise.test(info.id())) {
                 if (scope == Scope.ALL) {
                     skipped.add("skipping " + info.id() + ": " + unsupported(info, needed).message());
                 }

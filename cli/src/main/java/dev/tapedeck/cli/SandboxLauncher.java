@@ -1,11 +1,15 @@
 package dev.tapedeck.cli;
 
+import dev.tapedeck.model.SessionId;
 import dev.tapedeck.sandbox.Sandbox;
 import dev.tapedeck.sandbox.SandboxOptions;
 import dev.tapedeck.sandbox.spi.ClientSettings;
+import dev.tapedeck.sandbox.spi.Emulation;
 import dev.tapedeck.spi.ProviderConfig;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The in-process sandbox behind {@code --sandbox} and the {@code sandbox} command: starts it with every emulator the
@@ -44,6 +48,18 @@ final class SandboxLauncher implements AutoCloseable {
     /** Whether the sandbox emulates {@code provider}. */
     boolean emulates(String provider) {
         return sandbox.emulated().contains(provider);
+    }
+
+    /**
+     * The sessions the emulation of {@code provider} says it seeded, for a provider whose API cannot list them
+     * (see {@code Emulation.seededSessionIds}); empty when it names none or the sandbox does not emulate it.
+     */
+    List<SessionId> seededSessions(String provider) {
+        if (!emulates(provider)) {
+            return List.of();
+        }
+        return sandbox.emulation(provider, Emulation.class).seededSessionIds().stream().map(SessionId::of)
+                .collect(Collectors.toUnmodifiableList());
     }
 
     /**

@@ -149,6 +149,48 @@ class ArchiveCommandTest {
     }
 
     @Test
+    void sandboxFlagArchivesAProviderWithoutHistoryByTheSessionsItsEmulationSeededAndItsReRunFetchesNothing() {
+        // A manual clock keeps the calls that are still uploading so for the whole test.
+        ManualClock clock = new ManualClock(Instant.parse("2026-03-09T12:00:00Z"));
+        CliHarness harness = CliHarness.empty().time(clock, duration -> { });
+        String[] args = {"--sandbox", "--provider", "kataven,notte", "--json", "archive", "--out", dir.toString()};
+        String note = "tapedeck: kataven has no session history; archiving the 10 sessions the sandbox seeded "
+                + "(against the real service, name them with --session or --sessions-from)";
+
+        CliHarness.Result first = harness.run(args);
+        CliHarness.Result second = harness.run(args);
+
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(first.errLines()).as(first.toString()).contains(note).noneMatch(line -> line.contains("skipping"));
+        assertThat(kataven(first)).containsExactlyInAnyOrder("call_0001 downloaded", "call_0002 downloaded",
+                "call_0003 downloaded", "call_0004 downloaded", "call_0005 downloaded", "call_0006 downloaded",
+                "call_0007 waiting", "call_0008 waiting", "call_0009 waiting");
+        assertThat(first.json()).filteredOn(e -> e.get("provider").asText().equals("notte")).isNotEmpty();
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+        assertThat(second.errLines()).contains(note);
+        assertThat(second.json()).extracting(e -> e.get("status").asText()).doesNotContain("downloaded", "failed");
+        assertThat(kataven(second)).filteredOn(row -> row.endsWith("skipped")).hasSize(6);
+        assertThat(dir.resolve("kataven/call_0001/recording.mp3")).isRegularFile();
+    }
+
+    @Test
+    void withoutTheSandboxAProviderWithoutHistoryIsStillSkippedWithItsNote() {
+        CliHarness.Result result = cli.run("--provider", "notte,kataven", "--json", "archive", "--out",
+                dir.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.errLines()).contains("tapedeck: skipping kataven: kataven does not support session history")
+                .noneMatch(line -> line.contains("seeded"));
+        assertThat(kataven(result)).isEmpty();
+    }
+
+    /** The Kataven lines of an archive's JSON output as "session status". */
+    private static List<String> kataven(CliHarness.Result result) {
+        return result.json().stream().filter(e -> e.get("provider").asText().equals("kataven"))
+                .map(e -> e.get("sessionId").asText() + " " + e.get("status").asText()).collect(Collectors.toList());
+    }
+
+    @Test
     void noApiKeyReachesTheMediaHostDuringAnArchive() {
         sandbox.counters().reset();
 

@@ -53,8 +53,11 @@ class ReadmeCommandsTest {
         assertThat(mainJob).isEqualTo("./tapedeck --sandbox archive --out archive");
         CliHarness.Result again = run(mainJob);
         assertThat(again.exitCode()).as(again.toString()).isZero();
-        assertThat(again.out()).containsPattern("\\ndownloaded +0\\n").containsPattern("\\nwaiting +17\\n")
+        assertThat(again.out()).containsPattern("\\ndownloaded +0\\n").containsPattern("\\nwaiting +20\\n")
                 .doesNotContain("evil");
+        assertThat(again.err()).contains("tapedeck: kataven has no session history; archiving the 10 sessions the "
+                + "sandbox seeded").doesNotContain("skipping");
+        assertThat(work.resolve("archive/kataven/call_0001/recording.mp3")).isRegularFile();
         try (var files = Files.walk(work.resolve("archive"))) {
             assertThat(files.map(Path::toString)).noneMatch(name -> name.contains("evil"));
         }

@@ -5,11 +5,8 @@ import dev.tapedeck.cli.CliHarness;
 import dev.tapedeck.model.Capabilities;
 import dev.tapedeck.model.Capability;
 import dev.tapedeck.sandbox.Sandbox;
-import dev.tapedeck.sandbox.kataven.KatavenApi;
-import dev.tapedeck.sandbox.kataven.KatavenBehaviour;
-import dev.tapedeck.sandbox.kataven.KatavenCall;
+import dev.tapedeck.sandbox.spi.Emulation;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,7 +31,7 @@ record Target(String provider, Capabilities capabilities, List<String> sessions)
 
     /**
      * The target of {@code provider} in {@code sandbox}: its history, when it has one, names the candidates;
-     * otherwise the sandbox's seed does.
+     * otherwise its emulation names the sessions it seeded.
      */
     static Target discover(String provider, Capabilities capabilities, Sandbox sandbox, CliHarness cli) {
         List<String> candidates = capabilities.supports(Capability.SESSION_HISTORY)
@@ -64,17 +61,16 @@ record Target(String provider, Capabilities capabilities, List<String> sessions)
     }
 
     /**
-     * The ids of a provider without a history come from its emulator's seed, the only place they are known; a new
-     * provider of that kind needs a line here.
+     * The ids of a provider without a history come from its emulation, which names the sessions it seeded (those
+     * not ready or without a recording are then passed over like any other).
      */
     private static List<String> seededSessions(String provider, Sandbox sandbox) {
-        if (provider.equals("kataven")) {
-            Set<KatavenBehaviour> ready = EnumSet.of(KatavenBehaviour.READY, KatavenBehaviour.READY_WITHOUT_EXPIRY);
-            return sandbox.emulation(provider, KatavenApi.class).seed().calls().stream()
-                    .filter(call -> ready.contains(call.behaviour())).map(KatavenCall::id).collect(Collectors.toList());
+        List<String> seeded = sandbox.emulation(provider, Emulation.class).seededSessionIds();
+        if (seeded.isEmpty()) {
+            throw new AssertionError(provider + " lists no sessions and its sandbox emulation names none it seeded;"
+                    + " implement Emulation.seededSessionIds");
         }
-        throw new AssertionError(provider + " lists no sessions and the fault matrix knows no ids of its sandbox"
-                + " emulator; add them to Target.seededSessions");
+        return seeded;
     }
 
     private static CliHarness.Result run(CliHarness cli, String... args) {

@@ -14,11 +14,15 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Kataven Hub as its reference ({@code 004}) and seeds/README.md describe it: {@code GET
@@ -80,6 +84,17 @@ public final class KatavenApi implements Emulation {
     public Optional<SeededSessions> seededSessions() {
         return Optional.of(new SeededSessions(data.call(KatavenBehaviour.READY).id(),
                 data.call(KatavenBehaviour.NO_RECORDING).id()));
+    }
+
+    /**
+     * Every seeded call but the two that always fail (playback not configured, internal error): ready, still
+     * uploading, or with no recording, as a team's calls would be.
+     */
+    @Override
+    public List<String> seededSessionIds() {
+        Set<KatavenBehaviour> failing = EnumSet.of(KatavenBehaviour.NOT_CONFIGURED, KatavenBehaviour.INTERNAL_ERROR);
+        return data.calls().stream().filter(call -> !failing.contains(call.behaviour())).map(KatavenCall::id)
+                .collect(Collectors.toUnmodifiableList());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.tapedeck.sandbox.spi;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,5 +18,15 @@ public interface Emulation extends ApiHandler {
      */
     default Optional<SeededSessions> seededSessions() {
         return Optional.empty();
+    }
+
+    /**
+     * The ids of the seeded sessions, for a provider whose API cannot list them: the command line's {@code --sandbox
+     * archive} archives these as if a history had listed them. Sessions seeded only to make every request for them
+     * fail (an internal error, a feature the account lacks) may be left out, so that archiving all of the sandbox
+     * succeeds. Empty by default, as a provider with a history needs none.
+     */
+    default List<String> seededSessionIds() {
+        return List.of();
     }
 }

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tapedeck.sandbox.kataven.KatavenApi;
 import dev.tapedeck.sandbox.kataven.KatavenBehaviour;
 import dev.tapedeck.sandbox.kataven.KatavenEmulator;
+import dev.tapedeck.sandbox.kataven.KatavenSeed;
+import dev.tapedeck.sandbox.spi.Emulation;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -129,6 +131,14 @@ class KatavenApiTest {
                 "Recording playback not configured");
         assertPlain(get(sandbox.emulation("kataven", KatavenApi.class).seed().call(KatavenBehaviour.INTERNAL_ERROR).id()), 500, "Internal error");
         assertPlain(get("call_9999"), 404, "No recording");
+    }
+
+    @Test
+    void the_seeded_session_ids_name_the_ready_pending_and_empty_calls_and_none_that_always_fails() {
+        java.util.List<String> ids = sandbox.emulation("kataven", Emulation.class).seededSessionIds();
+
+        assertThat(ids).hasSize(KatavenSeed.CALLS - 2).doesNotHaveDuplicates();
+        assertThat(ids).extracting(id -> get(id).statusCode()).containsOnly(200, 409, 404).contains(200, 409, 404);
     }
 
     @Test

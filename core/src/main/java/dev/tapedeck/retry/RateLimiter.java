@@ -35,7 +35,8 @@ public final class RateLimiter {
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<Object> line = new ArrayDeque<>();
     private final Ends ends;
-    private int underWay;
+    /** Changed under the lock only; volatile so that {@link #underWay()} needs none. */
+    private volatile int underWay;
     /** The limiter's own time never falls behind what it slept until. */
     private long floor = Long.MIN_VALUE;
 
@@ -101,12 +102,7 @@ public final class RateLimiter {
 
     /** The requests under way now, for tests and logs. */
     public int underWay() {
-        lock.lock();
-        try {
-            return underWay;
-        } finally {
-            lock.unlock();
-        }
+        return underWay;
     }
 
     private void release() {

@@ -3,10 +3,10 @@ package dev.tapedeck.retry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tapedeck.FakeTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,24 +47,24 @@ class RateLimiterTest {
 
     @Test
     void theFirstWindowFullGoesAtOnceAndTheNextWaitsUntilTheOldestLeavesTheWindow() throws Exception {
-        FakeTime time = new FakeTime();
+        FakeTime time = new FakeTime(START);
         RateLimiter limiter = new RateLimiter(RateLimit.of(3, Duration.ofMinutes(1)), time, time);
 
         for (int i = 0; i < 3; i++) {
             limiter.acquire().close();
             time.advance(Duration.ofSeconds(10));
         }
-        assertThat(time.sleeps).isEmpty();
+        assertThat(time.sleeps()).isEmpty();
 
         limiter.acquire().close(); // the first ended at 0 s; it is 30 s now
-        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(30));
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(30));
         limiter.acquire().close(); // the second ended at 10 s; it is 60 s now
-        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(10));
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(30), Duration.ofSeconds(10));
     }
 
     @Test
     void aRequestCountsUntilItsPermitCloses() throws Exception {
-        FakeTime time = new FakeTime();
+        FakeTime time = new FakeTime(START);
         RateLimiter limiter = new RateLimiter(RateLimit.of(2, Duration.ofSeconds(10)), time, time);
 
         RateLimiter.Permit slow = limiter.acquire();
@@ -75,13 +75,13 @@ class RateLimiterTest {
         limiter.acquire().close(); // the quick one ended at 0 s
 
         limiter.acquire().close(); // counted from when it was sent, the slow one would let this go at once
-        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(10));
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(10));
         assertThat(limiter.underWay()).isZero();
     }
 
     @Test
     void atMostTheAllowedNumberAreUnderWayAndTheOthersWaitWithoutSleeping() throws Exception {
-        FakeTime time = new FakeTime();
+        FakeTime time = new FakeTime(START);
         RateLimiter limiter = new RateLimiter(RateLimit.unlimited().withAtOnce(2), time, time);
         RateLimiter.Permit first = limiter.acquire();
         RateLimiter.Permit second = limiter.acquire();
@@ -105,13 +105,13 @@ class RateLimiterTest {
         second.close();
 
         assertThat(thirdWaitedForIt).isTrue();
-        assertThat(time.sleeps).isEmpty();
+        assertThat(time.sleeps()).isEmpty();
         assertThat(limiter.underWay()).isZero();
     }
 
     @Test
     void manyThreadsNeverExceedTheWindowOnTheClockTheirSleepsMove() throws Exception {
-        FakeTime time = new FakeTime();
+        FakeTime time = new FakeTime(START);
         RateLimiter limiter = new RateLimiter(RateLimit.of(10, Duration.ofMinutes(1)).withAtOnce(4), time, time);
         List<Instant> sent = Collections.synchronizedList(new ArrayList<>());
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -155,7 +155,7 @@ class RateLimiterTest {
 
     @Test
     void anInterruptedWaitTakesNoPermitAndLetsTheNextInLineGo() throws Exception {
-        FakeTime time = new FakeTime();
+        FakeTime time = new FakeTime(START);
         CountDownLatch sleeping = new CountDownLatch(1);
         AtomicBoolean blockedOnce = new AtomicBoolean();
         Sleeper firstBlocks = duration -> {
@@ -183,47 +183,16 @@ class RateLimiterTest {
         RateLimiter.Permit next = limiter.acquire();
         assertThat(limiter.underWay()).isOne();
         next.close();
-        assertThat(time.sleeps).containsExactly(Duration.ofMinutes(1));
+        assertThat(time.sleeps()).containsExactly(Duration.ofMinutes(1));
     }
 
     @Test
     void anUnlimitedLimiterNeverWaits() throws Exception {
-        FakeTime time = new FakeTime();
+        FakeTime time = new FakeTime(START);
         RateLimiter limiter = new RateLimiter(RateLimit.unlimited(), time, time);
         for (int i = 0; i < 1_000; i++) {
             limiter.acquire().close();
         }
-        assertThat(time.sleeps).isEmpty();
-    }
-
-    /** A clock that moves only when told to or slept on, recording the sleeps. Thread-safe. */
-    private static final class FakeTime extends Clock implements Sleeper {
-        private Instant now = START;
-        final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
-
-        synchronized void advance(Duration amount) {
-            now = now.plus(amount);
-        }
-
-        @Override
-        public void sleep(Duration duration) {
-            sleeps.add(duration);
-            advance(duration);
-        }
-
-        @Override
-        public synchronized Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
+        assertThat(time.sleeps()).isEmpty();
     }
 }

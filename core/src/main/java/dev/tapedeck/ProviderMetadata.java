@@ -3,6 +3,7 @@ package dev.tapedeck;
 import dev.tapedeck.model.Capabilities;
 import dev.tapedeck.model.ProviderFilter;
 import dev.tapedeck.model.RecordingFormat;
+import dev.tapedeck.retry.RateLimit;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
  * Everything known about a provider without connecting to it, written once by the provider and read by discovery,
  * core, the command line and the sandbox: its id and name, where its documentation and API live, the settings and
  * environment variables it reads, what it supports, the provider filters it accepts, the recording formats it
- * serves, and the SPI version it was built for. Immutable; build one with {@link #builder}.
+ * serves, the SPI version it was built for, and the rate limit its API documents. Immutable; build one with {@link #builder}.
  *
  * @param id               the stable lower-case id, e.g. {@code anchor}: letters, digits and {@code -}
  * @param displayName      the name for people, e.g. {@code AnchorBrowser}
@@ -30,10 +31,16 @@ import java.util.regex.Pattern;
  * @param providerFilters  the provider-specific history filters it accepts; core refuses any other key
  * @param recordingFormats the formats of the recordings it serves
  * @param spiVersion       the SPI version it was compiled against, as it declared it (see {@link SpiVersion})
+ * @param rateLimit        what its documents say one account may send, which every connection keeps to unless
+ *                         {@code <ID>_RATE_LIMIT} or {@code ProviderConfig} says otherwise; {@link
+ *                         RateLimit#unlimited()} when they publish none
  */
 public record ProviderMetadata(String id, String displayName, URI documentation, URI defaultBaseUrl,
         List<ProviderSetting> settings, Capabilities capabilities, List<ProviderFilter> providerFilters,
-        Set<RecordingFormat> recordingFormats, String spiVersion) {
+        Set<RecordingFormat> recordingFormats, String spiVersion, RateLimit rateLimit) {
+
+    /** The key of the rate limit override, read as {@code <ID>_RATE_LIMIT}; no provider may declare it. */
+    public static final String RATE_LIMIT_KEY = "rate_limit";
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
 
@@ -53,10 +60,12 @@ public record ProviderMetadata(String id, String displayName, URI documentation,
         recordingFormats = Collections.unmodifiableSet(recordingFormats.isEmpty()
                 ? EnumSet.noneOf(RecordingFormat.class) : EnumSet.copyOf(recordingFormats));
         requireText(spiVersion, "spiVersion");
+        Objects.requireNonNull(rateLimit, "rateLimit");
         requireUnique(settings.stream().map(ProviderSetting::key).toList(), "setting");
         requireUnique(providerFilters.stream().map(ProviderFilter::key).toList(), "provider filter");
         for (ProviderSetting setting : settings) {
-            if (setting.key().equals("api_key") || setting.key().equals("base_url")) {
+            if (setting.key().equals("api_key") || setting.key().equals("base_url")
+                    || setting.key().equals(RATE_LIMIT_KEY)) {
                 throw new IllegalArgumentException("'" + setting.key() + "' is read for every provider; do not"
                         + " declare it as a setting");
             }
@@ -73,7 +82,7 @@ public record ProviderMetadata(String id, String displayName, URI documentation,
 
     /**
      * The environment variables the provider reads, by the one naming rule ({@link EnvironmentVariable#nameFor}):
-     * {@code <ID>_API_KEY}, {@code <ID>_BASE_URL}, then one per setting.
+     * {@code <ID>_API_KEY}, {@code <ID>_BASE_URL}, then one per setting, then {@code <ID>_RATE_LIMIT}.
      */
     public List<EnvironmentVariable> environment() {
         List<EnvironmentVariable> all = new ArrayList<>();
@@ -81,6 +90,8 @@ public record ProviderMetadata(String id, String displayName, URI documentation,
         all.add(new EnvironmentVariable(EnvironmentVariable.nameFor(id, "base_url"),
                 "the API base URL (default " + defaultBaseUrl + ")", false));
         settings.forEach(s -> all.add(new EnvironmentVariable(s.variable(id), s.description(), s.secret())));
+        all.add(new EnvironmentVariable(EnvironmentVariable.nameFor(id, RATE_LIMIT_KEY), "the most requests sent, e.g."
+                + " 60/1m,20 at once, or off (default " + rateLimit + ")", false));
         return List.copyOf(all);
     }
 
@@ -126,6 +137,7 @@ public record ProviderMetadata(String id, String displayName, URI documentation,
         private Capabilities capabilities = Capabilities.builder().build();
         private final List<ProviderFilter> providerFilters = new ArrayList<>();
         private final Set<RecordingFormat> formats = EnumSet.noneOf(RecordingFormat.class);
+        private RateLimit rateLimit = RateLimit.unlimited();
 
         private Builder(String id, String displayName, String spiVersion) {
             this.id = id;
@@ -169,10 +181,16 @@ public record ProviderMetadata(String id, String displayName, URI documentation,
             return this;
         }
 
+        /** The rate limit the provider's documents publish (say where in its Javadoc); unlimited by default. */
+        public Builder rateLimit(RateLimit value) {
+            this.rateLimit = Objects.requireNonNull(value, "rateLimit");
+            return this;
+        }
+
         /** Checks and builds. */
         public ProviderMetadata build() {
             return new ProviderMetadata(id, displayName, documentation, defaultBaseUrl, settings, capabilities,
-                    providerFilters, formats, spiVersion);
+                    providerFilters, formats, spiVersion, rateLimit);
         }
     }
 }

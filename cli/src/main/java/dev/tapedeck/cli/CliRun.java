@@ -133,7 +133,10 @@ final class CliRun implements AutoCloseable {
         return sandbox;
     }
 
-    /** The settings for provider {@code id}: the sandbox's with {@code --sandbox}, else the environment's. */
+    /**
+     * The settings for provider {@code id}: the sandbox's with {@code --sandbox}, else the environment's; with
+     * {@code --rate-limit} that limit in both cases.
+     */
     ProviderConfig config(String id) {
         ProviderConfig.Builder builder = ProviderConfig.builder().clock(env.clock()).sleeper(env.sleeper())
                 .timeouts(options.timeouts()).apiBodyLimit(options.apiBodyLimit())
@@ -145,6 +148,7 @@ final class CliRun implements AutoCloseable {
             builder.environment(env.variables());
             options.baseUrl().ifPresent(builder::baseUrl);
         }
+        options.rateLimit().ifPresent(builder::rateLimit);
         ProviderConfig config = builder.build();
         config.apiKey(id).ifPresent(key -> errors.secret(key.reveal()));
         return config;

@@ -1,5 +1,6 @@
 package dev.tapedeck.cli;
 
+import dev.tapedeck.retry.RateLimit;
 import dev.tapedeck.spi.ProviderConfig;
 import dev.tapedeck.spi.Timeouts;
 import java.net.URI;
@@ -31,6 +32,11 @@ final class GlobalOptions {
     @Option(names = "--base-url", paramLabel = "URL", scope = ScopeType.INHERIT,
             description = "API base URL of the one selected provider.")
     String baseUrl;
+
+    @Option(names = "--rate-limit", paramLabel = "LIMIT", scope = ScopeType.INHERIT,
+            description = "The most API requests sent to the one selected provider instead of what it declares, e.g. "
+                    + "60/1m,1000/1h,20 at once, or off (also <ID>_RATE_LIMIT).")
+    String rateLimit;
 
     @Option(names = "--sandbox", scope = ScopeType.INHERIT,
             description = "Start the built-in sandbox and point every provider at it; needs no keys.")
@@ -120,6 +126,18 @@ final class GlobalOptions {
         fields.stream().map(String::strip).filter(name -> !name.isEmpty() && !names.contains(name))
                 .forEach(names::add);
         return Optional.of(names);
+    }
+
+    /** The {@code --rate-limit} value, checked. */
+    Optional<RateLimit> rateLimit() {
+        if (rateLimit == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(RateLimit.parse(rateLimit));
+        } catch (IllegalArgumentException malformed) {
+            throw CliFailure.usage("--rate-limit: " + malformed.getMessage());
+        }
     }
 
     /** The {@code --base-url} value, checked. */

@@ -61,6 +61,10 @@ final class ProviderSelection {
             if (run.options().baseUrl != null) {
                 throw CliFailure.usage("--base-url applies to one provider; name it with --provider ID");
             }
+            if (run.options().rateLimit != null) {
+                throw CliFailure.usage("--rate-limit applies to one provider; name it with --provider ID, or set "
+                        + "<ID>_RATE_LIMIT for each");
+            }
         }
         if (run.options().baseUrl != null && run.options().sandbox) {
             throw CliFailure.usage("--base-url and --sandbox exclude each other");

@@ -1,12 +1,16 @@
 package dev.tapedeck.spi;
 
 import dev.tapedeck.EnvironmentVariable;
+import dev.tapedeck.ProviderMetadata;
 import dev.tapedeck.ProviderSetting;
 import dev.tapedeck.model.Redaction;
+import dev.tapedeck.model.TapedeckError;
 import dev.tapedeck.observe.TapedeckObserver;
+import dev.tapedeck.retry.RateLimit;
 import dev.tapedeck.retry.RetryBudget;
 import dev.tapedeck.retry.RetryPolicy;
 import dev.tapedeck.retry.Sleeper;
+import io.vavr.control.Either;
 import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -17,8 +21,8 @@ import java.util.function.Function;
 
 /**
  * Settings for one provider connection. Explicit values win; otherwise the environment is read under the
- * provider's prefix: {@code <ID>_API_KEY}, {@code <ID>_BASE_URL} and {@code <ID>_<SETTING>} (for example
- * {@code KATAVEN_ACCOUNT_ID} for the setting {@code account_id}). {@code toString} never shows the key, a setting's
+ * provider's prefix: {@code <ID>_API_KEY}, {@code <ID>_BASE_URL}, {@code <ID>_RATE_LIMIT} and {@code <ID>_<SETTING>}
+ * (for example {@code KATAVEN_ACCOUNT_ID} for the setting {@code account_id}). {@code toString} never shows the key, a setting's
  * value, or the base URL's user-info or query string.
  */
 public final class ProviderConfig {
@@ -32,6 +36,7 @@ public final class ProviderConfig {
     private final Timeouts timeouts;
     private final RetryPolicy retryPolicy;
     private final RetryBudget retryBudget;
+    private final Optional<RateLimit> rateLimit;
     private final long apiBodyLimit;
     private final boolean allowPrivateAddresses;
     private final TapedeckObserver observer;
@@ -47,6 +52,7 @@ public final class ProviderConfig {
         this.timeouts = builder.timeouts;
         this.retryPolicy = builder.retryPolicy;
         this.retryBudget = builder.retryBudget;
+        this.rateLimit = Optional.ofNullable(builder.rateLimit);
         this.apiBodyLimit = builder.apiBodyLimit;
         this.allowPrivateAddresses = builder.allowPrivateAddresses;
         this.observer = builder.observer;
@@ -101,6 +107,29 @@ public final class ProviderConfig {
         return retryBudget;
     }
 
+    /**
+     * The rate limit of a connection to {@code providerId}: the explicit one, else {@code <ID>_RATE_LIMIT} (in
+     * {@link RateLimit}'s text form, e.g. {@code 60/1m,20 at once} or {@code off}), else {@code declared}, what the
+     * provider's metadata says. Left(Misconfigured), naming the variable and how to write it, when the variable is
+     * malformed.
+     */
+    public Either<TapedeckError, RateLimit> rateLimit(String providerId, RateLimit declared) {
+        Objects.requireNonNull(declared, "declared");
+        if (rateLimit.isPresent()) {
+            return Either.right(rateLimit.get());
+        }
+        String variable = EnvironmentVariable.nameFor(providerId, ProviderMetadata.RATE_LIMIT_KEY);
+        Optional<String> text = env(providerId, ProviderMetadata.RATE_LIMIT_KEY);
+        if (text.isEmpty()) {
+            return Either.right(declared);
+        }
+        try {
+            return Either.right(RateLimit.parse(text.get()));
+        } catch (IllegalArgumentException malformed) {
+            return Either.left(new TapedeckError.Misconfigured(providerId, variable + ": " + malformed.getMessage()));
+        }
+    }
+
     /** The most bytes read of one API answer (one page); a larger answer fails with an error naming this limit. */
     public long apiBodyLimit() {
         return apiBodyLimit;
@@ -150,7 +179,8 @@ public final class ProviderConfig {
         return "ProviderConfig[apiKey=" + (apiKey.isPresent() ? "****" : "not set explicitly")
                 + ", baseUrl=" + baseUrl.map(Redaction::url).orElse("default")
                 + ", settings=" + settings.keySet() + ", timeouts=" + timeouts + ", retryPolicy=" + retryPolicy
-                + ", retryBudget=" + retryBudget + ", apiBodyLimit=" + apiBodyLimit
+                + ", retryBudget=" + retryBudget + ", rateLimit=" + rateLimit.map(RateLimit::toString).orElse("default")
+                + ", apiBodyLimit=" + apiBodyLimit
                 + ", allowPrivateAddresses=" + allowPrivateAddresses + ", wireLogBodyLimit=" + wireLogBodyLimit
                 + "]";
     }
@@ -163,6 +193,7 @@ public final class ProviderConfig {
         private Timeouts timeouts = Timeouts.defaults();
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private RetryBudget retryBudget = RetryBudget.defaults();
+        private RateLimit rateLimit;
         private long apiBodyLimit = DEFAULT_API_BODY_LIMIT;
         private boolean allowPrivateAddresses;
         private TapedeckObserver observer = TapedeckObserver.NONE;
@@ -212,6 +243,15 @@ public final class ProviderConfig {
         /** The retry budget of each connection; {@link RetryBudget#unlimited()} turns it off. */
         public Builder retryBudget(RetryBudget value) {
             this.retryBudget = Objects.requireNonNull(value, "retryBudget");
+            return this;
+        }
+
+        /**
+         * The rate limit of the connections, instead of {@code <ID>_RATE_LIMIT} and what the provider declares;
+         * {@link RateLimit#unlimited()} turns limiting off.
+         */
+        public Builder rateLimit(RateLimit value) {
+            this.rateLimit = Objects.requireNonNull(value, "rateLimit");
             return this;
         }
 

@@ -134,4 +134,15 @@ class ProviderDiscoveryTest {
         ProviderConfig noKey = ProviderConfig.builder().environment(name -> Optional.empty()).build();
         assertThat(Tapedeck.connect("fake", noKey).getLeft()).isInstanceOf(TapedeckError.Misconfigured.class);
     }
+
+    @Test
+    void aMalformedRateLimitVariableIsAConfigurationErrorNamingIt() {
+        ProviderConfig config = ProviderConfig.builder().apiKey("k")
+                .environment(name -> name.equals("FAKE_RATE_LIMIT") ? Optional.of("sixty a minute") : Optional.empty())
+                .build();
+        TapedeckError error = Tapedeck.connect("fake", config).getLeft();
+        assertThat(error).isInstanceOf(TapedeckError.Misconfigured.class);
+        assertThat(error.message()).startsWith("FAKE_RATE_LIMIT: 'sixty a minute' is not a rate limit")
+                .contains("write e.g. 60/1m");
+    }
 }

@@ -3,7 +3,9 @@ package dev.tapedeck.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tapedeck.retry.RateLimit;
 import dev.tapedeck.retry.RetryBudget;
+import java.time.Duration;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +17,8 @@ class ProviderConfigTest {
             "KATAVEN_API_KEY", "kt-from-env",
             "KATAVEN_ACCOUNT_ID", "acme",
             "KATAVEN_BASE_URL", "https://env.example",
-            "NOTTE_API_KEY", "   ");
+            "NOTTE_API_KEY", "   ",
+            "KATAVEN_RATE_LIMIT", "120/1m,40 at once");
 
     private static ProviderConfig.Builder builder() {
         return ProviderConfig.builder().environment(name -> Optional.ofNullable(ENV.get(name)));
@@ -28,6 +31,16 @@ class ProviderConfigTest {
         assertThat(config.setting("kataven", "account_id")).contains("acme");
         assertThat(config.baseUrl("kataven")).contains("https://env.example");
         assertThat(config.apiKey("anchor")).isEmpty();
+    }
+
+    @Test
+    void theRateLimitIsTheExplicitOneElseTheVariableElseTheDeclaredOne() {
+        RateLimit declared = RateLimit.of(60, Duration.ofMinutes(1)).withAtOnce(20);
+        assertThat(builder().build().rateLimit("kataven", declared).get())
+                .isEqualTo(RateLimit.of(120, Duration.ofMinutes(1)).withAtOnce(40));
+        assertThat(builder().build().rateLimit("anchor", declared).get()).isEqualTo(declared);
+        assertThat(builder().rateLimit(RateLimit.unlimited()).build().rateLimit("kataven", declared).get())
+                .isEqualTo(RateLimit.unlimited());
     }
 
     @Test

@@ -2,16 +2,13 @@ package dev.tapedeck.wait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.FakeTime;
 import dev.tapedeck.model.TapedeckError;
 import dev.tapedeck.retry.Sleeper;
 import io.vavr.control.Either;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -20,34 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class ReadinessWaitTest {
 
-    /** A clock that moves only when the sleeper sleeps. */
-    private static final class FakeTime extends Clock implements Sleeper {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        private final List<Duration> sleeps = new ArrayList<>();
-
-        @Override
-        public void sleep(Duration duration) {
-            sleeps.add(duration);
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
-
-    private final FakeTime time = new FakeTime();
+    private final FakeTime time = new FakeTime(Instant.parse("2026-01-01T00:00:00Z"));
 
     private static TapedeckError notReady(Duration hint) {
         return new TapedeckError.NotReady("loop", "recording of session s1 is still processing",
@@ -68,7 +38,7 @@ class ReadinessWaitTest {
                 Either.left(notReady(null)), Either.left(notReady(null)), Either.right("ready")));
 
         assertThat(result.get()).isEqualTo("ready");
-        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
     }
 
     @Test
@@ -82,7 +52,7 @@ class ReadinessWaitTest {
                 Either.right("ready")));
 
         assertThat(result.get()).isEqualTo("ready");
-        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(3), Duration.ofSeconds(4));
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(3), Duration.ofSeconds(4));
     }
 
     @Test
@@ -95,7 +65,7 @@ class ReadinessWaitTest {
             return Either.left(notReady(null));
         });
 
-        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
                 Duration.ofSeconds(3));
         assertThat(probes[0]).isEqualTo(5);
         assertThat(result.getLeft()).isInstanceOf(TapedeckError.NotReady.class);
@@ -111,7 +81,7 @@ class ReadinessWaitTest {
 
         wait.until(() -> Either.<TapedeckError, String>left(notReady(null)));
 
-        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
                 Duration.ofSeconds(8), Duration.ofSeconds(16), Duration.ofSeconds(30), Duration.ofSeconds(30),
                 Duration.ofSeconds(9));
     }
@@ -124,7 +94,7 @@ class ReadinessWaitTest {
         Either<TapedeckError, String> result = wait.until(answers(Either.left(notReady(null)), Either.left(gone)));
 
         assertThat(result.getLeft()).isEqualTo(gone);
-        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(1));
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1));
     }
 
     @Test
@@ -133,7 +103,7 @@ class ReadinessWaitTest {
 
         Either<TapedeckError, String> result = wait.until(answers(Either.left(notReady(null))));
 
-        assertThat(time.sleeps).isEmpty();
+        assertThat(time.sleeps()).isEmpty();
         assertThat(result.getLeft().message()).contains("after waiting 0ms").contains("raise the wait");
     }
 

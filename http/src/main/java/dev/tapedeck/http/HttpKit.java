@@ -2,10 +2,13 @@ package dev.tapedeck.http;
 
 import dev.tapedeck.MediaRequest;
 import dev.tapedeck.MediaStream;
+import dev.tapedeck.ProviderMetadata;
 import dev.tapedeck.http.json.Json;
 import dev.tapedeck.model.MediaLocation;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.TapedeckError;
+import dev.tapedeck.retry.RateLimit;
+import dev.tapedeck.retry.RateLimiter;
 import dev.tapedeck.retry.TokenBucket;
 import dev.tapedeck.spi.ProviderConfig;
 import dev.tapedeck.spi.Secret;
@@ -34,7 +37,9 @@ import java.util.function.Supplier;
  * <p>API clients never follow redirects, send the auth headers only to the base URL's origin, keep each path
  * parameter one percent-encoded segment, decode with {@link Json#mapper()} (UTF-8 answers straight from their
  * bytes), and retry through one layer driven by the config's {@code RetryPolicy}, retry budget, {@code Sleeper}
- * and {@code Clock} (Feign's own retryer is off). A try covers the whole answer: API bodies are read whole (up to
+ * and {@code Clock} (Feign's own retryer is off), each try after a permit of the connection's {@link RateLimiter}
+ * (the provider's declared {@link RateLimit} unless the config overrides it; media fetches from other origins take
+ * none). A try covers the whole answer: API bodies are read whole (up to
  * {@code config.apiBodyLimit()}) inside the retry loop. Timeouts come from {@code config.timeouts()}: connect and
  * read-idle per try, the overall one across tries, waits and body reads of an API call; media fetches get no
  * overall timeout. Media URLs a provider hands over are checked against an {@link AddressPolicy}. Feign logging
@@ -55,6 +60,7 @@ public final class HttpKit implements AutoCloseable {
     private final TransportErrors transport;
     private final MediaFetcher media;
     private final Tracing tracing;
+    private final RateLimiter rateLimiter;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private HttpKit(Builder builder) {
@@ -72,18 +78,33 @@ public final class HttpKit implements AutoCloseable {
         this.tracing = new Tracing(providerId, wire, config.observer(), transport);
         Client plain = new WireHeaders(new Client.Default(null, null, true), wire);
         Client authed = new OriginScopedAuth(new StreamedBodies(plain), baseUrl, builder.originHeaders);
+        this.rateLimiter = new RateLimiter(config.rateLimit(providerId, builder.declaredRateLimit)
+                .getOrElseThrow(error -> new IllegalArgumentException(error.message())), config.clock(),
+                config.sleeper());
         Retries retries = new Retries(providerId, config.retryPolicy(), new TokenBucket(config.retryBudget()),
                 config.sleeper(), config.clock());
-        this.apiClient = new RetryingClient(authed, retries, Origin.of(baseUrl), config.timeouts().overall(), reader,
+        this.apiClient = new RetryingClient(authed, retries, rateLimiter, Origin.of(baseUrl), config.timeouts().overall(), reader,
                 errorMapper, new ApiBodies(providerId, config.apiBodyLimit()), tracing);
         this.media = new MediaFetcher(providerId, plain, options, redactor, retries,
                 new AddressPolicy(providerId, baseUrl, config.allowPrivateAddresses(), builder.resolver), closed::get,
                 tracing);
     }
 
-    /** Starts a kit for {@code providerId} against {@code baseUrl} (absolute; https, or http on loopback). */
+    /**
+     * Starts a kit for {@code providerId} against {@code baseUrl} (absolute; https, or http on loopback), limited only
+     * by the rate limit the config gives ({@link ProviderConfig#rateLimit}); {@link #builder(ProviderMetadata, URI,
+     * ProviderConfig)} also keeps to the provider's declared one.
+     */
     public static Builder builder(String providerId, URI baseUrl, ProviderConfig config) {
-        return new Builder(providerId, baseUrl, config);
+        return new Builder(providerId, baseUrl, config, RateLimit.unlimited());
+    }
+
+    /**
+     * Starts a kit for the provider {@code metadata} describes, against {@code baseUrl}, keeping to the rate limit
+     * it declares unless the config overrides it.
+     */
+    public static Builder builder(ProviderMetadata metadata, URI baseUrl, ProviderConfig config) {
+        return new Builder(metadata.id(), baseUrl, config, metadata.rateLimit());
     }
 
     /**
@@ -258,6 +279,11 @@ public final class HttpKit implements AutoCloseable {
         return baseUrl;
     }
 
+    /** The rate limit this connection's API calls keep to. */
+    public RateLimit rateLimit() {
+        return rateLimiter.limit();
+    }
+
     /** The connection's clock. */
     public Clock clock() {
         return config.clock();
@@ -294,16 +320,18 @@ public final class HttpKit implements AutoCloseable {
         private final String providerId;
         private final URI baseUrl;
         private final ProviderConfig config;
+        private final RateLimit declaredRateLimit;
         private final Map<String, Secret> originHeaders = new LinkedHashMap<>();
         private final Map<String, Secret> secretHeaders = new LinkedHashMap<>();
         private final Map<String, String> headers = new LinkedHashMap<>();
         private ErrorMapper errorMapper;
         private AddressPolicy.Resolver resolver = InetAddress::getAllByName;
 
-        private Builder(String providerId, URI baseUrl, ProviderConfig config) {
+        private Builder(String providerId, URI baseUrl, ProviderConfig config, RateLimit declaredRateLimit) {
             this.providerId = Objects.requireNonNull(providerId, "providerId");
             this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
             this.config = Objects.requireNonNull(config, "config");
+            this.declaredRateLimit = declaredRateLimit;
         }
 
         /**
@@ -349,7 +377,10 @@ public final class HttpKit implements AutoCloseable {
             return this;
         }
 
-        /** The kit; throws IllegalArgumentException when the base URL fails {@link UrlPolicy}. */
+        /**
+         * The kit; throws IllegalArgumentException when the base URL fails {@link UrlPolicy} or {@code <ID>_RATE_LIMIT}
+         * is malformed (connecting through {@code Tapedeck.connect} reports that as Misconfigured first).
+         */
         public HttpKit build() {
             UrlPolicy.check(providerId, baseUrl).getOrElseThrow(error -> new IllegalArgumentException(error.message()));
             return new HttpKit(this);

@@ -2,6 +2,7 @@ package dev.tapedeck.http;
 
 import dev.tapedeck.model.TapedeckError;
 import dev.tapedeck.retry.Attempt;
+import dev.tapedeck.retry.RateLimiter;
 import dev.tapedeck.retry.RetryDecision;
 import dev.tapedeck.retry.RetryPolicy;
 import feign.Request;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * The retries of one call, API call or media fetch alike: asks the {@link RetryPolicy} after each failed try,
  * keeps to the overall deadline when the call has one (no retry starts that would end after it, each try's
  * timeouts are cut to what is left, and {@link #pastDeadline()} tells a body reader to stop), pays each retry from
- * the connection's token bucket, and waits through the injected sleeper. Not thread-safe: one per call.
+ * the connection's token bucket, and waits through the injected sleeper. Time spent waiting for rate limit permits
+ * is not counted as used. Not thread-safe: one per call.
  */
 final class RetryRun {
 
@@ -37,6 +39,7 @@ final class RetryRun {
     private final Optional<Duration> overall;
     private final Instant start;
     private Duration slept = Duration.ZERO;
+    private Duration queued = Duration.ZERO;
     private int retriesSoFar;
     private int tokensTaken;
 
@@ -59,6 +62,23 @@ final class RetryRun {
         long read = Math.min(options.readTimeoutUnit().toMillis(options.readTimeout()), left);
         return new Request.Options(connect, TimeUnit.MILLISECONDS, read, TimeUnit.MILLISECONDS,
                 options.isFollowRedirects());
+    }
+
+    /**
+     * A permit of {@code limiter} for the next try when it is {@code counted} (a request to the API's own origin),
+     * else one that holds nothing; the wait for it is left out of the time used.
+     */
+    RateLimiter.Permit permit(RateLimiter limiter, boolean counted) throws InterruptedIOException {
+        Instant asked = retries.clock().instant();
+        try {
+            return counted ? limiter.acquire() : RateLimiter.Permit.NONE;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the rate limit");
+        } finally {
+            Duration waited = Duration.between(asked, retries.clock().instant());
+            queued = queued.plus(waited.isNegative() ? Duration.ZERO : waited);
+        }
     }
 
     /** The number of the try under way: 1 for the first. */
@@ -150,9 +170,12 @@ final class RetryRun {
         return true;
     }
 
-    /** Time used so far: the clock's view, or the waits alone when the clock stands still (as in tests). */
+    /**
+     * Time used so far, rate limit waits left out: the clock's view, or the retry waits alone when the clock stands
+     * still (as in tests).
+     */
     private Duration used() {
-        Duration elapsed = Duration.between(start, retries.clock().instant());
+        Duration elapsed = Duration.between(start, retries.clock().instant()).minus(queued);
         return elapsed.compareTo(slept) > 0 ? elapsed : slept;
     }
 

@@ -1,6 +1,7 @@
 package dev.tapedeck.http;
 
 import dev.tapedeck.model.TapedeckError;
+import dev.tapedeck.retry.RateLimiter;
 import dev.tapedeck.retry.RetryPolicy;
 import feign.Client;
 import feign.MethodMetadata;
@@ -28,6 +29,10 @@ import java.util.Optional;
  * error is thrown as {@link ApiException}. {@code X-Should-Retry} counts only on answers from the API's own origin.
  * Every discarded response is closed.
  *
+ * <p>Each try to the API's own origin, a retry being a request like any other, first takes a permit of the
+ * connection's {@link RateLimiter} and holds it until its answer is in hand (for a streamed body, its headers); the
+ * wait for it does not count against the overall timeout, which is about the provider's slowness, not the limit's.
+ *
  * <p>Each try's request and answer go to the wire log, each retry and the call's end to the observer (see
  * {@link CallTrace}); a call ends when its final answer is in hand, so its duration does not include decoding.
  *
@@ -39,6 +44,7 @@ final class RetryingClient implements Client {
 
     private final Client delegate;
     private final Retries retries;
+    private final RateLimiter limiter;
     private final Optional<Origin> apiOrigin;
     private final Optional<Duration> overall;
     private final FailureReader reader;
@@ -46,10 +52,11 @@ final class RetryingClient implements Client {
     private final ApiBodies bodies;
     private final Tracing tracing;
 
-    RetryingClient(Client delegate, Retries retries, Optional<Origin> apiOrigin, Optional<Duration> overall,
-            FailureReader reader, ErrorMapper mapper, ApiBodies bodies, Tracing tracing) {
+    RetryingClient(Client delegate, Retries retries, RateLimiter limiter, Optional<Origin> apiOrigin,
+            Optional<Duration> overall, FailureReader reader, ErrorMapper mapper, ApiBodies bodies, Tracing tracing) {
         this.delegate = delegate;
         this.retries = retries;
+        this.limiter = limiter;
         this.apiOrigin = apiOrigin;
         this.overall = overall;
         this.reader = reader;
@@ -86,6 +93,8 @@ final class RetryingClient implements Client {
         while (true) {
             Response response;
             int attempt = run.attempt();
+            // every try is a request to the API: it waits for its permit, and holds it until its answer is in hand
+            RateLimiter.Permit permit = run.permit(limiter, fromApi);
             long sent = trace.sending(request, attempt, true);
             try {
                 response = delegate.execute(request, run.options(options));
@@ -98,11 +107,14 @@ final class RetryingClient implements Client {
                 // a body streamed to the caller (media) is never logged, not even its start
                 response = trace.answered(request, response, attempt, sent, failed || readsBody);
             } catch (IOException failure) {
+                permit.close();
                 trace.broke(request, failure, attempt, sent);
                 if (run.retryAfter(failure)) {
                     continue;
                 }
                 throw failure;
+            } finally {
+                permit.close();
             }
             Optional<Boolean> serverSaysRetry = fromApi ? shouldRetry(response) : Optional.empty();
             if (response.status() < 400

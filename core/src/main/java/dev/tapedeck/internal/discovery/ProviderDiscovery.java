@@ -121,11 +121,16 @@ public record ProviderDiscovery(Map<String, List<ProviderFactory>> factories, Li
 
     /**
      * Connects to {@code id}, turning a factory that throws instead of answering into a
-     * {@link TapedeckError.Misconfigured} that names its class.
+     * {@link TapedeckError.Misconfigured} that names its class; a malformed {@code <ID>_RATE_LIMIT} is refused
+     * before the factory is asked.
      */
     public Either<TapedeckError, dev.tapedeck.Connection> connect(String id, dev.tapedeck.spi.ProviderConfig config) {
         return factory(id).flatMap(factory -> {
             try {
+                Either<TapedeckError, ?> rateLimit = config.rateLimit(id, factory.metadata().rateLimit());
+                if (rateLimit.isLeft()) {
+                    return Either.left(rateLimit.getLeft());
+                }
                 Either<TapedeckError, dev.tapedeck.Connection> connection = factory.connect(config);
                 return connection == null
                         ? Either.left(brokenFactory(id, factory, "connect returned null"))

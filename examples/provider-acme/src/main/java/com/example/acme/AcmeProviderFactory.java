@@ -47,7 +47,7 @@ public final class AcmeProviderFactory extends HttpProviderFactory {
     /** Reads the key and base URL by Tapedeck's one rule, then builds the HTTP kit and both ports on it. */
     private static Either<TapedeckError, Connection> open(ProviderConfig config) {
         return ConnectionSettings.connect(METADATA, config, (key, base) -> {
-            HttpKit kit = HttpKit.builder(METADATA.id(), base, config).bearerAuth(key).build();
+            HttpKit kit = HttpKit.builder(METADATA, base, config).bearerAuth(key).build();
             AcmeApi api = kit.api(AcmeApi.class);
             return new HttpConnection(kit, METADATA, new AcmeRecordings(kit, api, METADATA),
                     new AcmeHistory(kit, api, METADATA));

@@ -52,7 +52,7 @@ public final class BrowserbaseProviderFactory extends HttpProviderFactory {
 
     private static Either<TapedeckError, Connection> open(ProviderConfig config) {
         return ConnectionSettings.connect(METADATA, config, (key, base) -> {
-            HttpKit kit = HttpKit.builder(METADATA.id(), base, config).authHeader("X-BB-API-Key", key).build();
+            HttpKit kit = HttpKit.builder(METADATA, base, config).authHeader("X-BB-API-Key", key).build();
             BrowserbaseApi api = kit.api(BrowserbaseApi.class);
             return new HttpConnection(kit, METADATA, new BrowserbaseRecordings(kit, api, METADATA),
                     new BrowserbaseHistory(kit, api, METADATA));

@@ -40,7 +40,7 @@ public final class HyperbrowserProviderFactory extends HttpProviderFactory {
     /** Does nothing: discovery constructs every factory it finds; a connection reads its key and base URL first. */
     public HyperbrowserProviderFactory() {
         super(METADATA, config -> ConnectionSettings.connect(METADATA, config, (key, base) -> {
-            HttpKit kit = HttpKit.builder(METADATA.id(), base, config).authHeader("x-api-key", key).build();
+            HttpKit kit = HttpKit.builder(METADATA, base, config).authHeader("x-api-key", key).build();
             HyperbrowserApi api = kit.api(HyperbrowserApi.class);
             return new HttpConnection(kit, METADATA, new HyperbrowserRecordings(kit, api, METADATA),
                     new HyperbrowserHistory(kit, api, METADATA));

@@ -49,7 +49,7 @@ public final class KernelProviderFactory extends HttpProviderFactory {
     /** Does nothing: discovery constructs every factory it finds; a connection reads its key and base URL first. */
     public KernelProviderFactory() {
         super(METADATA, config -> ConnectionSettings.connect(METADATA, config, (key, base) -> connection(
-                HttpKit.builder(METADATA.id(), base, config).bearerAuth(key).errorMapper(failure -> failure.status()
+                HttpKit.builder(METADATA, base, config).bearerAuth(key).errorMapper(failure -> failure.status()
                         != 409 ? StandardErrors.map(failure, config.clock()) : TapedeckError.InvalidRequest.of(
                         METADATA.id(), StandardErrors.map(failure, config.clock()).message() + "; a browser records "
                         + "one replay at a time, so pause (stop) it first")).build())));

@@ -42,7 +42,7 @@ public final class SteelProviderFactory extends HttpProviderFactory {
     /** Does nothing: discovery constructs every factory it finds; a connection reads its key and base URL first. */
     public SteelProviderFactory() {
         super(METADATA, config -> ConnectionSettings.connect(METADATA, config, (key, base) -> ports(
-                HttpKit.builder(METADATA.id(), base, config).authHeader("steel-api-key", key).build())));
+                HttpKit.builder(METADATA, base, config).authHeader("steel-api-key", key).build())));
     }
 
     private static Connection ports(HttpKit kit) {

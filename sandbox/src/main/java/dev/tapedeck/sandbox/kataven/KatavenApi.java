@@ -14,6 +14,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,9 @@ import java.util.stream.Collectors;
  * /api/v1/sessions/{id}/recording} (also answered under {@code /v1}, since the docs disagree), with
  * {@code Authorization: Bearer} and, for tokens that are not {@code sk_live_} keys, {@code X-Account-ID}. Error
  * bodies are plain text. A 200 carries a presigned {@code url} and, except for the calls seeded
- * {@link KatavenBehaviour#READY_WITHOUT_EXPIRY}, {@code expires_at}.
+ * {@link KatavenBehaviour#READY_WITHOUT_EXPIRY}, {@code expires_at}. Like Kataven, it answers at most the setting
+ * {@link KatavenEmulator#REQUESTS_PER_MINUTE} authorised requests in any minute of the sandbox's clock, and beyond
+ * that 429 with {@code Retry-After} (whole seconds until a request leaves the minute) and a text body.
  */
 public final class KatavenApi implements Emulation {
 
@@ -43,8 +46,12 @@ public final class KatavenApi implements Emulation {
     private final int readyAfterPolls;
     private final Clock clock;
     private final Instant readyAt;
-    private final KatavenSeed data = new KatavenSeed();
+    private final int requestsPerMinute;
+    private final KatavenSeed data;
     private final Map<String, AtomicInteger> polls = new ConcurrentHashMap<>();
+    /** When the requests of the last minute were answered, oldest first; guarded by itself. */
+    private final ArrayDeque<Instant> lastMinute = new ArrayDeque<>();
+    private final AtomicInteger rateLimited = new AtomicInteger();
 
     KatavenApi(EmulatorContext context) {
         this.context = context;
@@ -53,6 +60,15 @@ public final class KatavenApi implements Emulation {
         this.liveKey = context.text(KatavenEmulator.LIVE_KEY, "sk_live_" + accountId + "_0123456789abcdef");
         long polls = context.number(KatavenEmulator.READY_AFTER_POLLS, KatavenEmulator.DEFAULT_READY_AFTER_POLLS);
         Duration readyAfter = context.duration(KatavenEmulator.READY_AFTER, KatavenEmulator.DEFAULT_READY_AFTER);
+        long perMinute = context.number(KatavenEmulator.REQUESTS_PER_MINUTE,
+                KatavenEmulator.DEFAULT_REQUESTS_PER_MINUTE);
+        long calls = context.number(KatavenEmulator.CALLS, KatavenSeed.CALLS);
+        if (perMinute < 0 || perMinute > 1_000_000 || calls < 0 || calls > 100_000) {
+            throw new IllegalArgumentException("the sandbox setting kataven.requests_per_minute must be 0 to 1000000"
+                    + " and kataven.calls 0 to 100000");
+        }
+        this.requestsPerMinute = (int) perMinute;
+        this.data = new KatavenSeed((int) calls);
         if (!ACCOUNT_ID.matcher(accountId).matches()) {
             throw new IllegalArgumentException("the sandbox setting kataven.account_id must match "
                     + ACCOUNT_ID.pattern());
@@ -112,6 +128,11 @@ public final class KatavenApi implements Emulation {
         return liveKey;
     }
 
+    /** How many requests were refused with 429 for going over {@link KatavenEmulator#REQUESTS_PER_MINUTE}. */
+    public int rateLimitedAnswers() {
+        return rateLimited.get();
+    }
+
     /** How many authorised recording requests call {@code id} has received. */
     public int polls(String id) {
         AtomicInteger count = polls.get(id);
@@ -121,6 +142,12 @@ public final class KatavenApi implements Emulation {
     @Override
     public void handle(Call call) throws IOException {
         if (!authorised(call)) {
+            return;
+        }
+        Optional<Duration> overLimit = overLimit();
+        if (overLimit.isPresent()) {
+            rateLimited.incrementAndGet();
+            rateLimited(call, (int) Math.max(1, (overLimit.get().toMillis() + 999) / 1000));
             return;
         }
         String path = call.path();
@@ -142,7 +169,28 @@ public final class KatavenApi implements Emulation {
     @Override
     public void rateLimited(Call call, int retryAfterSeconds) throws IOException {
         call.responseHeaders().set("Retry-After", Integer.toString(retryAfterSeconds));
-        call.text(429, "rate_limited: per-minute (60) exceeded");
+        call.text(429, "rate_limited: per-minute (" + requestsPerMinute + ") exceeded");
+    }
+
+    /**
+     * Counts this request in the last minute and returns empty, or, when the minute is full, how long until its
+     * oldest request leaves it (this one is then not counted).
+     */
+    private Optional<Duration> overLimit() {
+        if (requestsPerMinute == 0) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        synchronized (lastMinute) {
+            while (!lastMinute.isEmpty() && !lastMinute.peekFirst().isAfter(now.minus(Duration.ofMinutes(1)))) {
+                lastMinute.removeFirst();
+            }
+            if (lastMinute.size() >= requestsPerMinute) {
+                return Optional.of(Duration.between(now, lastMinute.peekFirst().plus(Duration.ofMinutes(1))));
+            }
+            lastMinute.addLast(now);
+            return Optional.empty();
+        }
     }
 
     @Override

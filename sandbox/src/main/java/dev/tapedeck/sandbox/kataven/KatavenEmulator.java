@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * The sandbox's Kataven Hub ({@code kataven}), see {@link KatavenApi}. Settings ({@code SandboxOptions.Builder
- * .setting("kataven", key, value)}): {@link #TOKEN}, {@link #LIVE_KEY}, {@link #ACCOUNT_ID}, {@link #READY_AFTER}
- * and {@link #READY_AFTER_POLLS}.
+ * .setting("kataven", key, value)}): {@link #TOKEN}, {@link #LIVE_KEY}, {@link #ACCOUNT_ID}, {@link #READY_AFTER},
+ * {@link #READY_AFTER_POLLS}, {@link #REQUESTS_PER_MINUTE} and {@link #CALLS}.
  */
 public final class KatavenEmulator implements ProviderEmulator {
 
@@ -33,6 +33,16 @@ public final class KatavenEmulator implements ProviderEmulator {
     public static final String READY_AFTER_POLLS = "ready_after_polls";
     /** 3, unless the setting says otherwise. */
     public static final int DEFAULT_READY_AFTER_POLLS = 3;
+
+    /**
+     * The setting of how many requests the API answers in any minute of the sandbox's clock, as Kataven documents
+     * its per-tenant limit; beyond it a 429 with Retry-After. 0 turns the limit off.
+     */
+    public static final String REQUESTS_PER_MINUTE = "requests_per_minute";
+    /** 60, Kataven's documented limit, unless the setting says otherwise. */
+    public static final int DEFAULT_REQUESTS_PER_MINUTE = 60;
+    /** The setting of how many calls are seeded; those beyond the twelve of {@link KatavenSeed} are ready. */
+    public static final String CALLS = "calls";
 
     /** Does nothing: the sandbox constructs every emulator it finds. */
     public KatavenEmulator() {

@@ -9,16 +9,17 @@ import java.util.Optional;
  * The emulated Kataven Hub's calls, {@code call_0001}..{@code call_0012}: 1-4 ready, 5-6 ready without
  * {@code expires_at}, 7-8 processing until the clock passes start + the setting {@code ready_after}, 9 processing for
  * the setting {@code ready_after_polls} polls, 10 no recording (404), 11 playback not configured (503), 12 internal
- * error (500).
+ * error (500); with the setting {@code calls} above 12, {@code call_0013} onwards are ready.
  */
 public final class KatavenSeed {
 
-    /** Number of seeded calls. */
+    /** Number of seeded calls unless the setting {@code calls} says more. */
     public static final int CALLS = 12;
 
-    private final List<KatavenCall> calls = List.copyOf(seededKatavenCalls());
+    private final List<KatavenCall> calls;
 
-    KatavenSeed() {
+    KatavenSeed(int count) {
+        this.calls = List.copyOf(seededKatavenCalls(count));
     }
 
     /** All calls, in id order. */
@@ -37,7 +38,7 @@ public final class KatavenSeed {
                 .orElseThrow(() -> new NoSuchElementException("no Kataven call behaves as " + behaviour));
     }
 
-    private static List<KatavenCall> seededKatavenCalls() {
+    private static List<KatavenCall> seededKatavenCalls(int count) {
         KatavenBehaviour[] plan = {
             KatavenBehaviour.READY, KatavenBehaviour.READY, KatavenBehaviour.READY, KatavenBehaviour.READY,
             KatavenBehaviour.READY_WITHOUT_EXPIRY, KatavenBehaviour.READY_WITHOUT_EXPIRY,
@@ -46,8 +47,9 @@ public final class KatavenSeed {
             KatavenBehaviour.INTERNAL_ERROR,
         };
         List<KatavenCall> calls = new ArrayList<>();
-        for (int i = 0; i < plan.length; i++) {
-            calls.add(new KatavenCall(String.format("call_%04d", i + 1), plan[i]));
+        for (int i = 0; i < Math.max(count, plan.length); i++) {
+            calls.add(new KatavenCall(String.format("call_%04d", i + 1),
+                    i < plan.length ? plan[i] : KatavenBehaviour.READY));
         }
         return calls;
     }

@@ -161,4 +161,43 @@ class KatavenApiTest {
         }
         assertThat(get("call_0001").statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void sixty_requests_a_minute_are_answered_and_the_next_is_429_until_the_oldest_leaves_the_minute() {
+        for (int i = 0; i < 30; i++) {
+            assertThat(get("call_0001").statusCode()).isEqualTo(200);
+        }
+        clock.advance(Duration.ofSeconds(20));
+        for (int i = 0; i < 30; i++) {
+            assertThat(get("call_0010").statusCode()).isEqualTo(404); // answered, so counted
+        }
+
+        HttpResponse<byte[]> refused = get("call_0001");
+        assertPlain(refused, 429, "rate_limited: per-minute (60) exceeded");
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("40");
+        clock.advance(Duration.ofSeconds(39));
+        assertThat(get("call_0001").statusCode()).isEqualTo(429);
+        assertThat(get("call_0001").headers().firstValue("Retry-After")).hasValue("1");
+        clock.advance(Duration.ofSeconds(1)); // the first thirty leave the minute
+        for (int i = 0; i < 30; i++) {
+            assertThat(get("call_0001").statusCode()).isEqualTo(200);
+        }
+        assertThat(get("call_0001").headers().firstValue("Retry-After")).hasValue("20");
+        assertThat(sandbox.emulation("kataven", KatavenApi.class).rateLimitedAnswers()).isEqualTo(4);
+    }
+
+    @Test
+    void the_limit_and_the_number_of_calls_are_settings() {
+        sandbox.close();
+        sandbox = Sandbox.start(SandboxOptions.builder().clock(clock).threads(2)
+                .setting("kataven", KatavenEmulator.REQUESTS_PER_MINUTE, "0")
+                .setting("kataven", KatavenEmulator.CALLS, "100").build());
+
+        for (int i = 1; i <= 100; i++) {
+            assertThat(get(String.format("call_%04d", i)).statusCode()).as("call %d", i).isEqualTo(
+                    i <= 6 || i > 12 ? 200 : i == 9 || i == 7 || i == 8 ? 409 : i == 10 ? 404 : i == 11 ? 503 : 500);
+        }
+        assertThat(get("call_0101").statusCode()).isEqualTo(404);
+        assertThat(sandbox.emulation("kataven", KatavenApi.class).rateLimitedAnswers()).isZero();
+    }
 }

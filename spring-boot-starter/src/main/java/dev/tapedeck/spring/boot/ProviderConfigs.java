@@ -3,6 +3,7 @@ package dev.tapedeck.spring.boot;
 import dev.tapedeck.ProviderMetadata;
 import dev.tapedeck.ProviderSetting;
 import dev.tapedeck.Tapedeck;
+import dev.tapedeck.retry.RateLimit;
 import dev.tapedeck.retry.RetryPolicy;
 import dev.tapedeck.spi.ProviderConfig;
 import dev.tapedeck.spi.Timeouts;
@@ -67,6 +68,13 @@ final class ProviderConfigs {
                 config.apiBodyLimit(limit.toBytes());
             } catch (IllegalArgumentException e) {
                 throw invalid(id, "api-body-limit", e);
+            }
+        });
+        provider.rateLimit().ifPresent(text -> {
+            try {
+                config.rateLimit(RateLimit.parse(text));
+            } catch (IllegalArgumentException e) {
+                throw invalid(id, "rate-limit", e);
             }
         });
         provider.settings().forEach((key, value) -> config.setting(declared(metadata, key), value));

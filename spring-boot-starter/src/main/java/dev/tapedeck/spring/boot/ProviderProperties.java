@@ -39,13 +39,19 @@ public final class ProviderProperties {
     /** The most read of one API answer; unset: 8MB. */
     private final DataSize apiBodyLimit;
 
+    /**
+     * The most API requests sent, e.g. 60/1m,1000/1h,20 at once, or off; unset: <ID>_RATE_LIMIT, else what the
+     * provider's documents publish.
+     */
+    private final String rateLimit;
+
     /** The provider's own settings by key, e.g. account-id (its variable is <ID>_ACCOUNT_ID). */
     private final Map<String, String> settings;
 
     /** Bound by Spring from the environment; any value may be missing. */
     public ProviderProperties(String apiKey, URI baseUrl, Duration connectTimeout, Duration readIdleTimeout,
             Duration overallTimeout, Integer maxRetries, Boolean allowPrivateAddresses, DataSize apiBodyLimit,
-            Map<String, String> settings) {
+            String rateLimit, Map<String, String> settings) {
         this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
         this.baseUrl = baseUrl;
         this.connectTimeout = connectTimeout;
@@ -54,6 +60,7 @@ public final class ProviderProperties {
         this.maxRetries = maxRetries;
         this.allowPrivateAddresses = allowPrivateAddresses;
         this.apiBodyLimit = apiBodyLimit;
+        this.rateLimit = rateLimit == null || rateLimit.isBlank() ? null : rateLimit.strip();
         this.settings = settings == null ? Map.of() : Map.copyOf(settings);
     }
 
@@ -97,6 +104,11 @@ public final class ProviderProperties {
         return Optional.ofNullable(apiBodyLimit);
     }
 
+    /** The rate limit, in its text form. */
+    public Optional<String> rateLimit() {
+        return Optional.ofNullable(rateLimit);
+    }
+
     /** The provider's own settings, by key as written ({@code account-id} or {@code account_id}). */
     public Map<String, String> settings() {
         return settings;
@@ -108,6 +120,6 @@ public final class ProviderProperties {
                 + (baseUrl == null ? "not set" : dev.tapedeck.model.Redaction.url(baseUrl)) + ", connectTimeout="
                 + connectTimeout + ", readIdleTimeout=" + readIdleTimeout + ", overallTimeout=" + overallTimeout
                 + ", maxRetries=" + maxRetries + ", allowPrivateAddresses=" + allowPrivateAddresses
-                + ", apiBodyLimit=" + apiBodyLimit + ", settings=" + new TreeMap<>(settings).keySet() + "]";
+                + ", apiBodyLimit=" + apiBodyLimit + ", rateLimit=" + rateLimit + ", settings=" + new TreeMap<>(settings).keySet() + "]";
     }
 }

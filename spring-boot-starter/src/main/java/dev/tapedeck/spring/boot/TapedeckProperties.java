@@ -16,8 +16,8 @@ public final class TapedeckProperties {
 
     /**
      * The providers by id: tapedeck.providers.<id>.api-key, base-url, connect-timeout, read-idle-timeout,
-     * overall-timeout, max-retries, allow-private-addresses, api-body-limit and settings.<key>. A provider gets a
-     * connection when its api-key is set.
+     * overall-timeout, max-retries, allow-private-addresses, api-body-limit, rate-limit and settings.<key>. A
+     * provider gets a connection when its api-key is set.
      */
     private final Map<String, ProviderProperties> providers;
 

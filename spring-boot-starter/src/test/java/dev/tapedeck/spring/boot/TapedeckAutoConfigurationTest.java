@@ -114,6 +114,24 @@ class TapedeckAutoConfigurationTest {
     }
 
     @Test
+    void theRateLimitComesFromItsPropertyInsteadOfWhatTheProviderDeclares() {
+        String ready = sandbox.sandbox().emulation("kataven", KatavenApi.class).seed().call(KatavenBehaviour.READY)
+                .id();
+        application.withPropertyValues(provider(sandbox, "kataven"))
+                .withPropertyValues("tapedeck.providers.kataven.rate-limit=1/1m").run(context -> {
+                    Connection kataven = context.getBean("katavenConnection", Connection.class);
+                    for (int i = 0; i < 2; i++) {
+                        assertThat(kataven.recordings().recordings(SessionId.of(ready)).isRight()).isTrue();
+                    }
+                    assertThat(sandbox.sleeper().sleeps()).containsExactly(Duration.ofMinutes(1));
+                });
+        application.withPropertyValues(provider(sandbox, "kataven"))
+                .withPropertyValues("tapedeck.providers.kataven.rate-limit=fast").run(context ->
+                        assertThat(messages(context.getStartupFailure())).contains(
+                                "tapedeck.providers.kataven.rate-limit: 'fast' is not a rate limit"));
+    }
+
+    @Test
     void aConfigurationTapedeckRefusesStopsTheStartWithThePropertyToFixAndNoSecret() {
         application.withPropertyValues("tapedeck.providers.anchr.api-key=sk-secret-1").run(context ->
                 assertThat(messages(context.getStartupFailure())).contains("tapedeck.providers.anchr.api-key names "

@@ -21,7 +21,7 @@ public final class AnchorConnection {
      */
     public static Either<TapedeckError, Connection> open(ProviderConfig config) {
         return ConnectionSettings.connect(AnchorProvider.METADATA, config, (key, base) -> {
-            HttpKit kit = HttpKit.builder(AnchorProvider.ID, base, config)
+            HttpKit kit = HttpKit.builder(AnchorProvider.METADATA, base, config)
                     .authHeader(AnchorProvider.API_KEY_HEADER, key)
                     .errorMapper(new AnchorErrors(config.clock()))
                     .build();

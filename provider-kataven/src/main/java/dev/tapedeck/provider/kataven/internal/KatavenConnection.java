@@ -22,7 +22,7 @@ public final class KatavenConnection {
      */
     public static Either<TapedeckError, Connection> open(ProviderConfig config) {
         return KatavenSettings.from(config).map(settings -> {
-            HttpKit.Builder builder = HttpKit.builder(KatavenProvider.ID, settings.apiBase(), config)
+            HttpKit.Builder builder = HttpKit.builder(KatavenProvider.METADATA, settings.apiBase(), config)
                     .bearerAuth(settings.apiKey())
                     .errorMapper(new KatavenErrors(config.clock()));
             // the account slug is no secret (it shows in Kataven's own messages), but it goes to Kataven alone

@@ -6,6 +6,7 @@ import dev.tapedeck.ProviderMetadata;
 import dev.tapedeck.ProviderSetting;
 import dev.tapedeck.SpiVersion;
 import dev.tapedeck.model.RecordingFormat;
+import dev.tapedeck.retry.RateLimit;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
@@ -35,7 +36,14 @@ public final class KatavenProvider {
     public static final ProviderSetting PATH_PREFIX_SETTING = ProviderSetting.of("path_prefix",
             "the API's path below the base URL (default /api/v1, none when the base URL ends in /v1)");
 
-    /** Recordings only; no published session history, no pause or resume. */
+    /**
+     * What Kataven's rate limit page ({@code docs.kataven.ai/concepts/rate-limits}) allows one tenant: 60 requests a
+     * minute, 1,000 an hour, 10,000 a day, 20 at the same time; beyond them it answers 429 with Retry-After.
+     */
+    public static final RateLimit RATE_LIMIT = RateLimit.of(60, Duration.ofMinutes(1)).and(1_000, Duration.ofHours(1))
+            .and(10_000, Duration.ofDays(1)).withAtOnce(20);
+
+    /** Recordings only; no published session history, no pause or resume; the documented {@link #RATE_LIMIT}. */
     public static final ProviderMetadata METADATA = ProviderMetadata.builder(ID, "Kataven Hub", SpiVersion.CURRENT)
             .documentation("https://docs.kataven.ai")
             .defaultBaseUrl("https://api.kataven.ai")
@@ -44,6 +52,7 @@ public final class KatavenProvider {
                     .supports(Capability.LIST_RECORDINGS, Capability.PRIMARY_RECORDING, Capability.WAIT_UNTIL_READY)
                     .build())
             .recordingFormats(RecordingFormat.AUDIO)
+            .rateLimit(RATE_LIMIT)
             .build();
 
     private KatavenProvider() {

@@ -21,7 +21,7 @@ public final class NotteConnection {
      */
     public static Either<TapedeckError, Connection> open(ProviderConfig config) {
         return ConnectionSettings.connect(NotteProvider.METADATA, config, (key, base) -> {
-            HttpKit kit = HttpKit.builder(NotteProvider.ID, base, config)
+            HttpKit kit = HttpKit.builder(NotteProvider.METADATA, base, config)
                     .errorMapper(new NotteErrors(config.clock()))
                     .bearerAuth(key)
                     .build();

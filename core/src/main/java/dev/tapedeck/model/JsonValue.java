@@ -1,13 +1,17 @@
 package dev.tapedeck.model;
 
 import java.math.BigDecimal;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -161,12 +165,21 @@ public sealed interface JsonValue {
         /** The object without members. */
         public static final ObjectValue EMPTY = new ObjectValue(Map.of());
 
-        /** Freezes the members, keeping their order; neither names nor values may be null. */
+        /**
+         * Freezes the members, keeping their order; neither names nor values may be null. The members of another
+         * object (or of a {@link Builder}) are already frozen and are taken as they are, without a copy.
+         */
         public ObjectValue {
-            Map<String, JsonValue> copy = new LinkedHashMap<>();
-            members.forEach((name, value) -> copy.put(Objects.requireNonNull(name, "member name"),
-                    Objects.requireNonNull(value, () -> "member " + name)));
-            members = Collections.unmodifiableMap(copy);
+            if (!(members instanceof Frozen)) {
+                Map<String, JsonValue> copy = new LinkedHashMap<>();
+                members.forEach((name, value) -> put(copy, name, value));
+                members = new Frozen(copy);
+            }
+        }
+
+        /** A builder that collects members in order and hands them over once, without copying them again. */
+        public static Builder builder() {
+            return new Builder();
         }
 
         /** The member {@code name}, if there is one. */
@@ -190,6 +203,88 @@ public sealed interface JsonValue {
         @Override
         public String toString() {
             return masked(Redaction::url).toJson();
+        }
+
+        private static void put(Map<String, JsonValue> members, String name, JsonValue value) {
+            members.put(Objects.requireNonNull(name, "member name"), Objects.requireNonNull(value,
+                    () -> "member " + name));
+        }
+
+        /**
+         * Collects the members of one object, in order (a later value of the same name wins); {@link #build()} may be
+         * called once, and hands the members over to the object without a copy.
+         */
+        public static final class Builder {
+            private Map<String, JsonValue> members = new LinkedHashMap<>();
+
+            private Builder() {
+            }
+
+            /** Adds member {@code name}; neither may be null. */
+            public Builder put(String name, JsonValue value) {
+                if (members == null) {
+                    throw new IllegalStateException("this builder was built already");
+                }
+                ObjectValue.put(members, name, value);
+                return this;
+            }
+
+            /** The object; the builder cannot be used after. */
+            public ObjectValue build() {
+                if (members == null) {
+                    throw new IllegalStateException("this builder was built already");
+                }
+                Map<String, JsonValue> built = members;
+                members = null;
+                return new ObjectValue(new Frozen(built));
+            }
+        }
+
+        /**
+         * Members no one can change: a read-only view of a map only this class holds. Recognised by the
+         * constructor, so an object made from another's members shares them instead of copying.
+         */
+        private static final class Frozen extends AbstractMap<String, JsonValue> {
+            private final Map<String, JsonValue> view;
+
+            Frozen(Map<String, JsonValue> owned) {
+                this.view = Collections.unmodifiableMap(owned);
+            }
+
+            @Override
+            public Set<Map.Entry<String, JsonValue>> entrySet() {
+                return view.entrySet();
+            }
+
+            @Override
+            public JsonValue get(Object name) {
+                return view.get(name);
+            }
+
+            @Override
+            public boolean containsKey(Object name) {
+                return view.containsKey(name);
+            }
+
+            @Override
+            public int size() {
+                return view.size();
+            }
+
+            @Override
+            public Set<String> keySet() {
+                return view.keySet();
+            }
+
+            @Override
+            public Collection<JsonValue> values() {
+                return view.values();
+            }
+
+            @Override
+            public void forEach(BiConsumer<? super String, ? super JsonValue> action) {
+                view.forEach(action);
+            }
         }
     }
 }

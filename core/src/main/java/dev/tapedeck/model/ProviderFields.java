@@ -1,9 +1,7 @@
 package dev.tapedeck.model;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,7 +13,9 @@ import java.util.Objects;
  */
 abstract class ProviderFields<B extends ProviderFields<B>> {
 
-    private final Map<String, JsonValue> data = new LinkedHashMap<>();
+    private JsonValue.ObjectValue.Builder data = JsonValue.ObjectValue.builder();
+    /** The data as last built, shared with what was built until the next change (so a build copies nothing). */
+    private JsonValue.ObjectValue built;
     private final List<String> unread = new ArrayList<>();
 
     /** This builder. */
@@ -23,7 +23,14 @@ abstract class ProviderFields<B extends ProviderFields<B>> {
 
     /** Keeps a provider field without a neutral home under its wire name; a later one of the same name wins. */
     public B providerData(String name, JsonValue value) {
-        data.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        if (built != null) {
+            data = JsonValue.ObjectValue.builder();
+            built.members().forEach(data::put);
+            built = null;
+        }
+        data.put(name, value);
         return self();
     }
 
@@ -46,7 +53,11 @@ abstract class ProviderFields<B extends ProviderFields<B>> {
     }
 
     JsonValue.ObjectValue providerData() {
-        return new JsonValue.ObjectValue(data);
+        if (built == null) {
+            built = data.build();
+            data = null;
+        }
+        return built;
     }
 
     List<String> unreadNames() {

@@ -166,7 +166,11 @@ public record Session(
 
         private static void addNonNull(List<String> target, List<String> values) {
             if (values != null) {
-                values.stream().filter(Objects::nonNull).forEach(target::add);
+                for (String value : values) {
+                    if (value != null) {
+                        target.add(value);
+                    }
+                }
             }
         }
     }

@@ -57,6 +57,31 @@ class JsonValueTest {
     }
 
     @Test
+    void aBuilderHandsItsMembersOverOnceAndObjectsShareFrozenMembers() {
+        JsonValue.ObjectValue.Builder builder = JsonValue.ObjectValue.builder().put("b", JsonValue.NULL)
+                .put("a", JsonValue.text("x")).put("b", JsonValue.number(2));
+        JsonValue.ObjectValue built = builder.build();
+
+        assertThat(built).isEqualTo(object("b", JsonValue.number(2), "a", JsonValue.text("x")))
+                .hasSameHashCodeAs(object("b", JsonValue.number(2), "a", JsonValue.text("x")));
+        assertThat(built.members().keySet()).containsExactly("b", "a");
+        assertThat(built.toJson()).isEqualTo("{\"b\":2,\"a\":\"x\"}");
+        assertThatThrownBy(() -> builder.put("c", JsonValue.NULL)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> built.members().put("c", JsonValue.NULL))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> built.members().entrySet().iterator().next().setValue(JsonValue.NULL))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> built.members().keySet().remove("a"))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> JsonValue.ObjectValue.builder().put("n", null))
+                .isInstanceOf(NullPointerException.class);
+        // an object made from another's members shares them: they can change no more than the first's
+        assertThat(new JsonValue.ObjectValue(built.members()).members()).isSameAs(built.members());
+        assertThat(new JsonValue.ObjectValue(Map.copyOf(built.members()))).isEqualTo(built);
+    }
+
+    @Test
     void toStringMasksCredentialMembersAndShowsUrlsWithoutTheirQueryAtAnyDepth() {
         JsonValue value = object("user_configuration", object("proxy", object("password", JsonValue.text("hunter2"),
                 "port", JsonValue.number(8080))), "connectUrl", JsonValue.text("wss://c.example/x?signingKey=eyJ"),

@@ -22,6 +22,24 @@ class ModelValidationTest {
     }
 
     @Test
+    void aBuilderBuiltTwiceKeepsWhatItBuiltFirstAndDropsNullTags() {
+        Session.Builder builder = Session.builder("anchor", SessionId.of("s1")).providerData("a", JsonValue.text("1"))
+                .tags(java.util.Arrays.asList("x", null, "y"));
+        Session first = builder.build();
+        builder.providerData("a", JsonValue.text("2")).unreadField("b", JsonValue.NULL);
+        Session second = builder.build();
+
+        assertThat(first.providerData().members()).containsExactly(java.util.Map.entry("a", JsonValue.text("1")));
+        assertThat(second.providerData().members()).containsExactly(java.util.Map.entry("a", JsonValue.text("2")),
+                java.util.Map.entry("b", JsonValue.NULL));
+        assertThat(builder.build()).isEqualTo(second);
+        assertThat(second.unreadFields()).containsExactly("b");
+        assertThat(first.tags()).containsExactly("x", "y");
+        assertThatThrownBy(() -> builder.providerData(null, JsonValue.NULL)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> builder.providerData("c", null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
     void aRecordingHasAtLeastOneWayToFetchItKeptInDownloadOrder() {
         MediaLocation url = new MediaLocation.RemoteUrl(URI.create("https://cdn.example/r.mp4"), Optional.empty());
         MediaLocation playlist = new MediaLocation.InlinePlaylist("#EXTM3U\n", Optional.empty(), Optional.empty());

@@ -46,12 +46,11 @@ final class ApiBodies {
         if (response.body() == null) {
             return response;
         }
-        Optional<String> requestId = RequestIds.of(name -> MediaStreams.header(response, name));
         boolean encoded = MediaStreams.header(response, "Content-Encoding")
                 .filter(value -> !value.isBlank() && !value.strip().equalsIgnoreCase("identity")).isPresent();
         // a compressed body decodes to more bytes than its length says: only the limit applies then
         Optional<Long> declared = encoded ? Optional.empty() : MediaStreams.header(response, "Content-Length")
-                .map(String::strip).filter(v -> v.matches("\\d{1,18}")).map(Long::parseLong);
+                .flatMap(MediaStreams::number);
         try (response) {
             if (declared.isPresent() && declared.get() > limit) {
                 throw new ApiException(tooLarge(response, "declares " + declared.get() + " bytes"));
@@ -67,13 +66,13 @@ final class ApiBodies {
                 int filled = 0;
                 int n = 0;
                 while (filled < chunk.length
-                        && (n = readSome(in, chunk, filled, total, declared, requestId)) >= 0) {
+                        && (n = readSome(in, chunk, filled, total, declared, response)) >= 0) {
                     filled += n;
                     if (total + filled > limit) {
                         throw new ApiException(tooLarge(response, "goes on past that"));
                     }
                     if (run.pastDeadline()) {
-                        throw BrokenAnswer.overDeadline(run.overall().orElseThrow(), requestId);
+                        throw BrokenAnswer.overDeadline(run.overall().orElseThrow(), requestId(response));
                     }
                 }
                 if (filled > 0) {
@@ -85,10 +84,10 @@ final class ApiBodies {
                 }
             }
             if (declared.isPresent() && total < declared.get()) {
-                throw BrokenAnswer.cutShort(total, declared, requestId);
+                throw BrokenAnswer.cutShort(total, declared, requestId(response));
             }
             if (declared.isEmpty() && !encoded && !chunked(response) && isJson(response) && endsEarly(stream(chunks))) {
-                throw BrokenAnswer.cutShort(total, Optional.empty(), requestId);
+                throw BrokenAnswer.cutShort(total, Optional.empty(), requestId(response));
             }
             return response.toBuilder().body(stream(chunks), total <= Integer.MAX_VALUE ? (int) total : null).build();
         }
@@ -100,14 +99,19 @@ final class ApiBodies {
      * timeout stays a timeout, and an interrupt an interrupt.
      */
     private static int readSome(InputStream in, byte[] chunk, int filled, long before, Optional<Long> declared,
-            Optional<String> requestId) throws IOException {
+            Response response) throws IOException {
         try {
             return in.read(chunk, filled, chunk.length - filled);
         } catch (InterruptedIOException timeoutOrInterrupt) {
             throw timeoutOrInterrupt;
         } catch (IOException broken) {
-            throw BrokenAnswer.brokeOff(before + filled, declared, requestId, broken);
+            throw BrokenAnswer.brokeOff(before + filled, declared, requestId(response), broken);
         }
+    }
+
+    /** The server's id for the answer, looked for only when a broken answer is reported. */
+    private static Optional<String> requestId(Response response) {
+        return RequestIds.of(name -> MediaStreams.header(response, name));
     }
 
     private static InputStream stream(List<byte[]> chunks) {

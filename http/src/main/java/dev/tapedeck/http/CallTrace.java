@@ -59,6 +59,9 @@ final class CallTrace {
             return;
         }
         ended = true;
+        if (!tracing.observed()) {
+            return;
+        }
         tracing.observer().callEnded(new CallEvent(tracing.providerId(), operation,
                 Duration.ofNanos(Math.max(0, System.nanoTime() - started)), retries, error));
     }

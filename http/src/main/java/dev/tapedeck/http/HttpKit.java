@@ -45,7 +45,9 @@ import java.util.function.Supplier;
  * overall timeout. Media URLs a provider hands over are checked against an {@link AddressPolicy}. Feign logging
  * stays at {@code NONE}: the HEADERS and FULL levels would buffer whole media bodies and print credentials. Instead
  * the kit writes its own redacted wire log (see {@link WireLog}, logger {@code dev.tapedeck.http.wire}) and tells
- * {@code config.observer()} about every call, retry and media body.
+ * {@code config.observer()} about every call, retry and media body. A GET whose parameters are all path segments is
+ * resolved into its request once, not on every call ({@link ResolvedCalls}); it sends the same request through the
+ * same client chain.
  */
 public final class HttpKit implements AutoCloseable {
 
@@ -113,17 +115,28 @@ public final class HttpKit implements AutoCloseable {
      */
     public <T> T api(Class<T> feignInterface) {
         requireOpen();
-        return Feign.builder()
-                .contract(new PathSegmentContract())
-                .client(apiClient)
+        PathSegmentContract contract = new PathSegmentContract();
+        StreamDecoder decoder = new StreamDecoder(Json.mapper());
+        ErrorDecoding errors = new ErrorDecoding(reader, errorMapper);
+        return feign(contract, decoder, errors, apiClient)
+                .invocationHandlerFactory(new ResolvedCalls(contract, apiClient, options, decoder, errors,
+                        client -> feign(contract, decoder, errors, client)))
+                .target(feignInterface, baseUrl.toString());
+    }
+
+    /** The API clients' Feign setup, sending through {@code client}. */
+    private Feign.Builder feign(PathSegmentContract contract, StreamDecoder decoder, ErrorDecoding errors,
+            Client client) {
+        Feign.Builder feign = Feign.builder()
+                .contract(contract)
+                .client(client)
                 .options(options)
                 .retryer(Retryer.NEVER_RETRY)
                 .logLevel(Logger.Level.NONE)
                 .encoder(new JacksonEncoder(Json.mapper()))
-                .decoder(new StreamDecoder(Json.mapper()))
-                .errorDecoder(new ErrorDecoding(reader, errorMapper))
-                .requestInterceptor(template -> headers.forEach(template::header))
-                .target(feignInterface, baseUrl.toString());
+                .decoder(decoder)
+                .errorDecoder(errors);
+        return headers.isEmpty() ? feign : feign.requestInterceptor(template -> headers.forEach(template::header));
     }
 
     /**

@@ -101,7 +101,7 @@ public final class MediaFetcher {
 
     private Either<TapedeckError, MediaStream> open(URI url, long offset, Optional<String> ifRange,
             CallTrace trace) {
-        RetryRun run = retries.start("GET " + Redaction.url(url), trace, true, Optional.empty());
+        RetryRun run = retries.start(() -> "GET " + Redaction.url(url), trace, true, Optional.empty());
         try {
             while (true) {
                 Outcome outcome = fetch(url, offset, ifRange, trace, run.attempt());

@@ -85,16 +85,25 @@ final class MediaStreams {
     }
 
     static Optional<String> header(Response response, String name) {
-        return response.headers().entrySet().stream().filter(e -> e.getKey() != null && e.getKey().equalsIgnoreCase(name))
-                .map(java.util.Map.Entry::getValue).findFirst().flatMap(MediaStreams::first);
+        // a Response's headers are always Feign's case-insensitive copy, whatever built it
+        return first(response.headers().get(name));
     }
 
     private static Optional<String> first(Collection<String> values) {
-        return values == null ? Optional.empty() : values.stream().findFirst();
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.ofNullable(values.iterator().next());
     }
 
-    private static Optional<Long> number(String text) {
+    /** {@code text}, blanks around it ignored, as a whole number of 1 to 18 digits (no sign); else empty. */
+    static Optional<Long> number(String text) {
         String t = text.strip();
-        return t.matches("\\d{1,18}") ? Optional.of(Long.parseLong(t)) : Optional.empty();
+        if (t.isEmpty() || t.length() > 18) {
+            return Optional.empty();
+        }
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(Long.parseLong(t));
     }
 }

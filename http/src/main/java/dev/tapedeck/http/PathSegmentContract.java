@@ -25,7 +25,8 @@ final class PathSegmentContract extends Contract.Default {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
     private static final Pattern ALL_DOTS = Pattern.compile("\\.+");
-    private static final Param.Expander SEGMENT = value -> segment(String.valueOf(value));
+    /** The expander of every path parameter without its own: {@link #segment}. */
+    static final Param.Expander SEGMENT = value -> segment(String.valueOf(value));
 
     @Override
     protected MethodMetadata parseAndValidateMetadata(Class<?> targetType, Method method) {

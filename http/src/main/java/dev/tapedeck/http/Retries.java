@@ -6,6 +6,7 @@ import dev.tapedeck.retry.TokenBucket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What one connection's retries share: the {@link RetryPolicy}, the {@link TokenBucket} of its retry budget (one
@@ -21,10 +22,10 @@ import java.util.Optional;
 record Retries(String providerId, RetryPolicy policy, TokenBucket budget, Sleeper sleeper, Clock clock) {
 
     /**
-     * The retries of one call ({@code call} as "GET https://host/path", redacted), within {@code overall} if any,
-     * each retry told to {@code trace}.
+     * The retries of one call ({@code call} says it as "GET https://host/path", redacted, when a retry is logged),
+     * within {@code overall} if any, each retry told to {@code trace}.
      */
-    RetryRun start(String call, CallTrace trace, boolean idempotent, Optional<Duration> overall) {
+    RetryRun start(Supplier<String> call, CallTrace trace, boolean idempotent, Optional<Duration> overall) {
         return new RetryRun(this, call, trace, idempotent, overall);
     }
 }

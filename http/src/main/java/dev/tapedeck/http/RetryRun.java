@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLHandshakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,7 @@ final class RetryRun {
     private static final Logger LOG = LoggerFactory.getLogger(RetryRun.class);
 
     private final Retries retries;
-    private final String call;
+    private final Supplier<String> call;
     private final CallTrace trace;
     private final boolean idempotent;
     private final Optional<Duration> overall;
@@ -43,7 +44,7 @@ final class RetryRun {
     private int retriesSoFar;
     private int tokensTaken;
 
-    RetryRun(Retries retries, String call, CallTrace trace, boolean idempotent, Optional<Duration> overall) {
+    RetryRun(Retries retries, Supplier<String> call, CallTrace trace, boolean idempotent, Optional<Duration> overall) {
         this.retries = retries;
         this.call = call;
         this.trace = trace;
@@ -146,17 +147,17 @@ final class RetryRun {
         }
         Duration used = used();
         if (overall.isPresent() && used.plus(retry.delay()).compareTo(overall.get()) >= 0) {
-            LOG.debug("{}: {} got {}; no retry, the overall timeout would pass first", retries.providerId(), call, what);
+            LOG.debug("{}: {} got {}; no retry, the overall timeout would pass first", retries.providerId(), call.get(), what);
             return false;
         }
         int tokens = retries.budget().take(afterTimeout);
         if (tokens < 0) {
             LOG.debug("{}: {} got {}; no retry, the connection's retry budget is spent ({})", retries.providerId(),
-                    call, what, retries.budget());
+                    call.get(), what, retries.budget());
             return false;
         }
         tokensTaken += tokens;
-        LOG.debug("{}: {} got {}; retry {} of {} in {} ms", retries.providerId(), call, what, retriesSoFar + 1,
+        LOG.debug("{}: {} got {}; retry {} of {} in {} ms", retries.providerId(), call.get(), what, retriesSoFar + 1,
                 retries.policy().maxRetries(), retry.delay().toMillis());
         trace.retrying(retriesSoFar + 1, cause, retry.delay());
         try {

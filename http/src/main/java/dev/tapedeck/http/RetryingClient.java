@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The one retry layer of API calls, as a Feign client decorator driven by a {@link RetryRun} per call. GET and HEAD
@@ -68,7 +69,8 @@ final class RetryingClient implements Client {
     @Override
     public Response execute(Request request, Request.Options options) throws IOException {
         CallTrace trace = tracing.call(Tracing.operation(request));
-        String call = TransportErrors.describe(request);
+        // said only when something goes wrong: redacting the URL of every call that works is wasted
+        Supplier<String> call = () -> TransportErrors.describe(request);
         try {
             Response response = execute(request, options, call, trace);
             trace.ended(response.status() < 400 ? Optional.empty()
@@ -78,12 +80,12 @@ final class RetryingClient implements Client {
             trace.ended(Optional.of(failed.error()));
             throw failed;
         } catch (IOException failed) {
-            trace.ended(call, failed);
+            trace.ended(call.get(), failed);
             throw failed;
         }
     }
 
-    private Response execute(Request request, Request.Options options, String call, CallTrace trace)
+    private Response execute(Request request, Request.Options options, Supplier<String> call, CallTrace trace)
             throws IOException {
         String method = request.httpMethod().name().toUpperCase(Locale.ROOT);
         boolean idempotent = method.equals("GET") || method.equals("HEAD");

@@ -1,5 +1,6 @@
 package dev.tapedeck.http;
 
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
 import dev.tapedeck.model.JsonValue;
@@ -12,6 +13,8 @@ import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Feign's {@link JacksonDecoder}, but reading UTF-8 answers (the charset JSON mandates, and the default) straight
@@ -24,6 +27,8 @@ final class StreamDecoder implements Decoder {
 
     private final ObjectMapper mapper;
     private final JacksonDecoder readerDecoder;
+    /** The Jackson type of each Feign method's return type: a few per provider, looked up on every call. */
+    private final Map<Type, JavaType> types = new ConcurrentHashMap<>();
 
     StreamDecoder(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -53,7 +58,7 @@ final class StreamDecoder implements Decoder {
         }
         in.unread(first);
         try (InputStream body = in) {
-            return mapper.readValue(body, mapper.constructType(type));
+            return mapper.readValue(body, types.computeIfAbsent(type, mapper::constructType));
         } catch (RuntimeJsonMappingException failure) {
             if (failure.getCause() instanceof IOException cause) {
                 throw cause;

@@ -15,12 +15,14 @@ final class Tracing {
     private final String providerId;
     private final WireLog log;
     private final TapedeckObserver observer;
+    private final boolean observed;
     private final TransportErrors transport;
 
     Tracing(String providerId, WireLog log, TapedeckObserver observer, TransportErrors transport) {
         this.providerId = providerId;
         this.log = log;
         this.observer = new GuardedObserver(observer);
+        this.observed = observer != TapedeckObserver.NONE;
         this.transport = transport;
     }
 
@@ -55,6 +57,11 @@ final class Tracing {
 
     TapedeckObserver observer() {
         return observer;
+    }
+
+    /** Whether an observer other than {@link TapedeckObserver#NONE} listens: without one, no event is made. */
+    boolean observed() {
+        return observed;
     }
 
     TransportErrors transport() {

@@ -177,8 +177,11 @@ public final class ItemFields {
      * the item's order: {@code fields.keepIn(builder::providerData, builder::unreadField)}.
      */
     public void keepIn(BiConsumer<String, JsonValue> kept, BiConsumer<String, JsonValue> unreadable) {
-        providerData().members().forEach((name, value) -> (unread.contains(name) ? unreadable : kept)
-                .accept(name, value));
+        members.forEach((name, value) -> {
+            if (!done.contains(name)) {
+                (unread.contains(name) ? unreadable : kept).accept(name, value);
+            }
+        });
     }
 
     /** The names of the fields sent with a value their reader could not read, in the order they were read. */

@@ -94,7 +94,7 @@ public final class JsonValues {
         private static JsonValue read(JsonParser parser, DeserializationContext context) throws IOException {
             JsonToken token = parser.currentToken();
             if (token == JsonToken.START_OBJECT || token == JsonToken.FIELD_NAME) {
-                Map<String, JsonValue> members = new LinkedHashMap<>();
+                JsonValue.ObjectValue.Builder members = JsonValue.ObjectValue.builder();
                 if (token == JsonToken.START_OBJECT) {
                     token = parser.nextToken();
                 }
@@ -104,7 +104,7 @@ public final class JsonValues {
                     members.put(name, read(parser, context));
                     token = parser.nextToken();
                 }
-                return new JsonValue.ObjectValue(members);
+                return members.build();
             }
             if (token == JsonToken.START_ARRAY) {
                 List<JsonValue> values = new ArrayList<>();

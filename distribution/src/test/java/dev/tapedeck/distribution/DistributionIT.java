@@ -109,6 +109,56 @@ class DistributionIT {
     }
 
     @Test
+    void launchersStartedTogetherLeaveOneWholeClassDataArchive() throws Exception {
+        Map<String, String> env = withCache("cache-together");
+        List<Started> started = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            started.add(start(new ProcessBuilder(installed.resolve("bin/tapedeck").toString(), "--sandbox",
+                    "providers").directory(temp.toFile()), env));
+        }
+
+        for (Started each : started) {
+            Result result = each.finish();
+            assertThat(result.code).as(result.toString()).isZero();
+            assertThat(result.out).contains("anchor", "notte");
+            assertThat(result.err).isEmpty();
+        }
+        Path archive = onlyArchive(env);
+        assertThat(archive).isNotEmptyFile();
+        Result mapped = mapping(archive);
+        assertThat(mapped.code).as(mapped.toString()).isZero();
+    }
+
+    @Test
+    void aBrokenOrForeignClassDataArchiveIsIgnoredSilently() throws Exception {
+        Map<String, String> env = withCache("cache-broken");
+        Result first = tapedeck(temp, env, "--sandbox", "providers");
+        assertThat(first.code).as(first.toString()).isZero();
+        Path archive = onlyArchive(env);
+        // another installation's archive: its jars are at other paths
+        Path other = temp.resolve("other-installation");
+        Result copy = run(new ProcessBuilder("cp", "-r", installed.toString(), other.toString()), Map.of());
+        assertThat(copy.code).as(copy.toString()).isZero();
+        Map<String, String> otherEnv = withCache("cache-other");
+        Result otherRun = run(new ProcessBuilder(other.resolve("bin/tapedeck").toString(), "--version"), otherEnv);
+        assertThat(otherRun.code).as(otherRun.toString()).isZero();
+        byte[] foreign = Files.readAllBytes(onlyArchive(otherEnv));
+        byte[] garbage = "not an archive at all\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
+
+        for (byte[] content : List.of(foreign, garbage)) {
+            Files.delete(archive); // archives are made read-only
+            Files.write(archive, content);
+            assertThat(mapping(archive).code).as("the archive is unusable here").isNotZero();
+
+            Result result = tapedeck(temp, env, "--sandbox", "providers");
+
+            assertThat(result.code).as(result.toString()).isZero();
+            assertThat(result.out).contains("anchor", "notte");
+            assertThat(result.err).isEmpty();
+        }
+    }
+
+    @Test
     void withoutJavaItSaysWhatToInstall() throws Exception {
         // a PATH with the tools the launcher uses and no java, wherever this machine keeps its own Java
         Path tools = Files.createDirectories(temp.resolve("tools-without-java"));
@@ -142,6 +192,30 @@ class DistributionIT {
                 .doesNotContain("ran an old java").doesNotContain("\n");
     }
 
+    /** {@link #withJava()} with its own cache folder, where the class-data archive goes. */
+    private static Map<String, String> withCache(String name) {
+        Map<String, String> env = new HashMap<>(withJava());
+        env.put("XDG_CACHE_HOME", temp.resolve(name).toString());
+        return env;
+    }
+
+    /** The one class-data archive in the cache of {@code env}. */
+    private static Path onlyArchive(Map<String, String> env) throws IOException {
+        try (var files = Files.list(Path.of(env.get("XDG_CACHE_HOME"), "tapedeck"))) {
+            List<Path> all = files.toList();
+            assertThat(all).as("the cache holds one archive and no partial one").hasSize(1)
+                    .allMatch(path -> path.toString().endsWith(".jsa"));
+            return all.get(0);
+        }
+    }
+
+    /** Runs {@code --version} with {@code archive} mapped or failing: -Xshare:on refuses an unusable archive. */
+    private static Result mapping(Path archive) throws Exception {
+        return run(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-cp", installed.resolve("lib") + "/*",
+                "dev.tapedeck.cli.Main", "--version"), withJava());
+    }
+
     /** An environment with a fresh home, no Maven, and only the system's own tools on the PATH. */
     private static Map<String, String> base() {
         Map<String, String> env = new HashMap<>();
@@ -165,6 +239,10 @@ class DistributionIT {
     }
 
     private static Result run(ProcessBuilder builder, Map<String, String> env) throws Exception {
+        return start(builder, env).finish();
+    }
+
+    private static Started start(ProcessBuilder builder, Map<String, String> env) throws IOException {
         if (!env.isEmpty()) {
             builder.environment().clear();
             builder.environment().putAll(env);
@@ -173,12 +251,19 @@ class DistributionIT {
         Path out = Files.createTempFile(temp, "out", ".txt");
         Path err = Files.createTempFile(temp, "err", ".txt");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly().waitFor();
-            throw new AssertionError("still running after 5 minutes: " + builder.command());
+        return new Started(builder, process, out, err);
+    }
+
+    /** A child process started, with the files its output goes to. */
+    private record Started(ProcessBuilder builder, Process process, Path out, Path err) {
+        Result finish() throws Exception {
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly().waitFor();
+                throw new AssertionError("still running after 5 minutes: " + builder.command());
+            }
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
         }
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
     }
 
     private record Result(int code, String out, String err) {

@@ -3,7 +3,6 @@ package dev.tapedeck.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -11,7 +10,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,28 +52,28 @@ class SourceLauncherIT {
 
     @Test
     void aFreshCheckoutBuildsOnceThenRunsAtOnce() throws Exception {
-        Result first = launch("--version");
+        ChildProcess.Result first = launch("--version");
 
-        assertThat(first.code).as(first.toString()).isZero();
-        assertThat(first.out).contains("tapedeck 0.1.0");
-        assertThat(first.err).contains("building the command with Maven first");
+        assertThat(first.code()).as(first.toString()).isZero();
+        assertThat(first.out()).contains("tapedeck 0.1.0");
+        assertThat(first.err()).contains("building the command with Maven first");
         assertThat(builds()).isEqualTo(1);
         try (var archives = Files.list(jar.getParent())) {
             assertThat(archives.map(Path::toString)).as("a class-data archive and no partial one")
                     .filteredOn(name -> name.contains(".jsa")).singleElement().asString().endsWith(".jsa");
         }
 
-        Result second = launch("--sandbox", "providers");
+        ChildProcess.Result second = launch("--sandbox", "providers");
 
-        assertThat(second.code).as(second.toString()).isZero();
-        assertThat(second.out).contains("anchor", "notte");
-        assertThat(second.err).isEmpty();
+        assertThat(second.code()).as(second.toString()).isZero();
+        assertThat(second.out()).contains("anchor", "notte");
+        assertThat(second.err()).isEmpty();
         assertThat(builds()).isEqualTo(1);
     }
 
     @Test
     void anEditInPlaceMakesItBuildAgain() throws Exception {
-        assertThat(launch("--version").code).isZero();
+        assertThat(launch("--version").code()).isZero();
         FileTime built = Files.getLastModifiedTime(jar);
         Path folder = source.getParent();
         FileTime folderTime = Files.getLastModifiedTime(folder);
@@ -84,27 +82,27 @@ class SourceLauncherIT {
         Files.writeString(source, "class Source { int edited; }\n");
         Files.setLastModifiedTime(source, FileTime.fromMillis(built.toMillis() + 1));
         Files.setLastModifiedTime(folder, folderTime);
-        Result edited = launch("--version");
+        ChildProcess.Result edited = launch("--version");
 
-        assertThat(edited.code).as(edited.toString()).isZero();
-        assertThat(edited.err).contains("building the command");
+        assertThat(edited.code()).as(edited.toString()).isZero();
+        assertThat(edited.err()).contains("building the command");
         assertThat(builds()).isEqualTo(2);
-        assertThat(launch("--version").err).isEmpty();
+        assertThat(launch("--version").err()).isEmpty();
         assertThat(builds()).isEqualTo(2);
     }
 
     @Test
     void aNewSourceFileOrPomMakesItBuildAgain() throws Exception {
-        assertThat(launch("--version").code).isZero();
+        assertThat(launch("--version").code()).isZero();
 
         Path added = Files.writeString(source.resolveSibling("Added.java"), "class Added {}\n");
         Files.setLastModifiedTime(added, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 1));
-        assertThat(launch("--version").code).isZero();
+        assertThat(launch("--version").code()).isZero();
         assertThat(builds()).isEqualTo(2);
 
         Files.setLastModifiedTime(checkout.resolve("core/pom.xml"),
                 FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 1));
-        assertThat(launch("--version").code).isZero();
+        assertThat(launch("--version").code()).isZero();
         assertThat(builds()).isEqualTo(3);
     }
 
@@ -113,7 +111,7 @@ class SourceLauncherIT {
         return Files.exists(log) ? Files.readAllLines(log).size() : 0;
     }
 
-    private Result launch(String... args) throws Exception {
+    private ChildProcess.Result launch(String... args) throws Exception {
         ProcessBuilder builder = new ProcessBuilder();
         builder.command().add(checkout.resolve("tapedeck").toString());
         builder.command().addAll(List.of(args));
@@ -121,20 +119,6 @@ class SourceLauncherIT {
         env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
         env.put("HOME", checkout.resolve("home").toString());
         env.put("REAL_JAR", REAL_JAR.toString());
-        builder.environment().clear();
-        builder.environment().putAll(env);
-        Path out = Files.createTempFile(checkout, "out", ".txt");
-        Path err = Files.createTempFile(checkout, "err", ".txt");
-        Process process = builder.directory(checkout.toFile()).redirectInput(ProcessBuilder.Redirect.from(
-                new java.io.File("/dev/null"))).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly().waitFor();
-            throw new AssertionError("still running after 5 minutes: " + builder.command());
-        }
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
-    }
-
-    private record Result(int code, String out, String err) {
+        return ChildProcess.run(builder.directory(checkout.toFile()), env, checkout);
     }
 }

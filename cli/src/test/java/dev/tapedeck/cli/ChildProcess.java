@@ -12,20 +12,13 @@ import java.util.concurrent.TimeUnit;
  * A child process of a test (a launcher script, {@code tar}, a JVM), its output in files under a scratch folder and
  * no standard input; it gets 5 minutes, the machine being loaded, before it counts as hung. Used by the launchers'
  * tests here and in the distribution module.
+ *
+ * @param builder what was started
+ * @param process the process
+ * @param out     the file its standard output goes to
+ * @param err     the file its standard error goes to
  */
-public final class ChildProcess {
-
-    private final ProcessBuilder builder;
-    private final Process process;
-    private final Path out;
-    private final Path err;
-
-    private ChildProcess(ProcessBuilder builder, Process process, Path out, Path err) {
-        this.builder = builder;
-        this.process = process;
-        this.out = out;
-        this.err = err;
-    }
+public record ChildProcess(ProcessBuilder builder, Process process, Path out, Path err) {
 
     /** Starts {@code builder} with exactly {@code env} (or the test's own environment when empty). */
     public static ChildProcess start(ProcessBuilder builder, Map<String, String> env, Path scratch)

@@ -41,8 +41,10 @@ public final class Main {
     /** Runs the command in-process in {@code env}; returns the exit code and never calls {@code System.exit}. */
     public static int run(String[] args, PrintStream out, PrintStream err, CliEnvironment env) {
         TapedeckCommand root = new TapedeckCommand(env, out, err);
-        CommandLine commandLine = new CommandLine(root)
-                .setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
+        CommandLine commandLine = new CommandLine(root);
+        // before the settings below, which picocli hands only to the commands the root has when they are made
+        CommandTree.addTo(commandLine, args);
+        commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8))
                 .setErr(new PrintWriter(err, true, StandardCharsets.UTF_8))
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler((e, arguments) -> usageError(root, e, err))

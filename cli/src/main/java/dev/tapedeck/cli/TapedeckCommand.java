@@ -9,16 +9,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code tapedeck} command itself: global options and the list of subcommands; {@link HelpLayout} lays out its
- * help.
+ * The {@code tapedeck} command itself: the global options; {@link CommandTree} adds the commands under it and {@link
+ * HelpLayout} lays out its help.
  */
 @Command(name = "tapedeck", mixinStandardHelpOptions = true, version = "tapedeck 0.1.0",
         description = "List, pause, resume, download and archive browser and call session recordings "
                 + "across hosted agent platforms: the bundled providers and any provider jar in a plug-in folder "
-                + "(~/.tapedeck/plugins, $TAPEDECK_PLUGINS).",
-        subcommands = {ProvidersCommand.class, SessionsCommand.class, RecordingsCommand.class, PauseCommand.class,
-                ResumeCommand.class, DownloadCommand.class, ArchiveCommand.class, SandboxCommand.class,
-                CompletionCommand.class, CommandLine.HelpCommand.class})
+                + "(~/.tapedeck/plugins, $TAPEDECK_PLUGINS).")
 final class TapedeckCommand implements Callable<Integer> {
 
     @Mixin

@@ -137,7 +137,9 @@ class NetworkOptionsTest {
         TapedeckCommand root = new TapedeckCommand(CliEnvironment.of(java.util.Map.of()), sink, sink);
         String[] args = java.util.Arrays.copyOf(options, options.length + 1);
         args[options.length] = "providers";
-        new CommandLine(root).parseArgs(args);
+        CommandLine commandLine = new CommandLine(root);
+        CommandTree.addTo(commandLine, args);
+        commandLine.parseArgs(args);
         return root.run().config("anchor");
     }
 

@@ -2,6 +2,8 @@ package dev.tapedeck.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapedeck.cli.ChildProcess;
+import dev.tapedeck.cli.ChildProcess.Result;
 import dev.tapedeck.cli.PluginJar;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +15,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class DistributionIT {
         assertThat(ARCHIVE).as("the archive's path, from the build").isNotNull();
         Path into = Files.createDirectories(temp.resolve("opt"));
         Result tar = run(new ProcessBuilder("tar", "-xzf", ARCHIVE + ".tar.gz", "-C", into.toString()), Map.of());
-        assertThat(tar.code).as(tar.toString()).isZero();
+        assertThat(tar.code()).as(tar.toString()).isZero();
         installed = into.resolve(Path.of(ARCHIVE).getFileName());
     }
 
@@ -71,13 +72,13 @@ class DistributionIT {
 
         Result archive = tapedeck(work, withJava(), "--sandbox", "archive", "--out", "archive");
 
-        assertThat(archive.code).as(archive.toString()).isZero();
+        assertThat(archive.code()).as(archive.toString()).isZero();
         assertThat(work.resolve("archive/manifest.jsonl")).isNotEmptyFile();
         assertThat(work.resolve("archive/anchor")).isDirectory();
-        assertThat(archive.err).doesNotContain("build");
+        assertThat(archive.err()).doesNotContain("build");
         Result again = tapedeck(work, withJava(), "--sandbox", "archive", "--out", "archive");
-        assertThat(again.code).as(again.toString()).isZero();
-        assertThat(again.out).contains("skipped");
+        assertThat(again.code()).as(again.toString()).isZero();
+        assertThat(again.out()).contains("skipped");
     }
 
     @Test
@@ -88,10 +89,10 @@ class DistributionIT {
             // JSON, never cut to the terminal's width as a table's SOURCE column may be
             Result providers = tapedeck(temp, withJava(), "--json", "providers");
 
-            assertThat(providers.code).as(providers.toString()).isZero();
-            assertThat(providers.out).contains("acme", "anchor", "notte", "kataven", "acme.jar");
+            assertThat(providers.code()).as(providers.toString()).isZero();
+            assertThat(providers.out()).contains("acme", "anchor", "notte", "kataven", "acme.jar");
             Result help = tapedeck(temp, withJava(), "--help");
-            assertThat(help.out).contains("ACME_API_KEY");
+            assertThat(help.out()).contains("ACME_API_KEY");
         } finally {
             Files.delete(jar);
         }
@@ -104,8 +105,58 @@ class DistributionIT {
 
         Result version = run(new ProcessBuilder(link.toString(), "--version").directory(temp.toFile()), withJava());
 
-        assertThat(version.code).as(version.toString()).isZero();
-        assertThat(version.out).contains("tapedeck");
+        assertThat(version.code()).as(version.toString()).isZero();
+        assertThat(version.out()).contains("tapedeck");
+    }
+
+    @Test
+    void launchersStartedTogetherLeaveOneWholeClassDataArchive() throws Exception {
+        Map<String, String> env = withCache("cache-together");
+        List<ChildProcess> started = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            started.add(start(new ProcessBuilder(installed.resolve("bin/tapedeck").toString(), "--sandbox",
+                    "providers").directory(temp.toFile()), env));
+        }
+
+        for (ChildProcess each : started) {
+            Result result = each.finish();
+            assertThat(result.code()).as(result.toString()).isZero();
+            assertThat(result.out()).contains("anchor", "notte");
+            assertThat(result.err()).isEmpty();
+        }
+        Path archive = onlyArchive(env);
+        assertThat(archive).isNotEmptyFile();
+        Result mapped = mapping(archive);
+        assertThat(mapped.code()).as(mapped.toString()).isZero();
+    }
+
+    @Test
+    void aBrokenOrForeignClassDataArchiveIsIgnoredSilently() throws Exception {
+        Map<String, String> env = withCache("cache-broken");
+        Result first = tapedeck(temp, env, "--sandbox", "providers");
+        assertThat(first.code()).as(first.toString()).isZero();
+        Path archive = onlyArchive(env);
+        // another installation's archive: its jars are at other paths
+        Path other = temp.resolve("other-installation");
+        Result copy = run(new ProcessBuilder("cp", "-r", installed.toString(), other.toString()), Map.of());
+        assertThat(copy.code()).as(copy.toString()).isZero();
+        Map<String, String> otherEnv = withCache("cache-other");
+        Result otherRun = run(new ProcessBuilder(other.resolve("bin/tapedeck").toString(), "--version"), otherEnv);
+        assertThat(otherRun.code()).as(otherRun.toString()).isZero();
+        byte[] foreign = Files.readAllBytes(onlyArchive(otherEnv));
+        byte[] garbage = "not an archive at all\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
+
+        for (byte[] content : List.of(foreign, garbage)) {
+            Files.delete(archive); // archives are made read-only
+            Files.write(archive, content);
+            assertThat(mapping(archive).code()).as("the archive is unusable here").isNotZero();
+
+            Result result = tapedeck(temp, env, "--sandbox", "providers");
+
+            assertThat(result.code()).as(result.toString()).isZero();
+            assertThat(result.out()).contains("anchor", "notte");
+            assertThat(result.err()).isEmpty();
+        }
     }
 
     @Test
@@ -121,8 +172,8 @@ class DistributionIT {
 
         Result result = tapedeck(temp, noJava, "providers");
 
-        assertThat(result.code).as(result.toString()).isEqualTo(1);
-        assertThat(result.err.strip()).startsWith("tapedeck: no Java found; install Java 17 or newer")
+        assertThat(result.code()).as(result.toString()).isEqualTo(1);
+        assertThat(result.err().strip()).startsWith("tapedeck: no Java found; install Java 17 or newer")
                 .doesNotContain("\n");
     }
 
@@ -137,9 +188,33 @@ class DistributionIT {
 
         Result result = tapedeck(temp, old, "providers");
 
-        assertThat(result.code).isEqualTo(1);
-        assertThat(result.err.strip()).contains("needs Java 17 or newer", "is Java 11.0.2", "JAVA_HOME")
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err().strip()).contains("needs Java 17 or newer", "is Java 11.0.2", "JAVA_HOME")
                 .doesNotContain("ran an old java").doesNotContain("\n");
+    }
+
+    /** {@link #withJava()} with its own cache folder, where the class-data archive goes. */
+    private static Map<String, String> withCache(String name) {
+        Map<String, String> env = new HashMap<>(withJava());
+        env.put("XDG_CACHE_HOME", temp.resolve(name).toString());
+        return env;
+    }
+
+    /** The one class-data archive in the cache of {@code env}. */
+    private static Path onlyArchive(Map<String, String> env) throws IOException {
+        try (var files = Files.list(Path.of(env.get("XDG_CACHE_HOME"), "tapedeck"))) {
+            List<Path> all = files.toList();
+            assertThat(all).as("the cache holds one archive and no partial one").hasSize(1)
+                    .allMatch(path -> path.toString().endsWith(".jsa"));
+            return all.get(0);
+        }
+    }
+
+    /** Runs {@code --version} with {@code archive} mapped or failing: -Xshare:on refuses an unusable archive. */
+    private static Result mapping(Path archive) throws Exception {
+        return run(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-cp", installed.resolve("lib") + "/*",
+                "dev.tapedeck.cli.Main", "--version"), withJava());
     }
 
     /** An environment with a fresh home, no Maven, and only the system's own tools on the PATH. */
@@ -165,22 +240,10 @@ class DistributionIT {
     }
 
     private static Result run(ProcessBuilder builder, Map<String, String> env) throws Exception {
-        if (!env.isEmpty()) {
-            builder.environment().clear();
-            builder.environment().putAll(env);
-        }
-        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Path out = Files.createTempFile(temp, "out", ".txt");
-        Path err = Files.createTempFile(temp, "err", ".txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly().waitFor();
-            throw new AssertionError("still running after 5 minutes: " + builder.command());
-        }
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return ChildProcess.run(builder, env, temp);
     }
 
-    private record Result(int code, String out, String err) {
+    private static ChildProcess start(ProcessBuilder builder, Map<String, String> env) throws IOException {
+        return ChildProcess.start(builder, env, temp);
     }
 }

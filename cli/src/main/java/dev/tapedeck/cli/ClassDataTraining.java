@@ -6,11 +6,11 @@ import java.util.Map;
 
 /**
  * The training run of the launchers' class-data archive: runs the quick commands in one process, output discarded,
- * so that a JVM started with {@code -XX:ArchiveClassesAtExit} archives what they need, whichever command a user
- * happens to run first (on Java 17 the archive holds exactly what the dumping process loaded). Jackson (JSON output and
- * the providers' HTTP), the sandbox and the archive are left out on purpose: they make the archive three to six times
- * larger, and on Java 17 every run pays for the size of the archive it maps (see docs/performance.md, "Start-up"). Exits 0 whatever the commands did:
- * a launcher without an archive still runs, only slower.
+ * so that a JVM started with {@code -XX:DumpLoadedClassList} lists what they need, whichever command a user happens
+ * to run first; the launchers then dump exactly those classes into a static archive ({@code -Xshare:dump}). Jackson
+ * (JSON output and the providers' HTTP), the sandbox and the archive are left out on purpose: they make the archive
+ * several times larger, and every run pays for the size of the archive it maps (see docs/performance.md,
+ * "Start-up"). Exits 0 whatever the commands did: a launcher without an archive still runs, only slower.
  */
 public final class ClassDataTraining {
 

@@ -72,6 +72,19 @@ class SourceLauncherIT {
     }
 
     @Test
+    void theArchiveHoldsTheCommandsOwnClassesAndPicocliWhoseJava5ClassesOnlyAStaticArchiveTakes() throws Exception {
+        assertThat(launch("--version").code()).isZero();
+
+        ChildProcess.Result logged = launch(Map.of("JAVA_OPTS", "-Xlog:class+load=info:stdout"), "--sandbox", "providers");
+
+        assertThat(logged.code()).as(logged.toString()).isZero();
+        assertThat(logged.out()).contains(
+                "dev.tapedeck.cli.Main source: shared objects file",
+                "picocli.CommandLine source: shared objects file",
+                "java.lang.Object source: shared objects file");
+    }
+
+    @Test
     void anEditInPlaceMakesItBuildAgain() throws Exception {
         assertThat(launch("--version").code()).isZero();
         FileTime built = Files.getLastModifiedTime(jar);
@@ -112,6 +125,10 @@ class SourceLauncherIT {
     }
 
     private ChildProcess.Result launch(String... args) throws Exception {
+        return launch(Map.of(), args);
+    }
+
+    private ChildProcess.Result launch(Map<String, String> extraEnv, String... args) throws Exception {
         ProcessBuilder builder = new ProcessBuilder();
         builder.command().add(checkout.resolve("tapedeck").toString());
         builder.command().addAll(List.of(args));
@@ -119,6 +136,7 @@ class SourceLauncherIT {
         env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
         env.put("HOME", checkout.resolve("home").toString());
         env.put("REAL_JAR", REAL_JAR.toString());
+        env.putAll(extraEnv);
         return ChildProcess.run(builder.directory(checkout.toFile()), env, checkout);
     }
 }

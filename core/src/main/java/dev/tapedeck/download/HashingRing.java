@@ -18,8 +18,10 @@ import java.util.concurrent.LinkedBlockingQueue;
  * they are first needed, and a transfer that outruns its hashing waits for a free one. {@link #await()} waits until
  * the sink has seen everything handed over (before the digest is read or reset). Waits are interruptible: an
  * interrupt ends them with an {@link InterruptedIOException} and the thread's interrupt flag set. {@link #close()}
- * drops what was not hashed yet and waits, uninterruptibly, for the background thread to let go. One thread uses a
- * ring; the sink runs on the ring's own thread.
+ * drops what was not hashed yet and waits, uninterruptibly, for the background thread to let go, then leaves the
+ * ring's buffers to the next ring ({@value #SPARE_BUFFERS} at most are kept), so that an archive of many small
+ * recordings does not make and zero a megabyte of new buffers per recording. One thread uses a ring, and not after
+ * closing it; the sink runs on the ring's own thread.
  */
 final class HashingRing implements Closeable {
 
@@ -28,6 +30,11 @@ final class HashingRing implements Closeable {
 
     /** How many buffers a ring may have: {@value} × {@value #BUFFER_BYTES} bytes per transfer at most. */
     static final int BUFFERS = 4;
+
+    /** How many buffers closed rings leave for the next ones: enough for 16 parallel downloads' first buffers. */
+    static final int SPARE_BUFFERS = 16;
+
+    private static final BlockingQueue<byte[]> SPARE = new ArrayBlockingQueue<>(SPARE_BUFFERS);
 
     /** What the background thread does with each buffer, in the order they were handed over. */
     interface Sink {
@@ -62,7 +69,10 @@ final class HashingRing implements Closeable {
         }
         if (current == null && made < BUFFERS) {
             made++;
-            current = new byte[BUFFER_BYTES];
+            current = SPARE.poll();
+            if (current == null) {
+                current = new byte[BUFFER_BYTES];
+            }
         }
         if (current == null) {
             try {
@@ -104,9 +114,20 @@ final class HashingRing implements Closeable {
     /** Drops what was not hashed yet and waits for the background thread to stop. */
     @Override
     public void close() {
-        if (!started) {
-            return;
+        if (started) {
+            stop();
         }
+        // every buffer is back in this ring's hands now: the background thread has let go of those handed over
+        if (current != null) {
+            SPARE.offer(current);
+            current = null;
+        }
+        for (byte[] buffer = free.poll(); buffer != null; buffer = free.poll()) {
+            SPARE.offer(buffer);
+        }
+    }
+
+    private void stop() {
         discarding = true;
         handed.add(END);
         boolean interrupted = false;

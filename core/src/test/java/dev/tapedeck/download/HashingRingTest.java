@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InterruptedIOException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Random;
@@ -36,6 +37,33 @@ class HashingRingTest {
             assertThat(Hashing.hex(background.digest())).isEqualTo(Hashing.hex(direct.digest()));
         }
         assertThat(arrays).hasSizeLessThanOrEqualTo(HashingRing.BUFFERS);
+    }
+
+    @Test
+    void aClosedRingLeavesItsBuffersToTheNextRingWhichHashesOnlyWhatItIsHanded() throws Exception {
+        for (int i = 0; i < HashingRing.SPARE_BUFFERS; i++) {
+            new HashingRing((bytes, length) -> { }).buffer(); // takes what earlier rings left, never gives it back
+        }
+        Set<byte[]> first = Collections.newSetFromMap(new IdentityHashMap<>());
+        try (HashingRing ring = new HashingRing((bytes, length) -> { })) {
+            for (int i = 0; i < HashingRing.BUFFERS; i++) {
+                byte[] buffer = ring.buffer();
+                first.add(buffer);
+                Arrays.fill(buffer, (byte) 0x5a);
+                ring.hand(buffer.length);
+            }
+            ring.await();
+        }
+        MessageDigest background = Hashing.sha256();
+        try (HashingRing next = new HashingRing((bytes, length) -> background.update(bytes, 0, length))) {
+            byte[] reused = next.buffer();
+            assertThat(first).as("a buffer of the closed ring").contains(reused);
+            reused[0] = 1;
+            reused[1] = 2;
+            next.hand(2);
+            next.await();
+        }
+        assertThat(Hashing.hex(background.digest())).isEqualTo(Hashing.hex(Hashing.sha256().digest(new byte[] {1, 2})));
     }
 
     @Test

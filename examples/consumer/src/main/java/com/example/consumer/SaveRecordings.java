@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Saves the primary recording of the last completed AnchorBrowser sessions into a folder. */
+/** Saves the primary recording of the first completed AnchorBrowser sessions, in AnchorBrowser's order, into a folder. */
 public final class SaveRecordings {
 
     /**

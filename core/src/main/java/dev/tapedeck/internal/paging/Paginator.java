@@ -26,10 +26,13 @@ import java.util.stream.StreamSupport;
 /**
  * Lazy auto-pagination: fetches the next page only when the consumer has used up the current one.
  *
- * <p>Stops on a page without a next token, on an empty page, on a token it already followed and on a page whose
- * items are exactly those of the page before (a server that ignores the page parameter), so it never loops.
- * Items seen recently are not returned twice, as happens when page-number paging runs over a list that grows
- * while it is read. A failed fetch surfaces as a {@link TapedeckException}.
+ * <p>Stops on a page without a next token, on an empty page, on a token it already followed, on a page whose
+ * items are exactly those of the page before (a server that ignores the page parameter) and after
+ * {@value #PAGES_WITHOUT_NEW_ITEMS} pages in a row that bring no item it has not seen (a server that serves the
+ * same pages in turn under ever new tokens), so it never loops. Items seen recently are not returned twice, as
+ * happens when page-number paging runs over a list that grows while it is read; one or two such pages in a row are
+ * still followed, since a list that grew by more than a page shifts whole pages. A failed fetch surfaces as a
+ * {@link TapedeckException}.
  */
 public final class Paginator {
 
@@ -46,6 +49,9 @@ public final class Paginator {
     /** How many recent item keys are remembered to drop repeats; bounds memory on endless histories. */
     static final int REMEMBERED_KEYS = 10_000;
 
+    /** How many pages in a row may bring nothing new before paging stops. */
+    static final int PAGES_WITHOUT_NEW_ITEMS = 3;
+
     private static final class PagingIterator<T> implements Iterator<T> {
         private final Function<PageToken, Either<TapedeckError, Page<T>>> fetch;
         private final Function<T, ?> key;
@@ -61,6 +67,7 @@ public final class Paginator {
         private final Deque<T> buffer = new ArrayDeque<>();
         private Optional<PageToken> next;
         private List<?> previousKeys;
+        private int pagesWithoutNewItems;
 
         PagingIterator(Page<T> first, Function<PageToken, Either<TapedeckError, Page<T>>> fetch, Function<T, ?> key) {
             this.fetch = fetch;
@@ -75,12 +82,15 @@ public final class Paginator {
                 return;
             }
             previousKeys = keys;
+            int before = buffer.size();
             for (T item : page.items()) {
                 if (recentKeys.add(key.apply(item))) {
                     buffer.add(item);
                 }
             }
-            next = page.next().filter(followed::add);
+            pagesWithoutNewItems = buffer.size() > before ? 0 : pagesWithoutNewItems + 1;
+            next = pagesWithoutNewItems >= PAGES_WITHOUT_NEW_ITEMS ? Optional.empty()
+                    : page.next().filter(followed::add);
         }
 
         @Override

@@ -28,6 +28,7 @@ import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class HistoryListingTest {
 
@@ -134,6 +135,32 @@ class HistoryListingTest {
         });
         assertThat(ids(history, SessionQuery.all())).containsExactly("s1", "s2");
         assertThat(history.fetched).hasSize(2);
+    }
+
+    @Test
+    @Timeout(30) // without the guard this pages for ever: fail, do not hang the build
+    void stopsWhenPagesServedInTurnUnderEverNewTokensBringNothingNew() {
+        // a server that alternates two pages while its page number (and claimed total) run on for ever
+        ScriptedHistory history = new ScriptedHistory(ALL_SERVER, (query, token) -> {
+            int page = token.map(t -> Integer.parseInt(t.value())).orElse(1);
+            List<Session> items = page % 2 == 1 ? List.of(session(1), session(2)) : List.of(session(3), session(4));
+            return Either.right(new Page<>(items, Optional.of(PageToken.ofPage(page + 1)), Optional.empty()));
+        });
+        assertThat(ids(history, SessionQuery.all())).containsExactly("s1", "s2", "s3", "s4");
+        assertThat(history.fetched).hasSize(2 + Paginator.PAGES_WITHOUT_NEW_ITEMS);
+    }
+
+    @Test
+    void aPageOfRepeatsFromAListThatGrewIsFollowedToTheNewItemsAfterIt() {
+        // page 2 holds only what page 1 held, shifted by sessions added meanwhile; page 3 has new ones again
+        ScriptedHistory history = new ScriptedHistory(ALL_SERVER, (query, token) -> {
+            int page = token.map(t -> Integer.parseInt(t.value())).orElse(1);
+            List<Session> items = page == 1 ? List.of(session(1), session(2)) : page == 2
+                    ? List.of(session(2), session(1)) : List.of(session(3));
+            return Either.right(new Page<>(items, page < 3 ? Optional.of(PageToken.ofPage(page + 1))
+                    : Optional.empty(), Optional.empty()));
+        });
+        assertThat(ids(history, SessionQuery.all())).containsExactly("s1", "s2", "s3");
     }
 
     @Test

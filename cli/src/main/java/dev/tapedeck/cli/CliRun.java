@@ -62,8 +62,9 @@ final class CliRun implements AutoCloseable {
     /** JSON Lines or tables, as {@code --json} asks, with the fields {@code --fields} names. */
     Printer printer() {
         if (printer == null) {
-            printer = options.json ? new JsonLines(out, errors, options.revealUrls, options.fields())
-                    : new TableOutput(out, errors, tableWidth(), options.fields());
+            EchoedSecrets secrets = EchoedSecrets.of(providers(), env.variables());
+            printer = options.json ? new JsonLines(out, errors, options.revealUrls, options.fields(), secrets)
+                    : new TableOutput(out, errors, tableWidth(), options.fields(), secrets);
         }
         return printer;
     }

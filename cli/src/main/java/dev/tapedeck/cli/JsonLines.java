@@ -21,9 +21,9 @@ import java.util.Optional;
  * or those {@code --fields} names, in that order. What may be secret shows as {@link FieldSet.Secrets} says: URLs
  * (of recordings, their alternatives, inline playlists and in provider data) with the values of their signature and
  * credential parameters masked, and provider-data members named like credentials masked, unless
- * {@code --reveal-urls} asks for them as sent. Besides what JSON itself escapes, DEL, the C1 controls and invisible
- * format characters are written as <code>&#92;uXXXX</code> escapes, so a terminal showing the output is never driven
- * by provider text.
+ * {@code --reveal-urls} asks for them as sent; the keys in the environment never show ({@link EchoedSecrets}).
+ * Besides what JSON itself escapes, DEL, the C1 controls and invisible format characters are written as
+ * <code>&#92;uXXXX</code> escapes, so a terminal showing the output is never driven by provider text.
  */
 final class JsonLines implements Printer {
 
@@ -32,9 +32,12 @@ final class JsonLines implements Printer {
     private final ErrorLine errors;
     private final FieldSet.Secrets secrets;
     private final Optional<List<String>> fields;
+    private final EchoedSecrets echoed;
 
-    JsonLines(PrintStream out, ErrorLine errors, boolean revealUrls, Optional<List<String>> fields) {
+    JsonLines(PrintStream out, ErrorLine errors, boolean revealUrls, Optional<List<String>> fields,
+            EchoedSecrets echoed) {
         this.out = out;
+        this.echoed = echoed;
         this.errors = errors;
         this.secrets = new FieldSet.Secrets(revealUrls);
         this.fields = fields;
@@ -82,7 +85,7 @@ final class JsonLines implements Printer {
             object.put(field.name(), field.json().apply(row, secrets));
         }
         try {
-            out.println(mapper.writeValueAsString(object));
+            out.println(echoed.apply(mapper.writeValueAsString(object)));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

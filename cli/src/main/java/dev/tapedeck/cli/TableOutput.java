@@ -30,9 +30,11 @@ final class TableOutput implements Printer {
     private final int width;
     private final Optional<List<String>> fields;
     private final Map<String, Table> tables = new LinkedHashMap<>();
+    private final EchoedSecrets echoed;
 
-    TableOutput(PrintStream out, ErrorLine errors, int width, Optional<List<String>> fields) {
+    TableOutput(PrintStream out, ErrorLine errors, int width, Optional<List<String>> fields, EchoedSecrets echoed) {
         this.out = out;
+        this.echoed = echoed;
         this.errors = errors;
         this.width = width;
         this.fields = fields;
@@ -102,7 +104,7 @@ final class TableOutput implements Printer {
         List<FieldSet.Field<T>> columns = kind.select(fields, true);
         Table table = tables.computeIfAbsent(kind.kind(),
                 k -> new Table(columns.stream().map(FieldSet.Field::header).toArray(String[]::new)));
-        table.row(columns.stream().map(column -> column.cell().apply(row)).toArray(String[]::new));
+        table.row(columns.stream().map(column -> echoed.apply(column.cell().apply(row))).toArray(String[]::new));
     }
 
     /** One table: the header and its rows, printed padded within a width. */

@@ -78,6 +78,29 @@ class TerminalSafetyTest {
         assertThat(result.err().toLowerCase(Locale.ROOT)).doesNotContain(KEY.toLowerCase(Locale.ROOT));
     }
 
+    @Test
+    void aKeyEchoedInsideAnAnswersFieldsIsMaskedInJsonAndInTables() {
+        // a provider that echoes the key in a field of its own and in a link, in another case and percent-encoded
+        anchor.stubFor(get(urlPathEqualTo("/v1/sessions")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"data\":{\"sessions\":[{\"id\":\"sess-1\",\"status\":\"completed\","
+                        + "\"debug\":\"key=" + KEY.toUpperCase(Locale.ROOT) + "\","
+                        + "\"live_view_url\":\"https://x.example/?k=" + KEY + "&page=2\"}],"
+                        + "\"total\":1,\"page\":1,\"total_pages\":1}}")));
+
+        CliHarness.Result json = cli.run("--provider", "anchor", "--json", "sessions");
+        CliHarness.Result table = cli.run("--provider", "anchor", "sessions", "--fields", "id,providerData");
+
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        assertThat(table.exitCode()).as(table.toString()).isZero();
+        for (String printed : List.of(json.out(), table.out())) {
+            assertThat(printed.toLowerCase(Locale.ROOT)).doesNotContain(KEY.toLowerCase(Locale.ROOT))
+                    .contains("key=" + EchoedSecrets.MASK);
+        }
+        assertThat(json.out()).contains("k=" + EchoedSecrets.MASK + "&page=2");
+        assertThat(json.json().get(0).get("providerData").get("debug").asText()).isEqualTo("key=" + EchoedSecrets.MASK);
+    }
+
     private static void assertNoControlCharacters(String printed) {
         List<Integer> unsafe = printed.codePoints().filter(c -> c != '\n' && TerminalText.isUnsafe(c)).boxed()
                 .toList();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tapedeck.Connection;
 import dev.tapedeck.kit.ProviderFixture;
+import dev.tapedeck.kit.fakes.ScriptedServer;
 import dev.tapedeck.model.JsonValue;
 import dev.tapedeck.model.Page;
 import dev.tapedeck.model.PageToken;
@@ -11,8 +12,10 @@ import dev.tapedeck.model.Session;
 import dev.tapedeck.model.SessionQuery;
 import dev.tapedeck.model.SessionStatus;
 import dev.tapedeck.sandbox.Origin;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +52,24 @@ class HyperbrowserHistoryTest {
         assertThat(first.total()).as("44 sessions, 2 active, 7 failed").contains(35L);
         assertThat(second.items()).hasSize(10).extracting(Session::id).doesNotContainAnyElementsOf(
                 first.items().stream().map(Session::id).toList());
+    }
+
+    @Test
+    void withoutATotalFullPagesAreFollowedUntilOneIsNot() {
+        // an answer without totalCount: the sessions of page 3 must not be lost after page 1
+        ScriptedServer server = kit.server(page(2, "a", "b"), page(2, "c", "d"), page(2, "e"));
+        Connection scripted = kit.connect(kit.configAt(kit.baseUrlOn(server)).build());
+
+        List<Session> all = scripted.history().sessions(SessionQuery.all()).get().toList();
+
+        assertThat(all).extracting(session -> session.id().value()).containsExactly("a", "b", "c", "d", "e");
+        assertThat(server.requests()).isEqualTo(3);
+    }
+
+    private static ScriptedServer.Reply page(int perPage, String... ids) {
+        return ScriptedServer.json(200, "{\"sessions\":[" + Arrays.stream(ids)
+                .map(id -> "{\"id\":\"" + id + "\",\"status\":\"closed\"}").collect(Collectors.joining(","))
+                + "],\"perPage\":" + perPage + ",\"page\":1}");
     }
 
     @Test

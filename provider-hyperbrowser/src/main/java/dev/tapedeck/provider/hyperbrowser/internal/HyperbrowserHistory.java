@@ -24,7 +24,7 @@ import java.util.TreeMap;
 /**
  * Hyperbrowser's session list, {@code GET /api/sessions}, newest first and paged by page number ({@code page} from
  * 1, {@code limit} a page when a page size is asked, else Hyperbrowser's own); the next page is asked while
- * {@code page} times {@code perPage} (or {@code pageSize}, the API reference's name) stays below {@code totalCount}.
+ * {@code page} times {@code perPage} (or {@code pageSize}) stays below {@code totalCount}, or while pages are full.
  * A status filter is sent as Hyperbrowser's words: active ACTIVE, closed COMPLETED, error and close-error FAILED
  * (one partition each, {@link PartitionedPages}); it has none for TIMED_OUT. {@code createdAt} and
  * {@code creditsUsed} are neutral, {@code endTime} (epoch milliseconds, kept) ends the session and the duration runs
@@ -67,7 +67,8 @@ public record HyperbrowserHistory(HttpKit kit, HyperbrowserApi api, ProviderMeta
         }
         Optional<Long> total = fields.get().count("totalCount");
         Optional<Long> size = fields.get().count("perPage").or(() -> fields.get().count("pageSize"));
-        boolean more = total.isPresent() && size.isPresent() && number * size.get() < total.get();
+        boolean more = size.isPresent() && (total.isPresent() ? number * size.get() < total.get()
+                : list.values().size() >= size.get()); // no total: a full page may have more, an empty one ends it
         return Either.right(new Page<>(Listings.keepReadable(metadata.id(), "session", list.values(), this::session),
                 more ? Optional.of(new PageToken(Long.toString(number + 1))) : Optional.empty(), total));
     }

@@ -42,6 +42,11 @@ final class HlsPlaylist {
      */
     static Either<TapedeckError, HlsPlaylist> parse(String content, int maxResources, String provider,
             String what) {
+        if (!content.stripLeading().startsWith("#EXTM3U") && !content.startsWith("\uFEFF#EXTM3U")) {
+            return Either.left(new TapedeckError.Integrity(provider, what + " is not an HLS playlist: it does not "
+                    + "start with #EXTM3U (an error page or other text came instead); nothing was kept, try again "
+                    + "later"));
+        }
         List<Line> lines = new ArrayList<>();
         Map<String, Integer> indexes = new LinkedHashMap<>();
         Set<Integer> sideFiles = new HashSet<>();

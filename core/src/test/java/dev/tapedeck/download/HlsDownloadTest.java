@@ -76,6 +76,20 @@ class HlsDownloadTest {
     }
 
     @Test
+    void anInlinePlaylistThatIsAnHtmlPageIsRefusedAsNoPlaylistBeforeAnyRequest() {
+        Recording page = LoopbackMedia.recording("s1", "r1", RecordingFormat.HLS, new MediaLocation.InlinePlaylist(
+                "<html><body>Bad gateway</body></html>", Optional.of(media.uri("/hls/index.m3u8")),
+                Optional.empty())).build();
+
+        TapedeckError failure = downloader.download(page, dir, DownloadListener.NONE).getLeft();
+
+        assertThat(failure).isInstanceOf(TapedeckError.Integrity.class);
+        assertThat(failure.message()).contains("is not an HLS playlist", "#EXTM3U", "nothing was kept");
+        assertThat(media.requests()).isEmpty();
+        assertThat(dir.resolve("loop/s1/r1.m3u8")).doesNotExist();
+    }
+
+    @Test
     void aPlaylistOfTwoHundredThousandSegmentsIsRefusedBeforeAnyRequest() {
         Recording huge = playlist("r1", 200_000, 0);
 

@@ -1,8 +1,10 @@
 package dev.tapedeck.http;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import dev.tapedeck.http.json.JsonValues;
 import dev.tapedeck.model.JsonValue;
 import feign.Response;
 import feign.Util;
@@ -58,6 +60,15 @@ final class StreamDecoder implements Decoder {
         }
         in.unread(first);
         try (InputStream body = in) {
+            if (type == JsonValue.class || type == JsonValue.ObjectValue.class) {
+                // Most answers are read as provider data: straight from the tokens, without databind finding and
+                // introspecting a deserializer, which is a fifth of a fresh JVM's first call.
+                Class<? extends JsonValue> valueType = type == JsonValue.class ? JsonValue.class
+                        : JsonValue.ObjectValue.class;
+                try (JsonParser parser = mapper.createParser(body)) {
+                    return JsonValues.readDocument(parser, valueType).orElse(null);
+                }
+            }
             return mapper.readValue(body, types.computeIfAbsent(type, mapper::constructType));
         } catch (RuntimeJsonMappingException failure) {
             if (failure.getCause() instanceof IOException cause) {

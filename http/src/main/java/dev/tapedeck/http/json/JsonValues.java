@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.tapedeck.model.JsonValue;
@@ -16,6 +17,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Jackson and core's {@link JsonValue}: DTOs declare provider data as {@code JsonValue} (or
@@ -67,6 +69,28 @@ public final class JsonValues {
         return JsonValue.text(node.asText());
     }
 
+    /**
+     * Reads the whole of one JSON document of {@code type} ({@link JsonValue} or {@link JsonValue.ObjectValue}) from
+     * a parser that has read nothing yet, as the {@link Json} mapper would, without databind's per-type machinery:
+     * JSON null is {@link JsonValue#NULL} (no value for {@code ObjectValue}); no content or another kind of value
+     * than {@code type} is a {@link MismatchedInputException}.
+     */
+    public static <T extends JsonValue> Optional<T> readDocument(JsonParser parser, Class<T> type)
+            throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            throw MismatchedInputException.from(parser, type, "No content to map due to end-of-input");
+        }
+        JsonValue value = Reader.read(parser);
+        if (type.isInstance(value)) {
+            return Optional.of(type.cast(value));
+        }
+        if (first == JsonToken.VALUE_NULL) {
+            return Optional.empty();
+        }
+        throw MismatchedInputException.from(parser, type, "Cannot read " + type.getSimpleName() + " from " + first);
+    }
+
     /** Reads one value from the current token on. */
     private static final class Reader<T extends JsonValue> extends StdDeserializer<T> {
         private static final long serialVersionUID = 1L;
@@ -79,7 +103,7 @@ public final class JsonValues {
 
         @Override
         public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            JsonValue value = read(parser, context);
+            JsonValue value = read(parser);
             if (!type.isInstance(value)) {
                 return type.cast(context.handleUnexpectedToken(type, parser));
             }
@@ -91,7 +115,7 @@ public final class JsonValues {
             return type.isInstance(JsonValue.NULL) ? type.cast(JsonValue.NULL) : null;
         }
 
-        private static JsonValue read(JsonParser parser, DeserializationContext context) throws IOException {
+        private static JsonValue read(JsonParser parser) throws IOException {
             JsonToken token = parser.currentToken();
             if (token == JsonToken.START_OBJECT || token == JsonToken.FIELD_NAME) {
                 JsonValue.ObjectValue.Builder members = JsonValue.ObjectValue.builder();
@@ -101,7 +125,7 @@ public final class JsonValues {
                 while (token == JsonToken.FIELD_NAME) {
                     String name = parser.currentName();
                     parser.nextToken();
-                    members.put(name, read(parser, context));
+                    members.put(name, read(parser));
                     token = parser.nextToken();
                 }
                 return members.build();
@@ -109,7 +133,7 @@ public final class JsonValues {
             if (token == JsonToken.START_ARRAY) {
                 List<JsonValue> values = new ArrayList<>();
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    values.add(read(parser, context));
+                    values.add(read(parser));
                 }
                 return new JsonValue.ListValue(values);
             }
@@ -125,7 +149,8 @@ public final class JsonValues {
             if (token == JsonToken.VALUE_NULL) {
                 return JsonValue.NULL;
             }
-            return (JsonValue) context.handleUnexpectedToken(JsonValue.class, parser);
+            throw MismatchedInputException.from(parser, JsonValue.class,
+                    "Unexpected token (" + token + "), expected a JSON value");
         }
     }
 

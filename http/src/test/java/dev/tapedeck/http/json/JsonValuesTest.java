@@ -1,12 +1,17 @@
 package dev.tapedeck.http.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.tapedeck.model.JsonValue;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonValuesTest {
 
@@ -41,5 +46,34 @@ class JsonValuesTest {
         assertThat(item.items()).containsExactly(mapper.readValue("{\"b\":2}", JsonValue.class),
                 JsonValue.text("odd"), JsonValue.NULL);
         assertThat(mapper.readValue("{\"id\":\"x\",\"config\":null}", Item.class).config()).isNull();
+    }
+
+    /** The decoder's fast path must read every document as the mapper does, and refuse what it refuses. */
+    @ParameterizedTest
+    @ValueSource(strings = {DOCUMENT, "[1,\"a\",{}]", "\"text\"", "-0.0", "true", "null", " {} ", "{\"a\":1} trailing"})
+    void readDocumentReadsWhatTheMapperReads(String document) throws Exception {
+        assertThat(JsonValues.readDocument(mapper.createParser(document), JsonValue.class))
+                .contains(mapper.readValue(document, JsonValue.class));
+        Optional<JsonValue.ObjectValue> object = readOrRefused(document, JsonValue.ObjectValue.class);
+        assertThat(object).isEqualTo(readOrRefused(document, null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "{\"a\":", "[1,", "{\"a\" 1}", "<html>"})
+    void readDocumentRefusesWhatTheMapperRefuses(String document) {
+        assertThatThrownBy(() -> mapper.readValue(document, JsonValue.class)).isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> JsonValues.readDocument(mapper.createParser(document), JsonValue.class))
+                .isInstanceOf(java.io.IOException.class);
+    }
+
+    /** With {@code type}, the fast path; without, the mapper's answer as the decoder used to give it. */
+    private Optional<JsonValue.ObjectValue> readOrRefused(String document, Class<JsonValue.ObjectValue> type)
+            throws Exception {
+        try {
+            return type != null ? JsonValues.readDocument(mapper.createParser(document), type)
+                    : Optional.ofNullable(mapper.readValue(document, JsonValue.ObjectValue.class));
+        } catch (MismatchedInputException refused) {
+            return Optional.of(JsonValue.ObjectValue.builder().put("refused", JsonValue.text("yes")).build());
+        }
     }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -71,11 +72,17 @@ final class DownloadCommand implements Callable<Integer> {
     }
 
     private Either<TapedeckError, List<Recording>> recordings(CliRun run, Connection connection) {
-        if (wait == null) {
-            return connection.recordings().recordings(session);
-        }
-        return new ReadinessWait(wait, run.env().clock(), run.env().sleeper())
-                .until(() -> connection.recordings().recordings(session));
+        return waitingIfAsked(run, () -> connection.recordings().recordings(session));
+    }
+
+    /**
+     * {@code probe}'s answer, asked again while it is not ready when {@code --wait} was given: a session still being
+     * listed as not ready, or a recording listed but not finished (a replay still recording, an HLS playlist still
+     * being written).
+     */
+    private <T> Either<TapedeckError, T> waitingIfAsked(CliRun run, Supplier<Either<TapedeckError, T>> probe) {
+        return wait == null ? probe.get()
+                : new ReadinessWait(wait, run.env().clock(), run.env().sleeper()).until(probe);
     }
 
     private int download(CliRun run, Connection connection, List<Recording> recordings, Path folder,
@@ -89,9 +96,10 @@ final class DownloadCommand implements Callable<Integer> {
         Map<ManifestEntry.Key, Fingerprint> recorded = recorded(folder);
         report.expect(recordings.size());
         for (Recording recording : recordings) {
-            report.add(recording, RecordingPaths.relativePath(recording), downloader.download(recording, folder,
-                    Optional.ofNullable(recorded.get(new ManifestEntry.Key(recording.provider(),
-                            recording.sessionId().value(), recording.id().value()))), report.listener()));
+            Optional<Fingerprint> earlier = Optional.ofNullable(recorded.get(new ManifestEntry.Key(
+                    recording.provider(), recording.sessionId().value(), recording.id().value())));
+            report.add(recording, RecordingPaths.relativePath(recording), waitingIfAsked(run,
+                    () -> downloader.download(recording, folder, earlier, report.listener())));
         }
         return report.finish(folder, Optional.empty());
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tapedeck.archive.Manifest;
+import dev.tapedeck.archive.ManifestEntry;
 import dev.tapedeck.sandbox.ManualClock;
 import dev.tapedeck.sandbox.Origin;
 import dev.tapedeck.sandbox.Sandbox;
@@ -238,6 +239,41 @@ class ArchiveCommandTest {
             assertThat(own.counters().requests(Origin.MEDIA)).isZero();
             assertThat(Manifest.read(dir.resolve(Manifest.FILE_NAME)).get()).hasSize(7)
                     .allSatisfy(entry -> assertThat(entry.done()).isTrue());
+        }
+    }
+
+    @Test
+    void aRunningSessionsHlsRecordingStillBeingWrittenIsWaitingWithNothingSavedAndAWaitTakesItOnceFinished()
+            throws IOException {
+        // A manual clock keeps the three seeded running Browserbase sessions running until a wait moves it.
+        ManualClock clock = new ManualClock(Instant.parse("2026-03-09T12:00:00Z"));
+        try (Sandbox own = Sandbox.start(SandboxOptions.builder().clock(clock).build())) {
+            CliHarness.Result first = CliHarness.pointingAt(own).time(clock, duration -> { }).run("--provider",
+                    "browserbase", "--json", "archive", "--out", dir.toString(), "--status", "active");
+            List<Path> keptMeanwhile = files();
+            List<ManifestEntry> manifestMeanwhile = Manifest.read(dir.resolve(Manifest.FILE_NAME)).get();
+            // The third running session already has a page, whose playlist is still being written.
+            JsonNode page = first.json().stream().filter(e -> e.get("recordingId").asText().equals("page-0"))
+                    .findFirst().orElseThrow(() -> new AssertionError(first.toString()));
+            String session = page.get("sessionId").asText();
+            // One session, so that no other wait moves the clock meanwhile.
+            CliHarness.Result waited = CliHarness.pointingAt(own).time(clock, clock::advance).run("--provider",
+                    "browserbase", "--json", "archive", "--out", dir.toString(), "--session", session, "--wait", "2m");
+
+            assertThat(first.exitCode()).as(first.toString()).isZero();
+            assertThat(first.json()).hasSize(3).allSatisfy(e -> assertThat(e.get("status").asText())
+                    .isEqualTo("waiting"));
+            assertThat(page.get("error").asText()).contains("page-0", session,
+                    "the HLS playlist has no #EXT-X-ENDLIST, so the recording is still being written");
+            assertThat(keptMeanwhile).noneMatch(file -> file.startsWith(dir.resolve("browserbase")));
+            assertThat(manifestMeanwhile).as("like any recording not ready, a line saying so, none vouching for it")
+                    .singleElement().satisfies(entry -> assertThat(entry.notReady()).isTrue());
+            assertThat(waited.exitCode()).as(waited.toString()).isZero();
+            assertThat(waited.json()).filteredOn(e -> e.get("recordingId").asText().equals("page-0"))
+                    .singleElement().satisfies(e -> assertThat(e.get("status").asText()).isEqualTo("downloaded"));
+            Path saved = dir.resolve("browserbase").resolve(session).resolve("page-0.m3u8");
+            assertThat(Files.readString(saved)).endsWith("#EXT-X-ENDLIST\n");
+            assertThat(saved.resolveSibling("page-0_segments").resolve("00002.ts")).isRegularFile();
         }
     }
 

@@ -192,6 +192,36 @@ class DownloadCommandTest {
     }
 
     @Test
+    void anHlsRecordingStillBeingWrittenIsNotReadyInOneLineAndWaitWaitsUntilItsPlaylistEnds() throws IOException {
+        // Its own sandbox, since waiting moves the clock on past the moment running sessions end.
+        ManualClock ownClock = new ManualClock(Instant.parse("2026-03-09T12:00:00Z"));
+        CliHarness.Result now;
+        List<Path> keptMeanwhile;
+        CliHarness.Result waited;
+        try (Sandbox own = Sandbox.start(SandboxOptions.builder().clock(ownClock).build())) {
+            CliHarness still = CliHarness.pointingAt(own).time(ownClock, duration -> { });
+            // The third running Browserbase session already has a page, whose playlist is still being written.
+            String third = still.run("--provider", "browserbase", "--json", "sessions", "--status", "active").json()
+                    .get(2).get("id").asText();
+            now = still.run("--provider", "browserbase", "download", third, "--out", dir.toString());
+            keptMeanwhile = files();
+            waited = CliHarness.pointingAt(own).time(ownClock, ownClock::advance).run("--provider", "browserbase",
+                    "--json", "download", third, "--out", dir.toString(), "--wait", "2m");
+        }
+
+        assertThat(now.exitCode()).as(now.toString()).isEqualTo(5);
+        assertThat(now.errLines()).as(now.toString()).singleElement().asString().startsWith("tapedeck: ")
+                .contains("page-0", "the HLS playlist has no #EXT-X-ENDLIST, so the recording is still being written");
+        assertThat(keptMeanwhile).isEmpty();
+        assertThat(waited.exitCode()).as(waited.toString()).isZero();
+        assertThat(waited.json()).singleElement().satisfies(e -> {
+            assertThat(e.get("recordingId").asText()).isEqualTo("page-0");
+            assertThat(e.get("status").asText()).isEqualTo("downloaded");
+            assertThat(Files.readString(dir.resolve(e.get("path").asText()))).endsWith("#EXT-X-ENDLIST\n");
+        });
+    }
+
+    @Test
     void truncatedMediaIsAnIntegrityFailure() {
         sandbox.faults().truncateNext(Origin.MEDIA, 20, 100);
 

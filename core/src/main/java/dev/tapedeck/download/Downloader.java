@@ -47,7 +47,9 @@ import java.util.function.Function;
  * against its size and SHA-256. With {@link DownloadOptions#verifyExisting()} the recording is downloaded beside the
  * file and compared byte for byte instead. A copy that checks out is reported as skipped (with its size and
  * SHA-256), any other as a {@link TapedeckError.Storage} failure; the existing file is never touched.
- * HLS playlists, inline or by URL, are saved with their segments so they play offline (see {@code HlsDownload}).
+ * HLS playlists, inline or by URL, are saved with their segments so they play offline (see {@code HlsDownload}),
+ * once finished: a playlist without {@code #EXT-X-ENDLIST} is a recording still being written, and its download is
+ * {@link TapedeckError.NotReady}, like that of a recording the provider has not finished.
  *
  * <p>A recording with several {@linkplain Recording#alternatives() alternatives} (an MP4 and an HLS playlist of the
  * same replay) is fetched through the first; when that fails in a way another may not (not found, refused, content

@@ -31,6 +31,11 @@ import java.util.function.LongConsumer;
  * no side file (init section, key) may be an HTML page or text. Relative URIs resolve against the playlist's base:
  * the URL a fetched playlist was served from, or the base an inline one came with.
  *
+ * <p>Only a finished recording is saved: a media playlist without {@code #EXT-X-ENDLIST} (and not of type VOD, see
+ * {@link HlsPlaylist#finished()}) is still being written, so its download is {@link TapedeckError.NotReady}, having
+ * written nothing, and a later one (or a wait) takes it once it is finished. An inline playlist is first asked for
+ * again, once, since it is as old as the listing that carried it.
+ *
  * <p>Resources are matched by position, so after a refresh (fresh signed URLs) the download carries on where it
  * was, as long as the refreshed playlist lists as many resources. The fingerprint's size is the playlist plus all
  * resource files; its hash is the playlist file's.
@@ -60,7 +65,7 @@ final class HlsDownload {
     /** Saves the playlist as {@code playlist} (absent or replaceable) with its resources beside it. */
     Either<TapedeckError, Fingerprint> save(Path playlist, LongConsumer progress) {
         String provider = live.current().provider();
-        Either<TapedeckError, HlsPlaylist> first = playlistOf(live.current());
+        Either<TapedeckError, HlsPlaylist> first = finishedPlaylist();
         if (first.isLeft()) {
             return Either.left(first.getLeft());
         }
@@ -103,7 +108,7 @@ final class HlsDownload {
                         + "have " + declared.get() + " bytes but " + done + " arrived; the playlist was not saved, "
                         + "download it again"));
             }
-            Either<TapedeckError, HlsPlaylist> latest = playlistOf(live.current());
+            Either<TapedeckError, HlsPlaylist> latest = playlistOf(live.current()).flatMap(this::finished);
             if (latest.isLeft()) {
                 return Either.left(latest.getLeft());
             }
@@ -123,6 +128,29 @@ final class HlsDownload {
     /** Whether {@code recording} is saved as a playlist with its resources rather than as one file. */
     static boolean handles(Recording recording) {
         return recording.format() == RecordingFormat.HLS || recording.media() instanceof MediaLocation.InlinePlaylist;
+    }
+
+    /**
+     * The current recording's playlist when it is finished, else NotReady. An inline playlist was read when the
+     * recording was listed, which may be long ago (an archive that waits downloads the same listing again and
+     * again), so one that is not finished is asked for again first; a playlist by URL is fetched fresh anyway.
+     */
+    private Either<TapedeckError, HlsPlaylist> finishedPlaylist() {
+        Either<TapedeckError, HlsPlaylist> read = playlistOf(live.current());
+        if (read.isRight() && !read.get().finished()
+                && live.current().media() instanceof MediaLocation.InlinePlaylist) {
+            read = live.refreshOnce().flatMap(this::playlistOf);
+        }
+        return read.flatMap(this::finished);
+    }
+
+    /** {@code playlist} if it is finished; else NotReady, since what it lists is only part of the recording. */
+    private Either<TapedeckError, HlsPlaylist> finished(HlsPlaylist playlist) {
+        if (playlist.finished()) {
+            return Either.right(playlist);
+        }
+        return Either.left(new TapedeckError.NotReady(live.current().provider(), what + ": the HLS playlist has no "
+                + "#EXT-X-ENDLIST, so the recording is still being written", Optional.empty()));
     }
 
     /** The playlist of {@code recording}, read (fetched, for one by URL) once per description of it. */

@@ -14,13 +14,15 @@ import java.util.regex.Pattern;
 
 /**
  * An HLS media playlist read for copying: the distinct resources it references (segment lines, and the
- * {@code URI} attributes of {@code #EXT-X-MAP} and {@code #EXT-X-KEY}, its side files), and the same text with
- * those references replaced. Every other line is kept as it is. Master playlists (variant streams) are refused,
- * and so is a playlist that references more resources than its reader allows.
+ * {@code URI} attributes of {@code #EXT-X-MAP} and {@code #EXT-X-KEY}, its side files), whether it is
+ * {@linkplain #finished() finished}, and the same text with those references replaced. Every other line is kept as
+ * it is. Master playlists (variant streams) are refused, and so is a playlist that references more resources than
+ * its reader allows.
  */
 final class HlsPlaylist {
 
     private static final Pattern URI_ATTRIBUTE = Pattern.compile("URI=\"([^\"]*)\"");
+    private static final String PLAYLIST_TYPE = "#EXT-X-PLAYLIST-TYPE:";
 
     /** One line; {@code resource} is the index of what it references, or -1. */
     private record Line(String text, int resource, int start, int end) {
@@ -29,11 +31,13 @@ final class HlsPlaylist {
     private final List<Line> lines;
     private final List<String> resources;
     private final Set<Integer> sideFiles;
+    private final boolean finished;
 
-    private HlsPlaylist(List<Line> lines, List<String> resources, Set<Integer> sideFiles) {
+    private HlsPlaylist(List<Line> lines, List<String> resources, Set<Integer> sideFiles, boolean finished) {
         this.lines = lines;
         this.resources = resources;
         this.sideFiles = sideFiles;
+        this.finished = finished;
     }
 
     /**
@@ -50,12 +54,14 @@ final class HlsPlaylist {
         List<Line> lines = new ArrayList<>();
         Map<String, Integer> indexes = new LinkedHashMap<>();
         Set<Integer> sideFiles = new HashSet<>();
+        boolean finished = false;
         for (String text : content.split("\r?\n", -1)) {
             String trimmed = text.strip();
             if (trimmed.startsWith("#EXT-X-STREAM-INF") || trimmed.startsWith("#EXT-X-I-FRAME-STREAM-INF")) {
                 return Either.left(new TapedeckError.Unsupported(provider, "HLS master playlists",
                         what + " is an HLS master playlist (variant streams); only media playlists can be saved"));
             }
+            finished |= ends(trimmed);
             if (trimmed.isEmpty()) {
                 lines.add(new Line(text, -1, 0, 0));
             } else if (!trimmed.startsWith("#")) {
@@ -80,7 +86,20 @@ final class HlsPlaylist {
                         + "was kept (raise DownloadOptions.maxPlaylistSegments if the recording really is that long)"));
             }
         }
-        return Either.right(new HlsPlaylist(List.copyOf(lines), List.copyOf(indexes.keySet()), Set.copyOf(sideFiles)));
+        return Either.right(new HlsPlaylist(List.copyOf(lines), List.copyOf(indexes.keySet()), Set.copyOf(sideFiles),
+                finished));
+    }
+
+    /**
+     * Whether {@code tag} says the playlist will not grow. {@code #EXT-X-ENDLIST} does. So does
+     * {@code #EXT-X-PLAYLIST-TYPE:VOD} without it: RFC 8216 says a VOD playlist cannot change (4.3.3.5) and need not
+     * be reloaded (6.3.4), so it already lists every segment there will be, and ffmpeg, for one, publishes a VOD
+     * playlist only once, at the end, leaving the ENDLIST out when told to; waiting for a tag that never comes would
+     * keep a finished recording waiting forever. An EVENT playlist, or one with no type, grows until its ENDLIST.
+     */
+    private static boolean ends(String tag) {
+        return tag.equals("#EXT-X-ENDLIST") || (tag.startsWith(PLAYLIST_TYPE)
+                && tag.substring(PLAYLIST_TYPE.length()).strip().equals("VOD"));
     }
 
     private static boolean referencesResource(String tag) {
@@ -91,6 +110,14 @@ final class HlsPlaylist {
     /** The distinct resources referenced, as written, in order of first reference. */
     List<String> resources() {
         return resources;
+    }
+
+    /**
+     * Whether the recording is complete as listed: the playlist has {@code #EXT-X-ENDLIST} (or is of type VOD).
+     * Without it the playlist is live: the recording is still being written, and what it lists is only a part.
+     */
+    boolean finished() {
+        return finished;
     }
 
     /** Whether resource {@code index} is a side file (an init section or a key) rather than a media segment. */

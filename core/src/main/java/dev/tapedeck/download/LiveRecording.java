@@ -13,9 +13,10 @@ import java.util.function.Function;
 
 /**
  * A recording being downloaded, whose location is refreshed from the provider at most once: when it has expired
- * before a request, or when a URL (not a provider stream, but a presigned part of one) is refused as
- * {@link TapedeckError.Forbidden}. One
- * refresh per download, never blind retries: a URL that fails again after a refresh fails the download.
+ * before a request, when a URL (not a provider stream, but a presigned part of one) is refused as
+ * {@link TapedeckError.Forbidden}, or when its downloader asks (an inline playlist still being written, which is as
+ * old as the listing that carried it). One refresh per download, never blind retries: a URL that fails again after
+ * a refresh fails the download.
  */
 final class LiveRecording {
 
@@ -57,6 +58,11 @@ final class LiveRecording {
             opened = request.apply(current).flatMap(r -> source.openMedia(current, r));
         }
         return opened;
+    }
+
+    /** Asks the provider for the recording again unless this download already did; right with the current one. */
+    Either<TapedeckError, Recording> refreshOnce() {
+        return refreshed ? Either.right(current) : refresh();
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.tapedeck.model.MediaLocation;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.RecordingFormat;
 import dev.tapedeck.model.TapedeckError;
+import io.vavr.control.Either;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** HLS copies are bounded and checked: the playlist, each segment, and their total. */
+/**
+ * HLS copies are bounded and checked: the playlist, each segment, and their total; and only a finished recording
+ * (a playlist with {@code #EXT-X-ENDLIST}, or of type VOD) is copied.
+ */
 class HlsDownloadTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
@@ -51,8 +55,13 @@ class HlsDownloadTest {
             }
         }
         text.append("#EXT-X-ENDLIST\n");
-        return LoopbackMedia.recording("s1", id, RecordingFormat.HLS, new MediaLocation.InlinePlaylist(
-                text.toString(), Optional.of(media.uri("/hls/index.m3u8")), Optional.empty())).build();
+        return inline(id, text.toString());
+    }
+
+    /** Recording {@code id} whose playlist, {@code text}, came inline, its relative URIs resolving under /hls/. */
+    private Recording inline(String id, String text) {
+        return LoopbackMedia.recording("s1", id, RecordingFormat.HLS, new MediaLocation.InlinePlaylist(text,
+                Optional.of(media.uri("/hls/index.m3u8")), Optional.empty())).build();
     }
 
     /** {@code hls} with the provider's size for all its segments. */
@@ -168,9 +177,8 @@ class HlsDownloadTest {
     void aKeyMayBeAnyBytesButNotText() {
         media.put("/hls/key.bin", LoopbackMedia.raw(16, 1));
         media.put("/hls/seg0.ts", LoopbackMedia.transportStream(2, 0));
-        String text = "#EXTM3U\n#EXT-X-KEY:METHOD=AES-128,URI=\"key.bin\"\n#EXTINF:2.0,\nseg0.ts\n#EXT-X-ENDLIST\n";
-        Recording hls = LoopbackMedia.recording("s1", "r1", RecordingFormat.HLS, new MediaLocation.InlinePlaylist(
-                text, Optional.of(media.uri("/hls/index.m3u8")), Optional.empty())).build();
+        Recording hls = inline("r1", "#EXTM3U\n#EXT-X-KEY:METHOD=AES-128,URI=\"key.bin\"\n#EXTINF:2.0,\nseg0.ts\n"
+                + "#EXT-X-ENDLIST\n");
 
         assertThat(orThrow(downloader.download(hls, dir, DownloadListener.NONE)).status())
                 .isEqualTo(DownloadStatus.DOWNLOADED);
@@ -180,6 +188,72 @@ class HlsDownloadTest {
                 .download(hls, dir, DownloadListener.NONE).getLeft();
         assertThat(refused.message()).contains("instead of an HLS init section or key, the server "
                 + "sent text/plain, 16 bytes");
+    }
+
+    @Test
+    void aPlaylistStillBeingWrittenIsNotReadyLeavesNothingAndIsTakenOnceFinished() throws Exception {
+        String finished = relativePlaylist("/hls/", 3);
+        Recording listed = inline("r1", finished.substring(0, finished.indexOf("#EXTINF:2.0,\nseg2.ts")));
+        LoopbackMedia.Source source = media.source().refreshWith(recording -> Either.right(listed));
+        Downloader fromSource = new Downloader(source, CLOCK, DownloadOptions.defaults());
+
+        TapedeckError waiting = fromSource.download(listed, dir, DownloadListener.NONE).getLeft();
+
+        assertThat(waiting).isInstanceOf(TapedeckError.NotReady.class);
+        assertThat(waiting.message()).isEqualTo("recording r1 of session s1 at loop: the HLS playlist has no "
+                + "#EXT-X-ENDLIST, so the recording is still being written");
+        assertThat(source.refreshes()).as("the listed playlist is asked for again, once").isEqualTo(1);
+        assertThat(media.requests()).isEmpty();
+        assertThat(filesIn(dir)).as("no playlist, segment, .part or lock file").isEmpty();
+        assertThat(dir.resolve("loop/s1/r1_segments")).doesNotExist();
+
+        // The same listing downloaded again, as an archive that waits does: the provider now has it finished.
+        source.refreshWith(recording -> Either.right(inline("r1", finished)));
+        DownloadResult taken = fromSource.download(listed, dir, DownloadListener.NONE).get();
+
+        assertPlaysOffline(taken, 3);
+        assertThat(Files.readString(taken.path())).endsWith("#EXT-X-ENDLIST\n");
+        assertThat(filesIn(dir)).containsExactly("loop/s1/r1.m3u8", "loop/s1/r1_segments/00000.ts",
+                "loop/s1/r1_segments/00001.ts", "loop/s1/r1_segments/00002.ts");
+    }
+
+    @Test
+    void aVodPlaylistIsFinishedWithoutItsEndlistButAnEventPlaylistIsNot() throws Exception {
+        String vod = relativePlaylist("/hls/", 2).replace("#EXTM3U\n", "#EXTM3U\n#EXT-X-PLAYLIST-TYPE:VOD\n")
+                .replace("#EXT-X-ENDLIST\n", "");
+        String event = vod.replace("TYPE:VOD", "TYPE:EVENT");
+        Downloader fromSource = new Downloader(media.source().refreshWith(Either::right), CLOCK,
+                DownloadOptions.defaults());
+
+        TapedeckError growing = fromSource.download(inline("event", event), dir, DownloadListener.NONE).getLeft();
+        DownloadResult whole = fromSource.download(inline("vod", vod), dir, DownloadListener.NONE).get();
+
+        assertThat(growing).isInstanceOf(TapedeckError.NotReady.class);
+        assertThat(growing.message()).contains("recording event ", "no #EXT-X-ENDLIST", "still being written");
+        assertPlaysOffline(whole, 2);
+        assertThat(filesIn(dir)).noneMatch(name -> name.contains("event"));
+    }
+
+    @Test
+    void aPlaylistAtAUrlStillBeingWrittenIsNotReadyWithoutAskingTheProviderAgain() throws Exception {
+        String finished = relativePlaylist("/byurl/", 2);
+        media.put("/byurl/index.m3u8", finished.replace("#EXT-X-ENDLIST\n", "").getBytes(StandardCharsets.UTF_8))
+                .contentType("application/vnd.apple.mpegurl");
+        Recording hls = LoopbackMedia.recording("s1", "r5", RecordingFormat.HLS, new MediaLocation.RemoteUrl(
+                media.uri("/byurl/index.m3u8"), Optional.empty())).build();
+        LoopbackMedia.Source source = media.source();
+        Downloader fromSource = new Downloader(source, CLOCK, DownloadOptions.defaults());
+
+        TapedeckError waiting = fromSource.download(hls, dir, DownloadListener.NONE).getLeft();
+
+        assertThat(waiting).isInstanceOf(TapedeckError.NotReady.class);
+        assertThat(media.requests()).as("the playlist, fetched fresh; no segment").hasSize(1);
+        assertThat(source.refreshes()).isZero();
+        assertThat(filesIn(dir)).isEmpty();
+
+        media.put("/byurl/index.m3u8", finished.getBytes(StandardCharsets.UTF_8))
+                .contentType("application/vnd.apple.mpegurl");
+        assertPlaysOffline(fromSource.download(hls, dir, DownloadListener.NONE).get(), 2);
     }
 
     /** A playlist text whose segments {@code seg<i>.ts} are relative, served from {@code folder}. */

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -23,6 +24,8 @@ final class MediaAssets {
 
     private static final String ROOT = "/dev/tapedeck/sandbox/media/";
     private static final Pattern GENERATED = Pattern.compile("^/generated/(\\d{1,13})$");
+    private static final String VOD = "#EXT-X-PLAYLIST-TYPE:VOD";
+    private static final String EVENT = "#EXT-X-PLAYLIST-TYPE:EVENT";
 
     private final Map<String, ByteSource> files;
     private final String playlistTemplate;
@@ -67,14 +70,32 @@ final class MediaAssets {
         return files.get(MediaPaths.SAMPLE_MP4).length();
     }
 
-    /** The HLS playlist with each segment URI replaced by {@code segmentUrl.apply(segmentFileName)}. */
-    String playlist(UnaryOperator<String> segmentUrl) {
+    /**
+     * The HLS playlist with each segment URI replaced by {@code segmentUrl.apply(segmentFileName)}: when
+     * {@code finished}, the shipped one (type VOD, ending with {@code #EXT-X-ENDLIST}); else as it reads while the
+     * recording is still being written: of type EVENT (segments are still being added), without its last segment and
+     * without {@code #EXT-X-ENDLIST}.
+     */
+    String playlist(UnaryOperator<String> segmentUrl, boolean finished) {
+        List<String> lines = playlistTemplate.lines().map(String::strip).toList();
+        int end = finished ? lines.size() : lastSegmentStart(lines);
         StringBuilder out = new StringBuilder();
-        for (String line : playlistTemplate.split("\n")) {
-            String trimmed = line.trim();
-            out.append(trimmed.isEmpty() || trimmed.startsWith("#") ? trimmed : segmentUrl.apply(trimmed)).append('\n');
+        for (String line : lines.subList(0, end)) {
+            String written = finished || !line.equals(VOD) ? line : EVENT;
+            out.append(written.isEmpty() || written.startsWith("#") ? written : segmentUrl.apply(written))
+                    .append('\n');
         }
         return out.toString();
+    }
+
+    /** The index of the {@code #EXTINF} line of the last segment, where a playlist still being written stops. */
+    private static int lastSegmentStart(List<String> lines) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).startsWith("#EXTINF")) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("the shipped HLS playlist lists no segment");
     }
 
     private static byte[] read(String name) {

@@ -52,7 +52,7 @@ final class MediaHost implements ApiHandler {
                 break;
         }
         if (path.equals(MediaPaths.HLS_PLAYLIST)) {
-            String playlist = links.playlist(assets);
+            String playlist = links.playlist(assets, true);
             MediaReplies.serve(call, ByteSource.of(playlist, "application/vnd.apple.mpegurl"));
             return;
         }

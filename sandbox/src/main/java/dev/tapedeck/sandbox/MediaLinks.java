@@ -23,9 +23,9 @@ final class MediaLinks {
         return presign(path).pathAndQuery();
     }
 
-    /** The shipped HLS playlist with every segment URL presigned now. */
-    String playlist(MediaAssets assets) {
-        return assets.playlist(segment -> url(MediaPaths.HLS_FOLDER + segment));
+    /** The shipped HLS playlist, {@code finished} or still being written, with every segment URL presigned now. */
+    String playlist(MediaAssets assets, boolean finished) {
+        return assets.playlist(segment -> url(MediaPaths.HLS_FOLDER + segment), finished);
     }
 
     Signer signer() {

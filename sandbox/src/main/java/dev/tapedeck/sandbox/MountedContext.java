@@ -73,7 +73,12 @@ final class MountedContext implements EmulatorContext {
 
     @Override
     public String hlsPlaylist() {
-        return links.playlist(assets);
+        return links.playlist(assets, true);
+    }
+
+    @Override
+    public String hlsPlaylistSoFar() {
+        return links.playlist(assets, false);
     }
 
     @Override

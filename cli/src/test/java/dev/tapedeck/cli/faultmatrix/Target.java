@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 /**
  * The sessions of one provider the matrix works on: up to two whose recordings are ready, of different formats
@@ -43,7 +44,7 @@ record Target(String provider, Capabilities capabilities, List<String> sessions)
         for (String session : candidates) {
             CliHarness.Result listed = cli.run("--provider", provider, "--json", "recordings", session);
             if (listed.exitCode() != 0 || listed.json().stream().allMatch(r -> r.get("format").asText()
-                    .equals("events"))) {
+                    .equals("events")) || stillBeingWritten(listed)) {
                 continue; // not ready, recorded nothing, or only events, which the API serves: no media to fault
             }
             String formats = listed.json().stream().map(r -> r.get("format").asText()).sorted()
@@ -58,6 +59,15 @@ record Target(String provider, Capabilities capabilities, List<String> sessions)
             throw new AssertionError(provider + ": none of " + candidates + " has a ready recording in the sandbox");
         }
         return new Target(provider, capabilities, List.copyOf(chosen));
+    }
+
+    /**
+     * Whether a recording {@code listed} is an inline HLS playlist still being written (a running session's tab):
+     * without {@code #EXT-X-ENDLIST} it is not ready to download.
+     */
+    private static boolean stillBeingWritten(CliHarness.Result listed) {
+        return listed.json().stream().flatMap(r -> StreamSupport.stream(r.path("alternatives").spliterator(), false))
+                .anyMatch(way -> way.has("playlist") && !way.get("playlist").asText().contains("#EXT-X-ENDLIST"));
     }
 
     /**

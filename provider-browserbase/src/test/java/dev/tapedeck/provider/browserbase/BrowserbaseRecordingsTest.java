@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tapedeck.Connection;
 import dev.tapedeck.download.DownloadListener;
+import dev.tapedeck.download.DownloadOptions;
 import dev.tapedeck.download.DownloadResult;
 import dev.tapedeck.download.Downloader;
 import dev.tapedeck.http.json.Json;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What is Browserbase's alone, against its sandbox emulator: one HLS recording per tab, each saved as its own
  * playable copy; an older session's rrweb events saved as JSON; a running session not ready until it ends by the
- * sandbox clock; a session that recorded nothing.
+ * sandbox clock, even the page it already has, whose playlist is still being written; a session that recorded
+ * nothing.
  */
 class BrowserbaseRecordingsTest {
 
@@ -97,6 +100,30 @@ class BrowserbaseRecordingsTest {
         assertThat(waiting).isInstanceOf(TapedeckError.NotReady.class);
         assertThat(waiting.message()).contains("browserbase", running.id().value(), "RUNNING", "once it ends");
         assertThat(ended).hasSize(2).allSatisfy(tab -> assertThat(tab.format()).isEqualTo(RecordingFormat.HLS));
+    }
+
+    @Test
+    void aRunningSessionsPageIsNotReadyWhileItsPlaylistIsStillBeingWrittenAndIsSavedOnceItEnds(@TempDir Path folder)
+            throws IOException {
+        SessionId third = connection.history().sessions(SessionQuery.builder().status(SessionStatus.ACTIVE).build())
+                .get().toList().get(2).id();
+        Downloader downloader = new Downloader(connection.recordings(), kit.clock(), DownloadOptions.defaults());
+
+        List<Recording> listed = connection.recordings().recordings(third).get();
+        TapedeckError waiting = downloader.download(listed.get(0), folder, DownloadListener.NONE).getLeft();
+        List<Path> keptMeanwhile;
+        try (Stream<Path> files = Files.walk(folder)) {
+            keptMeanwhile = files.filter(Files::isRegularFile).toList();
+        }
+        kit.clock().advance(Duration.ofSeconds(31));
+        DownloadResult saved = downloader.download(listed.get(0), folder, DownloadListener.NONE).get();
+
+        assertThat(listed).extracting(r -> r.id().value()).containsExactly("page-0");
+        assertThat(waiting).isInstanceOf(TapedeckError.NotReady.class);
+        assertThat(waiting.message()).contains("page-0", third.value(), "no #EXT-X-ENDLIST", "still being written");
+        assertThat(keptMeanwhile).isEmpty();
+        assertThat(Files.readString(saved.path())).endsWith("#EXT-X-ENDLIST\n");
+        assertThat(saved.path().resolveSibling("page-0_segments").resolve("00002.ts")).isNotEmptyFile();
     }
 
     @Test

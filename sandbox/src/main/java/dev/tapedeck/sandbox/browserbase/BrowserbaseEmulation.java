@@ -31,11 +31,13 @@ import java.util.regex.Pattern;
  * host) and the deprecated {@code GET /v1/sessions/{id}/recording} (rrweb events). Errors are Fastify's
  * {@code {statusCode, error, message}}; a 429 carries {@code x-ratelimit-*} and {@code retry-after}.
  *
- * <p>Seeded: 36 sessions, newest first. The first 3 are RUNNING until start + {@link BrowserbaseEmulator#END_AFTER}
- * (their replay answers 404 until then), then COMPLETED with 2 tabs. Of the others, n%10==7 ended in ERROR, n%10==9
- * TIMED_OUT, the rest COMPLETED; n%9==5 recorded nothing (replay 404), n&gt;30 predate replays (no pages, their rrweb
- * events served), every other has 1 to 3 tabs. UNVERIFIED in the documents and chosen here: the 404 of a replay that
- * does not exist (yet), and the empty page list of an older session.
+ * <p>Seeded: 36 sessions, newest first. The first 3 are RUNNING until start + {@link BrowserbaseEmulator#END_AFTER},
+ * then COMPLETED with 2 tabs; until then the replay of the first two answers 404, and that of the third has one page
+ * already, its first tab's, whose playlist is still being written (no {@code #EXT-X-ENDLIST}). Of the others,
+ * n%10==7 ended in ERROR, n%10==9 TIMED_OUT, the rest COMPLETED; n%9==5 recorded nothing (replay 404), n&gt;30 predate
+ * replays (no pages, their rrweb events served), every other has 1 to 3 tabs, each a finished playlist. UNVERIFIED
+ * in the documents and chosen here: the 404 of a replay that does not exist (yet), the empty page list of an older
+ * session, and a running session's page, whose {@code endTimeMs} is the time of the answer.
  */
 final class BrowserbaseEmulation implements Emulation {
 
@@ -45,6 +47,8 @@ final class BrowserbaseEmulation implements Emulation {
     private static final String[] AGENTS = {"price-monitor", "checkout-flow", "lead-enrichment", "docs-crawler"};
     private static final String[] REGIONS = {"us-west-2", "us-east-1", "eu-central-1", "ap-southeast-1"};
     private static final String PROJECT = "7c1d1b6e-2a4f-4f0e-9a53-3b1f1b2c9d10";
+    /** The running session whose replay has a page while it runs: the third, the oldest running one. */
+    private static final int RUNNING_WITH_A_PAGE = 3;
 
     /** One seeded session; {@code tabs} 0 predates replays, -1 recorded nothing. */
     private record Seeded(String id, int n, Instant created, Instant ended, String endStatus, int tabs) {
@@ -166,23 +170,29 @@ final class BrowserbaseEmulation implements Emulation {
     }
 
     private void replay(Call call, Seeded s, String pageId, Instant now) throws IOException {
-        if (now.isBefore(s.ended()) || s.tabs() < 0) {
-            error(call, 404, "No replay for session " + s.id() + (now.isBefore(s.ended())
+        boolean running = now.isBefore(s.ended());
+        // While it runs a session has no replay yet (-1, as if it recorded nothing), but the third has its first page
+        int tabs = !running ? s.tabs() : s.n() == RUNNING_WITH_A_PAGE ? 1 : -1;
+        if (tabs < 0) {
+            error(call, 404, "No replay for session " + s.id() + (running
                     ? ": it is still running; the replay exists once it ends" : ": recording was off"));
         } else if (pageId == null) {
-            ObjectNode body = Json.object().put("pageCount", s.tabs());
+            ObjectNode body = Json.object().put("pageCount", tabs);
             ArrayNode pages = body.putArray("pages");
-            for (int tab = 0; tab < s.tabs(); tab++) {
+            for (int tab = 0; tab < tabs; tab++) {
                 long start = s.created().plusSeconds(1 + 20L * tab).toEpochMilli();
                 pages.addObject().put("pageId", Integer.toString(tab)).put("url", context.mountUrl() + "/v1/sessions/"
                         + s.id() + "/replays/" + tab).put("startTimeMs", start)
-                        .put("endTimeMs", Math.max(start + 3000, s.ended().toEpochMilli() - 5000L * tab));
+                        .put("endTimeMs", running ? now.toEpochMilli()
+                                : Math.max(start + 3000, s.ended().toEpochMilli() - 5000L * tab));
             }
             call.json(200, body);
-        } else if (!pageId.matches("\\d{1,3}") || Integer.parseInt(pageId) >= s.tabs()) {
+        } else if (!pageId.matches("\\d{1,3}") || Integer.parseInt(pageId) >= tabs) {
             error(call, 404, "No page " + pageId + " in the replay of session " + s.id());
         } else {
-            call.bytes(200, "application/vnd.apple.mpegurl", context.hlsPlaylist().getBytes(StandardCharsets.UTF_8));
+            // The page of a running session is still being recorded: its playlist has no #EXT-X-ENDLIST yet.
+            String playlist = running ? context.hlsPlaylistSoFar() : context.hlsPlaylist();
+            call.bytes(200, "application/vnd.apple.mpegurl", playlist.getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -70,8 +70,17 @@ public interface EmulatorContext {
     /** A presigned URL of {@code mediaPath} on the media host, valid for the sandbox's presign lifetime. */
     PresignedLink presign(String mediaPath);
 
-    /** The shipped HLS playlist with every segment URL presigned now. */
+    /**
+     * The shipped HLS playlist of a finished recording (type VOD, ending with {@code #EXT-X-ENDLIST}), every segment
+     * URL presigned now.
+     */
     String hlsPlaylist();
+
+    /**
+     * The shipped HLS playlist as a recording still being written shows it (type EVENT, the segments so far, no
+     * {@code #EXT-X-ENDLIST}), every segment URL presigned now: what a provider serves while its session runs.
+     */
+    String hlsPlaylistSoFar();
 
     /** The size in bytes of the media at {@code mediaPath}; IllegalArgumentException when there is none. */
     long mediaSize(String mediaPath);

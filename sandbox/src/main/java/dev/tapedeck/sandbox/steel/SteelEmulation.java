@@ -30,10 +30,11 @@ import java.util.regex.Pattern;
  * a status only live sessions, as Steel documents; the cursor is the last session's id; limit 1..100, default 50),
  * {@code GET /v1/sessions/{id}}, {@code GET /v1/sessions/{id}/hls} (a headful session's playlist, its segments
  * presigned on the media host, or with {@link SteelEmulator#RELATIVE_SEGMENTS} relative, {@code hls/segment0.ts}, and
- * served here with the key) and {@code GET /v1/sessions/{id}/events?limit=
- * &pointer=} (rrweb events of a legacy headless session, 100 a page by default, the next page's pointer in the
- * {@code Next-Cursor} header). Errors are {@code {message, error}}; a 429 carries Retry-After. UNVERIFIED in the
- * documents and chosen here: the segments' key and form, the events' page size, the 404 of a session without HLS.
+ * served here with the key; while the session is live, the playlist so far, without {@code #EXT-X-ENDLIST}) and
+ * {@code GET /v1/sessions/{id}/events?limit=&pointer=} (rrweb events of a legacy headless session, 100 a page by
+ * default, the next page's pointer in the {@code Next-Cursor} header). Errors are {@code {message, error}}; a 429
+ * carries Retry-After. UNVERIFIED in the documents and chosen here: the segments' key and form, the events' page
+ * size, the 404 of a session without HLS, and the playlist of a live session.
  *
  * <p>Seeded: 40 sessions. The first 4 are live until start + {@link SteelEmulator#RELEASE_AFTER}, then released with
  * an HLS recording. Of the others, n%10==7 failed, the rest were released; n%9==5 was headless and recorded no events,
@@ -173,23 +174,27 @@ final class SteelEmulation implements Emulation {
     }
 
     private void hls(Call call, Seeded s, String segment, Instant now) throws IOException {
-        if (now.isBefore(s.released()) || s.headless()) {
-            error(call, 404, "No recording for session " + s.id() + (s.headless() ? ": it ran headless"
-                    : ": it is still live"));
-        } else if (segment == null && !relativeSegments) {
-            call.bytes(200, "application/vnd.apple.mpegurl", context.hlsPlaylist().getBytes(StandardCharsets.UTF_8));
+        if (s.headless()) {
+            error(call, 404, "No recording for session " + s.id() + ": it ran headless");
         } else if (segment == null) {
-            StringBuilder playlist = new StringBuilder();
-            for (String line : context.hlsPlaylist().split("\n", -1)) {
-                String path = line.isBlank() || line.startsWith("#") ? null : URI.create(line.strip()).getPath();
-                playlist.append(path == null ? line : "hls/" + path.substring(path.lastIndexOf('/') + 1)).append('\n');
-            }
-            call.bytes(200, "application/vnd.apple.mpegurl", playlist.toString().strip().concat("\n")
+            // A live session's recording is still being written: its playlist so far, without #EXT-X-ENDLIST.
+            String written = now.isBefore(s.released()) ? context.hlsPlaylistSoFar() : context.hlsPlaylist();
+            call.bytes(200, "application/vnd.apple.mpegurl", (relativeSegments ? relative(written) : written)
                     .getBytes(StandardCharsets.UTF_8));
         } else if (!relativeSegments || !segment.matches("segment\\d{1,3}\\.ts") || !context.serveMedia(call, MediaPaths.HLS_FOLDER
                 + segment, "video/mp2t")) {
             error(call, 404, "No segment " + segment + " in the recording of session " + s.id());
         }
+    }
+
+    /** {@code playlist} with each presigned segment URL replaced by one relative to it, {@code hls/segment0.ts}. */
+    private static String relative(String playlist) {
+        StringBuilder relative = new StringBuilder();
+        for (String line : playlist.split("\n", -1)) {
+            String path = line.isBlank() || line.startsWith("#") ? null : URI.create(line.strip()).getPath();
+            relative.append(path == null ? line : "hls/" + path.substring(path.lastIndexOf('/') + 1)).append('\n');
+        }
+        return relative.toString().strip().concat("\n");
     }
 
     private void events(Call call, Seeded s) throws IOException {

@@ -201,8 +201,8 @@ final class RetryRun {
         if (error instanceof TapedeckError.NotReady notReady) {
             return new TapedeckError.NotReady(notReady.provider(), notReady.message(), Optional.of(wait));
         }
-        return ErrorNotes.append(error, "; it asked to wait " + wait.toSeconds() + " s, longer than the "
-                + retries.policy().maxRetryAfter().toSeconds() + " s Tapedeck waits by itself");
+        return ErrorNotes.append(error, "; it asked to wait " + StandardErrors.seconds(wait) + ", longer than the "
+                + StandardErrors.seconds(retries.policy().maxRetryAfter()) + " Tapedeck waits by itself");
     }
 
     /** Whether the request may have reached the server: not when the connection or its handshake failed. */

@@ -84,9 +84,31 @@ public final class StandardErrors {
                 .map(d -> d.isNegative() ? Duration.ZERO : d);
     }
 
-    /** A wait as people read it: whole seconds as {@code "2 s"}, anything finer in milliseconds. */
+    /**
+     * A wait as people read it: {@code "250 ms"} and {@code "1500 ms"} under 10 s when not whole, {@code "120 s"} up to
+     * ten minutes, then {@code "15 min"}, {@code "3 h"} and {@code "26,663 days"}; a unit larger than the
+     * second is rounded up, so a wait is never understated. (A Retry-After date decades away printed as
+     * thirteen digits of milliseconds.)
+     */
     static String seconds(Duration wait) {
-        return wait.toMillis() % 1000 == 0 ? wait.toSeconds() + " s" : wait.toMillis() + " ms";
+        if (wait.compareTo(Duration.ofSeconds(10)) < 0 && wait.toNanosPart() != 0) {
+            return wait.toMillis() + " ms";
+        }
+        long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
+        if (seconds <= 600) {
+            return seconds + " s";
+        }
+        if (seconds <= 2 * 3600) {
+            return ceilDiv(seconds, 60) + " min";
+        }
+        if (seconds <= 2 * 86_400) {
+            return ceilDiv(seconds, 3600) + " h";
+        }
+        return String.format(Locale.ROOT, "%,d days", ceilDiv(seconds, 86_400));
+    }
+
+    private static long ceilDiv(long amount, long unit) {
+        return (amount + unit - 1) / unit;
     }
 
     static String envPrefix(String providerId) {

@@ -62,6 +62,10 @@ class ErrorMappingTest {
                         TapedeckError.InvalidRequest.class, "query.page_size: ensure this value"),
                 Arguments.of("429", json(429, "{\"message\":\"slow down\"}").withHeader("Retry-After", "120"),
                         TapedeckError.RateLimited.class, "120 s"),
+                Arguments.of("429 until 2099", json(429, "{\"message\":\"slow down\"}")
+                        .withHeader("Retry-After", "Thu, 01 Jan 2099 00:00:00 GMT"), TapedeckError.RateLimited.class,
+                        "retry in " + String.format(java.util.Locale.ROOT, "%,d days", java.time.Duration.between(
+                                TestKits.NOW, java.time.Instant.parse("2099-01-01T00:00:00Z")).toDays() + 1)),
                 Arguments.of("500", json(500, "{\"message\":\"boom, see " + SIGNED + "\"}"),
                         TapedeckError.ProviderFailure.class, "boom"),
                 Arguments.of("503", json(503, "upstream " + SIGNED), TapedeckError.ProviderFailure.class, "upstream"),

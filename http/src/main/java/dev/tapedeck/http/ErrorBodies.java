@@ -9,11 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the human text and the field problems out of an error body: JSON {@code message}, {@code error.message},
- * {@code error.error.message}, {@code error}, {@code detail} as a string or as a list of {@code {loc,msg}}, else the
- * plain text (never HTML). The whole body is parsed, not an excerpt, so a long validation answer (which echoes its
+ * {@code error.error.message}, {@code error}, {@code detail} as a string or as a list of {@code {loc,msg}}; a
+ * storage service's XML error ({@code <Error><Code>ExpiredToken</Code><Message>...</Message>}, what S3, Google Cloud
+ * Storage and Azure answer a presigned media URL with) as its code and message; else the plain text (never HTML or
+ * other markup). The whole body is parsed, not an excerpt, so a long validation answer (which echoes its
  * input) keeps every problem; what is extracted is redacted afterwards, because JSON escapes ({@code \/},
  * {@code \u002F}) can hide a secret from a redactor that only sees the raw text.
  */
@@ -23,6 +27,9 @@ final class ErrorBodies {
     static final int MAX_MESSAGE = 300;
 
     private static final ObjectMapper READER = Json.mapper();
+    private static final Pattern XML_ERROR = Pattern.compile("(?:<\\?xml[^>]{0,200}\\?>\\s*)?<Error>");
+    private static final Pattern XML_CODE = Pattern.compile("<Code>([^<]{1,100})</Code>");
+    private static final Pattern XML_MESSAGE = Pattern.compile("<Message>([^<]{1,1000})</Message>");
 
     private ErrorBodies() {
     }
@@ -43,12 +50,38 @@ final class ErrorBodies {
         List<TapedeckError.FieldProblem> problems = json.map(root -> root.path("detail")).filter(JsonNode::isArray)
                 .map(detail -> problems(detail, redact)).orElse(List.of());
         String message = json.isPresent() ? jsonMessage(json.get(), problems).map(redact).orElse("")
-                : text.startsWith("<") ? "" : redact.apply(text);
+                : text.startsWith("<") ? xmlMessage(text).map(redact).orElse("") : redact.apply(text);
         message = message.replaceAll("\\s+", " ").strip();
         if (message.length() > MAX_MESSAGE) {
             message = message.substring(0, MAX_MESSAGE) + "…";
         }
         return new Details(message, problems);
+    }
+
+    /**
+     * {@code "Code: Message"} of a storage service's XML error, read with patterns rather than an XML parser (no
+     * entities or DTDs to resolve from a hostile body); anything else in markup, HTML above all, says nothing.
+     */
+    private static Optional<String> xmlMessage(String body) {
+        if (!XML_ERROR.matcher(body).lookingAt()) {
+            return Optional.empty();
+        }
+        List<String> parts = new ArrayList<>();
+        first(XML_CODE, body).ifPresent(parts::add);
+        first(XML_MESSAGE, body).ifPresent(parts::add);
+        return parts.isEmpty() ? Optional.empty() : Optional.of(String.join(": ", parts));
+    }
+
+    /** The first match's group, unescaped and stripped, if it says anything. */
+    private static Optional<String> first(Pattern element, String body) {
+        Matcher found = element.matcher(body);
+        return found.find() ? Optional.of(unescape(found.group(1)).strip()).filter(text -> !text.isEmpty())
+                : Optional.empty();
+    }
+
+    private static String unescape(String xml) {
+        return xml.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+                .replace("&amp;", "&");
     }
 
     private static Optional<JsonNode> parse(String body) {

@@ -52,6 +52,14 @@ class ErrorMappingTest {
                         "unknown key ****"),
                 Arguments.of("403", json(403, "{\"error\":{\"error\":{\"message\":\"plan too small\"}}}"),
                         TapedeckError.Forbidden.class, "plan too small"),
+                Arguments.of("403 from a storage service", aResponse().withStatus(403)
+                        .withHeader("Content-Type", "application/xml").withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                                + "\n<Error><Code>ExpiredToken</Code><Message>The provided token has expired &amp; "
+                                + "must be renewed.</Message><RequestId>R1</RequestId></Error>"),
+                        TapedeckError.Forbidden.class, "ExpiredToken: The provided token has expired & must be renewed."),
+                Arguments.of("403 as an HTML page", aResponse().withStatus(403).withHeader("Content-Type", "text/html")
+                        .withBody("<html><body><Error><Code>X</Code></Error></body></html>"),
+                        TapedeckError.Forbidden.class, "no details"),
                 Arguments.of("404", json(404, "{\"detail\":\"Session not found\"}"), TapedeckError.NotFound.class,
                         "Session not found"),
                 Arguments.of("408", json(408, "slow"), TapedeckError.Transport.class, "HTTP 408"),

@@ -59,11 +59,20 @@ final class OfficialSdk {
         List<String> command = new ArrayList<>(List.of("node", folder.resolve("anchor-sdk.cjs").toString(),
                 folder.toString(), server.baseUrl().toString(), StaticServer.API_KEY, work, mode));
         command.addAll(List.of(iterations));
-        Process node = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        if (!node.waitFor(10, TimeUnit.MINUTES) || node.exitValue() != 0) {
-            throw new IllegalStateException("the SDK's " + work + " " + mode + " run failed: " + out);
+        Path output = Files.createTempFile("anchor-sdk", ".out");
+        Process node = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT)
+                .redirectOutput(output.toFile()).start();
+        try {
+            boolean ended = node.waitFor(10, TimeUnit.MINUTES);
+            String out = Files.readString(output, StandardCharsets.UTF_8).trim();
+            if (!ended || node.exitValue() != 0) {
+                throw new IllegalStateException("the SDK's " + work + " " + mode + " run "
+                        + (ended ? "exited " + node.exitValue() : "took over 10 minutes") + ": " + out);
+            }
+            return Double.parseDouble(out);
+        } finally {
+            node.destroyForcibly();
+            Files.deleteIfExists(output);
         }
-        return Double.parseDouble(out);
     }
 }

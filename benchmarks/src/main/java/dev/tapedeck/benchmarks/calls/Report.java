@@ -42,8 +42,11 @@ public final class Report {
         int rounds = smoke ? 1 : intOption(options, "--rounds", 3);
         int pages = smoke ? 20 : intOption(options, "--pages", 2000);
         int sdkAt = options.indexOf("--sdk");
-        OfficialSdk sdk = sdkAt >= 0 && sdkAt + 1 < options.size() ? OfficialSdk.in(Path.of(options.get(sdkAt + 1)))
-                : null;
+        if (sdkAt >= 0 && sdkAt + 1 == options.size()) {
+            throw new IllegalArgumentException("--sdk needs the folder the SDK is in; benchmarks/run calls --sdk "
+                    + "passes it");
+        }
+        OfficialSdk sdk = sdkAt >= 0 ? OfficialSdk.in(Path.of(options.get(sdkAt + 1))) : null;
         System.out.printf("calls: %,d sessions in %,d pages; %d round(s); %s%n", pages * AnchorData.PAGE_SIZE, pages,
                 rounds, System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
 

@@ -15,8 +15,9 @@ import java.util.List;
 /**
  * Measures a downloaded copy on disk the way {@link Downloader} fingerprints it, to check it later: a file's size
  * and SHA-256; for an HLS playlist ({@code .m3u8}), the playlist's SHA-256 and the size of the playlist plus
- * every local file it references, each of which must exist inside the playlist's folder; and compares two copies
- * byte for byte through their hashes.
+ * every local file it references, each of which must exist inside the playlist's folder (and the playlist must be
+ * finished: one without {@code #EXT-X-ENDLIST} is only part of a recording); and compares two copies byte for byte
+ * through their hashes.
  */
 public final class LocalCopy {
 
@@ -78,6 +79,11 @@ public final class LocalCopy {
                         Files.readString(path, StandardCharsets.UTF_8), Integer.MAX_VALUE, "", path.toString());
                 if (playlist.isLeft()) {
                     return Either.left(playlist.getLeft());
+                }
+                if (!playlist.get().finished()) {
+                    // Saved by a version that took a live playlist for a finished recording: only part of it.
+                    return Either.left(new TapedeckError.Storage("", path + " is an HLS playlist without "
+                            + "#EXT-X-ENDLIST, saved while the recording was still being written: only a part of it"));
                 }
                 Path folder = path.toAbsolutePath().normalize().getParent();
                 for (String reference : playlist.get().resources()) {

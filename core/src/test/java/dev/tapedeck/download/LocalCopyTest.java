@@ -1,0 +1,38 @@
+package dev.tapedeck.download;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tapedeck.model.TapedeckError;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A playlist saved by a version that took a live HLS playlist for a finished recording is only part of it: it must
+ * not verify as a finished copy, so an archive fetches it again instead of skipping it for good.
+ */
+class LocalCopyTest {
+
+    private static final String SO_FAR = "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:2\n"
+            + "#EXT-X-PLAYLIST-TYPE:EVENT\n#EXTINF:2.0,\nrec_segments/0.ts\n";
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aSavedPlaylistWithoutItsEndIsNoFinishedCopy() throws Exception {
+        Files.createDirectories(folder.resolve("rec_segments"));
+        Files.write(folder.resolve("rec_segments/0.ts"), new byte[] {0x47, 1, 2, 3});
+        Path playlist = Files.writeString(folder.resolve("rec.m3u8"), SO_FAR);
+
+        assertThat(LocalCopy.measure(playlist).getLeft()).isInstanceOf(TapedeckError.Storage.class)
+                .extracting(TapedeckError::message).asString().contains("without #EXT-X-ENDLIST");
+        assertThat(LocalCopy.sameContent(playlist, playlist).isLeft()).isTrue();
+
+        Files.writeString(playlist, SO_FAR + "#EXT-X-ENDLIST\n");
+
+        assertThat(LocalCopy.measure(playlist).get().sizeBytes()).isEqualTo(Files.size(playlist) + 4);
+        assertThat(LocalCopy.sameContent(playlist, playlist).get()).isTrue();
+    }
+}

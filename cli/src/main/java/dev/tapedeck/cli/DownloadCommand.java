@@ -4,21 +4,26 @@ import dev.tapedeck.Connection;
 import dev.tapedeck.archive.Manifest;
 import dev.tapedeck.archive.ManifestEntry;
 import dev.tapedeck.download.DownloadOptions;
+import dev.tapedeck.download.DownloadResult;
 import dev.tapedeck.download.Downloader;
 import dev.tapedeck.download.Fingerprint;
 import dev.tapedeck.download.RecordingPaths;
 import dev.tapedeck.model.Capability;
 import dev.tapedeck.model.Recording;
+import dev.tapedeck.model.RecordingId;
 import dev.tapedeck.model.SessionId;
 import dev.tapedeck.model.TapedeckError;
 import dev.tapedeck.wait.ReadinessWait;
 import io.vavr.control.Either;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -58,6 +63,9 @@ final class DownloadCommand implements Callable<Integer> {
             + "folder's manifest.")
     boolean verify;
 
+    /** When {@code --wait} ends, from the command's start; null without it. */
+    private Instant deadline;
+
     @Override
     public Integer call() {
         CliRun run = root.run();
@@ -65,6 +73,7 @@ final class DownloadCommand implements Callable<Integer> {
         List<Connection> connections = ProviderSelection.select(run, Capability.LIST_RECORDINGS,
                 ProviderSelection.Scope.ONE_SESSION);
         TransferReport report = TransferReport.forDownload(run);
+        deadline = wait == null ? null : run.env().clock().instant().plus(wait);
         int[] code = {ExitCodes.OK};
         int tried = EachProvider.run(run, connections, connection -> recordings(run, connection),
                 (connection, recordings) -> code[0] = download(run, connection, recordings, folder, report));
@@ -81,8 +90,13 @@ final class DownloadCommand implements Callable<Integer> {
      * being written).
      */
     private <T> Either<TapedeckError, T> waitingIfAsked(CliRun run, Supplier<Either<TapedeckError, T>> probe) {
-        return wait == null ? probe.get()
-                : new ReadinessWait(wait, run.env().clock(), run.env().sleeper()).until(probe);
+        if (deadline == null) {
+            return probe.get();
+        }
+        // One deadline for the whole command, as --wait promises, however many recordings are waited for.
+        Duration left = Duration.between(run.env().clock().instant(), deadline);
+        return new ReadinessWait(left.isNegative() ? Duration.ZERO : left, run.env().clock(), run.env().sleeper())
+                .until(probe);
     }
 
     private int download(CliRun run, Connection connection, List<Recording> recordings, Path folder,
@@ -94,12 +108,30 @@ final class DownloadCommand implements Callable<Integer> {
         Downloader downloader = new Downloader(connection.recordings(), run.env().clock(),
                 DownloadOptions.defaults().withOverwrite(overwrite).withVerifyExisting(verify));
         Map<ManifestEntry.Key, Fingerprint> recorded = recorded(folder);
-        report.expect(recordings.size());
-        for (Recording recording : recordings) {
-            Optional<Fingerprint> earlier = Optional.ofNullable(recorded.get(new ManifestEntry.Key(
-                    recording.provider(), recording.sessionId().value(), recording.id().value())));
-            report.add(recording, RecordingPaths.relativePath(recording), waitingIfAsked(run,
-                    () -> downloader.download(recording, folder, earlier, report.listener())));
+        Set<RecordingId> handled = new HashSet<>();
+        List<Recording> pending = recordings;
+        while (!pending.isEmpty()) {
+            report.expect(handled.size() + pending.size());
+            boolean waitedFor = false;
+            for (Recording recording : pending) {
+                handled.add(recording.id());
+                Optional<Fingerprint> earlier = Optional.ofNullable(recorded.get(new ManifestEntry.Key(
+                        recording.provider(), recording.sessionId().value(), recording.id().value())));
+                boolean[] notReady = {false};
+                report.add(recording, RecordingPaths.relativePath(recording), waitingIfAsked(run, () -> {
+                    Either<TapedeckError, DownloadResult> tried = downloader.download(recording, folder, earlier,
+                            report.listener());
+                    notReady[0] |= tried.isLeft() && tried.getLeft() instanceof TapedeckError.NotReady;
+                    return tried;
+                }));
+                waitedFor |= notReady[0];
+            }
+            if (deadline == null || !waitedFor || !run.env().clock().instant().isBefore(deadline)) {
+                break;
+            }
+            // A session still being written while we waited may have more now (a tab opened after the listing).
+            pending = connection.recordings().recordings(session).getOrElse(List.of()).stream()
+                    .filter(recording -> !handled.contains(recording.id())).toList();
         }
         return report.finish(folder, Optional.empty());
     }

@@ -2,15 +2,11 @@ package dev.tapedeck.cli;
 
 import dev.tapedeck.EnvironmentVariable;
 import dev.tapedeck.ProviderInfo;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
+import dev.tapedeck.model.Redaction;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The values of the secret environment variables the providers declare (each API key, and every setting a provider
@@ -28,30 +24,24 @@ final class EchoedSecrets implements UnaryOperator<String> {
     /** The shortest value that is masked. */
     static final int SHORTEST = 8;
 
-    private final List<Pattern> values;
+    private final UnaryOperator<String> values;
 
-    private EchoedSecrets(List<Pattern> values) {
+    private EchoedSecrets(UnaryOperator<String> values) {
         this.values = values;
     }
 
     /** The secret values {@code variables} holds for the variables {@code providers} declare secret. */
     static EchoedSecrets of(List<ProviderInfo> providers, Function<String, Optional<String>> variables) {
-        return new EchoedSecrets(providers.stream().flatMap(info -> info.metadata().environment().stream())
+        return new EchoedSecrets(Redaction.values(providers.stream()
+                .flatMap(info -> info.metadata().environment().stream())
                 .filter(EnvironmentVariable::secret).map(variable -> variables.apply(variable.name()))
-                .flatMap(Optional::stream).map(String::strip).filter(value -> value.length() >= SHORTEST)
-                .flatMap(value -> Stream.of(value, URLEncoder.encode(value, StandardCharsets.UTF_8))).distinct()
-                .sorted(Comparator.comparingInt(String::length).reversed())
-                .map(value -> Pattern.compile(Pattern.quote(value), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
-                .toList());
+                .flatMap(Optional::stream).map(String::strip).filter(value -> value.length() >= SHORTEST).toList(),
+                MASK));
     }
 
     /** {@code text} with every secret value masked. */
     @Override
     public String apply(String text) {
-        String out = text;
-        for (Pattern value : values) {
-            out = value.matcher(out).replaceAll(MASK);
-        }
-        return out;
+        return values.apply(text);
     }
 }

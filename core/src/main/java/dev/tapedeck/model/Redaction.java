@@ -1,12 +1,19 @@
 package dev.tapedeck.model;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Renders URLs without the parts that may carry signatures or keys: for messages without their query string or
@@ -34,6 +41,27 @@ public final class Redaction {
     private static final Pattern URI_ATTRIBUTE = Pattern.compile("URI=\"([^\"]*)\"");
 
     private Redaction() {
+    }
+
+    /**
+     * Masks known secret values: each of {@code values} becomes {@code mask} wherever it appears, in any letter case
+     * and percent-encoded (as it reads inside a URL), the longest first, so a value that holds another is masked
+     * whole. Values are taken as given: callers leave out those too short to mask without garbling ordinary text.
+     */
+    public static UnaryOperator<String> values(Collection<String> values, String mask) {
+        List<Pattern> patterns = values.stream()
+                .flatMap(value -> Stream.of(value, URLEncoder.encode(value, StandardCharsets.UTF_8))).distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .map(value -> Pattern.compile(Pattern.quote(value), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
+                .toList();
+        String replacement = Matcher.quoteReplacement(mask);
+        return text -> {
+            String out = text;
+            for (Pattern value : patterns) {
+                out = value.matcher(out).replaceAll(replacement);
+            }
+            return out;
+        };
     }
 
     /**

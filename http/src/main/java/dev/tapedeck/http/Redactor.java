@@ -2,11 +2,8 @@ package dev.tapedeck.http;
 
 import dev.tapedeck.model.Redaction;
 import dev.tapedeck.spi.Secret;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -31,9 +28,9 @@ final class Redactor {
                     + "[\"']?\\s*[=:]\\s*[\"']?(?:(?:bearer|basic|token)\\s+)?)"
                     + "(?!<|(?:bearer|basic|token)\\b)[^\\s\"'&,;}\\]]+");
 
-    private final List<Pattern> secrets;
+    private final UnaryOperator<String> secrets;
 
-    private Redactor(List<Pattern> secrets) {
+    private Redactor(UnaryOperator<String> secrets) {
         this.secrets = secrets;
     }
 
@@ -43,13 +40,9 @@ final class Redactor {
      * echo the key alone in their error bodies ("Invalid API key sk_…"), some upper-cased.
      */
     static Redactor of(Collection<Secret> secrets) {
-        return new Redactor(secrets.stream().map(Secret::reveal)
+        return new Redactor(Redaction.values(secrets.stream().map(Secret::reveal)
                 .flatMap(value -> Stream.of(value, SCHEME_PREFIX.matcher(value).replaceFirst("")))
-                .flatMap(value -> Stream.of(value, URLEncoder.encode(value, StandardCharsets.UTF_8)))
-                .filter(s -> s.length() >= 4).distinct()
-                .sorted(Comparator.comparingInt(String::length).reversed())
-                .map(value -> Pattern.compile(Pattern.quote(value), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
-                .toList());
+                .filter(s -> s.length() >= 4).toList(), MASK));
     }
 
     /** {@code text} with secrets, tokens and query strings masked; "" for null. */
@@ -69,11 +62,7 @@ final class Redactor {
      * whose credential parameters read {@code REDACTED} but whose other parameters should stay readable).
      */
     String maskSecrets(String text) {
-        String out = text;
-        for (Pattern secret : secrets) {
-            out = secret.matcher(out).replaceAll(MASK);
-        }
-        return out;
+        return secrets.apply(text);
     }
 
     private static String replaceAll(Matcher matcher, java.util.function.Function<Matcher, String> replacement) {

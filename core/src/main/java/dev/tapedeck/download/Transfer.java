@@ -25,6 +25,9 @@ import java.util.function.LongConsumer;
  * next byte ({@code Range}, with the validator as {@code If-Range}); an answer from byte 0 (a server that ignores
  * ranges, or a changed resource) empties the part and starts over, an answer from any other byte is an
  * {@link TapedeckError.Integrity} failure, and so is a range refused outright (after which the part starts over).
+ * Bytes are only ever joined to bytes of the same version: bytes kept without a validator (the server gave no
+ * strong ETag nor Last-Modified) are not resumed but fetched again, and a ranged answer whose validator, or total
+ * size, is not that of the bytes kept starts the part over.
  * A body longer than announced, or than the {@code limit} the provider's size sets, fails at once. Breaks use up
  * attempts; when they run out the part is kept for a later run. Interrupting the thread stops the transfer at the
  * next buffer, also keeping the part.
@@ -84,6 +87,12 @@ final class Transfer {
                 if (Thread.currentThread().isInterrupted()) {
                     return interrupted(file, provider, what);
                 }
+                if (file.written() > 0 && file.validator().isEmpty()) {
+                    // Without a validator nothing proves that the rest the server sends now belongs to the bytes
+                    // kept: start over rather than splice two versions into one file.
+                    file.restart();
+                    announced = Optional.empty();
+                }
                 long from = file.written();
                 Optional<String> validator = from == 0 ? Optional.empty() : file.validator();
                 Either<TapedeckError, MediaStream> opened = live.open(recording -> part.apply(recording)
@@ -96,6 +105,7 @@ final class Transfer {
                         // The server will not give the rest (e.g. 416 for kept bytes it no longer has): start over.
                         restartedAfterRefusedRange = true;
                         file.restart();
+                        announced = Optional.empty();
                         continue;
                     }
                     return Either.left(opened.getLeft());
@@ -110,6 +120,14 @@ final class Transfer {
                                     + "; download it again"));
                         }
                         file.restart();
+                        announced = Optional.empty();
+                    } else if (from > 0 && changedSince(media, validator, announced.or(expectation::size))) {
+                        // A server that ignores If-Range, or answers for another version: the rest is not of
+                        // these bytes. Ask again from byte 0.
+                        lastBreak = "the server answered the range for another version of the file";
+                        file.restart();
+                        announced = Optional.empty();
+                        continue;
                     }
                     Optional<String> refused = media.offset() == 0 ? body.refusal(expected)
                             : ContentSniffer.refusedType(expected, media.contentType());
@@ -263,6 +281,15 @@ final class Transfer {
                         ? INTERRUPTED : failed.getClass().getSimpleName());
             }
         }
+    }
+
+    /**
+     * Whether a ranged answer is for another version of the resource than the bytes kept: its validator is not the
+     * one they came with, or its total size is not the one known for them.
+     */
+    private static boolean changedSince(MediaStream media, Optional<String> validator, Optional<Long> total) {
+        return !media.validator().equals(validator)
+                || media.totalSize().isPresent() && total.isPresent() && !media.totalSize().equals(total);
     }
 
     /** Whether a read failed because the thread was interrupted, even if the client cleared the flag. */

@@ -73,6 +73,12 @@ class ResumeTest {
         return failure;
     }
 
+    /** The bytes the note of an interrupted download vouches for. */
+    private long noteBytesAfter(TapedeckError stopped) throws IOException {
+        assertThat(stopped.message()).contains("interrupted");
+        return noteBytes();
+    }
+
     private long noteBytes() throws IOException {
         String note = Files.readString(dir.resolve(NOTE));
         return Long.parseLong(note.lines().filter(line -> line.startsWith("bytes=")).findFirst().orElseThrow()
@@ -139,6 +145,62 @@ class ResumeTest {
         assertThat(media.requests()).singleElement().satisfies(seen -> assertThat(seen.ifRange()).contains("\"v1\""));
         assertThat(result.sha256()).isEqualTo(sha256(changed));
         assertThat(filesIn(dir)).containsExactly(R1);
+    }
+
+    @Test
+    void aRangeAnsweredForAnotherVersionStartsOverInsteadOfSplicingTwoVersions() throws Exception {
+        media.put("/r1", LoopbackMedia.bytes(SIZE, 1));
+        Recording recording = recording(RecordingFormat.MP4, SIZE);
+        long kept = noteBytesAfter(interruptedAfter(recording, 200_000));
+        byte[] changed = LoopbackMedia.bytes(SIZE, 2);
+        // A server that ignores If-Range: it answers the range with the new version's bytes.
+        media.put("/r1", changed).validators("\"v2\"", null).ignoreIfRange();
+        media.resetRequests();
+
+        DownloadResult result = orThrow(downloader().download(recording, dir, DownloadListener.NONE));
+
+        assertThat(result.sha256()).as("the whole new version, not the old bytes joined to the new")
+                .isEqualTo(sha256(changed));
+        assertThat(Files.readAllBytes(dir.resolve(R1))).isEqualTo(changed);
+        assertThat(media.requests()).extracting(LoopbackMedia.Seen::range)
+                .containsExactly(Optional.of("bytes=" + kept + "-"), Optional.empty());
+    }
+
+    @Test
+    void aRangeWhoseTotalSizeChangedStartsOver() throws Exception {
+        byte[] first = LoopbackMedia.bytes(100_000, 1);
+        byte[] second = LoopbackMedia.bytes(60_000, 2);
+        media.put("/r1", first).breakOnceAfter(50_000);
+        Recording recording = LoopbackMedia.recording("s1", "r1", RecordingFormat.MP4,
+                new MediaLocation.RemoteUrl(media.uri("/r1"), Optional.empty())).build();
+
+        // The same validator, but the file behind it is now 60,000 bytes long: the range says so.
+        DownloadResult result = orThrow(downloader().download(recording, dir, new DownloadListener() {
+            @Override
+            public void progressed(long bytesSoFar) {
+                if (bytesSoFar >= 40_000) {
+                    media.put("/r1", second);
+                }
+            }
+        }));
+
+        assertThat(result.sha256()).isEqualTo(sha256(second));
+        assertThat(media.requests()).extracting(LoopbackMedia.Seen::range).first().isEqualTo(Optional.empty());
+        assertThat(media.requests()).extracting(LoopbackMedia.Seen::range).last().isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void bytesThatCameWithoutAValidatorAreFetchedAgainNotResumedWithinTheRun() throws Exception {
+        byte[] body = LoopbackMedia.bytes(400_000, 6);
+        media.put("/r1", body).validators(null, null).endCleanlyOnceAfter(150_000);
+
+        DownloadResult result = orThrow(downloader().download(recording(RecordingFormat.MP4, body.length), dir,
+                DownloadListener.NONE));
+
+        assertThat(result.sha256()).isEqualTo(sha256(body));
+        assertThat(media.requests()).extracting(LoopbackMedia.Seen::range)
+                .as("nothing proves the rest would be of the same file").containsExactly(Optional.empty(),
+                        Optional.empty());
     }
 
     @Test

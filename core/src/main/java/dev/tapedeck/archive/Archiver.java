@@ -51,10 +51,12 @@ import java.util.stream.Stream;
  * with {@link TapedeckError.InUse} and touches nothing. Downloads that a killed or interrupted run left half done
  * are resumed, not restarted (see {@link Downloader}).
  *
- * <p>A re-run skips every recording whose manifest entry is done and whose file still has the recorded size and
- * SHA-256 (status skipped, nothing fetched), and retries the rest. A file under a recording's name that the
- * manifest does not vouch for is downloaded again and compared (see {@link Downloader}): the same bytes are
- * recorded as skipped, other bytes fail, unless overwriting is allowed.
+ * <p>A re-run skips every recording whose manifest entry is done, names one of the recording's own paths, and whose
+ * file still has the recorded size and SHA-256 and the size the provider declares (status skipped, nothing
+ * fetched), and retries the rest, replacing a copy the manifest recorded that no longer matches. A file under a
+ * recording's name that the manifest does not vouch for is downloaded again and compared byte for byte (see
+ * {@link Downloader}), whatever its size: the same bytes are recorded as skipped, other bytes fail and are left as
+ * they are, unless overwriting is allowed.
  *
  * <p>Walking a history, an archive takes "the sessions the query selects" to mean "whatever they recorded": a
  * session whose recording was off is passed over without a request, one whose recordings the provider does not
@@ -399,15 +401,19 @@ public final class Archiver {
         ManifestEntry one(Recording recording, boolean deferNotReady) {
             ManifestEntry.Key key = new ManifestEntry.Key(recording.provider(), recording.sessionId().value(),
                     recording.id().value());
-            Optional<ManifestEntry> prior = manifest.latest(key).filter(ManifestEntry::done);
             String relative = RecordingPaths.relativePath(recording);
-            if (prior.isPresent() && verified(prior.get())) {
+            // A line vouches only for a file at one of this recording's own paths, whatever path it names.
+            Optional<ManifestEntry> prior = manifest.latest(key).filter(ManifestEntry::done)
+                    .filter(entry -> pathsOf(recording).contains(entry.path()));
+            if (prior.isPresent() && verified(prior.get()) && sizeStillDeclared(recording, relative, prior.get())) {
                 return record(prior.get().asSkipped(), Optional.empty());
             }
-            // A file the manifest recorded at this path but that no longer verifies is ours to replace.
-            Downloader chosen = prior.map(ManifestEntry::path).filter(relative::equals).isPresent()
-                    ? downloader.withOptions(downloader.options().withOverwrite(true))
-                    : downloader;
+            // A file the manifest recorded for this recording that no longer verifies is ours to replace. A file
+            // that nothing vouches for is never taken on its size alone: only the same bytes, fetched again, make
+            // it this recording's copy (another recording's, or a stranger's, fails and is left alone).
+            Downloader chosen = downloader.withOptions(prior.isPresent()
+                    ? downloader.options().withOverwrite(true)
+                    : downloader.options().withVerifyExisting(true));
             DownloadListener progress = new DownloadListener() {
                 @Override
                 public void started(Recording started, Optional<Long> totalSize) {
@@ -440,6 +446,20 @@ public final class Archiver {
                     + "); please report this as a bug", "", false);
             return record(ManifestEntry.recordingFailed(recording, RecordingPaths.relativePath(recording), error),
                     Optional.of(error));
+        }
+
+        /** The paths {@code recording} may be saved under: one per alternative, each named by its own format. */
+        private static List<String> pathsOf(Recording recording) {
+            return recording.alternatives().stream().map(recording::using).map(RecordingPaths::relativePath).toList();
+        }
+
+        /**
+         * Whether the provider's declared size, if it declares one for the file, is still the size recorded: a
+         * recording that changed at the provider is fetched again, not skipped.
+         */
+        private static boolean sizeStillDeclared(Recording recording, String relative, ManifestEntry entry) {
+            return !entry.path().equals(relative) || entry.path().endsWith(".m3u8")
+                    || recording.sizeBytes().map(size -> size == entry.sizeBytes()).orElse(true);
         }
 
         private boolean verified(ManifestEntry entry) {

@@ -464,6 +464,76 @@ class ArchiverTest {
     }
 
     @Test
+    void aFileNothingVouchesForIsComparedWithAFreshDownloadEvenWhenNoSizeIsDeclared() throws Exception {
+        media.put("/media/s1/r1", LoopbackMedia.bytes(5000, 20));
+        source.with(LoopbackMedia.recording("s1", "r1", RecordingFormat.MP4,
+                new MediaLocation.RemoteUrl(media.uri("/media/s1/r1"), Optional.empty())).build());
+        Path file = Files.createDirectories(out.resolve("loop/s1")).resolve("r1.mp4");
+        byte[] stranger = LoopbackMedia.bytes(5000, 21);
+        Files.write(file, stranger);
+
+        ArchiveSummary summary = archiver(List.of(List.of("s1"))).archive(SessionQuery.all(), out,
+                ArchiveOptions.defaults(), ArchiveListener.NONE).get();
+
+        // Before, a file of any bytes was recorded as this recording's copy, its hash vouched for, nothing fetched.
+        assertThat(media.requests()).extracting(LoopbackMedia.Seen::path).containsExactly("/media/s1/r1");
+        assertThat(summary.entries()).singleElement().satisfies(entry -> {
+            assertThat(entry.status()).isEqualTo(DownloadStatus.FAILED);
+            assertThat(entry.error().get()).contains("different content");
+        });
+        assertThat(Files.readAllBytes(file)).isEqualTo(stranger);
+        assertThat(manifest()).noneSatisfy(entry -> assertThat(entry.done()).isTrue());
+    }
+
+    @Test
+    void aManifestLineNamingAnotherRecordingsFileDoesNotVouchForThisOne() throws Exception {
+        served("s1", "r1", "a.mp4", 3000, 22);
+        served("s2", "r2", "b.mp4", 3000, 23);
+        Archiver archiver = archiver(List.of(List.of("s1", "s2")));
+        archiver.archive(SessionQuery.all(), out, ArchiveOptions.defaults(), ArchiveListener.NONE);
+        ManifestEntry first = manifest().stream().filter(entry -> entry.sessionId().equals("s1")).findFirst()
+                .orElseThrow();
+        // A line for s2 that names s1's file and hash, and s2's own file gone.
+        Files.writeString(out.resolve(Manifest.FILE_NAME), "{\"provider\":\"loop\",\"sessionId\":\"s2\","
+                + "\"recordingId\":\"r2\",\"path\":\"" + first.path() + "\",\"sizeBytes\":3000,\"sha256\":\""
+                + first.sha256() + "\",\"status\":\"downloaded\",\"error\":null}\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        Files.delete(out.resolve("loop/s2/r2.mp4"));
+        media.resetRequests();
+
+        ArchiveSummary again = archiver.archive(SessionQuery.all(), out, ArchiveOptions.defaults(),
+                ArchiveListener.NONE).get();
+
+        assertThat(again.entries()).filteredOn(entry -> entry.sessionId().equals("s2")).singleElement()
+                .satisfies(entry -> {
+                    assertThat(entry.status()).isEqualTo(DownloadStatus.DOWNLOADED);
+                    assertThat(entry.path()).isEqualTo("loop/s2/r2.mp4");
+                });
+        assertThat(out.resolve("loop/s2/r2.mp4")).exists();
+        assertManifestMatchesDisk();
+    }
+
+    @Test
+    void aCopyOfAnotherSizeThanTheProviderNowDeclaresIsFetchedAgainNotSkipped() throws Exception {
+        served("s1", "r1", "a.mp4", 4000, 24);
+        archiver(List.of(List.of("s1"))).archive(SessionQuery.all(), out, ArchiveOptions.defaults(),
+                ArchiveListener.NONE);
+        // The provider now serves, and declares, another recording under the same id.
+        media.put("/media/s1/r1", LoopbackMedia.bytes(6000, 25));
+        LoopbackMedia.Source changed = media.source().with(LoopbackMedia.recording("s1", "r1", RecordingFormat.MP4,
+                new MediaLocation.RemoteUrl(media.uri("/media/s1/r1"), Optional.empty())).sizeBytes(6000L).build());
+
+        ArchiveSummary again = new Archiver(changed, history(List.of(List.of("s1"))), CLOCK, sleeps::add)
+                .archive(SessionQuery.all(), out, ArchiveOptions.defaults(), ArchiveListener.NONE).get();
+
+        assertThat(again.entries()).singleElement().satisfies(entry -> {
+            assertThat(entry.status()).isEqualTo(DownloadStatus.DOWNLOADED);
+            assertThat(entry.sizeBytes()).isEqualTo(6000);
+        });
+        assertManifestMatchesDisk();
+    }
+
+    @Test
     void aSkippedManifestLineCountsAsDoneOnlyWhenItsFileVerifies() throws Exception {
         served("s1", "r1", "a.mp4", 2000, 18);
         served("s1", "r2", "b.mp4", 2000, 19);

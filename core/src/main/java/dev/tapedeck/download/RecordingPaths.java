@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
  * followed by {@code -} and the first {@value #HASH_DIGITS} hex digits of the SHA-256 of the whole id. So two
  * different ids never share a name, also on case-insensitive file systems ({@code Abc} and {@code abc},
  * {@code x/y} and {@code x_y}, {@code x} and {@code .x}, long ids with a common prefix): plain names are lower
- * case and never end in {@code -} and eight hex digits, hashed names always do, and two hashed names differ in
- * their hashes. The extension comes from the recording's format (see {@link FileNames}); it never contains a dot,
+ * case and never end in {@code -} and 32 hex digits, hashed names always do, and two hashed names differ in
+ * their hashes: 128 bits of SHA-256, so that no one can make two ids meet by searching for a collision (with 32
+ * bits, a search of a second found two ids sharing one file). The extension comes from the recording's format (see {@link FileNames}); it never contains a dot,
  * so it cannot make two names meet either.
  *
  * <p>Beside a file, downloads keep only hidden names (a leading dot: temp files, resume notes, locks), and an HLS
@@ -30,7 +31,7 @@ import java.util.regex.Pattern;
 public final class RecordingPaths {
 
     /** How many hex digits of the id's SHA-256 a hashed name ends with. */
-    public static final int HASH_DIGITS = 8;
+    public static final int HASH_DIGITS = 32;
     /** The longest id kept as it is, and the most characters of an id that a hashed name keeps readable. */
     public static final int MAX_READABLE = 64;
 

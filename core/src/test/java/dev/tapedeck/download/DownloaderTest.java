@@ -378,7 +378,7 @@ class DownloaderTest {
         DownloadResult result = orThrow(downloader.download(sneaky, dir, DownloadListener.NONE));
 
         assertThat(result.status()).isEqualTo(DownloadStatus.DOWNLOADED);
-        assertThat(result.relativePath()).matches("loop/_\\._s1-[0-9a-f]{8}/_\\._\\.\\._r1-[0-9a-f]{8}\\.mp4");
+        assertThat(result.relativePath()).matches("loop/_\\._s1-[0-9a-f]{32}/_\\._\\.\\._r1-[0-9a-f]{32}\\.mp4");
         assertThat(filesIn(dir)).containsExactly(result.relativePath());
     }
 

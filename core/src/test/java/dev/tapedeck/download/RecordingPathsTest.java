@@ -26,7 +26,7 @@ class RecordingPathsTest {
     private static final List<String> PIECES = List.of("x", "X", "y", "abc", "Abc", "ABC", "/", "\\", "_", "-", ".",
             "..", " ", "\u0000", "\u001b[2J", "\n", "\t", ":", "*", "?", "<", ">", "|", "\"", "%2F", "é", "e\u0301",
             "É", "日本", "\u212A", "k", "ß", "SS", "\u202E", "\uFEFF", "con", "CON", "nul.txt", "lpt1", "-1234abcd",
-            "-deadbeef", "manifest.jsonl", "0", "9", "~", "#", "\uD83C\uDFA5");
+            "-deadbeef", "-" + "0123456789abcdef".repeat(2), "manifest.jsonl", "0", "9", "~", "#", "\uD83C\uDFA5");
 
     /** How a case-insensitive, normalising file system (APFS, NTFS, SMB) compares two names. */
     private static String folded(String name) {
@@ -96,17 +96,27 @@ class RecordingPathsTest {
     }
 
     @Test
+    void idsWhoseHashesShareTheirFirst32BitsStillGetTwoNames() {
+        // Found in a second by a birthday search when names kept 8 hex digits: both were A..A-8068196d.
+        String one = "A".repeat(64) + "4a35";
+        String other = "A".repeat(64) + "7bca";
+
+        assertThat(RecordingPaths.name(one)).isNotEqualTo(RecordingPaths.name(other));
+    }
+
+    @Test
     void safeLowerCaseIdsStayAsTheyAreAndOthersKeepAReadableStartAndAHash() {
         assertThat(RecordingPaths.name("sess_0001")).isEqualTo("sess_0001");
         assertThat(RecordingPaths.name("3f2a-9c.1")).isEqualTo("3f2a-9c.1");
-        assertThat(RecordingPaths.name("Abc")).matches("Abc-[0-9a-f]{8}");
-        assertThat(RecordingPaths.name("x/y")).matches("x_y-[0-9a-f]{8}");
-        assertThat(RecordingPaths.name(".x")).matches("_x-[0-9a-f]{8}");
-        assertThat(RecordingPaths.name("..")).matches("_\\.-[0-9a-f]{8}");
-        assertThat(RecordingPaths.name("\u0000")).matches("_-[0-9a-f]{8}");
-        assertThat(RecordingPaths.name("con")).matches("_con-[0-9a-f]{8}");
-        assertThat(RecordingPaths.name("a-deadbeef")).matches("a-deadbeef-[0-9a-f]{8}");
-        assertThat(RecordingPaths.name("x".repeat(65))).matches("x{64}-[0-9a-f]{8}");
+        assertThat(RecordingPaths.name("Abc")).matches("Abc-[0-9a-f]{32}");
+        assertThat(RecordingPaths.name("x/y")).matches("x_y-[0-9a-f]{32}");
+        assertThat(RecordingPaths.name(".x")).matches("_x-[0-9a-f]{32}");
+        assertThat(RecordingPaths.name("..")).matches("_\\.-[0-9a-f]{32}");
+        assertThat(RecordingPaths.name("\u0000")).matches("_-[0-9a-f]{32}");
+        assertThat(RecordingPaths.name("con")).matches("_con-[0-9a-f]{32}");
+        assertThat(RecordingPaths.name("a-deadbeef")).isEqualTo("a-deadbeef");
+        assertThat(RecordingPaths.name("a-" + "d".repeat(32))).matches("a-d{32}-[0-9a-f]{32}");
+        assertThat(RecordingPaths.name("x".repeat(65))).matches("x{64}-[0-9a-f]{32}");
     }
 
     @Test
@@ -115,7 +125,7 @@ class RecordingPathsTest {
                 new MediaLocation.ProviderStream("events")).fileName("../whatever.json").build();
 
         assertThat(RecordingPaths.fileName(recording)).isEqualTo("rec_1.json");
-        assertThat(RecordingPaths.relativePath(recording)).matches("loop/Sess_1-[0-9a-f]{8}/rec_1\\.json");
+        assertThat(RecordingPaths.relativePath(recording)).matches("loop/Sess_1-[0-9a-f]{32}/rec_1\\.json");
         assertThat(RecordingPaths.resolve(java.nio.file.Path.of("out"), recording))
                 .isEqualTo(java.nio.file.Path.of("out").toAbsolutePath().resolve(
                         RecordingPaths.relativePath(recording)));

@@ -11,6 +11,7 @@ import dev.tapedeck.download.Fingerprint;
 import dev.tapedeck.download.LocalCopy;
 import dev.tapedeck.download.RecordingPaths;
 import dev.tapedeck.model.Recording;
+import dev.tapedeck.model.RecordingId;
 import dev.tapedeck.model.Session;
 import dev.tapedeck.model.SessionId;
 import dev.tapedeck.model.SessionQuery;
@@ -24,8 +25,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -124,8 +127,9 @@ public final class Archiver {
      */
     public Either<TapedeckError, ArchiveSummary> archive(List<SessionId> sessions, Path out, ArchiveOptions options,
             ArchiveListener listener) {
-        return run(sessions.stream().map(Selected::named).collect(Collectors.toList()).iterator(), out, options,
-                listener);
+        // A session named twice is archived once: its two runs would race for the same files.
+        return run(sessions.stream().distinct().map(Selected::named).collect(Collectors.toList()).iterator(), out,
+                options, listener);
     }
 
     /**
@@ -373,7 +377,16 @@ public final class Archiver {
             }
             boolean deferNotReady = !selected.named() && wait.isEmpty();
             List<Future<ManifestEntry>> downloads = new ArrayList<>();
+            Map<RecordingId, Recording> seen = new HashMap<>();
             for (Recording recording : listed.get()) {
+                Recording first = seen.putIfAbsent(recording.id(), recording);
+                if (first != null) {
+                    // The same recording listed twice is one recording; another one under the same id is a loss.
+                    if (!first.equals(recording)) {
+                        downloads.add(CompletableFuture.completedFuture(listedTwice(recording)));
+                    }
+                    continue;
+                }
                 try {
                     slots.acquire();
                 } catch (InterruptedException stop) {
@@ -437,6 +450,23 @@ public final class Archiver {
                         recording.id().value(), relative, error), Optional.empty());
             }
             return record(ManifestEntry.recordingFailed(recording, relative, error), Optional.of(error));
+        }
+
+        /**
+         * Reports a recording listed again under an id its session already listed: both would be one file and one
+         * manifest key, so only the first is archived, and this one is a failure outside the manifest (a line for
+         * it would stand in for the first's).
+         */
+        ManifestEntry listedTwice(Recording recording) {
+            TapedeckError error = new TapedeckError.ProviderFailure(recording.provider(), 0, recording.provider()
+                    + " listed recording " + recording.id() + " of session " + recording.sessionId() + " more than "
+                    + "once with different media; only the first was archived, since both would be one file: "
+                    + "report this to " + recording.provider(), "", false);
+            ManifestEntry entry = ManifestEntry.recordingFailed(recording, RecordingPaths.relativePath(recording),
+                    error);
+            listener.entryFailed(entry, error);
+            listener.entryDone(entry);
+            return entry;
         }
 
         /** Records a recording whose download threw, so one provider bug does not stop the archive. */

@@ -534,6 +534,37 @@ class ArchiverTest {
     }
 
     @Test
+    void twoRecordingsListedUnderOneIdAreNeverOneFileTheSecondIsAFailure() throws Exception {
+        Recording first = served("s1", "r1", "a.mp4", 3000, 26);
+        media.put("/media/s1/other", LoopbackMedia.bytes(3000, 27));
+        source.with(LoopbackMedia.recording("s1", "r1", RecordingFormat.MP4,
+                new MediaLocation.RemoteUrl(media.uri("/media/s1/other"), Optional.empty())).sizeBytes(3000L).build());
+        source.with(first);
+
+        ArchiveSummary summary = archiver(List.of(List.of("s1"))).archive(SessionQuery.all(), out,
+                ArchiveOptions.defaults(), ArchiveListener.NONE).get();
+
+        assertThat(summary.entries()).extracting(ManifestEntry::status)
+                .containsExactly(DownloadStatus.DOWNLOADED, DownloadStatus.FAILED);
+        assertThat(summary.entries().get(1).error().get()).contains("listed recording r1 of session s1 more than once");
+        assertThat(Files.readAllBytes(out.resolve("loop/s1/r1.mp4"))).isEqualTo(LoopbackMedia.bytes(3000, 26));
+        assertThat(manifest()).singleElement().satisfies(entry -> assertThat(entry.done()).isTrue());
+        assertThat(media.requests()).extracting(LoopbackMedia.Seen::path).containsExactly("/media/s1/r1");
+    }
+
+    @Test
+    void aSessionNamedTwiceIsArchivedOnce() throws Exception {
+        served("s1", "r1", "a.mp4", 3000, 28);
+
+        ArchiveSummary summary = archiver(List.of()).archive(List.of(SessionId.of("s1"), SessionId.of("s1")), out,
+                ArchiveOptions.defaults(), ArchiveListener.NONE).get();
+
+        assertThat(summary.entries()).singleElement().satisfies(entry -> assertThat(entry.status())
+                .isEqualTo(DownloadStatus.DOWNLOADED));
+        assertThat(summary.complete()).isTrue();
+    }
+
+    @Test
     void aSkippedManifestLineCountsAsDoneOnlyWhenItsFileVerifies() throws Exception {
         served("s1", "r1", "a.mp4", 2000, 18);
         served("s1", "r2", "b.mp4", 2000, 19);

@@ -55,6 +55,11 @@ final class DownloadCommand implements Callable<Integer> {
             description = "Wait up to this long for recordings that are not ready, e.g. 90s, 2m, PT2M.")
     Duration wait;
 
+    @Option(names = "--max-size", paramLabel = "SIZE", converter = ByteSizes.class, description = "The largest "
+            + "recording to save, e.g. 100GiB (default: 64GiB): a larger one, or a body that never ends, fails and "
+            + "nothing of it is kept.")
+    long maxSize = DownloadOptions.DEFAULT_MAX_RECORDING_BYTES;
+
     @Option(names = "--overwrite", description = "Replace files that already exist.")
     boolean overwrite;
 
@@ -69,6 +74,9 @@ final class DownloadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliRun run = root.run();
+        if (maxSize < 1) {
+            throw CliFailure.usage("--max-size must be at least 1 byte, was " + maxSize);
+        }
         Path folder = OutFolder.of(out);
         List<Connection> connections = ProviderSelection.select(run, Capability.LIST_RECORDINGS,
                 ProviderSelection.Scope.ONE_SESSION);
@@ -106,7 +114,8 @@ final class DownloadCommand implements Callable<Integer> {
                     "session " + session + " has no recordings at " + connection.provider()));
         }
         Downloader downloader = new Downloader(connection.recordings(), run.env().clock(),
-                DownloadOptions.defaults().withOverwrite(overwrite).withVerifyExisting(verify));
+                DownloadOptions.defaults().withOverwrite(overwrite).withVerifyExisting(verify)
+                        .withMaxRecordingBytes(maxSize));
         Map<ManifestEntry.Key, Fingerprint> recorded = recorded(folder);
         Set<RecordingId> handled = new HashSet<>();
         List<Recording> pending = recordings;

@@ -236,6 +236,26 @@ class DownloadCommandTest {
     }
 
     @Test
+    void aRecordingLargerThanMaxSizeFailsInOneLineAndNothingIsKept() throws Exception {
+        CliHarness.Result result = cli.run("--provider", "anchor", "download", "sess_0001", "--out",
+                dir.toString(), "--max-size", "1KiB");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(8);
+        assertThat(result.errLines()).singleElement().asString().startsWith("tapedeck: ")
+                .contains("more than the 1024 it may have", "--max-size");
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void aMaxSizeOfNothingIsAUsageError() {
+        CliHarness.Result result = cli.run("--provider", "anchor", "download", "sess_0001", "--out",
+                dir.toString(), "--max-size", "0");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.errLines()).singleElement().asString().contains("--max-size must be at least 1 byte");
+    }
+
+    @Test
     void noApiKeyReachesTheMediaHost() {
         sandbox.counters().reset();
 

@@ -11,16 +11,29 @@ package dev.tapedeck.download;
  *                            transfer
  * @param maxPlaylistBytes    the largest inline HLS playlist saved, in UTF-8 bytes
  * @param maxPlaylistSegments the most segments (and side files) one HLS playlist may reference
+ * @param maxRecordingBytes   the largest recording saved, with all its segments: a body with no declared end (or an
+ *                            endless run of pages or segments) stops there and fails, nothing kept, rather than
+ *                            filling the disk; a provider that declares a larger size is refused up front
  */
 public record DownloadOptions(boolean overwrite, boolean verifyExisting, int maxAttempts, long maxPlaylistBytes,
-        int maxPlaylistSegments) {
+        int maxPlaylistSegments, long maxRecordingBytes) {
 
     /** The default {@link #maxPlaylistBytes()}: 16 MiB, some 100,000 segments with long signed URLs. */
     public static final long DEFAULT_MAX_PLAYLIST_BYTES = 16L * 1024 * 1024;
     /** The default {@link #maxPlaylistSegments()}: 100,000, over two days of 2-second segments. */
     public static final int DEFAULT_MAX_PLAYLIST_SEGMENTS = 100_000;
 
-    /** Requires at least one attempt and positive playlist limits. */
+    /** The default {@link #maxRecordingBytes()}: 64 GiB, hours of high-resolution video. */
+    public static final long DEFAULT_MAX_RECORDING_BYTES = 64L * 1024 * 1024 * 1024;
+
+    /** Options with the default {@link #maxRecordingBytes()}, as before it existed. */
+    public DownloadOptions(boolean overwrite, boolean verifyExisting, int maxAttempts, long maxPlaylistBytes,
+            int maxPlaylistSegments) {
+        this(overwrite, verifyExisting, maxAttempts, maxPlaylistBytes, maxPlaylistSegments,
+                DEFAULT_MAX_RECORDING_BYTES);
+    }
+
+    /** Requires at least one attempt and positive limits. */
     public DownloadOptions {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
@@ -29,30 +42,43 @@ public record DownloadOptions(boolean overwrite, boolean verifyExisting, int max
             throw new IllegalArgumentException("the playlist limits must be positive, were " + maxPlaylistBytes
                     + " bytes and " + maxPlaylistSegments + " segments");
         }
+        if (maxRecordingBytes < 1) {
+            throw new IllegalArgumentException("maxRecordingBytes must be positive, was " + maxRecordingBytes);
+        }
     }
 
-    /** Never overwrite; existing files checked without fetching; 3 attempts per file; the default playlist limits. */
+    /**
+     * Never overwrite; existing files checked without fetching; 3 attempts per file; the default playlist and
+     * recording limits.
+     */
     public static DownloadOptions defaults() {
-        return new DownloadOptions(false, false, 3, DEFAULT_MAX_PLAYLIST_BYTES, DEFAULT_MAX_PLAYLIST_SEGMENTS);
+        return new DownloadOptions(false, false, 3, DEFAULT_MAX_PLAYLIST_BYTES, DEFAULT_MAX_PLAYLIST_SEGMENTS,
+                DEFAULT_MAX_RECORDING_BYTES);
     }
 
     /** These options with another overwrite choice. */
     public DownloadOptions withOverwrite(boolean value) {
-        return new DownloadOptions(value, verifyExisting, maxAttempts, maxPlaylistBytes, maxPlaylistSegments);
+        return new DownloadOptions(value, verifyExisting, maxAttempts, maxPlaylistBytes, maxPlaylistSegments, maxRecordingBytes);
     }
 
     /** These options with another choice of how existing files are checked. */
     public DownloadOptions withVerifyExisting(boolean value) {
-        return new DownloadOptions(overwrite, value, maxAttempts, maxPlaylistBytes, maxPlaylistSegments);
+        return new DownloadOptions(overwrite, value, maxAttempts, maxPlaylistBytes, maxPlaylistSegments, maxRecordingBytes);
     }
 
     /** These options with another attempt count. */
     public DownloadOptions withMaxAttempts(int value) {
-        return new DownloadOptions(overwrite, verifyExisting, value, maxPlaylistBytes, maxPlaylistSegments);
+        return new DownloadOptions(overwrite, verifyExisting, value, maxPlaylistBytes, maxPlaylistSegments, maxRecordingBytes);
     }
 
     /** These options with other playlist limits. */
     public DownloadOptions withPlaylistLimits(long bytes, int segments) {
-        return new DownloadOptions(overwrite, verifyExisting, maxAttempts, bytes, segments);
+        return new DownloadOptions(overwrite, verifyExisting, maxAttempts, bytes, segments, maxRecordingBytes);
+    }
+
+    /** These options with another largest recording. */
+    public DownloadOptions withMaxRecordingBytes(long value) {
+        return new DownloadOptions(overwrite, verifyExisting, maxAttempts, maxPlaylistBytes, maxPlaylistSegments,
+                value);
     }
 }

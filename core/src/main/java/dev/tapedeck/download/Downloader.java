@@ -343,13 +343,13 @@ public final class Downloader {
      * hands it to {@code then} (which moves or compares it) while the temp file is still there. The temp file is
      * deleted afterwards, unless the failure left bytes worth resuming.
      */
-    private static Either<TapedeckError, Fingerprint> fetchFile(LiveRecording live, Transfer transfer, Path target,
+    private Either<TapedeckError, Fingerprint> fetchFile(LiveRecording live, Transfer transfer, Path target,
             Progress progress, String what, Function<Fingerprint, Either<TapedeckError, Fingerprint>> then) {
         Recording recording = live.current();
         try (PartialFile part = PartialFile.resumable(LocalFiles.partFile(target), LocalFiles.resumeNote(target),
                 recording, recording.format() == RecordingFormat.EVENTS)) {
             Either<TapedeckError, Fingerprint> fetched = transfer.fetch(current -> wholeFile(current, what), part,
-                    Transfer.Expectation.of(recording), progress, what);
+                    Transfer.Expectation.of(recording, options.maxRecordingBytes()), progress, what);
             Optional<Long> promised = live.current().sizeBytes();
             if (fetched.isRight() && promised.isPresent() && promised.get() != fetched.get().sizeBytes()) {
                 return Either.left(new TapedeckError.Integrity(live.current().provider(), what + ": the provider "

@@ -87,7 +87,7 @@ final class HlsDownload {
                 int index = i;
                 long before = done;
                 Transfer.Expectation expected = Transfer.Expectation.hlsPart(first.get().isSideFile(i),
-                        declared.map(size -> size - before));
+                        declared.map(size -> size - before), options.maxRecordingBytes() - before);
                 Either<TapedeckError, Fingerprint> fetched;
                 try (PartialFile part = PartialFile.fresh(temp, false)) {
                     fetched = transfer.fetch(recording -> resource(recording, index, count), part, expected,

@@ -49,19 +49,34 @@ final class Transfer {
      * @param size    its size, when the provider declared it: a clean end before it is a break, as for a length
      *                the server announced
      * @param limit   the most bytes it may have
+     * @param bound   what sets the limit, for the message of a body that passes it
      */
-    record Expectation(ContentSniffer.Expected content, Optional<Long> size, Optional<Long> limit) {
+    record Expectation(ContentSniffer.Expected content, Optional<Long> size, Optional<Long> limit, String bound) {
 
-        /** A recording's own file: what its format holds, of the provider's size when it gave one. */
-        static Expectation of(Recording recording) {
-            return new Expectation(ContentSniffer.Expected.of(recording), recording.sizeBytes(),
-                    recording.sizeBytes());
+        /** What a limit set by the provider's size is called. */
+        static final String PROVIDER_SIZE = "the provider's size";
+        /** What a limit set by {@link DownloadOptions#maxRecordingBytes()} is called. */
+        static final String MAX_SIZE = "the largest recording saved (--max-size, DownloadOptions.maxRecordingBytes); "
+                + "raise it if the recording is really that large";
+
+        /**
+         * A recording's own file: what its format holds, of the provider's size when it gave one, and of at most
+         * {@code max} bytes.
+         */
+        static Expectation of(Recording recording, long max) {
+            Optional<Long> declared = recording.sizeBytes();
+            boolean ownSize = declared.filter(size -> size <= max).isPresent();
+            return new Expectation(ContentSniffer.Expected.of(recording), declared,
+                    Optional.of(ownSize ? declared.get() : max), ownSize ? PROVIDER_SIZE : MAX_SIZE);
         }
 
-        /** One resource of an HLS playlist, of at most {@code budget} bytes when the playlist's size is known. */
-        static Expectation hlsPart(boolean sideFile, Optional<Long> budget) {
+        /**
+         * One resource of an HLS playlist: of at most {@code budget} bytes when the playlist's size is known, else
+         * at most {@code room}, what is left of the largest recording saved.
+         */
+        static Expectation hlsPart(boolean sideFile, Optional<Long> budget, long room) {
             return new Expectation(sideFile ? ContentSniffer.Expected.SIDE_FILE : ContentSniffer.Expected.SEGMENT,
-                    Optional.empty(), budget);
+                    Optional.empty(), Optional.of(budget.orElse(room)), budget.isPresent() ? PROVIDER_SIZE : MAX_SIZE);
         }
     }
 
@@ -143,14 +158,14 @@ final class Transfer {
                     announced = media.totalSize().or(() -> end).or(() -> earlier).or(expectation::size);
                     Optional<Long> tooBig = announced.filter(size -> limit.isPresent() && size > limit.get());
                     if (tooBig.isPresent()) {
-                        return Either.left(tooLarge(provider, what, tooBig.get(), limit.get()));
+                        return Either.left(tooLarge(provider, what, tooBig.get(), limit.get(), expectation.bound()));
                     }
                     Optional<String> broke = body.copyTo(progress, limit);
                     if (Thread.currentThread().isInterrupted() || broke.filter(Body.INTERRUPTED::equals).isPresent()) {
                         return interrupted(file, provider, what);
                     }
                     if (limit.isPresent() && file.written() > limit.get()) {
-                        return Either.left(tooLarge(provider, what, file.written(), limit.get()));
+                        return Either.left(tooLarge(provider, what, file.written(), limit.get(), expectation.bound()));
                     }
                     if (broke.isEmpty() && announced.isPresent() && file.written() < announced.get()) {
                         broke = Optional.of("the body ended early");
@@ -317,9 +332,9 @@ final class Transfer {
                 + ", the server sent " + arrived + "; nothing was kept, try again later");
     }
 
-    private static TapedeckError tooLarge(String provider, String what, long size, long limit) {
+    private static TapedeckError tooLarge(String provider, String what, long size, long limit, String bound) {
         return new TapedeckError.Integrity(provider, what + ": the body has at least " + size + " bytes, more than the "
-                + limit + " it may have (the provider's size); nothing was kept, download it again");
+                + limit + " it may have (" + bound + "); nothing was kept, download it again");
     }
 
     private static <T> Either<TapedeckError, T> interrupted(PartialFile file, String provider, String what) {

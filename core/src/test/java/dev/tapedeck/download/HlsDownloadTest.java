@@ -138,6 +138,19 @@ class HlsDownloadTest {
     }
 
     @Test
+    void segmentsWithoutAProvidersSizeStopOnceTheyPassTheLargestRecordingSaved() {
+        Recording undeclared = playlist("r1", 10, 10);
+
+        TapedeckError failure = downloader.withOptions(DownloadOptions.defaults().withMaxRecordingBytes(3L * 376 + 100))
+                .download(undeclared, dir, DownloadListener.NONE).getLeft();
+
+        assertThat(failure).isInstanceOf(TapedeckError.Integrity.class);
+        assertThat(failure.message()).startsWith("segment 4 of 10").contains("--max-size");
+        assertThat(media.requests()).hasSize(4);
+        assertThat(dir.resolve("loop/s1/r1.m3u8")).doesNotExist();
+    }
+
+    @Test
     void segmentsThatFallShortOfTheProvidersSizeAreNoCopy() {
         Recording declared = sized(playlist("r1", 3, 3), 3L * 376 + 1);
 

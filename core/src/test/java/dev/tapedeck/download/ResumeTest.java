@@ -204,6 +204,33 @@ class ResumeTest {
     }
 
     @Test
+    void aBodyWithoutADeclaredEndStopsAtTheLargestRecordingSavedAndKeepsNothing() throws Exception {
+        // Chunked, no provider size: only the limit ends it.
+        media.put("/r1", LoopbackMedia.bytes(SIZE, 7)).endCleanlyOnceAfter(SIZE);
+        Recording unsized = LoopbackMedia.recording("s1", "r1", RecordingFormat.MP4,
+                new MediaLocation.RemoteUrl(media.uri("/r1"), Optional.empty())).build();
+
+        TapedeckError failure = new Downloader(source, CLOCK, DownloadOptions.defaults().withMaxRecordingBytes(300_000))
+                .download(unsized, dir, DownloadListener.NONE).getLeft();
+
+        assertThat(failure).isInstanceOf(TapedeckError.Integrity.class);
+        assertThat(failure.message()).contains("more than the 300000 it may have (the largest recording saved "
+                + "(--max-size");
+        assertThat(filesIn(dir)).isEmpty();
+    }
+
+    @Test
+    void aProviderSizeAboveTheLargestRecordingSavedIsRefusedBeforeAByteIsKept() throws Exception {
+        media.put("/r1", LoopbackMedia.bytes(SIZE, 8));
+
+        TapedeckError failure = new Downloader(source, CLOCK, DownloadOptions.defaults().withMaxRecordingBytes(300_000))
+                .download(recording(RecordingFormat.MP4, SIZE), dir, DownloadListener.NONE).getLeft();
+
+        assertThat(failure.message()).contains("at least " + SIZE + " bytes, more than the 300000", "--max-size");
+        assertThat(filesIn(dir)).isEmpty();
+    }
+
+    @Test
     void withoutAStrongEtagTheLastModifiedDateGuardsTheResume() throws Exception {
         String date = "Wed, 31 Dec 2025 23:00:00 GMT";
         byte[] body = LoopbackMedia.bytes(SIZE, 3);

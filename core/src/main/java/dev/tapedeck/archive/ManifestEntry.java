@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param path        the file relative to the archive folder with {@code /} separators (for HLS: the playlist);
  *                    empty when unknown
  * @param sizeBytes   bytes on disk (HLS: playlist plus segments); 0 for a failure
- * @param sha256      lower-case hex SHA-256 of the file (HLS: of the playlist); empty for a failure
+ * @param sha256      lower-case hex SHA-256 of the file (HLS: one SHA-256 over the SHA-256 of the playlist and of
+ *                    each file it references, in order); empty for a failure
  * @param status      downloaded, skipped or failed
  * @param error       the failure's one-line message, present for every failure; also present on a skipped entry
  *                    that is {@linkplain #notReady() not ready}, saying so; absent otherwise

@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param relativePath {@code path} relative to the folder the caller named, with {@code /} separators
  *                     ({@code <provider>/<session>/<file>} unless the caller chose the name)
  * @param sizeBytes    the bytes on disk (HLS: playlist plus segments)
- * @param sha256       lower-case hex SHA-256 of the file (HLS: of the playlist)
+ * @param sha256       lower-case hex SHA-256 of the file (HLS: one SHA-256 over the SHA-256 of the playlist and of
+ *                     each file it references, in order)
  * @param status       {@link DownloadStatus#DOWNLOADED} or {@link DownloadStatus#SKIPPED}, never failed
  */
 public record DownloadResult(String provider, SessionId sessionId, RecordingId recordingId, Path path,

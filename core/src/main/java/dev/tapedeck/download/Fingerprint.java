@@ -6,7 +6,8 @@ import java.util.Objects;
  * What identifies a downloaded copy: its size and SHA-256.
  *
  * @param sizeBytes the number of bytes (for an HLS copy: the playlist plus every file it references)
- * @param sha256    the lower-case hex SHA-256 of the file (for an HLS copy: of the playlist file)
+ * @param sha256    the lower-case hex SHA-256 of the file (for an HLS copy: one SHA-256 over the SHA-256 of the
+ *                  playlist and of each file it references, in order)
  */
 public record Fingerprint(long sizeBytes, String sha256) {
     /** Checks for a non-negative size and a 64-digit hex hash. */

@@ -2,10 +2,12 @@ package dev.tapedeck.download;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 
 /** SHA-256 digests as lower-case hex, over streams in a fixed buffer. */
 final class Hashing {
@@ -35,6 +37,18 @@ final class Hashing {
             out[2 * i + 1] = HEX[bytes[i] & 0xF];
         }
         return new String(out);
+    }
+
+    /**
+     * The fingerprint of a copy made of several files (an HLS playlist and the files it references): one SHA-256
+     * over the lower-case hex SHA-256 of each file, in order, so that no byte of any of them can change unseen.
+     */
+    static String ofFiles(List<String> sha256s) {
+        MessageDigest all = sha256();
+        for (String each : sha256s) {
+            all.update(each.getBytes(StandardCharsets.US_ASCII));
+        }
+        return hex(all.digest());
     }
 
     /** The SHA-256 of {@code file}, read in a fixed buffer. */

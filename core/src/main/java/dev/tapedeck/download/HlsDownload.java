@@ -74,6 +74,7 @@ final class HlsDownload {
         String folderName = resourceFolder(playlist.getFileName().toString());
         Path folder = playlist.resolveSibling(folderName);
         List<String> references = new ArrayList<>(count);
+        List<String> hashes = new ArrayList<>(count + 1);
         long done = 0;
         try {
             if (!Files.exists(playlist, LinkOption.NOFOLLOW_LINKS)) {
@@ -101,6 +102,7 @@ final class HlsDownload {
                     return Either.left(fetched.getLeft());
                 }
                 done += fetched.get().sizeBytes();
+                hashes.add(fetched.get().sha256());
                 references.add(relativeReference(folderName, local));
             }
             if (declared.isPresent() && declared.get() != done) {
@@ -118,7 +120,8 @@ final class HlsDownload {
             LocalFiles.moveIntoPlace(temp, playlist);
             long total = done + text.length;
             progress.accept(total);
-            return Either.right(new Fingerprint(total, Hashing.hex(Hashing.sha256().digest(text))));
+            hashes.add(0, Hashing.hex(Hashing.sha256().digest(text)));
+            return Either.right(new Fingerprint(total, Hashing.ofFiles(hashes)));
         } catch (IOException storage) {
             return Either.left(new TapedeckError.Storage(provider, "could not write the HLS copy of " + what
                     + " in " + playlist.getParent() + ": " + storage + "; check free space and permissions"));

@@ -8,16 +8,15 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Measures a downloaded copy on disk the way {@link Downloader} fingerprints it, to check it later: a file's size
- * and SHA-256; for an HLS playlist ({@code .m3u8}), the playlist's SHA-256 and the size of the playlist plus
- * every local file it references, each of which must exist inside the playlist's folder (and the playlist must be
- * finished: one without {@code #EXT-X-ENDLIST} is only part of a recording); and compares two copies byte for byte
- * through their hashes.
+ * and SHA-256; for an HLS playlist ({@code .m3u8}), the size of the playlist plus every local file it references,
+ * each of which must exist inside the playlist's folder (and the playlist must be finished: one without
+ * {@code #EXT-X-ENDLIST} is only part of a recording), and one SHA-256 over the SHA-256 of each of those files in
+ * order, so a changed segment changes it; and compares two copies byte for byte through their hashes.
  */
 public final class LocalCopy {
 
@@ -32,13 +31,19 @@ public final class LocalCopy {
         }
         try {
             long size = 0;
+            List<String> hashes = new ArrayList<>(files.get().size());
             for (Path file : files.get()) {
                 size += Files.size(file);
+                hashes.add(Hashing.sha256Of(file));
             }
-            return Either.right(new Fingerprint(size, Hashing.sha256Of(path)));
+            return Either.right(new Fingerprint(size, playlist(path) ? Hashing.ofFiles(hashes) : hashes.get(0)));
         } catch (IOException unreadable) {
             return Either.left(unreadable(path, unreadable));
         }
+    }
+
+    private static boolean playlist(Path path) {
+        return FileNames.extension(path.getFileName().toString()).equals("m3u8");
     }
 
     /**
@@ -46,24 +51,7 @@ public final class LocalCopy {
      * playlist also the same bytes in every file it references. Left when either cannot be read completely.
      */
     public static Either<TapedeckError, Boolean> sameContent(Path one, Path other) {
-        return contentDigest(one).flatMap(first -> contentDigest(other).map(first::equals));
-    }
-
-    /** One SHA-256 over the SHA-256 of every file of the copy, in playlist order. */
-    private static Either<TapedeckError, String> contentDigest(Path path) {
-        Either<TapedeckError, List<Path>> files = files(path);
-        if (files.isLeft()) {
-            return Either.left(files.getLeft());
-        }
-        try {
-            MessageDigest all = Hashing.sha256();
-            for (Path file : files.get()) {
-                all.update(Hashing.sha256Of(file).getBytes(StandardCharsets.US_ASCII));
-            }
-            return Either.right(Hashing.hex(all.digest()));
-        } catch (IOException unreadable) {
-            return Either.left(unreadable(path, unreadable));
-        }
+        return measure(one).flatMap(first -> measure(other).map(first::equals));
     }
 
     /** The files a copy consists of: the file itself, then for a playlist every local file it references. */
@@ -74,7 +62,7 @@ public final class LocalCopy {
             }
             List<Path> files = new ArrayList<>();
             files.add(path);
-            if (FileNames.extension(path.getFileName().toString()).equals("m3u8")) {
+            if (playlist(path)) {
                 Either<TapedeckError, HlsPlaylist> playlist = HlsPlaylist.parse(
                         Files.readString(path, StandardCharsets.UTF_8), Integer.MAX_VALUE, "", path.toString());
                 if (playlist.isLeft()) {

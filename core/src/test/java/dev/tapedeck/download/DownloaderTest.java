@@ -429,7 +429,9 @@ class DownloaderTest {
         assertThat(Files.readAllBytes(copy.resolve("r1_segments/00002.m4s"))).isEqualTo(seg1);
         long total = init.length + seg0.length + seg1.length + saved.getBytes(StandardCharsets.UTF_8).length;
         assertThat(result.sizeBytes()).isEqualTo(total);
-        assertThat(result.sha256()).isEqualTo(sha256(saved.getBytes(StandardCharsets.UTF_8)));
+        String each = sha256(saved.getBytes(StandardCharsets.UTF_8)) + sha256(init) + sha256(seg0) + sha256(seg1);
+        assertThat(result.sha256()).as("one SHA-256 over each file's, in order")
+                .isEqualTo(sha256(each.getBytes(StandardCharsets.US_ASCII)));
         assertThat(LocalCopy.measure(result.path()).get()).isEqualTo(new Fingerprint(total, result.sha256()));
         assertThat(filesIn(copy)).containsExactly("r1.m3u8", "r1_segments/00000.mp4",
                 "r1_segments/00001.m4s", "r1_segments/00002.m4s");

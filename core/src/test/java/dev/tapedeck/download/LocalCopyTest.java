@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A playlist saved by a version that took a live HLS playlist for a finished recording is only part of it: it must
- * not verify as a finished copy, so an archive fetches it again instead of skipping it for good.
+ * What a saved copy's fingerprint covers: a playlist saved by a version that took a live HLS playlist for a finished
+ * recording is only part of it and must not verify as a finished copy, so an archive fetches it again instead of
+ * skipping it for good; and an HLS copy's hash covers every file it references, not only the playlist's text.
  */
 class LocalCopyTest {
 
@@ -34,5 +35,20 @@ class LocalCopyTest {
 
         assertThat(LocalCopy.measure(playlist).get().sizeBytes()).isEqualTo(Files.size(playlist) + 4);
         assertThat(LocalCopy.sameContent(playlist, playlist).get()).isTrue();
+    }
+
+    @Test
+    void aSegmentChangedOnDiskChangesTheCopysFingerprintEvenAtTheSameSize() throws Exception {
+        Files.createDirectories(folder.resolve("rec_segments"));
+        Path segment = Files.write(folder.resolve("rec_segments/0.ts"), new byte[] {0x47, 1, 2, 3});
+        Path playlist = Files.writeString(folder.resolve("rec.m3u8"), SO_FAR + "#EXT-X-ENDLIST\n");
+        Fingerprint before = LocalCopy.measure(playlist).get();
+
+        Files.write(segment, new byte[] {0x47, 1, 2, 4});
+
+        // Before, the hash was the playlist's alone: a changed segment of the same size verified as the same copy.
+        Fingerprint after = LocalCopy.measure(playlist).get();
+        assertThat(after.sizeBytes()).isEqualTo(before.sizeBytes());
+        assertThat(after.sha256()).isNotEqualTo(before.sha256());
     }
 }

@@ -122,6 +122,7 @@ class NotteE2eTest {
         assertThat(references).hasSize(3);
         Path folder = result.path().getParent();
         long total = Files.size(result.path());
+        StringBuilder hashes = new StringBuilder(Media.sha256(result.path()));
         for (int i = 0; i < references.size(); i++) {
             URI reference = new URI(references.get(i));
             assertThat(reference.isAbsolute()).as("reference %s", reference).isFalse();
@@ -129,9 +130,11 @@ class NotteE2eTest {
             assertThat(segment).startsWith(folder).isRegularFile();
             assertThat(Files.readAllBytes(segment)).as("segment %d", i).isEqualTo(Media.hlsSegment(i));
             total += Files.size(segment);
+            hashes.append(Media.sha256(segment));
         }
         assertThat(result.sizeBytes()).isEqualTo(total);
-        assertThat(result.sha256()).isEqualTo(Media.sha256(result.path()));
+        assertThat(result.sha256()).as("one SHA-256 over the playlist's and each segment's, in order")
+                .isEqualTo(Media.sha256(hashes.toString().getBytes(StandardCharsets.US_ASCII)));
         assertThat(right(LocalCopy.measure(result.path()))).isEqualTo(new Fingerprint(total, result.sha256()));
     }
 

@@ -148,14 +148,14 @@ record Folder(Map<String, Stored> files, Set<String> hidden, Optional<List<Strin
         Map<ManifestEntry.Key, ManifestEntry> ours = byKey(entries.get());
         for (ManifestEntry entry : entries.get()) {
             ManifestEntry expected = cleanEntries.get(entry.key());
-            Stored onDisk = files.get(entry.path());
+            Optional<String> onDisk = copySha256(entry.path());
             if (expected == null) {
                 tally.corrupt("the manifest names a recording the clean run did not: " + entry);
-            } else if (entry.done() && (onDisk == null || !onDisk.sha256().equals(entry.sha256())
+            } else if (entry.done() && (onDisk.isEmpty() || !onDisk.get().equals(entry.sha256())
                     || !entry.sha256().equals(expected.sha256()) || entry.sizeBytes() != expected.sizeBytes())) {
                 tally.corrupt("the manifest vouches for " + entry.path() + " (" + entry.sha256() + "), but the"
-                        + " folder holds " + (onDisk == null ? "nothing there" : onDisk.sha256()));
-            } else if (!entry.done() && onDisk != null) {
+                        + " folder holds " + onDisk.orElse("nothing there"));
+            } else if (!entry.done() && onDisk.isPresent()) {
                 tally.corrupt("the manifest says " + entry.path() + " failed, yet it is there: " + entry.error());
             }
         }
@@ -168,6 +168,26 @@ record Folder(Map<String, Stored> files, Set<String> hidden, Optional<List<Strin
                 tally.lost("the manifest has no finished entry for " + expected.path());
             }
         }
+    }
+
+    /**
+     * The SHA-256 a manifest line must give for the copy at {@code relative}, as the README defines it: the file's;
+     * for an HLS playlist, one SHA-256 over the hex SHA-256 of the playlist and of each of its segments, in order
+     * (they are named {@code 00000.ts} on, so in name order). Empty when nothing is there.
+     */
+    private Optional<String> copySha256(String relative) {
+        Stored first = files.get(relative);
+        if (first == null || !relative.endsWith(".m3u8")) {
+            return Optional.ofNullable(first).map(Stored::sha256);
+        }
+        String segments = relative.substring(0, relative.length() - ".m3u8".length()) + "_segments/";
+        StringBuilder all = new StringBuilder(first.sha256());
+        files.forEach((path, stored) -> {
+            if (path.startsWith(segments)) {
+                all.append(stored.sha256());
+            }
+        });
+        return Optional.of(SourceMedia.sha256(all.toString().getBytes(StandardCharsets.US_ASCII)));
     }
 
     private static Map<ManifestEntry.Key, ManifestEntry> byKey(List<ManifestEntry> entries) {

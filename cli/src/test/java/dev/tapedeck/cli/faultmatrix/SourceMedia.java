@@ -72,7 +72,8 @@ final class SourceMedia {
         }
     }
 
-    private static String sha256(byte[] bytes) {
+    /** Lower-case hex SHA-256 of {@code bytes}. */
+    static String sha256(byte[] bytes) {
         return HexFormat.of().formatHex(digest().digest(bytes));
     }
 

@@ -2,7 +2,9 @@ package dev.tapedeck.cli;
 
 import dev.tapedeck.model.SessionId;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -20,15 +22,23 @@ final class SessionIdFile {
     private SessionIdFile() {
     }
 
+    /** The most bytes read: millions of ids. Beyond it (a device that never ends, a wrong file) is a usage error. */
+    static final int MAX_BYTES = 64 * 1024 * 1024;
+
     /** The ids in {@code file}, in file order. */
     static List<SessionId> read(Path file) {
         List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw CliFailure.usage("--sessions-from " + file + " holds more than " + (MAX_BYTES >> 20) + " MiB; "
+                        + "give a file with one session id per line, split into files of at most that size");
+            }
+            lines = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString().lines().toList();
         } catch (NoSuchFileException missing) {
             throw CliFailure.usage("--sessions-from " + file + ": no such file; give a file with one session id "
                     + "per line");
-        } catch (MalformedInputException notText) {
+        } catch (CharacterCodingException notText) {
             throw CliFailure.usage("--sessions-from " + file + " is not UTF-8 text; give a file with one session "
                     + "id per line");
         } catch (IOException unreadable) {

@@ -10,6 +10,7 @@ import dev.tapedeck.sandbox.Sandbox;
 import dev.tapedeck.sandbox.SandboxOptions;
 import dev.tapedeck.sandbox.anchor.AnchorApi;
 import dev.tapedeck.sandbox.notte.NotteApi;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -233,5 +234,20 @@ class CliContractTest {
                 .containsExactlyInAnyOrder("call_0001", "call_0002");
         assertOneErrorLine(cli.run("--provider", "kataven", "archive", "--sessions-from",
                 dir.resolve("missing.txt").toString()), 2, "no such file");
+    }
+
+    @Test
+    void aSessionsFromFileThatNeverEndsIsOneUsageLineNotAllOfMemory() throws Exception {
+        // A file one byte over the limit stands for /dev/zero, which was read until the heap ran out.
+        Path huge = dir.resolve("huge.txt");
+        try (var out = Files.newOutputStream(huge)) {
+            byte[] line = "call_0001\n".repeat(1024).getBytes(StandardCharsets.UTF_8);
+            for (long written = 0; written <= SessionIdFile.MAX_BYTES; written += line.length) {
+                out.write(line);
+            }
+        }
+
+        assertOneErrorLine(cli.run("--provider", "kataven", "archive", "--sessions-from", huge.toString(), "--out",
+                dir.resolve("out").toString()), 2, "holds more than 64 MiB");
     }
 }

@@ -61,6 +61,11 @@ final class ArchiveCommand implements Callable<Integer> {
             + "nothing of it is kept.")
     long maxSize = DownloadOptions.DEFAULT_MAX_RECORDING_BYTES;
 
+    @Option(names = "--min-free", paramLabel = "SIZE", converter = ByteSizes.class, description = "The space to "
+            + "leave free on the disk, e.g. 200MiB (default: 1GiB; 0 for none): a download stops before it takes "
+            + "more, keeping what it has for the next run.")
+    long minFree = DownloadOptions.DEFAULT_MIN_FREE_BYTES;
+
     @Option(names = "--wait", paramLabel = "DURATION", converter = Durations.class,
             description = "Wait up to this long for recordings that are not ready, e.g. 90s, 2m, PT2M.")
     Duration wait;
@@ -128,7 +133,7 @@ final class ArchiveCommand implements Callable<Integer> {
     private int archive(CliRun run, List<Connection> connections, Path folder, Map<String, List<SessionId>> seeded) {
         SessionQuery query = filters.toQuery();
         ArchiveOptions options = ArchiveOptions.defaults().withParallelism(parallel);
-        options = options.withDownload(options.download().withMaxRecordingBytes(maxSize));
+        options = options.withDownload(options.download().withMaxRecordingBytes(maxSize).withMinFreeBytes(minFree));
         if (wait != null) {
             options = options.withWaitForReady(wait);
         }

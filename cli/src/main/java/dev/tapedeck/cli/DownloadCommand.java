@@ -60,6 +60,11 @@ final class DownloadCommand implements Callable<Integer> {
             + "nothing of it is kept.")
     long maxSize = DownloadOptions.DEFAULT_MAX_RECORDING_BYTES;
 
+    @Option(names = "--min-free", paramLabel = "SIZE", converter = ByteSizes.class, description = "The space to "
+            + "leave free on the disk, e.g. 200MiB (default: 1GiB; 0 for none): a download stops before it takes "
+            + "more, keeping what it has for the next run.")
+    long minFree = DownloadOptions.DEFAULT_MIN_FREE_BYTES;
+
     @Option(names = "--overwrite", description = "Replace files that already exist.")
     boolean overwrite;
 
@@ -115,7 +120,7 @@ final class DownloadCommand implements Callable<Integer> {
         }
         Downloader downloader = new Downloader(connection.recordings(), run.env().clock(),
                 DownloadOptions.defaults().withOverwrite(overwrite).withVerifyExisting(verify)
-                        .withMaxRecordingBytes(maxSize));
+                        .withMaxRecordingBytes(maxSize).withMinFreeBytes(minFree));
         Map<ManifestEntry.Key, Fingerprint> recorded = recorded(folder);
         Set<RecordingId> handled = new HashSet<>();
         List<Recording> pending = recordings;

@@ -247,6 +247,17 @@ class DownloadCommandTest {
     }
 
     @Test
+    void aDiskWithLessThanMinFreeLeftStopsTheDownloadInOneLine() throws Exception {
+        CliHarness.Result result = cli.run("--provider", "anchor", "download", "sess_0001", "--out",
+                dir.toString(), "--min-free", "900000GiB");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.errLines()).singleElement().asString().startsWith("tapedeck: ")
+                .contains("bytes free", "free some space and run again");
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
     void aMaxSizeOfNothingIsAUsageError() {
         CliHarness.Result result = cli.run("--provider", "anchor", "download", "sess_0001", "--out",
                 dir.toString(), "--max-size", "0");

@@ -242,7 +242,7 @@ public final class Downloader {
         boolean hls = HlsDownload.handles(recording);
         boolean keepExisting = Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !options.overwrite();
         LiveRecording live = new LiveRecording(source, recording, clock);
-        Transfer transfer = new Transfer(live, options.maxAttempts());
+        Transfer transfer = new Transfer(live, options.maxAttempts(), options.minFreeBytes());
         Progress progress = new Progress(listener);
         String what = describe(recording);
         if (keepExisting && !options.verifyExisting()) {

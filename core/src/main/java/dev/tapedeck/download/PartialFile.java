@@ -89,6 +89,11 @@ final class PartialFile implements Closeable {
     }
 
     /** The bytes in the part so far. */
+    /** Where the part is, for questions about the disk it is on. */
+    Path path() {
+        return part;
+    }
+
     long written() {
         return written;
     }

@@ -11,6 +11,8 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.channels.ClosedByInterruptException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
@@ -34,12 +36,17 @@ import java.util.function.LongConsumer;
  */
 final class Transfer {
 
+    /** How many bytes are written between two looks at the disk's free space. */
+    static final long SPACE_CHECK_BYTES = 64L * 1024 * 1024;
+
     private final LiveRecording live;
     private final int maxAttempts;
+    private final long minFreeBytes;
 
-    Transfer(LiveRecording live, int maxAttempts) {
+    Transfer(LiveRecording live, int maxAttempts, long minFreeBytes) {
         this.live = live;
         this.maxAttempts = maxAttempts;
+        this.minFreeBytes = minFreeBytes;
     }
 
     /**
@@ -160,9 +167,16 @@ final class Transfer {
                     if (tooBig.isPresent()) {
                         return Either.left(tooLarge(provider, what, tooBig.get(), limit.get(), expectation.bound()));
                     }
-                    Optional<String> broke = body.copyTo(progress, limit);
+                    Optional<String> broke = body.copyTo(progress, limit, minFreeBytes);
                     if (Thread.currentThread().isInterrupted() || broke.filter(Body.INTERRUPTED::equals).isPresent()) {
                         return interrupted(file, provider, what);
+                    }
+                    if (broke.filter(Body.DISK_FULL::equals).isPresent()) {
+                        file.keepForResume();
+                        return Either.left(new TapedeckError.Storage(provider, what + ": the disk holding "
+                                + file.path().getParent() + " has less than " + minFreeBytes + " bytes free, the "
+                                + "space a download leaves (DownloadOptions.minFreeBytes); stopped after "
+                                + file.written() + " bytes, free some space and run again to go on"));
                     }
                     if (limit.isPresent() && file.written() > limit.get()) {
                         return Either.left(tooLarge(provider, what, file.written(), limit.get(), expectation.bound()));
@@ -217,6 +231,7 @@ final class Transfer {
      */
     private static final class Body {
         static final String INTERRUPTED = "interrupted";
+        static final String DISK_FULL = "the disk is full";
 
         private final MediaStream media;
         private final PartialFile file;
@@ -248,10 +263,19 @@ final class Transfer {
 
         /**
          * Writes what was read ahead and the rest of the body to the part; says why the body broke off, when it
-         * did (an interrupt is {@link #INTERRUPTED}). Stops reading once {@code limit} is passed.
+         * did (an interrupt is {@link #INTERRUPTED}). Stops reading once {@code limit} is passed, and before the
+         * disk has less than {@code minFree} bytes free ({@link #DISK_FULL}; looked at first and then every
+         * {@link #SPACE_CHECK_BYTES}).
          */
-        Optional<String> copyTo(LongConsumer progress, Optional<Long> limit) throws IOException {
+        Optional<String> copyTo(LongConsumer progress, Optional<Long> limit, long minFree) throws IOException {
+            long nextSpaceCheck = file.written();
             while (true) {
+                if (minFree > 0 && file.written() >= nextSpaceCheck) {
+                    if (lowOnSpace(minFree)) {
+                        return Optional.of(DISK_FULL);
+                    }
+                    nextSpaceCheck = file.written() + SPACE_CHECK_BYTES;
+                }
                 if (buffered > 0) {
                     file.write(buffered);
                     buffered = 0;
@@ -267,6 +291,16 @@ final class Transfer {
                 do {
                     read(buffer);
                 } while (buffered < buffer.length && !ended && broke.isEmpty() && more());
+            }
+        }
+
+        /** Whether the part's disk has less than {@code minFree} bytes usable; false when it cannot say. */
+        private boolean lowOnSpace(long minFree) {
+            try {
+                FileStore store = Files.getFileStore(file.path());
+                return store.getTotalSpace() > 0 && store.getUsableSpace() < minFree;
+            } catch (IOException unknown) {
+                return false;
             }
         }
 

@@ -220,6 +220,24 @@ class ResumeTest {
     }
 
     @Test
+    void aDownloadStopsBeforeTheDiskHasLessThanTheReserveFreeAndTheNextRunGoesOn() throws Exception {
+        media.put("/r1", SIZE, LoopbackMedia::pattern);
+        long free = Files.getFileStore(dir).getUsableSpace();
+        Recording recording = recording(RecordingFormat.MP4, SIZE);
+
+        // A reserve above what this disk has free: the download stops at once, as it would on a full disk.
+        TapedeckError full = new Downloader(source, CLOCK, DownloadOptions.defaults().withMinFreeBytes(free * 2))
+                .download(recording, dir, DownloadListener.NONE).getLeft();
+
+        assertThat(full).isInstanceOf(TapedeckError.Storage.class);
+        assertThat(full.message()).contains("less than " + free * 2 + " bytes free", "minFreeBytes",
+                "free some space and run again");
+        assertThat(filesIn(dir)).doesNotContain(R1);
+        DownloadResult later = orThrow(downloader().download(recording, dir, DownloadListener.NONE));
+        assertThat(later.status()).isEqualTo(DownloadStatus.DOWNLOADED);
+    }
+
+    @Test
     void aProviderSizeAboveTheLargestRecordingSavedIsRefusedBeforeAByteIsKept() throws Exception {
         media.put("/r1", LoopbackMedia.bytes(SIZE, 8));
 

@@ -9,7 +9,6 @@ import dev.tapedeck.archive.ArchiveSummary;
 import dev.tapedeck.archive.Archiver;
 import dev.tapedeck.archive.Manifest;
 import dev.tapedeck.archive.ManifestEntry;
-import dev.tapedeck.download.DownloadOptions;
 import dev.tapedeck.model.Capability;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.Session;
@@ -56,15 +55,8 @@ final class ArchiveCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", description = "Downloads at the same time (default: 4).")
     int parallel = 4;
 
-    @Option(names = "--max-size", paramLabel = "SIZE", converter = ByteSizes.class, description = "The largest "
-            + "recording to save, e.g. 100GiB (default: 64GiB): a larger one, or a body that never ends, fails and "
-            + "nothing of it is kept.")
-    long maxSize = DownloadOptions.DEFAULT_MAX_RECORDING_BYTES;
-
-    @Option(names = "--min-free", paramLabel = "SIZE", converter = ByteSizes.class, description = "The space to "
-            + "leave free on the disk, e.g. 200MiB (default: 1GiB; 0 for none): a download stops before it takes "
-            + "more, keeping what it has for the next run.")
-    long minFree = DownloadOptions.DEFAULT_MIN_FREE_BYTES;
+    @Mixin
+    DiskLimits limits = new DiskLimits();
 
     @Option(names = "--wait", paramLabel = "DURATION", converter = Durations.class,
             description = "Wait up to this long for recordings that are not ready, e.g. 90s, 2m, PT2M.")
@@ -84,9 +76,7 @@ final class ArchiveCommand implements Callable<Integer> {
         if (parallel < 1 || parallel > 64) {
             throw CliFailure.usage("--parallel must be between 1 and 64, was " + parallel);
         }
-        if (maxSize < 1) {
-            throw CliFailure.usage("--max-size must be at least 1 byte, was " + maxSize);
-        }
+        limits.check();
         SessionQuery query = filters.toQuery();
         Path folder = OutFolder.of(out);
         if (sessionsFrom != null) {
@@ -133,7 +123,7 @@ final class ArchiveCommand implements Callable<Integer> {
     private int archive(CliRun run, List<Connection> connections, Path folder, Map<String, List<SessionId>> seeded) {
         SessionQuery query = filters.toQuery();
         ArchiveOptions options = ArchiveOptions.defaults().withParallelism(parallel);
-        options = options.withDownload(options.download().withMaxRecordingBytes(maxSize).withMinFreeBytes(minFree));
+        options = options.withDownload(limits.applyTo(options.download()));
         if (wait != null) {
             options = options.withWaitForReady(wait);
         }

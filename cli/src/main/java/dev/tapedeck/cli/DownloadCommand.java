@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -55,15 +56,8 @@ final class DownloadCommand implements Callable<Integer> {
             description = "Wait up to this long for recordings that are not ready, e.g. 90s, 2m, PT2M.")
     Duration wait;
 
-    @Option(names = "--max-size", paramLabel = "SIZE", converter = ByteSizes.class, description = "The largest "
-            + "recording to save, e.g. 100GiB (default: 64GiB): a larger one, or a body that never ends, fails and "
-            + "nothing of it is kept.")
-    long maxSize = DownloadOptions.DEFAULT_MAX_RECORDING_BYTES;
-
-    @Option(names = "--min-free", paramLabel = "SIZE", converter = ByteSizes.class, description = "The space to "
-            + "leave free on the disk, e.g. 200MiB (default: 1GiB; 0 for none): a download stops before it takes "
-            + "more, keeping what it has for the next run.")
-    long minFree = DownloadOptions.DEFAULT_MIN_FREE_BYTES;
+    @Mixin
+    DiskLimits limits = new DiskLimits();
 
     @Option(names = "--overwrite", description = "Replace files that already exist.")
     boolean overwrite;
@@ -79,9 +73,7 @@ final class DownloadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliRun run = root.run();
-        if (maxSize < 1) {
-            throw CliFailure.usage("--max-size must be at least 1 byte, was " + maxSize);
-        }
+        limits.check();
         Path folder = OutFolder.of(out);
         List<Connection> connections = ProviderSelection.select(run, Capability.LIST_RECORDINGS,
                 ProviderSelection.Scope.ONE_SESSION);
@@ -119,8 +111,7 @@ final class DownloadCommand implements Callable<Integer> {
                     "session " + session + " has no recordings at " + connection.provider()));
         }
         Downloader downloader = new Downloader(connection.recordings(), run.env().clock(),
-                DownloadOptions.defaults().withOverwrite(overwrite).withVerifyExisting(verify)
-                        .withMaxRecordingBytes(maxSize).withMinFreeBytes(minFree));
+                limits.applyTo(DownloadOptions.defaults().withOverwrite(overwrite).withVerifyExisting(verify)));
         Map<ManifestEntry.Key, Fingerprint> recorded = recorded(folder);
         Set<RecordingId> handled = new HashSet<>();
         List<Recording> pending = recordings;

@@ -62,8 +62,20 @@ final class HlsDownload {
         return FileNames.baseName(playlistName) + "_segments";
     }
 
-    /** Saves the playlist as {@code playlist} (absent or replaceable) with its resources beside it. */
+    /**
+     * Saves the playlist as {@code playlist} (absent or replaceable) with its resources beside it. When it fails and
+     * no copy was in place, the resources fetched so far are deleted: nothing is kept of a copy that is not whole.
+     */
     Either<TapedeckError, Fingerprint> save(Path playlist, LongConsumer progress) {
+        boolean copyInPlace = Files.exists(playlist, LinkOption.NOFOLLOW_LINKS);
+        Either<TapedeckError, Fingerprint> saved = fill(playlist, progress);
+        if (saved.isLeft() && !copyInPlace && !Files.exists(playlist, LinkOption.NOFOLLOW_LINKS)) {
+            LocalFiles.deleteTreeQuietly(playlist.resolveSibling(resourceFolder(playlist.getFileName().toString())));
+        }
+        return saved;
+    }
+
+    private Either<TapedeckError, Fingerprint> fill(Path playlist, LongConsumer progress) {
         String provider = live.current().provider();
         Either<TapedeckError, HlsPlaylist> first = finishedPlaylist();
         if (first.isLeft()) {

@@ -78,12 +78,13 @@ final class Transfer {
         }
 
         /**
-         * One resource of an HLS playlist: of at most {@code budget} bytes when the playlist's size is known, else
-         * at most {@code room}, what is left of the largest recording saved.
+         * One resource of an HLS playlist: of at most {@code budget} bytes, what is left of the playlist's size when
+         * the provider declares it, and of at most {@code room}, what is left of the largest recording saved.
          */
         static Expectation hlsPart(boolean sideFile, Optional<Long> budget, long room) {
+            boolean ownSize = budget.filter(left -> left <= room).isPresent();
             return new Expectation(sideFile ? ContentSniffer.Expected.SIDE_FILE : ContentSniffer.Expected.SEGMENT,
-                    Optional.empty(), Optional.of(budget.orElse(room)), budget.isPresent() ? PROVIDER_SIZE : MAX_SIZE);
+                    Optional.empty(), Optional.of(ownSize ? budget.get() : room), ownSize ? PROVIDER_SIZE : MAX_SIZE);
         }
     }
 

@@ -148,6 +148,18 @@ class HlsDownloadTest {
         assertThat(failure.message()).startsWith("segment 4 of 10").contains("--max-size");
         assertThat(media.requests()).hasSize(4);
         assertThat(dir.resolve("loop/s1/r1.m3u8")).doesNotExist();
+        assertThat(dir.resolve("loop/s1/r1_segments")).as("nothing kept of a copy that is not whole").doesNotExist();
+    }
+
+    @Test
+    void aProvidersSizeAboveTheLargestRecordingSavedDoesNotLiftTheLimit() {
+        Recording declared = sized(playlist("r1", 10, 10), 10L * 376);
+
+        TapedeckError failure = downloader.withOptions(DownloadOptions.defaults().withMaxRecordingBytes(3L * 376 + 100))
+                .download(declared, dir, DownloadListener.NONE).getLeft();
+
+        assertThat(failure.message()).startsWith("segment 4 of 10").contains("--max-size");
+        assertThat(media.requests()).hasSize(4);
     }
 
     @Test

@@ -176,7 +176,7 @@ final class Transfer {
                         file.keepForResume();
                         return Either.left(new TapedeckError.Storage(provider, what + ": the disk holding "
                                 + file.path().getParent() + " has less than " + minFreeBytes + " bytes free, the "
-                                + "space a download leaves (DownloadOptions.minFreeBytes); stopped after "
+                                + "space a download leaves (--min-free, DownloadOptions.minFreeBytes); stopped after "
                                 + file.written() + " bytes, free some space and run again to go on"));
                     }
                     if (limit.isPresent() && file.written() > limit.get()) {

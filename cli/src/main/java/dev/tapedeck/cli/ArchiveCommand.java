@@ -248,6 +248,11 @@ final class ArchiveCommand implements Callable<Integer> {
         }
 
         @Override
+        public void copyReplaced(ManifestEntry vouched, String why) {
+            report.note(vouched.path() + " was fetched again: " + why);
+        }
+
+        @Override
         public void entryDone(ManifestEntry entry) {
             report.add(TransferRow.of(entry, Optional.ofNullable(causes.remove(entry))));
         }

@@ -47,6 +47,11 @@ final class TransferReport {
     }
 
     /** Adds {@code count} sessions that had no recordings, which are not failures. */
+    /** A remark for stderr once the command has succeeded (see {@link CliRun#note}). */
+    void note(String text) {
+        run.note(text);
+    }
+
     synchronized void sessionsWithoutRecordings(int count) {
         sessionsWithoutRecordings += count;
     }

@@ -73,6 +73,23 @@ class ArchiveCommandTest {
     }
 
     @Test
+    void aCopyChangedOnDiskIsFetchedAgainWithANoteSayingSo() throws IOException {
+        String[] args = {"--provider", "anchor", "--json", "archive", "--out", dir.toString(), "--session",
+                "sess_0001"};
+        CliHarness.Result first = cli.run(args);
+        String path = first.json().get(0).get("path").asText();
+        Files.writeString(dir.resolve(path), "changed by hand");
+
+        CliHarness.Result second = cli.run(args);
+
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+        assertThat(second.json()).singleElement().satisfies(e -> assertThat(e.get("status").asText())
+                .isEqualTo("downloaded"));
+        assertThat(second.errLines()).singleElement().asString().startsWith("tapedeck: " + path
+                + " was fetched again: it had changed on disk");
+    }
+
+    @Test
     void hostileProviderFileNamesLandInsideTheFolder() throws IOException {
         CliHarness.Result result = cli.run("--provider", "anchor", "--json", "archive", "--out", dir.toString(),
                 "--session", "sess_0002");

@@ -35,6 +35,15 @@ public interface ArchiveListener {
     }
 
     /**
+     * A copy the manifest vouched for was fetched again and replaced, since it no longer was what the manifest
+     * recorded; {@code why} says what had become of it (missing, changed on disk, a size the provider no longer
+     * declares). Heard before {@link #entryDone} for the new entry, so that nobody misses that the old copy was not
+     * kept as it was.
+     */
+    default void copyReplaced(ManifestEntry vouched, String why) {
+    }
+
+    /**
      * A recording, or a session that could not be listed or was not ready yet, is done with. A recording's entry
      * is already in the manifest; a session's entry is reported here and in the summary only. Sessions without
      * recordings have no entry; the summary counts them.

@@ -418,7 +418,8 @@ public final class Archiver {
             // A line vouches only for a file at one of this recording's own paths, whatever path it names.
             Optional<ManifestEntry> prior = manifest.latest(key).filter(ManifestEntry::done)
                     .filter(entry -> pathsOf(recording).contains(entry.path()));
-            if (prior.isPresent() && verified(prior.get()) && sizeStillDeclared(recording, relative, prior.get())) {
+            Optional<String> changed = prior.map(entry -> whatBecameOf(entry, recording, relative));
+            if (prior.isPresent() && changed.get().isEmpty()) {
                 return record(prior.get().asSkipped(), Optional.empty());
             }
             // A file the manifest recorded for this recording that no longer verifies is ours to replace. A file
@@ -442,6 +443,9 @@ public final class Archiver {
                     .map(w -> w.until(() -> chosen.download(recording, root, progress)))
                     .orElseGet(() -> chosen.download(recording, root, progress));
             if (result.isRight()) {
+                if (prior.isPresent() && result.get().status() == DownloadStatus.DOWNLOADED) {
+                    listener.copyReplaced(prior.get(), changed.get());
+                }
                 return record(ManifestEntry.of(result.get()), Optional.empty());
             }
             TapedeckError error = result.getLeft();
@@ -484,22 +488,26 @@ public final class Archiver {
         }
 
         /**
-         * Whether the provider's declared size, if it declares one for the file, is still the size recorded: a
-         * recording that changed at the provider is fetched again, not skipped.
+         * What became of the copy {@code entry} vouches for: empty while it still has the recorded size and SHA-256,
+         * and the size the provider declares, if it declares one for the file (a recording that changed at the
+         * provider is fetched again, not skipped); else why it is no longer that copy.
          */
-        private static boolean sizeStillDeclared(Recording recording, String relative, ManifestEntry entry) {
-            return !entry.path().equals(relative) || entry.path().endsWith(".m3u8")
-                    || recording.sizeBytes().map(size -> size == entry.sizeBytes()).orElse(true);
-        }
-
-        private boolean verified(ManifestEntry entry) {
+        private String whatBecameOf(ManifestEntry entry, Recording recording, String relative) {
             Path file = root.resolve(entry.path()).normalize();
-            if (entry.path().isEmpty() || !file.startsWith(root)) {
-                return false;
+            if (entry.path().isEmpty() || !file.startsWith(root) || !Files.exists(file)) {
+                return "it was missing";
             }
             Either<TapedeckError, Fingerprint> measured = LocalCopy.measure(file);
-            return measured.isRight() && measured.get().sizeBytes() == entry.sizeBytes()
-                    && measured.get().sha256().equals(entry.sha256());
+            if (measured.isLeft()) {
+                return measured.getLeft().message();
+            }
+            if (measured.get().sizeBytes() != entry.sizeBytes() || !measured.get().sha256().equals(entry.sha256())) {
+                return "it had changed on disk (its size or SHA-256 was not what the manifest recorded)";
+            }
+            Optional<Long> declared = recording.sizeBytes().filter(size -> entry.path().equals(relative)
+                    && !entry.path().endsWith(".m3u8") && size != entry.sizeBytes());
+            return declared.map(size -> "the provider now declares " + size + " bytes where the manifest recorded "
+                    + entry.sizeBytes()).orElse("");
         }
 
         private ManifestEntry record(ManifestEntry entry, Optional<TapedeckError> failure) {

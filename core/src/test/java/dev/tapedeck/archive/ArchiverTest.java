@@ -36,8 +36,10 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -205,17 +207,29 @@ class ArchiverTest {
     }
 
     @Test
-    void aFileChangedOnDiskIsFetchedAgainOnTheNextRun() throws Exception {
+    void aFileChangedOnDiskIsFetchedAgainOnTheNextRunAndTheListenerHearsWhy() throws Exception {
         served("s1", "r1", "replay.mp4", 20_000, 5);
+        served("s1", "r2", "other.mp4", 20_000, 6);
         Archiver archiver = archiver(List.of(List.of("s1")));
         archiver.archive(SessionQuery.all(), out, ArchiveOptions.defaults(), ArchiveListener.NONE);
         Files.writeString(out.resolve("loop/s1/r1.mp4"), "tampered");
+        Files.delete(out.resolve("loop/s1/r2.mp4"));
+        Map<String, String> replaced = new ConcurrentHashMap<>();
 
         ArchiveSummary again = archiver.archive(SessionQuery.all(), out, ArchiveOptions.defaults(),
-                ArchiveListener.NONE).get();
+                new ArchiveListener() {
+                    @Override
+                    public void copyReplaced(ManifestEntry vouched, String why) {
+                        replaced.put(vouched.path(), why);
+                    }
+                }).get();
 
-        assertThat(again.count(DownloadStatus.DOWNLOADED)).isEqualTo(1);
+        assertThat(again.count(DownloadStatus.DOWNLOADED)).isEqualTo(2);
         assertManifestMatchesDisk();
+        // Before, the changed copy was replaced without a word.
+        assertThat(replaced).containsOnlyKeys("loop/s1/r1.mp4", "loop/s1/r2.mp4");
+        assertThat(replaced.get("loop/s1/r1.mp4")).contains("changed on disk");
+        assertThat(replaced.get("loop/s1/r2.mp4")).contains("missing");
     }
 
     @Test

@@ -6,6 +6,7 @@ import feign.Response;
 import io.vavr.control.Either;
 import java.io.InputStream;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -80,8 +81,36 @@ final class MediaStreams {
             return Either.left(new TapedeckError.Transport(providerId, providerId
                     + ": could not start reading the media body; try again"));
         }
-        return Either.right(new MediaStream(body, offset, length, total, etag, lastModified, type,
-                source(response)));
+        Optional<String> encoding = header(response, "Content-Encoding").map(value -> value.strip()
+                .toLowerCase(Locale.ROOT)).filter(value -> !value.isEmpty() && !value.equals("identity"));
+        if (encoding.isEmpty()) {
+            return Either.right(new MediaStream(body, offset, length, total, etag, lastModified, type,
+                    source(response)));
+        }
+        return decoded(providerId, response, body, encoding.get(), type);
+    }
+
+    /**
+     * A body sent with a {@code Content-Encoding}, though none was asked for (a stored object that keeps its
+     * encoding, such as gzip-compressed events). Feign's client has already decoded gzip and deflate, as a browser
+     * would, into the media itself; but the length, range and validators of the answer describe the encoded bytes,
+     * so the decoded media has no known length and is never resumed by range. Any other encoding, or a part of an
+     * encoded body, is refused.
+     */
+    private static Either<TapedeckError, MediaStream> decoded(String providerId, Response response, InputStream body,
+            String encoding, Optional<String> type) {
+        if (!encoding.equals("gzip") && !encoding.equals("deflate")) {
+            response.close();
+            return Either.left(new TapedeckError.Integrity(providerId, providerId + ": the server sent the media "
+                    + "encoded as '" + encoding + "' (Content-Encoding), which is not decoded here; nothing was kept"));
+        }
+        if (response.status() == 206) {
+            response.close();
+            return Either.left(new TapedeckError.Integrity(providerId, providerId + ": the server sent part of a "
+                    + encoding + "-encoded media (HTTP 206), which cannot be joined to the rest; download it again"));
+        }
+        return Either.right(new MediaStream(body, 0, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), type, source(response)));
     }
 
     static Optional<String> header(Response response, String name) {

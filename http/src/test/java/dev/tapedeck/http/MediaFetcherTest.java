@@ -90,6 +90,24 @@ class MediaFetcherTest {
     }
 
     @Test
+    void aStoredObjectServedGzipEncodedArrivesDecodedOverARealConnection() throws Exception {
+        byte[] events = "[{\"type\":4,\"data\":{}}]".getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream gzipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gzipped)) {
+            out.write(events);
+        }
+        media.stubFor(get(urlPathEqualTo("/events.json")).willReturn(aResponse().withHeader("Content-Encoding", "gzip")
+                .withHeader("Content-Type", "application/json").withBody(gzipped.toByteArray())));
+
+        Either<TapedeckError, MediaStream> opened = kit.media().open(URI.create(media.baseUrl() + "/events.json"), 0,
+                Optional.empty());
+        assertThat(opened.isRight()).as(opened.toString()).isTrue();
+        try (MediaStream stream = opened.get()) {
+            assertThat(stream.body().readAllBytes()).isEqualTo(events);
+        }
+    }
+
+    @Test
     void stopsAfterFiveRedirects() {
         media.stubFor(get(urlPathMatching("/r/.*")).willReturn(aResponse().withStatus(302)
                 .withHeader("Location", "/r/again")));

@@ -17,9 +17,33 @@ import org.junit.jupiter.api.Test;
 class MediaStreamsTest {
 
     private static Response response(Map<String, Collection<String>> headers) {
+        return response(headers, new byte[] {1, 2, 3});
+    }
+
+    private static Response response(Map<String, Collection<String>> headers, byte[] body) {
         Request request = Request.create(Request.HttpMethod.GET, "https://media.example/r.mp4", Map.of(), null,
                 StandardCharsets.UTF_8, null);
-        return Response.builder().status(200).request(request).headers(headers).body(new byte[] {1, 2, 3}).build();
+        return Response.builder().status(200).request(request).headers(headers).body(body).build();
+    }
+
+    @Test
+    void aGzipEncodedAnswerHasNoLengthOrValidatorOfItsEncodedBytes() throws Exception {
+        byte[] decoded = "[{\"type\":2},{\"type\":3}]".getBytes(StandardCharsets.UTF_8);
+
+        // Feign's client has decoded the body already; the headers still describe the encoded bytes.
+        MediaStream stream = MediaStreams.from("p", response(Map.of("Content-Encoding", List.of("gzip"),
+                "Content-Length", List.of("17"), "ETag", List.of("\"v1\"")), decoded), 0).get();
+
+        // Before, the encoded length was taken for the media's: "the body ran on after 17 bytes".
+        assertThat(stream.body().readAllBytes()).isEqualTo(decoded);
+        assertThat(stream.length()).isEmpty();
+        assertThat(stream.validator()).as("a range of the decoded media cannot be asked for").isEmpty();
+    }
+
+    @Test
+    void anEncodingThatIsNotDecodedIsRefusedInOneLine() {
+        assertThat(MediaStreams.from("p", response(Map.of("Content-Encoding", List.of("br"))), 0).getLeft()
+                .message()).contains("encoded as 'br'", "nothing was kept");
     }
 
     @Test

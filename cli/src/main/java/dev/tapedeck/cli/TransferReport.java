@@ -46,12 +46,12 @@ final class TransferReport {
         return new TransferReport(run, true);
     }
 
-    /** Adds {@code count} sessions that had no recordings, which are not failures. */
     /** A remark for stderr once the command has succeeded (see {@link CliRun#note}). */
     void note(String text) {
         run.note(text);
     }
 
+    /** Adds {@code count} sessions that had no recordings, which are not failures. */
     synchronized void sessionsWithoutRecordings(int count) {
         sessionsWithoutRecordings += count;
     }

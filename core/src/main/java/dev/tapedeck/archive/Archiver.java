@@ -10,6 +10,8 @@ import dev.tapedeck.download.Downloader;
 import dev.tapedeck.download.Fingerprint;
 import dev.tapedeck.download.LocalCopy;
 import dev.tapedeck.download.RecordingPaths;
+import dev.tapedeck.model.MediaAlternative;
+import dev.tapedeck.model.MediaLocation;
 import dev.tapedeck.model.Recording;
 import dev.tapedeck.model.RecordingId;
 import dev.tapedeck.model.Session;
@@ -21,6 +23,7 @@ import dev.tapedeck.retry.Sleeper;
 import dev.tapedeck.wait.ReadinessWait;
 import io.vavr.control.Either;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -312,6 +315,10 @@ public final class Archiver {
         };
     }
 
+    /** What checking a vouched copy found: why it is no longer that copy (empty: it is), and its fingerprint now. */
+    private record Checked(String why, Optional<Fingerprint> now) {
+    }
+
     /** The per-run state the listing and download tasks share. */
     private final class Run {
         private final Path root;
@@ -382,7 +389,7 @@ public final class Archiver {
                 Recording first = seen.putIfAbsent(recording.id(), recording);
                 if (first != null) {
                     // The same recording listed twice is one recording; another one under the same id is a loss.
-                    if (!first.equals(recording)) {
+                    if (!sameRecording(first, recording)) {
                         downloads.add(CompletableFuture.completedFuture(listedTwice(recording)));
                     }
                     continue;
@@ -418,9 +425,15 @@ public final class Archiver {
             // A line vouches only for a file at one of this recording's own paths, whatever path it names.
             Optional<ManifestEntry> prior = manifest.latest(key).filter(ManifestEntry::done)
                     .filter(entry -> pathsOf(recording).contains(entry.path()));
-            Optional<String> changed = prior.map(entry -> whatBecameOf(entry, recording, relative));
-            if (prior.isPresent() && changed.get().isEmpty()) {
-                return record(prior.get().asSkipped(), Optional.empty());
+            Optional<Checked> checked = prior.map(entry -> check(entry, recording, relative));
+            if (prior.isPresent() && checked.get().why().isEmpty()) {
+                ManifestEntry vouched = prior.get();
+                // A line of an earlier version that hashed an HLS playlist alone is written again with today's hash.
+                return record(checked.get().now().filter(now -> !now.sha256().equals(vouched.sha256()))
+                        .map(now -> new ManifestEntry(vouched.provider(), vouched.sessionId(), vouched.recordingId(),
+                                vouched.path(), now.sizeBytes(), now.sha256(), DownloadStatus.SKIPPED,
+                                Optional.empty()))
+                        .orElseGet(vouched::asSkipped), Optional.empty());
             }
             // A file the manifest recorded for this recording that no longer verifies is ours to replace. A file
             // that nothing vouches for is never taken on its size alone: only the same bytes, fetched again, make
@@ -444,7 +457,7 @@ public final class Archiver {
                     .orElseGet(() -> chosen.download(recording, root, progress));
             if (result.isRight()) {
                 if (prior.isPresent() && result.get().status() == DownloadStatus.DOWNLOADED) {
-                    listener.copyReplaced(prior.get(), changed.get());
+                    listener.copyReplaced(prior.get(), checked.get().why());
                 }
                 return record(ManifestEntry.of(result.get()), Optional.empty());
             }
@@ -482,32 +495,62 @@ public final class Archiver {
                     Optional.of(error));
         }
 
+        /**
+         * Whether two listings under one id are one recording: the same size and the same media, in order, where a
+         * URL counts without its query, so that one signed twice (a listing that repeats an item across pages) is
+         * still one recording, and two objects are two.
+         */
+        private static boolean sameRecording(Recording one, Recording other) {
+            List<MediaAlternative> mine = one.alternatives();
+            List<MediaAlternative> theirs = other.alternatives();
+            if (mine.size() != theirs.size() || !one.sizeBytes().equals(other.sizeBytes())) {
+                return false;
+            }
+            for (int i = 0; i < mine.size(); i++) {
+                if (!mine.get(i).sameKindAs(theirs.get(i)) || !where(mine.get(i)).equals(where(theirs.get(i)))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static Object where(MediaAlternative alternative) {
+            if (alternative.media() instanceof MediaLocation.RemoteUrl remote) {
+                URI url = remote.uri();
+                return url.getScheme() + "://" + url.getRawAuthority() + url.getRawPath();
+            }
+            return alternative.media();
+        }
+
         /** The paths {@code recording} may be saved under: one per alternative, each named by its own format. */
         private static List<String> pathsOf(Recording recording) {
             return recording.alternatives().stream().map(recording::using).map(RecordingPaths::relativePath).toList();
         }
 
         /**
-         * What became of the copy {@code entry} vouches for: empty while it still has the recorded size and SHA-256,
-         * and the size the provider declares, if it declares one for the file (a recording that changed at the
-         * provider is fetched again, not skipped); else why it is no longer that copy.
+         * What became of the copy {@code entry} vouches for: no {@code why} while it still has the recorded size
+         * and SHA-256 (see {@link LocalCopy#matches}) and the size the provider declares, if it declares one for
+         * the file (a recording that changed at the provider is fetched again, not skipped); else why it is no longer
+         * that copy. With the copy's fingerprint as it is now, when it could be measured.
          */
-        private String whatBecameOf(ManifestEntry entry, Recording recording, String relative) {
+        private Checked check(ManifestEntry entry, Recording recording, String relative) {
             Path file = root.resolve(entry.path()).normalize();
             if (entry.path().isEmpty() || !file.startsWith(root) || !Files.exists(file)) {
-                return "it was missing";
+                return new Checked("it was missing", Optional.empty());
             }
             Either<TapedeckError, Fingerprint> measured = LocalCopy.measure(file);
             if (measured.isLeft()) {
-                return measured.getLeft().message();
+                return new Checked(measured.getLeft().message(), Optional.empty());
             }
-            if (measured.get().sizeBytes() != entry.sizeBytes() || !measured.get().sha256().equals(entry.sha256())) {
-                return "it had changed on disk (its size or SHA-256 was not what the manifest recorded)";
+            Optional<Fingerprint> now = Optional.of(measured.get());
+            if (!LocalCopy.matches(file, new Fingerprint(entry.sizeBytes(), entry.sha256()), measured.get())) {
+                return new Checked("it had changed on disk (its size or SHA-256 was not what the manifest recorded)",
+                        now);
             }
             Optional<Long> declared = recording.sizeBytes().filter(size -> entry.path().equals(relative)
                     && !entry.path().endsWith(".m3u8") && size != entry.sizeBytes());
-            return declared.map(size -> "the provider now declares " + size + " bytes where the manifest recorded "
-                    + entry.sizeBytes()).orElse("");
+            return new Checked(declared.map(size -> "the provider now declares " + size + " bytes where the "
+                    + "manifest recorded " + entry.sizeBytes()).orElse(""), now);
         }
 
         private ManifestEntry record(ManifestEntry entry, Optional<TapedeckError> failure) {

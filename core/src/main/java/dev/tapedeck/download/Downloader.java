@@ -277,7 +277,8 @@ public final class Downloader {
         } else if (!hls && recording.sizeBytes().filter(size -> size != existing.get().sizeBytes()).isPresent()) {
             mismatch = Optional.of(existing.get().sizeBytes() + " bytes where the provider declares "
                     + recording.sizeBytes().get());
-        } else if (recorded.filter(fingerprint -> !fingerprint.equals(existing.get())).isPresent()) {
+        } else if (recorded.filter(fingerprint -> !LocalCopy.matches(target, fingerprint, existing.get()))
+                .isPresent()) {
             mismatch = Optional.of("its size or SHA-256 is not what the manifest recorded");
         } else {
             mismatch = Optional.empty();

@@ -42,6 +42,26 @@ public final class LocalCopy {
         }
     }
 
+    /**
+     * Whether {@code recorded}, what a manifest recorded for the copy at {@code path}, still holds for
+     * {@code measured}, the copy as it is now: the same fingerprint; or, for an HLS copy recorded by an earlier
+     * version, which hashed the playlist alone, the same size and that playlist hash (its segments are then taken on
+     * trust once, as that version took them).
+     */
+    public static boolean matches(Path path, Fingerprint recorded, Fingerprint measured) {
+        if (recorded.equals(measured)) {
+            return true;
+        }
+        if (!playlist(path) || recorded.sizeBytes() != measured.sizeBytes()) {
+            return false;
+        }
+        try {
+            return Hashing.sha256Of(path).equals(recorded.sha256());
+        } catch (IOException unreadable) {
+            return false;
+        }
+    }
+
     private static boolean playlist(Path path) {
         return FileNames.extension(path.getFileName().toString()).equals("m3u8");
     }

@@ -88,12 +88,12 @@ final class PartialFile implements Closeable {
         }
     }
 
-    /** The bytes in the part so far. */
     /** Where the part is, for questions about the disk it is on. */
     Path path() {
         return part;
     }
 
+    /** The bytes in the part so far. */
     long written() {
         return written;
     }

@@ -554,6 +554,10 @@ class ArchiverTest {
         source.with(LoopbackMedia.recording("s1", "r1", RecordingFormat.MP4,
                 new MediaLocation.RemoteUrl(media.uri("/media/s1/other"), Optional.empty())).sizeBytes(3000L).build());
         source.with(first);
+        // The first listed again with a freshly signed URL: the same recording, not a second one.
+        source.with(LoopbackMedia.recording("s1", "r1", RecordingFormat.MP4,
+                new MediaLocation.RemoteUrl(media.uri("/media/s1/r1?sig=signed-again"), Optional.empty()))
+                .sizeBytes(3000L).fileName("a.mp4").build());
 
         ArchiveSummary summary = archiver(List.of(List.of("s1"))).archive(SessionQuery.all(), out,
                 ArchiveOptions.defaults(), ArchiveListener.NONE).get();

@@ -51,4 +51,20 @@ class LocalCopyTest {
         assertThat(after.sizeBytes()).isEqualTo(before.sizeBytes());
         assertThat(after.sha256()).isNotEqualTo(before.sha256());
     }
+
+    @Test
+    void aLineOfAnEarlierVersionThatHashedThePlaylistAloneStillMatchesItsCopy() throws Exception {
+        Files.createDirectories(folder.resolve("rec_segments"));
+        Path segment = Files.write(folder.resolve("rec_segments/0.ts"), new byte[] {0x47, 1, 2, 3});
+        Path playlist = Files.writeString(folder.resolve("rec.m3u8"), SO_FAR + "#EXT-X-ENDLIST\n");
+        Fingerprint now = LocalCopy.measure(playlist).get();
+        Fingerprint earlier = new Fingerprint(now.sizeBytes(), Folders.sha256(Files.readAllBytes(playlist)));
+
+        // Before, such a line no longer verified, and every HLS copy of an older archive was fetched again.
+        assertThat(LocalCopy.matches(playlist, earlier, now)).isTrue();
+        assertThat(LocalCopy.matches(playlist, now, now)).isTrue();
+        assertThat(LocalCopy.matches(playlist, new Fingerprint(now.sizeBytes(), "0".repeat(64)), now)).isFalse();
+        Files.write(segment, new byte[] {0x47, 1, 2, 3, 4});
+        assertThat(LocalCopy.matches(playlist, earlier, LocalCopy.measure(playlist).get())).as("another size").isFalse();
+    }
 }

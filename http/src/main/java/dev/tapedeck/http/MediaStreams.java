@@ -6,7 +6,6 @@ import feign.Response;
 import io.vavr.control.Either;
 import java.io.InputStream;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -81,8 +80,8 @@ final class MediaStreams {
             return Either.left(new TapedeckError.Transport(providerId, providerId
                     + ": could not start reading the media body; try again"));
         }
-        Optional<String> encoding = header(response, "Content-Encoding").map(value -> value.strip()
-                .toLowerCase(Locale.ROOT)).filter(value -> !value.isEmpty() && !value.equals("identity"));
+        Optional<String> encoding = header(response, "Content-Encoding")
+                .filter(value -> !value.isBlank() && !value.strip().equalsIgnoreCase("identity"));
         if (encoding.isEmpty()) {
             return Either.right(new MediaStream(body, offset, length, total, etag, lastModified, type,
                     source(response)));
@@ -92,8 +91,8 @@ final class MediaStreams {
 
     /**
      * A body sent with a {@code Content-Encoding}, though none was asked for (a stored object that keeps its
-     * encoding, such as gzip-compressed events). Feign's client has already decoded gzip and deflate, as a browser
-     * would, into the media itself; but the length, range and validators of the answer describe the encoded bytes,
+     * encoding, such as gzip-compressed events). Feign's client has already decoded {@code gzip} and
+     * {@code deflate}, spelled exactly so (as it tests them), as a browser would, into the media itself; but the length, range and validators of the answer describe the encoded bytes,
      * so the decoded media has no known length and is never resumed by range. Any other encoding, or a part of an
      * encoded body, is refused.
      */

@@ -3,6 +3,7 @@ package dev.tapedeck.download;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tapedeck.model.TapedeckError;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,10 +22,15 @@ class LocalCopyTest {
     @TempDir
     Path folder;
 
+    /** The one segment the playlists here reference, four bytes. */
+    private Path segment() throws IOException {
+        Files.createDirectories(folder.resolve("rec_segments"));
+        return Files.write(folder.resolve("rec_segments/0.ts"), new byte[] {0x47, 1, 2, 3});
+    }
+
     @Test
     void aSavedPlaylistWithoutItsEndIsNoFinishedCopy() throws Exception {
-        Files.createDirectories(folder.resolve("rec_segments"));
-        Files.write(folder.resolve("rec_segments/0.ts"), new byte[] {0x47, 1, 2, 3});
+        segment();
         Path playlist = Files.writeString(folder.resolve("rec.m3u8"), SO_FAR);
 
         assertThat(LocalCopy.measure(playlist).getLeft()).isInstanceOf(TapedeckError.Storage.class)
@@ -39,8 +45,7 @@ class LocalCopyTest {
 
     @Test
     void aSegmentChangedOnDiskChangesTheCopysFingerprintEvenAtTheSameSize() throws Exception {
-        Files.createDirectories(folder.resolve("rec_segments"));
-        Path segment = Files.write(folder.resolve("rec_segments/0.ts"), new byte[] {0x47, 1, 2, 3});
+        Path segment = segment();
         Path playlist = Files.writeString(folder.resolve("rec.m3u8"), SO_FAR + "#EXT-X-ENDLIST\n");
         Fingerprint before = LocalCopy.measure(playlist).get();
 
@@ -54,8 +59,7 @@ class LocalCopyTest {
 
     @Test
     void aLineOfAnEarlierVersionThatHashedThePlaylistAloneStillMatchesItsCopy() throws Exception {
-        Files.createDirectories(folder.resolve("rec_segments"));
-        Path segment = Files.write(folder.resolve("rec_segments/0.ts"), new byte[] {0x47, 1, 2, 3});
+        Path segment = segment();
         Path playlist = Files.writeString(folder.resolve("rec.m3u8"), SO_FAR + "#EXT-X-ENDLIST\n");
         Fingerprint now = LocalCopy.measure(playlist).get();
         Fingerprint earlier = new Fingerprint(now.sizeBytes(), Folders.sha256(Files.readAllBytes(playlist)));

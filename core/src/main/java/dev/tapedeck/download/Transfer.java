@@ -114,6 +114,9 @@ final class Transfer {
                     // Without a validator nothing proves that the rest the server sends now belongs to the bytes
                     // kept: start over rather than splice two versions into one file.
                     file.restart();
+                }
+                if (file.written() == 0) {
+                    // What an earlier answer announced belongs to the bytes it sent; an empty part has none.
                     announced = Optional.empty();
                 }
                 long from = file.written();
@@ -128,7 +131,6 @@ final class Transfer {
                         // The server will not give the rest (e.g. 416 for kept bytes it no longer has): start over.
                         restartedAfterRefusedRange = true;
                         file.restart();
-                        announced = Optional.empty();
                         continue;
                     }
                     return Either.left(opened.getLeft());
@@ -149,7 +151,6 @@ final class Transfer {
                         // these bytes. Ask again from byte 0.
                         lastBreak = "the server answered the range for another version of the file";
                         file.restart();
-                        announced = Optional.empty();
                         continue;
                     }
                     Optional<String> refused = media.offset() == 0 ? body.refusal(expected)
